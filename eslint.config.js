@@ -1,0 +1,58 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const browserGlobalsInDomain = ['window', 'document', 'navigator', 'indexedDB', 'localStorage',
+  'sessionStorage', 'fetch', 'location', 'self', 'crypto', 'performance', 'setTimeout', 'setInterval']
+  .map((name) => ({ name, message: 'src/domain is pure: pass time, randomness and IO in from src/device or src/sync.' }));
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'data/', 'bench-results/', 'dev-dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['react', 'react-*', 'react/*'], message: 'src/domain is pure: no React (UI lives in src/ui).' },
+          { group: ['dexie', 'dexie-*', 'pouchdb*'], message: 'src/domain is pure: storage lives in src/device.' },
+          { group: ['../device/*', '../sync/*', '../ui/*', '../print/*', '../central/*', '../server/*'],
+            message: 'src/domain depends on nothing else in src.' },
+          { group: ['node:*', 'fs', 'path', 'http'], message: 'src/domain is pure: no Node IO.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', ...browserGlobalsInDomain],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['dexie', 'pouchdb*'], message: 'src/ui talks to storage through src/device hooks and services, never to Dexie or PouchDB directly.' },
+          { group: ['../../central/*', '../../server/*'], message: 'src/central and src/server are Node side.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['sw/**/*.ts'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+);

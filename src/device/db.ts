@@ -1,0 +1,53 @@
+import Dexie, { type Table } from 'dexie';
+import type { DeviceRow, StaffRow } from '../domain/projections/rows';
+import type { Role } from '../domain/users';
+import type { PinVerifier } from './pin';
+
+/** Device-local: never replicated. */
+export interface UserRecord {
+  /** Folded name, unique on the device. */
+  key: string;
+  name: string;
+  role: Role;
+  verifier: PinVerifier;
+  failures: number;
+  lastFailureAt: number | null;
+  createdAt: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface RejectRecord {
+  id: string;
+  seq: string;
+  reason: string;
+  at: string;
+}
+
+export const PROJECTION_TABLE_NAMES = ['devices', 'staff', 'rejects'] as const;
+
+export class DeskDb extends Dexie {
+  settings!: Table<SettingRecord, string>;
+  users!: Table<UserRecord, string>;
+  devices!: Table<DeviceRow, string>;
+  staff!: Table<StaffRow, string>;
+  /** Projection bookkeeping (the checkpoint); cleared with the projections on rebuild. */
+  projectionMeta!: Table<SettingRecord, string>;
+  /** Documents in the log that are not valid events: reported, never projected. */
+  rejects!: Table<RejectRecord, string>;
+
+  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      settings: 'key',
+      users: 'key, role',
+      devices: 'code',
+      staff: 'key, device',
+      projectionMeta: 'key',
+      rejects: 'id',
+    });
+  }
+}

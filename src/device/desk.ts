@@ -1,0 +1,206 @@
+import { liveQuery } from 'dexie';
+import { enrollment as enrollmentSchema, type Enrollment } from '../domain/device';
+import { RuleError, ValidationError, type Issue } from '../domain/errors';
+import { verifyChain, type ChainReport } from '../domain/events/chain';
+import type { StaffRow, DeviceRow } from '../domain/projections/rows';
+import { afterFailure, afterSuccess, canAttempt } from '../domain/throttle';
+import { DEFAULT_IDLE_MINUTES, idleMinutes, newUser, userKey, type Role } from '../domain/users';
+import { toIssues } from '../domain/validation';
+import type { DeskDb, UserRecord } from './db';
+import type { EventLog } from './eventLog';
+import type { DeviceIdentity, DeviceSettings } from './identity';
+import type { Locks } from './locks';
+import { checkPin, makeVerifier } from './pin';
+import { Projector } from './projector';
+import { readStorageStatus, type StorageStatus } from './storageStatus';
+
+export interface SessionUser {
+  name: string;
+  role: Role;
+}
+
+export interface EnrollInput {
+  enrollment: unknown;
+  admin: unknown;
+}
+
+/** Opens the event log for a device code (PouchDB in the app, the same with fake-indexeddb in tests). */
+export type OpenLog = (device: string) => Promise<EventLog>;
+
+export interface DeskDeps {
+  db: DeskDb;
+  openLog: OpenLog;
+  locks: Locks;
+  now: () => Date;
+  pinIterations?: number;
+}
+
+const IDENTITY = 'identity';
+const SETTINGS = 'settings';
+
+/**
+ * The device's use-cases: what the screens may ask for. Everything validates its input first and
+ * writes nothing when the input is bad.
+ */
+export class Desk {
+  private log: EventLog | null = null;
+  private projector: Projector | null = null;
+
+  constructor(private readonly deps: DeskDeps) {}
+
+  async identity(): Promise<DeviceIdentity | null> {
+    return ((await this.deps.db.settings.get(IDENTITY))?.value as DeviceIdentity | undefined) ?? null;
+  }
+
+  /** Open the log and projector of an enrolled device and bring the projections up to date. */
+  async start(): Promise<DeviceIdentity | null> {
+    const identity = await this.identity();
+    if (identity) await this.openLog(identity.code);
+    return identity;
+  }
+
+  private async openLog(code: string): Promise<{ log: EventLog; projector: Projector }> {
+    if (!this.log || this.log.device !== code) {
+      this.log = await this.deps.openLog(code);
+      this.projector = new Projector(this.log, this.deps.db, this.deps.locks);
+      this.projector.startLive();
+      await this.projector.catchUp();
+    }
+    return { log: this.log, projector: this.projector! };
+  }
+
+  async enroll(input: EnrollInput): Promise<SessionUser> {
+    const issues: Issue[] = [];
+    const e = enrollmentSchema.safeParse(input.enrollment);
+    if (!e.success) issues.push(...toIssues(e.error).map((i) => ({ ...i, path: `enrollment.${i.path}` })));
+    const a = newUser.safeParse({ ...(input.admin as object), role: 'admin' });
+    if (!a.success) issues.push(...toIssues(a.error).map((i) => ({ ...i, path: `admin.${i.path}` })));
+    if (issues.length || !e.success || !a.success) throw new ValidationError(issues, input, 'enrollment');
+    if (await this.identity()) throw new RuleError('alreadyEnrolled');
+
+    const enrollment: Enrollment = e.data;
+    const admin = a.data;
+    const verifier = await makeVerifier(admin.pin, this.deps.pinIterations);
+    const { log, projector } = await this.openLog(enrollment.code);
+    await log.appendMany([
+      { type: 'device.enrolled', data: enrollment },
+      { type: 'user.added', data: { name: admin.name, role: 'admin' } },
+    ], admin.name);
+    const now = this.deps.now().toISOString();
+    const identity: DeviceIdentity = { ...enrollment, enrolledAt: now };
+    await this.deps.db.transaction('rw', this.deps.db.settings, this.deps.db.users, async () => {
+      await this.deps.db.settings.put({ key: IDENTITY, value: identity });
+      await this.deps.db.users.put(this.userRecord(admin.name, 'admin', verifier, now));
+    });
+    await projector.catchUp();
+    return { name: admin.name, role: 'admin' };
+  }
+
+  async addUser(actor: SessionUser, input: unknown): Promise<SessionUser> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const parsed = newUser.safeParse(input);
+    if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'user');
+    const user = parsed.data;
+    if (await this.deps.db.users.get(userKey(user.name))) {
+      throw new ValidationError([{ path: 'name', code: 'duplicateUser' }], input, 'user');
+    }
+    const { log, projector } = await this.requireLog();
+    const verifier = await makeVerifier(user.pin, this.deps.pinIterations);
+    await log.append('user.added', { name: user.name, role: user.role }, actor.name);
+    await this.deps.db.users.put(this.userRecord(user.name, user.role, verifier, this.deps.now().toISOString()));
+    await projector.catchUp();
+    return { name: user.name, role: user.role };
+  }
+
+  async users(): Promise<SessionUser[]> {
+    const all = await this.deps.db.users.toArray();
+    return all.map((u) => ({ name: u.name, role: u.role })).sort((x, y) => x.name.localeCompare(y.name));
+  }
+
+  /** Check a PIN offline, slowing down and then locking after repeated mistakes. */
+  async login(name: string, pin: string): Promise<SessionUser> {
+    const { db } = this.deps;
+    const user = await db.users.get(userKey(name));
+    if (!user) throw new RuleError('unknownUser');
+    const now = this.deps.now().getTime();
+    const decision = canAttempt(user, now);
+    if (!decision.allowed) {
+      throw new RuleError(decision.locked ? 'accountLocked' : 'pinWait', { seconds: Math.ceil((decision.retryAt - now) / 1000) });
+    }
+    const ok = await checkPin(pin, user.verifier);
+    const record = ok ? afterSuccess() : afterFailure(user, now);
+    await db.users.update(user.key, record);
+    if (!ok) {
+      const next = canAttempt(record, now);
+      if (!next.allowed) throw new RuleError(next.locked ? 'accountLocked' : 'pinWait', { seconds: Math.ceil((next.retryAt - now) / 1000) });
+      throw new RuleError('wrongPin');
+    }
+    return { name: user.name, role: user.role };
+  }
+
+  async settings(): Promise<DeviceSettings> {
+    const stored = (await this.deps.db.settings.get(SETTINGS))?.value as Partial<DeviceSettings> | undefined;
+    return { idleMinutes: stored?.idleMinutes ?? DEFAULT_IDLE_MINUTES };
+  }
+
+  async setIdleMinutes(actor: SessionUser, value: unknown): Promise<DeviceSettings> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const parsed = idleMinutes.safeParse(value);
+    if (!parsed.success) throw new ValidationError(toIssues(parsed.error).map((i) => ({ ...i, path: 'idleMinutes' })), value, 'settings');
+    const next = { ...(await this.settings()), idleMinutes: parsed.data };
+    await this.deps.db.settings.put({ key: SETTINGS, value: next });
+    return next;
+  }
+
+  async eventCount(): Promise<number> {
+    return (await this.requireLog()).log.count();
+  }
+
+  /** Walk this device's own hash chain in the local log. */
+  async verifyOwnChain(): Promise<ChainReport> {
+    const { log } = await this.requireLog();
+    const docs: unknown[] = [];
+    for await (const page of log.readChain(log.device)) docs.push(...page);
+    return verifyChain(log.device, docs);
+  }
+
+  storageStatus(): Promise<StorageStatus> {
+    return readStorageStatus();
+  }
+
+  staff(): Promise<StaffRow[]> {
+    return this.deps.db.staff.toArray();
+  }
+
+  devices(): Promise<DeviceRow[]> {
+    return this.deps.db.devices.toArray();
+  }
+
+  /** Re-run `query` whenever the tables it read change (in this tab or another). */
+  observe<T>(query: () => Promise<T>, onValue: (value: T) => void, onError: (err: unknown) => void = console.error): () => void {
+    const sub = liveQuery(query).subscribe({ next: onValue, error: onError });
+    return () => sub.unsubscribe();
+  }
+
+  get eventLog(): EventLog | null {
+    return this.log;
+  }
+
+  get projections(): Projector | null {
+    return this.projector;
+  }
+
+  close(): void {
+    this.projector?.stop();
+  }
+
+  private async requireLog() {
+    const identity = await this.identity();
+    if (!identity) throw new RuleError('notEnrolled');
+    return this.openLog(identity.code);
+  }
+
+  private userRecord(name: string, role: Role, verifier: UserRecord['verifier'], createdAt: string): UserRecord {
+    return { key: userKey(name), name, role, verifier, failures: 0, lastFailureAt: null, createdAt };
+  }
+}

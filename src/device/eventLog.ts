@@ -1,0 +1,132 @@
+import { validateData, buildEvent, eventIdRange, type AnyEvent, type ChainHead, type EventDoc } from '../domain/events/envelope';
+import type { EventType } from '../domain/events/catalog';
+import { ValidationError, type Issue } from '../domain/errors';
+import type { Locks } from './locks';
+
+export interface Change {
+  seq: number | string;
+  doc: unknown;
+}
+
+/** The append-only log of events, this device's and those pulled from the central store. */
+export interface EventLog {
+  readonly device: string;
+  append<T extends EventType>(type: T, data: unknown, by: string): Promise<EventDoc<T>>;
+  /** Many events in one write, all validated before anything is stored (imports, benchmarks). */
+  appendMany(items: ReadonlyArray<{ type: EventType; data: unknown }>, by: string): Promise<AnyEvent[]>;
+  head(): Promise<ChainHead | null>;
+  /** A device's raw documents in sequence order, page by page, for verification. */
+  readChain(device: string, pageSize?: number): AsyncGenerator<unknown[]>;
+  changes(since: number | string, limit: number): Promise<{ results: Change[]; last: number | string }>;
+  onChange(listener: () => void): () => void;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}
+
+interface Deps {
+  db: PouchDB.Database;
+  device: string;
+  locks: Locks;
+  now: () => Date;
+}
+
+const MAX_CONFLICT_RETRIES = 8;
+
+export function createPouchEventLog({ db, device, locks, now }: Deps): EventLog {
+  // The head is cached between appends; another tab's append shows up as a 409 on our id, and
+  // then we re-read. The id is the sequence, so two writers can never both own a sequence number.
+  let cachedHead: ChainHead | null | undefined;
+  const lockName = `downtime-desk:append:${device}`;
+
+  async function readHead(): Promise<ChainHead | null> {
+    const { start, end } = eventIdRange(device);
+    const res = await db.allDocs({ startkey: end, endkey: start, descending: true, limit: 1, include_docs: true });
+    const doc = res.rows[0]?.doc as unknown as AnyEvent | undefined;
+    return doc ? { seq: doc.seq, hash: doc.hash } : null;
+  }
+
+  async function append<T extends EventType>(type: T, data: unknown, by: string): Promise<EventDoc<T>> {
+    validateData(type, data);
+    return locks.run(lockName, async () => {
+      for (let attempt = 0; ; attempt += 1) {
+        const head = cachedHead === undefined ? await readHead() : cachedHead;
+        const event = buildEvent({ type, data, device, head, at: now().toISOString(), by });
+        try {
+          const res = await db.put(event);
+          cachedHead = { seq: event.seq, hash: event.hash };
+          return { ...event, _rev: res.rev };
+        } catch (err) {
+          cachedHead = undefined;
+          if ((err as { status?: number }).status !== 409 || attempt >= MAX_CONFLICT_RETRIES) throw err;
+        }
+      }
+    });
+  }
+
+  async function appendMany(items: ReadonlyArray<{ type: EventType; data: unknown }>, by: string): Promise<AnyEvent[]> {
+    const issues: Issue[] = [];
+    items.forEach((item, i) => {
+      try {
+        validateData(item.type, item.data);
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        issues.push(...err.issues.map((issue) => ({ ...issue, path: `${i}.${issue.path}` })));
+      }
+    });
+    if (issues.length) throw new ValidationError(issues, items, 'events');
+    if (items.length === 0) return [];
+    return locks.run(lockName, async () => {
+      let head = await readHead();
+      const at = now().toISOString();
+      const events = items.map((item) => {
+        const event = buildEvent({ type: item.type, data: item.data, device, head, at, by });
+        head = { seq: event.seq, hash: event.hash };
+        return event as AnyEvent;
+      });
+      cachedHead = undefined;
+      const results = await db.bulkDocs(events);
+      const failed = results.filter((r) => 'error' in r && r.error);
+      if (failed.length) throw new Error(`Event log refused ${failed.length} of ${events.length} events: ${JSON.stringify(failed[0])}`);
+      return events;
+    });
+  }
+
+  async function* readChain(ofDevice: string, pageSize = 1000): AsyncGenerator<unknown[]> {
+    const { start, end } = eventIdRange(ofDevice);
+    let startkey = start;
+    let skip = 0;
+    for (;;) {
+      const res = await db.allDocs({ startkey, endkey: end, include_docs: true, limit: pageSize, skip });
+      if (res.rows.length === 0) return;
+      yield res.rows.map((r) => r.doc);
+      startkey = res.rows[res.rows.length - 1]!.id;
+      skip = 1;
+    }
+  }
+
+  async function changes(since: number | string, limit: number) {
+    const res = await db.changes({ since, limit, include_docs: true });
+    const results = res.results
+      .filter((r) => !r.id.startsWith('_design/'))
+      .map((r) => ({ seq: r.seq, doc: r.deleted ? { _id: r.id, _deleted: true } : r.doc }));
+    return { results, last: res.last_seq };
+  }
+
+  function onChange(listener: () => void) {
+    const feed = db.changes({ since: 'now', live: true });
+    feed.on('change', listener);
+    return () => feed.cancel();
+  }
+
+  return {
+    device,
+    append,
+    appendMany,
+    head: () => locks.run(lockName, readHead),
+    readChain,
+    changes,
+    onChange,
+    count: async () => (await db.info()).doc_count,
+    close: () => db.close(),
+  };
+}

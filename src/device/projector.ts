@@ -1,0 +1,108 @@
+import { parseEvent, type AnyEvent } from '../domain/events/envelope';
+import { project } from '../domain/projections/project';
+import { PROJECTION_TABLES, type RowUpdate } from '../domain/projections/rows';
+import { ValidationError } from '../domain/errors';
+import type { DeskDb, RejectRecord } from './db';
+import type { Change, EventLog } from './eventLog';
+import type { Locks } from './locks';
+
+const CHECKPOINT = 'checkpoint';
+const BATCH = 500;
+
+/**
+ * Folds the log's changes feed into the Dexie projection tables. Each batch, its rows and the new
+ * checkpoint commit in one Dexie transaction, so a crash never applies an event twice or skips one.
+ * Only one tab projects at a time (a lock); the others see the rows through live queries.
+ */
+export class Projector {
+  private running: Promise<number> | null = null;
+  private again = false;
+  private stopLive: (() => void) | null = null;
+
+  constructor(private readonly log: EventLog, private readonly db: DeskDb, private readonly locks: Locks) {}
+
+  /** Apply everything new in the log; resolves with how many changes were applied. */
+  catchUp(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return this.running.then(() => this.catchUp());
+    }
+    this.again = false;
+    this.running = this.locks.run('downtime-desk:projector', () => this.drain())
+      .finally(() => { this.running = null; });
+    return this.running;
+  }
+
+  startLive(): void {
+    this.stopLive ??= this.log.onChange(() => { void this.catchUp(); });
+  }
+
+  stop(): void {
+    this.stopLive?.();
+    this.stopLive = null;
+  }
+
+  /** Throw the projections away and fold the whole log again, in the log's own order. */
+  async rebuild(): Promise<number> {
+    await this.locks.run('downtime-desk:projector', () =>
+      this.db.transaction('rw', [...PROJECTION_TABLES.map((t) => this.db.table(t)), this.db.rejects, this.db.projectionMeta], async () => {
+        await Promise.all([...PROJECTION_TABLES.map((t) => this.db.table(t).clear()), this.db.rejects.clear(), this.db.projectionMeta.clear()]);
+      }));
+    return this.catchUp();
+  }
+
+  async checkpoint(): Promise<number | string> {
+    return ((await this.db.projectionMeta.get(CHECKPOINT))?.value as number | string | undefined) ?? 0;
+  }
+
+  private async drain(): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const since = await this.checkpoint();
+      const { results, last } = await this.log.changes(since, BATCH);
+      if (results.length === 0) return applied;
+      await this.applyBatch(since, results, last);
+      applied += results.length;
+    }
+  }
+
+  private async applyBatch(since: number | string, changes: Change[], last: number | string): Promise<void> {
+    const updates: RowUpdate[] = [];
+    const rejects: RejectRecord[] = [];
+    for (const change of changes) {
+      let event: AnyEvent;
+      try {
+        event = parseEvent(change.doc);
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        const id = String((change.doc as { _id?: unknown } | null)?._id ?? `seq-${change.seq}`);
+        rejects.push({ id, seq: String(change.seq), reason: err.message, at: new Date().toISOString() });
+        continue;
+      }
+      updates.push(...project(event));
+    }
+    const tables = [...new Set(updates.map((u) => u.table))];
+    await this.db.transaction('rw', [...tables.map((t) => this.db.table(t)), this.db.projectionMeta, this.db.rejects], async () => {
+      const current = await this.db.projectionMeta.get(CHECKPOINT);
+      if (((current?.value as number | string | undefined) ?? 0) !== since) return; // another tab got here first
+      const rows = new Map<string, Map<string, unknown>>();
+      for (const table of tables) {
+        const keys = [...new Set(updates.filter((u) => u.table === table).map((u) => u.key))];
+        const found = await this.db.table(table).bulkGet(keys);
+        rows.set(table, new Map(keys.map((k, i) => [k, found[i]])));
+      }
+      for (const u of updates) {
+        const tableRows = rows.get(u.table)!;
+        tableRows.set(u.key, (u.update as (prev: unknown) => unknown)(tableRows.get(u.key)));
+      }
+      for (const [table, tableRows] of rows) {
+        const keep = [...tableRows.values()].filter((r) => r !== undefined);
+        const gone = [...tableRows.entries()].filter(([, r]) => r === undefined).map(([k]) => k);
+        if (keep.length) await this.db.table(table).bulkPut(keep);
+        if (gone.length) await this.db.table(table).bulkDelete(gone);
+      }
+      if (rejects.length) await this.db.rejects.bulkPut(rejects);
+      await this.db.projectionMeta.put({ key: CHECKPOINT, value: last });
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { text } from './text';
+
+/** 2–3 upper-case letters or digits; embedded in every human-facing number (DESIGN.md §3). */
+export const DEVICE_CODE = /^[A-Z0-9]{2,3}$/;
+export const deviceCode = z.string({ error: 'required' }).trim().min(1, 'required')
+  .regex(DEVICE_CODE, 'deviceCode');
+
+export const departmentCode = z.string({ error: 'required' }).trim().min(1, 'required')
+  .regex(/^[A-Z]{2,4}$/, 'departmentCode');
+
+export const department = z.strictObject({
+  code: departmentCode,
+  name: text(60),
+  nameHi: text(60),
+});
+export type Department = z.output<typeof department>;
+
+export const departmentList = z.array(department).min(1, 'noDepartments').max(60, 'tooMany')
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((d, i) => {
+      if (seen.has(d.code)) ctx.addIssue({ code: 'custom', message: 'duplicateCode', path: [i, 'code'] });
+      seen.add(d.code);
+    });
+  });
+
+export const timeZone = z.string().min(1, 'required').max(64, 'tooLong').regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, 'timeZone');
+
+export const enrollment = z.strictObject({
+  hospital: text(100),
+  code: deviceCode,
+  departments: departmentList,
+  timeZone,
+});
+export type Enrollment = z.output<typeof enrollment>;
+
+export const DEFAULT_TIME_ZONE = 'Asia/Kolkata';
+
+/** The OPD departments most Indian tertiary hospitals run; the administrator edits them at enrollment. */
+export const DEFAULT_DEPARTMENTS: readonly Department[] = [
+  { code: 'MED', name: 'General Medicine', nameHi: 'सामान्य चिकित्सा' },
+  { code: 'SUR', name: 'General Surgery', nameHi: 'सामान्य शल्य चिकित्सा' },
+  { code: 'PED', name: 'Paediatrics', nameHi: 'बाल रोग' },
+  { code: 'OBG', name: 'Obstetrics & Gynaecology', nameHi: 'प्रसूति एवं स्त्री रोग' },
+  { code: 'ORT', name: 'Orthopaedics', nameHi: 'अस्थि रोग' },
+  { code: 'ENT', name: 'Ear, Nose & Throat', nameHi: 'नाक, कान, गला' },
+  { code: 'OPH', name: 'Ophthalmology', nameHi: 'नेत्र रोग' },
+  { code: 'DER', name: 'Dermatology', nameHi: 'त्वचा रोग' },
+  { code: 'PSY', name: 'Psychiatry', nameHi: 'मनोरोग' },
+  { code: 'DEN', name: 'Dental', nameHi: 'दंत रोग' },
+  { code: 'CAR', name: 'Cardiology', nameHi: 'हृदय रोग' },
+  { code: 'EMR', name: 'Emergency', nameHi: 'आपातकालीन' },
+];

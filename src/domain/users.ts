@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { foldKey, personName } from './text';
+
+export const ROLES = ['clerk', 'lab', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const role = z.enum(ROLES, { error: (iss) => (iss.input === undefined ? 'required' : 'role') });
+
+export const PIN_MIN = 6;
+export const PIN_MAX = 12;
+
+/** Numeric PIN: 6–12 digits and not one of the handful every attacker tries first. */
+export const pin = z.string({ error: 'required' })
+  .min(1, 'required')
+  .regex(/^\d+$/, 'pinDigits')
+  .min(PIN_MIN, 'pinShort')
+  .max(PIN_MAX, 'tooLong')
+  .refine((p) => p.length < PIN_MIN || !isTrivialPin(p), 'pinTrivial');
+
+export function isTrivialPin(p: string): boolean {
+  if (/^(\d)\1+$/.test(p)) return true;
+  const digits = [...p].map(Number);
+  const steps = digits.slice(1).map((d, i) => (d - digits[i]! + 10) % 10);
+  return steps.every((s) => s === 1) || steps.every((s) => s === 9);
+}
+
+export const userName = personName(40);
+
+export const newUser = z.strictObject({
+  name: userName,
+  role,
+  pin,
+  pinAgain: z.string(),
+}).refine((u) => u.pin === u.pinAgain, { message: 'pinMismatch', path: ['pinAgain'] });
+export type NewUser = z.output<typeof newUser>;
+
+/** Two names are the same user when they differ only in case, accents or spacing. */
+export const userKey = (name: string) => foldKey(name);
+
+/** Which screens each role may open. */
+export const ROLE_SCREENS: Record<Role, readonly string[]> = {
+  clerk: ['home'],
+  lab: ['home'],
+  admin: ['home', 'users', 'device'],
+};
+
+export function canOpen(r: Role, screen: string): boolean {
+  return ROLE_SCREENS[r].includes(screen);
+}
+
+/** Idle minutes before the session locks. */
+export const idleMinutes = z.coerce.number({ error: 'number' }).int('number').min(1, 'idleRange').max(120, 'idleRange');
+export const DEFAULT_IDLE_MINUTES = 5;

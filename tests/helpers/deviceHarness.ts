@@ -1,0 +1,42 @@
+import PouchDB from 'pouchdb-browser';
+import { DeskDb } from '../../src/device/db';
+import { Desk } from '../../src/device/desk';
+import { createPouchEventLog, type EventLog } from '../../src/device/eventLog';
+import { inProcessLocks, type Locks } from '../../src/device/locks';
+
+let counter = 0;
+/** A unique name per test, so that tests on fake-indexeddb never see each other's data. */
+export const uniqueName = (prefix: string) => `${prefix}-${Date.now()}-${counter++}`;
+
+export function fixedClock(start = Date.parse('2026-11-26T04:30:00.000Z'), stepMs = 1000) {
+  let t = start;
+  return () => new Date((t += stepMs));
+}
+
+export function openLog(dbName: string, device: string, locks: Locks = inProcessLocks(), now = fixedClock()): EventLog {
+  return createPouchEventLog({ db: new PouchDB(dbName), device, locks, now });
+}
+
+/** A whole device (Dexie + PouchDB on fake-indexeddb) as the app wires it, with a cheap PIN hash. */
+export function makeDesk(options: { now?: () => Date; locks?: Locks; names?: { dexie: string; pouch: string } } = {}) {
+  const names = options.names ?? { dexie: uniqueName('desk'), pouch: uniqueName('events') };
+  const locks = options.locks ?? inProcessLocks();
+  const now = options.now ?? fixedClock();
+  const db = new DeskDb(names.dexie);
+  const desk = new Desk({
+    db, locks, now, pinIterations: 1000,
+    openLog: async (device) => openLog(names.pouch, device, locks, now),
+  });
+  return { desk, db, names, locks };
+}
+
+export const ENROLLMENT = {
+  hospital: 'AIIMS New Delhi',
+  code: 'K7',
+  departments: [
+    { code: 'MED', name: 'General Medicine', nameHi: 'सामान्य चिकित्सा' },
+    { code: 'PED', name: 'Paediatrics', nameHi: 'बाल रोग' },
+  ],
+  timeZone: 'Asia/Kolkata',
+};
+export const ADMIN = { name: 'Asha Verma', pin: '482913', pinAgain: '482913' };

@@ -1,0 +1,138 @@
+import PouchDB from 'pouchdb-browser';
+import { describe, expect, it } from 'vitest';
+import { RuleError, ValidationError } from '../../src/domain/errors';
+import { buildEvent } from '../../src/domain/events/envelope';
+import { ADMIN, ENROLLMENT, fixedClock, makeDesk } from '../helpers/deviceHarness';
+
+async function codesOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof ValidationError) return err.issues.map((i) => `${i.path}:${i.code}`);
+    if (err instanceof RuleError) return [err.code];
+    throw err;
+  }
+  throw new Error('expected the call to be refused');
+}
+
+async function snapshot(db: ReturnType<typeof makeDesk>['db']) {
+  return { devices: await db.devices.orderBy('code').toArray(), staff: await db.staff.orderBy('key').toArray(), rejects: await db.rejects.toArray() };
+}
+
+describe('enrollment and users', () => {
+  it('enrolls the device with its first administrator, who can then log in', async () => {
+    const { desk, db } = makeDesk();
+    expect(await desk.start()).toBeNull();
+    await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    expect(await desk.identity()).toMatchObject({ code: 'K7', hospital: 'AIIMS New Delhi' });
+    expect(await desk.login('asha  verma', ADMIN.pin)).toEqual({ name: 'Asha Verma', role: 'admin' });
+    expect(await desk.eventCount()).toBe(2);
+    expect(await db.devices.get('K7')).toMatchObject({ eventCount: 2, lastSeq: 2, hospital: 'AIIMS New Delhi' });
+    expect(await db.staff.toArray()).toEqual([expect.objectContaining({ name: 'Asha Verma', role: 'admin' })]);
+  });
+
+  it('refuses bad enrollment data and writes nothing', async () => {
+    const { desk, db } = makeDesk();
+    const codes = await codesOf(desk.enroll({
+      enrollment: { ...ENROLLMENT, hospital: '', code: 'k-7', departments: [ENROLLMENT.departments[0], ENROLLMENT.departments[0]] },
+      admin: { name: '!!!', pin: '12ab', pinAgain: '12ab' },
+    }));
+    expect(codes).toEqual(expect.arrayContaining([
+      'enrollment.hospital:required', 'enrollment.code:deviceCode', 'enrollment.departments.1.code:duplicateCode',
+      'admin.name:personName', 'admin.pin:pinDigits',
+    ]));
+    expect(await desk.identity()).toBeNull();
+    expect(await db.users.count()).toBe(0);
+    expect(await codesOf(desk.enroll({ enrollment: { ...ENROLLMENT, code: 'ABCD' }, admin: ADMIN }))).toEqual(['enrollment.code:deviceCode']);
+    expect(await codesOf(desk.enroll({ enrollment: ENROLLMENT, admin: { ...ADMIN, pinAgain: '482914' } }))).toEqual(['admin.pinAgain:pinMismatch']);
+  });
+
+  it('does not enroll twice', async () => {
+    const { desk } = makeDesk();
+    await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    expect(await codesOf(desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN }))).toEqual(['alreadyEnrolled']);
+  });
+
+  it('adds users with a role; refuses duplicates, weak PINs and non-admin actors', async () => {
+    const { desk } = makeDesk();
+    const admin = await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    await desk.addUser(admin, { name: 'Ravi Kumar', role: 'clerk', pin: '739201', pinAgain: '739201' });
+    await desk.addUser(admin, { name: 'सीमा शर्मा', role: 'lab', pin: '550912', pinAgain: '550912' });
+    expect(await codesOf(desk.addUser(admin, { name: 'RAVI  kumar', role: 'lab', pin: '739201', pinAgain: '739201' }))).toEqual(['name:duplicateUser']);
+    expect(await codesOf(desk.addUser(admin, { name: 'Mohan', role: 'clerk', pin: '12345', pinAgain: '12345' }))).toEqual(['pin:pinShort']);
+    expect(await codesOf(desk.addUser(admin, { name: 'Mohan', role: 'clerk', pin: '123456', pinAgain: '123456' }))).toEqual(['pin:pinTrivial']);
+    expect(await codesOf(desk.addUser(admin, { name: 'Mohan', role: 'boss', pin: '739201', pinAgain: '739201' }))).toEqual(['role:role']);
+    expect(await codesOf(desk.addUser(admin, { name: 'M'.repeat(41), role: 'clerk', pin: '739201', pinAgain: '739201' }))).toEqual(['name:tooLong']);
+    expect(await codesOf(desk.addUser({ name: 'Ravi Kumar', role: 'clerk' }, { name: 'Mohan', role: 'clerk', pin: '739201', pinAgain: '739201' }))).toEqual(['adminOnly']);
+    expect((await desk.users()).map((u) => `${u.name}/${u.role}`)).toEqual(['Asha Verma/admin', 'Ravi Kumar/clerk', 'सीमा शर्मा/lab']);
+    expect(await desk.eventCount()).toBe(4);
+  });
+});
+
+describe('login throttling', () => {
+  it('lets a few mistakes pass, then makes the user wait, then locks; the right PIN later resets', async () => {
+    let now = Date.parse('2026-11-26T04:30:00.000Z');
+    const { desk } = makeDesk({ now: () => new Date(now) });
+    await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    expect(await codesOf(desk.login('Asha Verma', '000001'))).toEqual(['wrongPin']);
+    expect(await codesOf(desk.login('Asha Verma', '000002'))).toEqual(['wrongPin']);
+    expect(await codesOf(desk.login('Asha Verma', '000003'))).toEqual(['pinWait']);
+    // Even the right PIN is refused while the wait runs: the wait is what slows guessing.
+    expect(await codesOf(desk.login('Asha Verma', ADMIN.pin))).toEqual(['pinWait']);
+    for (const wait of [5_000, 15_000, 45_000]) {
+      now += wait;
+      await codesOf(desk.login('Asha Verma', '999990'));
+    }
+    now += 60_000;
+    expect(await codesOf(desk.login('Asha Verma', ADMIN.pin))).toEqual(['accountLocked']);
+    now += 15 * 60_000;
+    expect(await desk.login('Asha Verma', ADMIN.pin)).toMatchObject({ role: 'admin' });
+    expect(await codesOf(desk.login('Nobody', ADMIN.pin))).toEqual(['unknownUser']);
+  });
+});
+
+describe('projections', () => {
+  it('a full rebuild gives exactly the tables that incremental application gave', async () => {
+    const { desk, db } = makeDesk();
+    const admin = await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    for (const [name, role] of [['Ravi Kumar', 'clerk'], ['Meena Das', 'lab'], ['Arjun Rao', 'admin']] as const) {
+      await desk.addUser(admin, { name, role, pin: '739201', pinAgain: '739201' });
+    }
+    const incremental = await snapshot(db);
+    expect(incremental.staff).toHaveLength(4);
+    await desk.projections!.rebuild();
+    expect(await snapshot(db)).toEqual(incremental);
+  });
+
+  it('catches up on start with events written while it was not running, and skips nothing on restart', async () => {
+    const first = makeDesk();
+    const admin = await first.desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    first.desk.close();
+    // Another tab (same storage) writes while this one is closed.
+    const other = makeDesk({ names: first.names });
+    await other.desk.start();
+    await other.desk.addUser(admin, { name: 'Ravi Kumar', role: 'clerk', pin: '739201', pinAgain: '739201' });
+    other.desk.close();
+    const again = makeDesk({ names: first.names });
+    await again.desk.start();
+    expect((await again.db.staff.toArray()).map((s) => s.name).sort()).toEqual(['Asha Verma', 'Ravi Kumar']);
+    expect(await again.db.devices.get('K7')).toMatchObject({ eventCount: 3, lastSeq: 3 });
+  });
+
+  it('reports a garbage or tampered document in the log and projects everything else', async () => {
+    const { desk, db, names } = makeDesk();
+    await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    const before = await snapshot(db);
+    const raw = new PouchDB(names.pouch);
+    // What a broken or hostile central store could hand us on a pull.
+    await raw.put({ _id: 'ev:M2:0000000001', type: 'user.added', junk: true });
+    const good = buildEvent({ type: 'user.added', data: { name: 'Ravi', role: 'clerk' }, device: 'M3', head: null, at: fixedClock()().toISOString(), by: 'x' });
+    await raw.put({ ...good, data: { name: 'Ravi', role: 'admin' } });
+    await desk.projections!.catchUp();
+    const after = await snapshot(db);
+    expect(after.rejects.map((r) => r.id).sort()).toEqual(['ev:M2:0000000001', 'ev:M3:0000000001']);
+    expect(after.rejects.find((r) => r.id === 'ev:M3:0000000001')?.reason).toMatch(/hashMismatch/);
+    expect(after.staff).toEqual(before.staff);
+    expect(after.devices).toEqual(before.devices);
+  });
+});
