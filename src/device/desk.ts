@@ -124,15 +124,13 @@ export class Desk {
     if (!user) throw new RuleError('unknownUser');
     const now = this.deps.now().getTime();
     const decision = canAttempt(user, now);
-    if (!decision.allowed) {
-      throw new RuleError(decision.locked ? 'accountLocked' : 'pinWait', { seconds: Math.ceil((decision.retryAt - now) / 1000) });
-    }
+    if (!decision.allowed) throw waitError(decision.locked, decision.retryAt - now);
     const ok = await checkPin(pin, user.verifier);
     const record = ok ? afterSuccess() : afterFailure(user, now);
     await db.users.update(user.key, record);
     if (!ok) {
       const next = canAttempt(record, now);
-      if (!next.allowed) throw new RuleError(next.locked ? 'accountLocked' : 'pinWait', { seconds: Math.ceil((next.retryAt - now) / 1000) });
+      if (!next.allowed) throw waitError(next.locked, next.retryAt - now);
       throw new RuleError('wrongPin');
     }
     return { name: user.name, role: user.role };
@@ -172,6 +170,10 @@ export class Desk {
     return this.deps.db.staff.toArray();
   }
 
+  rejectCount(): Promise<number> {
+    return this.deps.db.rejects.count();
+  }
+
   devices(): Promise<DeviceRow[]> {
     return this.deps.db.devices.toArray();
   }
@@ -203,4 +205,9 @@ export class Desk {
   private userRecord(name: string, role: Role, verifier: UserRecord['verifier'], createdAt: string): UserRecord {
     return { key: userKey(name), name, role, verifier, failures: 0, lastFailureAt: null, createdAt };
   }
+}
+
+function waitError(locked: boolean, ms: number): RuleError {
+  const seconds = Math.ceil(ms / 1000);
+  return new RuleError(locked ? 'accountLocked' : 'pinWait', { seconds, minutes: Math.ceil(seconds / 60) });
 }

@@ -22,7 +22,7 @@ export function inProcessLocks(): Locks {
 }
 
 export function webLocks(manager: LockManager): Locks {
-  return { run: (name, fn) => manager.request(name, { mode: 'exclusive' }, fn) };
+  return { run: <T>(name: string, fn: () => Promise<T>) => manager.request(name, { mode: 'exclusive' }, fn) as Promise<T> };
 }
 
 export function defaultLocks(): Locks {

@@ -1,0 +1,102 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Redirect, Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { canOpen } from '../domain/users';
+import type { SessionUser } from '../device/desk';
+import type { DeviceIdentity } from '../device/identity';
+import { EnrollScreen } from './enroll/EnrollScreen';
+import { HomeScreen } from './home/HomeScreen';
+import { LoginScreen } from './login/LoginScreen';
+import { useDesk, useLive } from './services';
+import { useSession } from './session';
+import { errorText } from './shared/errors';
+import { LanguageToggle } from './shared/LanguageToggle';
+import { useIdleLock } from './shared/useIdleLock';
+import { useOnline } from './shared/useOnline';
+import { UpdateBanner } from './update/UpdateBanner';
+
+// Admin screens are not needed at a clerk's desk: they load on first use (and are precached).
+const UsersScreen = lazy(() => import('./admin/UsersScreen').then((m) => ({ default: m.UsersScreen })));
+const DeviceScreen = lazy(() => import('./admin/DeviceScreen').then((m) => ({ default: m.DeviceScreen })));
+
+type Boot = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready' };
+
+export function App() {
+  const { t } = useTranslation();
+  const desk = useDesk();
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+  const identity = useLive((d) => d.identity(), []);
+  const { user, locked, login, lock, logout } = useSession();
+  const settings = useLive((d) => d.settings(), []);
+  const onIdle = useCallback(() => lock(), [lock]);
+  useIdleLock(Boolean(user) && !locked, settings?.idleMinutes ?? 5, onIdle);
+
+  useEffect(() => {
+    desk.start().then(() => setBoot({ state: 'ready' }), (error: unknown) => setBoot({ state: 'failed', error }));
+  }, [desk]);
+
+  let content;
+  if (boot.state === 'failed') content = <main className="screen"><p className="form-error" role="alert">{errorText(boot.error, t)}</p></main>;
+  else if (boot.state === 'loading' || identity === undefined) content = <main className="screen"><p>{t('app.loading')}</p></main>;
+  else if (identity === null) content = <EnrollScreen onEnrolled={login} />;
+  else if (!user) content = <LoginScreen onLogin={login} />;
+  else content = <Shell user={user} identity={identity} />;
+
+  return (
+    <>
+      <Header identity={identity ?? null} user={user} onLock={lock} onLogout={logout} />
+      <UpdateBanner />
+      {/* The lock screen covers the work instead of replacing it, so a half-filled form survives. */}
+      <div hidden={locked} aria-hidden={locked}>{content}</div>
+      {locked && user ? <LoginScreen fixedUser={user} onLogin={login} onSwitchUser={logout} /> : null}
+    </>
+  );
+}
+
+function Header({ identity, user, onLock, onLogout }: {
+  identity: DeviceIdentity | null; user: SessionUser | null; onLock: () => void; onLogout: () => void;
+}) {
+  const { t } = useTranslation();
+  const online = useOnline();
+  return (
+    <header className="topbar">
+      <strong>{t('app.title')}</strong>
+      {identity ? <span className="device-badge">{identity.code}</span> : null}
+      <span className={online ? 'net online' : 'net offline'}>{online ? t('app.online') : t('app.offline')}</span>
+      <span className="spacer" />
+      <LanguageToggle />
+      {user ? (
+        <>
+          <span className="who">{user.name} · {t(`roles.${user.role}`)}</span>
+          <button type="button" className="secondary" onClick={onLock}>{t('nav.lock')}</button>
+          <button type="button" className="secondary" onClick={onLogout}>{t('nav.logout')}</button>
+        </>
+      ) : null}
+    </header>
+  );
+}
+
+function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity }) {
+  const { t } = useTranslation();
+  const screens = [
+    { key: 'home', path: '/', label: t('nav.home') },
+    { key: 'users', path: '/users', label: t('nav.users') },
+    { key: 'device', path: '/device', label: t('nav.device') },
+  ].filter((s) => canOpen(user.role, s.key));
+  return (
+    <Router hook={useHashLocation}>
+      <nav className="tabs">
+        {screens.map((s) => <Link key={s.key} href={s.path}>{s.label}</Link>)}
+      </nav>
+      <Suspense fallback={<main className="screen"><p>{t('app.loading')}</p></main>}>
+        <Switch>
+          <Route path="/"><HomeScreen user={user} identity={identity} /></Route>
+          {canOpen(user.role, 'users') ? <Route path="/users"><UsersScreen actor={user} /></Route> : null}
+          {canOpen(user.role, 'device') ? <Route path="/device"><DeviceScreen actor={user} /></Route> : null}
+          <Route><Redirect to="/" /></Route>
+        </Switch>
+      </Suspense>
+    </Router>
+  );
+}

@@ -1,0 +1,36 @@
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { decodeFieldError } from './errors';
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+}
+
+/** Label, input, hint and the field's error, wired for screen readers and keyboards. */
+export function Field({ label, hint, error, ...input }: FieldProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint ${id}-error`} {...input} />
+      {hint ? <small id={`${id}-hint`} className="hint">{hint}</small> : null}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+export function FieldError({ id, message }: { id?: string; message?: string }) {
+  const { t } = useTranslation();
+  const decoded = decodeFieldError(message);
+  return (
+    <span id={id} className="field-error" role={decoded ? 'alert' : undefined}>
+      {decoded ? t(`errors.${decoded.code}`, { defaultValue: t('errors.invalid'), ...decoded.params }) : null}
+    </span>
+  );
+}
+
+export function FormError({ text }: { text: string | null }) {
+  return text ? <p className="form-error" role="alert">{text}</p> : null;
+}

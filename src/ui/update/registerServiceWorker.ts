@@ -1,0 +1,18 @@
+import { useUpdate } from './updateStore';
+
+/**
+ * Register the service worker that precaches the app shell. A new version waits until the user
+ * accepts it: reloading on our own could throw away a half-filled registration form.
+ */
+export async function registerServiceWorker(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  const { Workbox } = await import('workbox-window');
+  const wb = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
+  wb.addEventListener('waiting', () => {
+    useUpdate.getState().offer(() => {
+      wb.addEventListener('controlling', () => window.location.reload());
+      wb.messageSkipWaiting();
+    });
+  });
+  await wb.register();
+}

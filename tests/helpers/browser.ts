@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Without the background-networking flags Chromium keeps trying to reach the outside world.
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * A browser profile in a fresh folder that outlives the browser: closing and relaunching on the
+ * same folder is a browser restart, with IndexedDB and the service worker still there.
+ */
+export function makeProfile() {
+  const dir = mkdtempSync(join(tmpdir(), 'dd-profile-'));
+  return {
+    dir,
+    launch: (options: { offline?: boolean } = {}): Promise<BrowserContext> =>
+      chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, offline: options.offline ?? false, viewport: { width: 1024, height: 768 } }),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
