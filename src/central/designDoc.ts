@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { EVENT_TYPES } from '../domain/events/catalog';
+
+export const DESIGN_DOC_ID = '_design/downtime';
+const PLACEHOLDER = '/*EVENT_TYPES*/[]';
+
+export interface DesignDoc {
+  _id: string;
+  _rev?: string;
+  language: 'javascript';
+  validate_doc_update: string;
+  views: Record<string, { map: string; reduce?: string }>;
+}
+
+// Kept as a .js file rather than a string in TypeScript so it can be read, diffed and reviewed as
+// the code CouchDB runs; the known types come from the domain catalog so the two cannot drift.
+export function validateDocUpdateSource(eventTypes: readonly string[] = EVENT_TYPES): string {
+  const source = readFileSync(new URL('./design/validate_doc_update.js', import.meta.url), 'utf8');
+  const parts = source.split(PLACEHOLDER);
+  if (parts.length !== 2) throw new Error(`validate_doc_update.js must contain ${PLACEHOLDER} exactly once`);
+  return parts.join(JSON.stringify(eventTypes)).trim();
+}
+
+// Devices and the admin screens compare chains per device: the latest seq and hash of each.
+const BY_DEVICE_MAP = `function (doc) {
+  if (doc._id.indexOf('ev:') === 0 && typeof doc.device === 'string') emit([doc.device, doc.seq], doc.hash);
+}`;
+
+export function buildDesignDoc(eventTypes: readonly string[] = EVENT_TYPES): DesignDoc {
+  return {
+    _id: DESIGN_DOC_ID,
+    language: 'javascript',
+    validate_doc_update: validateDocUpdateSource(eventTypes),
+    views: { by_device: { map: BY_DEVICE_MAP, reduce: '_count' } },
+  };
+}
