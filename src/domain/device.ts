@@ -25,7 +25,17 @@ export const departmentList = z.array(department).min(1, 'noDepartments').max(60
     });
   });
 
-export const timeZone = z.string().min(1, 'required').max(64, 'tooLong').regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, 'timeZone');
+export const timeZone = z.string().min(1, 'required').max(64, 'tooLong').regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { error: 'timeZone', abort: true })
+  .refine(isKnownTimeZone, 'timeZone');
+
+function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const enrollment = z.strictObject({
   hospital: text(100),

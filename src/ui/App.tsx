@@ -13,6 +13,7 @@ import { useSession } from './session';
 import { errorText } from './shared/errors';
 import { LanguageToggle } from './shared/LanguageToggle';
 import { useIdleLock } from './shared/useIdleLock';
+import { StorageBanner } from './shared/StorageBanner';
 import { useOnline } from './shared/useOnline';
 import { UpdateBanner } from './update/UpdateBanner';
 
@@ -47,6 +48,7 @@ export function App() {
     <>
       <Header identity={identity ?? null} user={user} onLock={lock} onLogout={logout} />
       <UpdateBanner />
+      {user ? <StorageBanner /> : null}
       {/* The lock screen covers the work instead of replacing it, so a half-filled form survives. */}
       <div hidden={locked} aria-hidden={locked}>{content}</div>
       {locked && user ? <LoginScreen fixedUser={user} onLogin={login} onSwitchUser={logout} /> : null}

@@ -8,11 +8,11 @@ export interface Preview {
 }
 
 /** Serve the built app (dist/) with vite preview on 127.0.0.1. The PID we hold is the server itself. */
-export async function startPreview(): Promise<Preview> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
+export async function startPreview(outDir = 'dist'): Promise<Preview> {
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`npm run build\` before the end-to-end tests`);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath,
-    ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 30_000;

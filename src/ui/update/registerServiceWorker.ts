@@ -15,4 +15,9 @@ export async function registerServiceWorker(): Promise<void> {
     });
   });
   await wb.register();
+  // Tablets stay open for days: look for a new version hourly and whenever the app comes back into view.
+  setInterval(() => void wb.update(), 60 * 60_000);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void wb.update();
+  });
 }

@@ -1,0 +1,33 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function messages(filePath: string, code: string) {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.message);
+}
+
+describe('layer boundaries enforced by lint', () => {
+  it.each([
+    ["import Dexie from 'dexie';\nexport const d = Dexie;", /storage lives in src\/device/],
+    ["import PouchDB from 'pouchdb-browser';\nexport const p = PouchDB;", /storage lives in src\/device/],
+    ["import { useState } from 'react';\nexport const s = useState;", /no React/],
+    ['export const n = () => Date.now() + (navigator.onLine ? 1 : 0);', /src\/domain is pure/],
+    ["import { Desk } from '../device/desk';\nexport const x = Desk;", /depends on nothing else/],
+  ])('src/domain refuses %s', async (code, why) => {
+    expect(await messages('src/domain/example.ts', code)).toEqual(expect.arrayContaining([expect.stringMatching(why)]));
+  });
+
+  it.each([
+    "import Dexie from 'dexie';\nexport const d = Dexie;",
+    "import PouchDB from 'pouchdb-browser';\nexport const p = PouchDB;",
+  ])('src/ui refuses direct storage: %s', async (code) => {
+    expect(await messages('src/ui/Example.tsx', code)).toEqual([expect.stringMatching(/through src\/device/)]);
+  });
+
+  it('lets src/device use storage and src/domain use its own modules', async () => {
+    expect(await messages('src/device/example.ts', "import Dexie from 'dexie';\nexport const d = Dexie;")).toEqual([]);
+    expect(await messages('src/domain/example.ts', "import { sha256Hex } from './hash';\nexport const h = sha256Hex;")).toEqual([]);
+  });
+});
