@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { DeviceRow, StaffRow } from '../domain/projections/rows';
+import type { DeviceRow, PatientRow, StaffRow, TokenRow } from '../domain/projections/rows';
 import type { Role } from '../domain/users';
 import type { PinVerifier } from './pin';
 
@@ -27,13 +27,14 @@ export interface RejectRecord {
   at: string;
 }
 
-export const PROJECTION_TABLE_NAMES = ['devices', 'staff', 'rejects'] as const;
 
 export class DeskDb extends Dexie {
   settings!: Table<SettingRecord, string>;
   users!: Table<UserRecord, string>;
   devices!: Table<DeviceRow, string>;
   staff!: Table<StaffRow, string>;
+  patients!: Table<PatientRow, string>;
+  tokens!: Table<TokenRow, string>;
   /** Projection bookkeeping (the checkpoint); cleared with the projections on rebuild. */
   projectionMeta!: Table<SettingRecord, string>;
   /** Documents in the log that are not valid events: reported, never projected. */
@@ -48,6 +49,8 @@ export class DeskDb extends Dexie {
       staff: 'key, device',
       projectionMeta: 'key',
       rejects: 'id',
+      patients: 'patient, uhid, abha, mobile, *words, registeredAt',
+      tokens: 'id, [dept+day], [device+dept+day+number], patient',
     });
   }
 }

@@ -197,9 +197,22 @@ export class Desk {
   }
 
   private async requireLog() {
+    return (await this.context());
+  }
+
+  /** The enrolled device's identity, log and projector, for the use-cases built on them. */
+  async context(): Promise<{ identity: DeviceIdentity; log: EventLog; projector: Projector }> {
     const identity = await this.identity();
     if (!identity) throw new RuleError('notEnrolled');
-    return this.openLog(identity.code);
+    return { identity, ...(await this.openLog(identity.code)) };
+  }
+
+  get db(): DeskDb {
+    return this.deps.db;
+  }
+
+  now(): Date {
+    return this.deps.now();
   }
 
   private userRecord(name: string, role: Role, verifier: UserRecord['verifier'], createdAt: string): UserRecord {

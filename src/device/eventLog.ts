@@ -9,9 +9,15 @@ export interface Change {
 }
 
 /** The append-only log of events, this device's and those pulled from the central store. */
+/**
+ * Data for an event, or a function that works it out inside the append lock — for numbers that
+ * count per device (downtime IDs, tokens) and must not be handed out twice by two tabs.
+ */
+export type EventInput = unknown | (() => Promise<unknown>);
+
 export interface EventLog {
   readonly device: string;
-  append<T extends EventType>(type: T, data: unknown, by: string): Promise<EventDoc<T>>;
+  append<T extends EventType>(type: T, data: EventInput, by: string): Promise<EventDoc<T>>;
   /** Many events in one write, all validated before anything is stored (imports, benchmarks). */
   appendMany(items: ReadonlyArray<{ type: EventType; data: unknown }>, by: string): Promise<AnyEvent[]>;
   head(): Promise<ChainHead | null>;
@@ -45,10 +51,12 @@ export function createPouchEventLog({ db, device, locks, now }: Deps): EventLog 
     return doc ? { seq: doc.seq, hash: doc.hash } : null;
   }
 
-  async function append<T extends EventType>(type: T, data: unknown, by: string): Promise<EventDoc<T>> {
-    validateData(type, data);
+  async function append<T extends EventType>(type: T, input: EventInput, by: string): Promise<EventDoc<T>> {
+    const prepare = typeof input === 'function' ? (input as () => Promise<unknown>) : null;
+    if (!prepare) validateData(type, input);
     return locks.run(lockName, async () => {
       for (let attempt = 0; ; attempt += 1) {
+        const data = prepare ? await prepare() : input;
         const head = cachedHead === undefined ? await readHead() : cachedHead;
         const event = buildEvent({ type, data, device, head, at: now().toISOString(), by });
         try {

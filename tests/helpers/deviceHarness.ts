@@ -40,3 +40,15 @@ export const ENROLLMENT = {
   timeZone: 'Asia/Kolkata',
 };
 export const ADMIN = { name: 'Asha Verma', pin: '482913', pinAgain: '482913' };
+
+export const PATIENT = {
+  name: 'Ravi Kumar',
+  sex: 'M',
+  birth: { kind: 'age', years: 45, months: 0, days: 0 },
+  mobile: '98110 12345',
+  address: { line: 'House 12, Gali 4', locality: 'Lajpat Nagar', district: 'South Delhi', state: 'Delhi', pin: '110024' },
+  relative: { name: 'Mohan Lal', relation: 'father' },
+  uhid: '',
+  abha: '',
+  remarks: '',
+};

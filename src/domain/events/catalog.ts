@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { deviceCode, departmentList, timeZone } from '../device';
 import { text } from '../text';
 import { role, userName } from '../users';
+import { DOWNTIME_ID } from '../ids/downtimeId';
+import { isoDay, patientFields } from '../patients/fields';
+import { TOKEN } from '../tokens/tokenNumber';
+
+const patientId = z.string().regex(DOWNTIME_ID, 'downtimeId');
+const tokenId = z.string().regex(TOKEN, 'token');
+const optionalText = (max: number) => text(max).optional();
 
 /**
  * The data schema of every event type. Strict objects: a missing or an extra field is an error,
@@ -21,6 +28,30 @@ export const EVENT_SCHEMAS = {
   'departments.updated': z.strictObject({
     departments: departmentList,
   }),
+  'patient.registered': z.strictObject({
+    patient: patientId,
+    fields: patientFields,
+    day: isoDay,
+  }),
+  'patient.corrected': z.strictObject({
+    patient: patientId,
+    changes: patientFields.partial().refine((c) => Object.keys(c).length > 0, 'noChanges'),
+    reason: optionalText(200),
+  }),
+  'token.issued': z.strictObject({
+    token: tokenId,
+    patient: patientId,
+    dept: z.string().regex(/^[A-Z]{2,4}$/, 'departmentCode'),
+    day: isoDay,
+    number: z.number().int().min(1).max(9999),
+    doctor: optionalText(60),
+    room: optionalText(20),
+  }),
+  'token.called': z.strictObject({ token: tokenId, day: isoDay }),
+  'token.skipped': z.strictObject({ token: tokenId, day: isoDay }),
+  'token.done': z.strictObject({ token: tokenId, day: isoDay }),
+  'token.cancelled': z.strictObject({ token: tokenId, day: isoDay, reason: text(200) }),
+  'token.printed': z.strictObject({ token: tokenId, day: isoDay, copy: z.number().int().min(1).max(99), paper: z.enum(['80mm', 'A6']) }),
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

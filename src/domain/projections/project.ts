@@ -1,6 +1,10 @@
 import type { AnyEvent } from '../events/envelope';
+import { parseDowntimeId } from '../ids/downtimeId';
+import { birthDay } from '../patients/age';
+import { nameWords } from '../patients/nameKeys';
+import { tokenKey } from '../tokens/tokenNumber';
 import { userKey } from '../users';
-import type { DeviceRow, RowUpdate, StaffRow, TableName } from './rows';
+import type { DeviceRow, PatientRow, RowUpdate, StaffRow, TableName, TokenRow } from './rows';
 
 const update = <T extends TableName>(u: RowUpdate<T>): RowUpdate => u as unknown as RowUpdate;
 
@@ -13,6 +17,7 @@ export function project(event: AnyEvent): RowUpdate[] {
   const updates: RowUpdate[] = [
     update({ table: 'devices', key: event.device, update: (prev) => reduceDevice(prev, event) }),
   ];
+  updates.push(...projectPatient(event), ...projectToken(event));
   if (event.type === 'user.added') {
     const key = `${event.device}:${userKey(event.data.name)}`;
     updates.push(update({
@@ -28,7 +33,7 @@ export function project(event: AnyEvent): RowUpdate[] {
 function reduceDevice(prev: DeviceRow | undefined, event: AnyEvent): DeviceRow {
   const base: DeviceRow = prev ?? {
     code: event.device, hospital: null, departments: [], timeZone: null, enrolledAt: null,
-    eventCount: 0, lastSeq: 0, lastAt: event.at,
+    eventCount: 0, lastSeq: 0, lastAt: event.at, lastPatientNumber: 0,
   };
   // Pulled events may arrive out of sequence: the newest by sequence wins, counting is additive.
   const newest = event.seq > base.lastSeq;
@@ -44,7 +49,77 @@ function reduceDevice(prev: DeviceRow | undefined, event: AnyEvent): DeviceRow {
         enrolledAt: base.enrolledAt ?? event.at };
     case 'departments.updated':
       return newest ? { ...row, departments: event.data.departments } : row;
+    case 'patient.registered': {
+      const parsed = parseDowntimeId(event.data.patient);
+      const n = parsed.ok && parsed.device === event.device ? parsed.number : 0;
+      return { ...row, lastPatientNumber: Math.max(row.lastPatientNumber ?? 0, n) };
+    }
     default:
       return row;
   }
 }
+
+function projectPatient(event: AnyEvent): RowUpdate[] {
+  if (event.type === 'patient.registered') {
+    const { patient, fields, day } = event.data;
+    const parsed = parseDowntimeId(patient);
+    return [update({
+      table: 'patients', key: patient,
+      // The first registration of an ID wins; a replayed or conflicting one changes nothing.
+      update: (prev): PatientRow => prev ?? {
+        ...fields, patient, device: event.device, number: parsed.ok ? parsed.number : 0,
+        words: nameWords(fields.name), born: birthDay(fields.birth, day), registeredDay: day,
+        registeredAt: event.at, registeredBy: event.by, history: [],
+      },
+    })];
+  }
+  if (event.type === 'patient.corrected') {
+    const { patient, changes, reason } = event.data;
+    return [update({
+      table: 'patients', key: patient,
+      update: (prev): PatientRow | undefined => {
+        if (!prev) return prev; // a correction pulled before its registration: applied on rebuild order
+        const next = { ...prev, ...changes };
+        return {
+          ...next,
+          words: nameWords(next.name),
+          born: changes.birth ? birthDay(changes.birth, prev.registeredDay) : prev.born,
+          history: [...prev.history, { at: event.at, by: event.by, device: event.device, changes, reason }],
+        };
+      },
+    })];
+  }
+  return [];
+}
+
+function projectToken(event: AnyEvent): RowUpdate[] {
+  const on = (ref: { token: string; day: string }, fn: (prev: TokenRow) => TokenRow) =>
+    [update({ table: 'tokens', key: tokenKey(ref.day, ref.token), update: (prev) => (prev ? fn(prev) : prev) })];
+  switch (event.type) {
+    case 'token.issued': {
+      const d = event.data;
+      const id = tokenKey(d.day, d.token);
+      return [update({
+        table: 'tokens', key: id,
+        update: (prev): TokenRow => prev ?? {
+          id, token: d.token, dept: d.dept, day: d.day, device: event.device, number: d.number, patient: d.patient,
+          doctor: d.doctor, room: d.room, status: 'waiting', issuedAt: event.at, queuedAt: event.at, prints: 0,
+        },
+      })];
+    }
+    case 'token.called':
+      return on(event.data, (t) => ({ ...t, status: 'called', calledAt: event.at }));
+    case 'token.skipped':
+      return on(event.data, (t) => ({ ...t, status: 'waiting', queuedAt: event.at }));
+    case 'token.done':
+      return on(event.data, (t) => ({ ...t, status: 'done', closedAt: event.at }));
+    case 'token.cancelled':
+      return on(event.data, (t) => ({ ...t, status: 'cancelled', closedAt: event.at, cancelReason: event.data.reason }));
+    case 'token.printed':
+      return on(event.data, (t) => ({ ...t, prints: Math.max(t.prints, event.data.copy) }));
+    default:
+      return [];
+  }
+}
+
+

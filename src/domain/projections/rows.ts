@@ -1,4 +1,6 @@
 import type { Department } from '../device';
+import type { PatientFields } from '../patients/fields';
+import type { TokenStatus } from '../tokens/queue';
 import type { Role } from '../users';
 
 /** What the screens read. Each table's rows are derived from events only (DESIGN.md §2). */
@@ -11,6 +13,8 @@ export interface DeviceRow {
   eventCount: number;
   lastSeq: number;
   lastAt: string;
+  /** The highest patient number this device has issued (downtime IDs count per device). */
+  lastPatientNumber: number;
 }
 
 export interface StaffRow {
@@ -23,12 +27,57 @@ export interface StaffRow {
   addedBy: string;
 }
 
+export interface PatientChange {
+  at: string;
+  by: string;
+  device: string;
+  changes: Partial<PatientFields>;
+  reason?: string | undefined;
+}
+
+export interface PatientRow extends PatientFields {
+  patient: string;
+  device: string;
+  number: number;
+  /** Search keys: the folded words of the name. */
+  words: string[];
+  /** Approximate date of birth, so age and age-range searches stay right as days pass. */
+  born: string;
+  registeredDay: string;
+  registeredAt: string;
+  registeredBy: string;
+  history: PatientChange[];
+}
+
+export interface TokenRow {
+  /** `<day>/<token>`: numbers restart daily. */
+  id: string;
+  token: string;
+  dept: string;
+  day: string;
+  device: string;
+  number: number;
+  patient: string;
+  doctor?: string | undefined;
+  room?: string | undefined;
+  status: TokenStatus;
+  issuedAt: string;
+  /** Order in the waiting line: the issue time, or the time it was skipped (back of the line). */
+  queuedAt: string;
+  calledAt?: string;
+  closedAt?: string;
+  cancelReason?: string;
+  prints: number;
+}
+
 export interface ProjectionRows {
   devices: DeviceRow;
   staff: StaffRow;
+  patients: PatientRow;
+  tokens: TokenRow;
 }
 export type TableName = keyof ProjectionRows;
-export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff'];
+export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens'];
 
 /** One keyed change a reducer asks for; `update` is pure and receives the current row. */
 export interface RowUpdate<T extends TableName = TableName> {

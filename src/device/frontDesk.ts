@@ -1,0 +1,248 @@
+import { RuleError, ValidationError } from '../domain/errors';
+import { formatDowntimeId } from '../domain/ids/downtimeId';
+import { ageYears, birthProblem } from '../domain/patients/age';
+import { possibleDuplicates, type PossibleDuplicate } from '../domain/patients/duplicates';
+import { patientFields, type PatientFields } from '../domain/patients/fields';
+import { matchesNamePrefixes, nameWords } from '../domain/patients/nameKeys';
+import { classifyQuery } from '../domain/patients/searchQuery';
+import type { PatientRow, TokenRow } from '../domain/projections/rows';
+import { localDay } from '../domain/tokens/day';
+import { ACTION_EVENT, nextStatus, type QueueAction } from '../domain/tokens/queue';
+import { formatToken, tokenKey } from '../domain/tokens/tokenNumber';
+import { text } from '../domain/text';
+import { toIssues } from '../domain/validation';
+import type { Desk, SessionUser } from './desk';
+
+export interface SearchFilters {
+  sex?: 'M' | 'F' | 'O' | undefined;
+  ageMin?: number | undefined;
+  ageMax?: number | undefined;
+}
+
+export type SearchResult =
+  | { kind: 'empty' }
+  | { kind: 'badId'; reason: 'idFormat' | 'idCheck' }
+  | { kind: 'patients'; exact: boolean; patients: PatientRow[]; truncated: boolean };
+
+export interface QueueView {
+  waiting: TokenRow[];
+  called: TokenRow[];
+  done: TokenRow[];
+  cancelled: TokenRow[];
+  patients: Record<string, PatientRow>;
+}
+
+const MAX_RESULTS = 50;
+const NAME_SCAN_LIMIT = 2000;
+const DESK_ROLES = new Set(['clerk', 'admin']);
+
+/** The ward clerk's use-cases: registration, search, tokens and the queue. */
+export class FrontDesk {
+  constructor(private readonly desk: Desk) {}
+
+  private get db() {
+    return this.desk.db;
+  }
+
+  private async today(): Promise<string> {
+    const { identity } = await this.desk.context();
+    return localDay(this.desk.now(), identity.timeZone);
+  }
+
+  /** Validate the form as the clerk filled it; throws a ValidationError with field paths. */
+  async checkFields(input: unknown): Promise<PatientFields> {
+    const parsed = patientFields.safeParse(input);
+    if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'patient');
+    const problem = birthProblem(parsed.data.birth, await this.today());
+    if (problem) {
+      throw new ValidationError([{ path: parsed.data.birth.kind === 'dob' ? 'birth.dob' : 'birth.years', code: problem }], input, 'patient');
+    }
+    return parsed.data;
+  }
+
+  async register(actor: SessionUser, input: unknown): Promise<PatientRow> {
+    if (!DESK_ROLES.has(actor.role)) throw new RuleError('notAllowed');
+    const fields = await this.checkFields(input);
+    const { identity, log, projector } = await this.desk.context();
+    const day = await this.today();
+    let patient = '';
+    await log.append('patient.registered', async () => {
+      // Inside the append lock, with every earlier event of this device projected: the next
+      // number cannot have been handed out by another tab.
+      await projector.catchUp();
+      const row = await this.db.devices.get(identity.code);
+      patient = formatDowntimeId(identity.code, (row?.lastPatientNumber ?? 0) + 1);
+      return { patient, fields, day };
+    }, actor.name);
+    await projector.catchUp();
+    return (await this.db.patients.get(patient))!;
+  }
+
+  async correct(actor: SessionUser, patient: string, changes: unknown, reason: unknown): Promise<PatientRow> {
+    if (!DESK_ROLES.has(actor.role)) throw new RuleError('notAllowed');
+    const current = await this.db.patients.get(patient);
+    if (!current) throw new RuleError('patientNotFound');
+    const merged = await this.checkFields({ ...fieldsOf(current), ...(changes as object) });
+    const changed = Object.fromEntries(Object.entries(merged).filter(([k, v]) =>
+      JSON.stringify(v) !== JSON.stringify((current as unknown as Record<string, unknown>)[k])));
+    if (Object.keys(changed).length === 0) throw new ValidationError([{ path: '', code: 'noChanges' }], changes, 'correction');
+    const why = reason === undefined || reason === '' ? undefined : text(200).safeParse(reason);
+    if (why && !why.success) throw new ValidationError(toIssues(why.error).map((i) => ({ ...i, path: 'reason' })), reason, 'correction');
+    const { log, projector } = await this.desk.context();
+    await log.append('patient.corrected', { patient, changes: changed, ...(why ? { reason: why.data } : {}) }, actor.name);
+    await projector.catchUp();
+    return (await this.db.patients.get(patient))!;
+  }
+
+  async issueToken(actor: SessionUser, patient: string, dept: string, extra: { doctor?: string; room?: string } = {}): Promise<TokenRow> {
+    if (!DESK_ROLES.has(actor.role)) throw new RuleError('notAllowed');
+    const { identity, log, projector } = await this.desk.context();
+    if (!identity.departments.some((d) => d.code === dept)) throw new ValidationError([{ path: 'dept', code: 'departmentUnknown' }], dept, 'token');
+    if (!(await this.db.patients.get(patient))) throw new RuleError('patientNotFound');
+    const optional = (v?: string) => (v && v.trim() ? v : undefined);
+    let token = '';
+    await log.append('token.issued', async () => {
+      await projector.catchUp();
+      const day = localDay(this.desk.now(), identity.timeZone);
+      const last = await this.db.tokens.where('[device+dept+day+number]')
+        .between([identity.code, dept, day, 0], [identity.code, dept, day, Infinity]).last();
+      const number = (last?.number ?? 0) + 1;
+      token = tokenKey(day, formatToken(dept, identity.code, number));
+      return { token: formatToken(dept, identity.code, number), patient, dept, day, number, doctor: optional(extra.doctor), room: optional(extra.room) };
+    }, actor.name);
+    await projector.catchUp();
+    return (await this.db.tokens.get(token))!;
+  }
+
+  /** Call next (no token given: the longest-waiting one), skip, done, or cancel with a reason. */
+  async move(actor: SessionUser, action: QueueAction, tokenOrDept: { id: string } | { dept: string }, reason?: string): Promise<TokenRow | null> {
+    if (!DESK_ROLES.has(actor.role)) throw new RuleError('notAllowed');
+    let row: TokenRow | undefined;
+    if ('id' in tokenOrDept) {
+      row = await this.db.tokens.get(tokenOrDept.id);
+      if (!row) throw new RuleError('tokenNotFound');
+    } else {
+      const day = await this.today();
+      const waiting = await this.db.tokens.where('[dept+day]').equals([tokenOrDept.dept, day]).filter((t) => t.status === 'waiting').toArray();
+      row = waiting.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt))[0];
+      if (!row) return null;
+    }
+    if (!nextStatus(row.status, action)) throw new RuleError('badMove', { token: row.token, status: row.status });
+    const { log, projector } = await this.desk.context();
+    const type = ACTION_EVENT[action];
+    const ref = { token: row.token, day: row.day };
+    await log.append(type, type === 'token.cancelled' ? { ...ref, reason } : ref, actor.name);
+    await projector.catchUp();
+    return (await this.db.tokens.get(row.id))!;
+  }
+
+  /** Every print is an event, so a reprint is visible as such on paper and in the log. */
+  async recordPrint(actor: SessionUser, id: string, paper: '80mm' | 'A6'): Promise<number> {
+    const row = await this.db.tokens.get(id);
+    if (!row) throw new RuleError('tokenNotFound');
+    const { log, projector } = await this.desk.context();
+    let copy = 0;
+    await log.append('token.printed', async () => {
+      await projector.catchUp();
+      copy = ((await this.db.tokens.get(id))?.prints ?? 0) + 1;
+      return { token: row.token, day: row.day, copy, paper };
+    }, actor.name);
+    await projector.catchUp();
+    return copy;
+  }
+
+  async search(input: string, filters: SearchFilters = {}): Promise<SearchResult> {
+    const q = classifyQuery(input);
+    const today = await this.today();
+    const keep = (p: PatientRow) => {
+      if (filters.sex && p.sex !== filters.sex) return false;
+      const age = ageYears({ kind: 'dob', dob: p.born }, p.registeredDay, today);
+      return (filters.ageMin === undefined || age >= filters.ageMin) && (filters.ageMax === undefined || age <= filters.ageMax);
+    };
+    const done = (patients: PatientRow[], exact: boolean, truncated = false): SearchResult =>
+      ({ kind: 'patients', exact, patients: patients.filter(keep).slice(0, MAX_RESULTS), truncated });
+    switch (q.kind) {
+      case 'empty':
+      case 'badId':
+        return q;
+      case 'downtimeId':
+        return done((await this.db.patients.where('patient').equals(q.id).toArray()), true);
+      case 'token': {
+        const token = await this.db.tokens.get(tokenKey(today, q.token));
+        const patient = token ? await this.db.patients.get(token.patient) : undefined;
+        return done(patient ? [patient] : [], true);
+      }
+      case 'mobile':
+        return done(await this.db.patients.where('mobile').equals(q.mobile).toArray(), false);
+      case 'abha':
+        return done(await this.db.patients.where('abha').equals(q.abha).toArray(), true);
+      case 'uhid':
+        return done(await this.db.patients.where('uhid').equals(q.uhid).toArray(), true);
+      case 'name': {
+        // Scan the rarest-looking (longest) word's prefix range, then check the others in memory.
+        const lead = [...q.words].sort((a, b) => b.length - a.length)[0]!;
+        const candidates = await this.db.patients.where('words').startsWith(lead).distinct().limit(NAME_SCAN_LIMIT).toArray();
+        const hits = candidates.filter((p) => matchesNamePrefixes(p.words, q.words) && keep(p));
+        hits.sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
+        return { kind: 'patients', exact: false, patients: hits.slice(0, MAX_RESULTS), truncated: hits.length > MAX_RESULTS || candidates.length === NAME_SCAN_LIMIT };
+      }
+    }
+  }
+
+  /** Who might this new patient already be? Same mobile, or a similar name, same sex, similar age. */
+  async duplicates(input: { name?: string; sex?: string; birth?: unknown; mobile?: string }): Promise<Array<PossibleDuplicate & { row: PatientRow }>> {
+    const probe = patientFields.pick({ name: true, sex: true, birth: true, mobile: true })
+      .safeParse({ name: input.name, sex: input.sex, birth: input.birth, mobile: input.mobile });
+    if (!probe.success) return [];
+    const today = await this.today();
+    const { name, sex, birth, mobile } = probe.data;
+    const words = nameWords(name);
+    const byMobile = mobile ? await this.db.patients.where('mobile').equals(mobile).toArray() : [];
+    // Similar names rarely differ in their first three letters. Scan the rarest word's prefix:
+    // "kum" (Kumar) is everywhere, "bha" (Bhatnagar) is not.
+    const prefixes = [...new Set(words.map((w) => w.slice(0, 3)))];
+    const counts = await Promise.all(prefixes.map((p) => this.db.patients.where('words').startsWith(p).count()));
+    const rarest = prefixes[counts.indexOf(Math.min(...counts))];
+    const byName = rarest
+      ? await this.db.patients.where('words').startsWith(rarest).distinct().filter((p) => p.sex === sex).limit(NAME_SCAN_LIMIT).toArray()
+      : [];
+    const rows = new Map([...byMobile, ...byName].map((p) => [p.patient, p]));
+    const age = ageYears(birth, today, today);
+    const found = possibleDuplicates({ name, sex, ageYears: age, mobile }, [...rows.values()].map((p) => ({
+      patient: p.patient, name: p.name, sex: p.sex, mobile: p.mobile, ageYears: ageYears({ kind: 'dob', dob: p.born }, p.registeredDay, today),
+    })));
+    return found.slice(0, 10).map((d) => ({ ...d, row: rows.get(d.patient)! }));
+  }
+
+  async queue(dept: string, day?: string): Promise<QueueView> {
+    const d = day ?? (await this.today());
+    const tokens = await this.db.tokens.where('[dept+day]').equals([dept, d]).toArray();
+    const byQueue = (a: TokenRow, b: TokenRow) => a.queuedAt.localeCompare(b.queuedAt) || a.id.localeCompare(b.id);
+    const patients = await this.db.patients.bulkGet([...new Set(tokens.map((t) => t.patient))]);
+    return {
+      waiting: tokens.filter((t) => t.status === 'waiting').sort(byQueue),
+      called: tokens.filter((t) => t.status === 'called').sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? '')),
+      done: tokens.filter((t) => t.status === 'done').sort(byQueue),
+      cancelled: tokens.filter((t) => t.status === 'cancelled').sort(byQueue),
+      patients: Object.fromEntries(patients.filter((p): p is PatientRow => Boolean(p)).map((p) => [p.patient, p])),
+    };
+  }
+
+  patient(id: string): Promise<PatientRow | undefined> {
+    return this.db.patients.get(id);
+  }
+
+  tokensOf(patient: string): Promise<TokenRow[]> {
+    return this.db.tokens.where('patient').equals(patient).reverse().sortBy('issuedAt');
+  }
+
+  todayDay(): Promise<string> {
+    return this.today();
+  }
+}
+
+export function fieldsOf(row: PatientRow): PatientFields {
+  const { name, sex, birth, mobile, address, relative, uhid, abha, remarks } = row;
+  return Object.fromEntries(Object.entries({ name, sex, birth, mobile, address, relative, uhid, abha, remarks })
+    .filter(([, v]) => v !== undefined)) as PatientFields;
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { RuleError, ValidationError } from '../../src/domain/errors';
+import { parseDowntimeId } from '../../src/domain/ids/downtimeId';
+import { verifyChain } from '../../src/domain/events/chain';
+import { FrontDesk } from '../../src/device/frontDesk';
+import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
+
+async function setup(now?: () => Date, code = 'K7', names?: { dexie: string; pouch: string }) {
+  const h = makeDesk({ now, names });
+  const admin = await h.desk.enroll({ enrollment: { ...ENROLLMENT, code }, admin: ADMIN });
+  return { ...h, admin, front: new FrontDesk(h.desk) };
+}
+
+async function refusal(p: Promise<unknown>) {
+  try { await p; } catch (err) {
+    if (err instanceof ValidationError) return err.issues.map((i) => `${i.path}:${i.code}`);
+    if (err instanceof RuleError) return [err.code];
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('registration', () => {
+  it('gives consecutive downtime IDs with a valid check character and stores the cleaned fields', async () => {
+    const { front, admin } = await setup();
+    const a = await front.register(admin, PATIENT);
+    const b = await front.register(admin, { ...PATIENT, name: 'सीमा देवी', sex: 'F', mobile: '+91 99990 00001' });
+    expect(a.patient).toMatch(/^DT-K7-000001-[0-9A-Z]$/);
+    expect(parseDowntimeId(b.patient)).toMatchObject({ ok: true, number: 2, device: 'K7' });
+    expect(a).toMatchObject({ name: 'Ravi Kumar', mobile: '9811012345', words: ['ravi', 'kumar'] });
+    expect(a.uhid).toBeUndefined();
+    expect(b.mobile).toBe('9999000001');
+  });
+
+  it.each([
+    [{ ...PATIENT, name: '12345' }, 'name:personName'],
+    [{ ...PATIENT, mobile: '12345' }, 'mobile:mobile'],
+    [{ ...PATIENT, abha: '1234' }, 'abha:abha'],
+    [{ ...PATIENT, uhid: '!!' }, 'uhid:uhid'],
+    [{ ...PATIENT, birth: { kind: 'age', years: 200, months: 0, days: 0 } }, 'birth.years:ageRange'],
+    [{ ...PATIENT, birth: { kind: 'dob', dob: '2099-01-01' } }, 'birth.dob:dobFuture'],
+    [{ ...PATIENT, birth: { kind: 'dob', dob: '2024-02-30' } }, 'birth.dob:date'],
+    [{ ...PATIENT, address: { ...PATIENT.address, pin: '011002' } }, 'address.pin:pinCode'],
+    [{ ...PATIENT, remarks: 'x'.repeat(301) }, 'remarks:tooLong'],
+    [{ ...PATIENT, sex: '' }, 'sex:required'],
+  ])('refuses bad input and stores nothing (%#)', async (input, code) => {
+    const { front, admin, desk, db } = await setup();
+    expect(await refusal(front.register(admin, input))).toContain(code);
+    expect(await db.patients.count()).toBe(0);
+    expect(await desk.eventCount()).toBe(2);
+  });
+
+  it('keeps HTML as plain text', async () => {
+    const { front, admin } = await setup();
+    const p = await front.register(admin, { ...PATIENT, remarks: '<script>alert(1)</script>' });
+    expect(p.remarks).toBe('<script>alert(1)</script>');
+  });
+
+  it('records corrections as events with their history', async () => {
+    const { front, admin } = await setup();
+    const p = await front.register(admin, PATIENT);
+    const fixed = await front.correct(admin, p.patient, { name: 'Ravi Kumaar', mobile: '9811012346' }, 'spelling');
+    expect(fixed).toMatchObject({ name: 'Ravi Kumaar', mobile: '9811012346', words: ['ravi', 'kumaar'] });
+    expect(fixed.history).toEqual([expect.objectContaining({ by: ADMIN.name, changes: { name: 'Ravi Kumaar', mobile: '9811012346' }, reason: 'spelling' })]);
+    expect(await refusal(front.correct(admin, p.patient, { name: 'Ravi Kumaar' }, ''))).toEqual([':noChanges']);
+    expect(await refusal(front.correct(admin, p.patient, { mobile: '1' }, ''))).toEqual(['mobile:mobile']);
+  });
+});
+
+describe('search', () => {
+  it('finds by ID, mobile, name prefixes in either script, and tells a mistyped ID from an unknown one', async () => {
+    const { front, admin } = await setup();
+    const ravi = await front.register(admin, { ...PATIENT, uhid: '107612345678', abha: '12-3456-7890-1234' });
+    await front.register(admin, { ...PATIENT, name: 'सीमा देवी', sex: 'F', mobile: '', birth: { kind: 'age', years: 30, months: 0, days: 0 } });
+    await front.register(admin, { ...PATIENT, name: 'Rávi Shankar', mobile: '' });
+    const names = async (q: string, f = {}) => {
+      const r = await front.search(q, f);
+      return r.kind === 'patients' ? r.patients.map((p) => p.name) : r.kind;
+    };
+    expect(await names(ravi.patient.toLowerCase().replace(/-/g, ' '))).toEqual(['Ravi Kumar']);
+    const wrongCheck = ravi.patient.slice(0, -1) + (ravi.patient.endsWith('0') ? '1' : '0');
+    expect(await front.search(wrongCheck)).toEqual({ kind: 'badId', reason: 'idCheck' });
+    expect(await names('DT-K7-999999-' + 'Z')).not.toEqual([]);
+    expect(await names('+91 98110-12345')).toEqual(['Ravi Kumar']);
+    expect(await names('107612345678')).toEqual(['Ravi Kumar']);
+    expect(await names('12345678901234')).toEqual(['Ravi Kumar']);
+    expect(await names('ravi')).toEqual(['Ravi Kumar', 'Rávi Shankar']);
+    expect(await names('sha RA')).toEqual(['Rávi Shankar']);
+    expect(await names('सीमा')).toEqual(['सीमा देवी']);
+    expect(await names('ravi', { ageMin: 50 })).toEqual([]);
+    expect(await names('ravi', { sex: 'F' })).toEqual([]);
+  });
+
+  it('shows possible duplicates: same mobile, or similar name with the same sex and a close age', async () => {
+    const { front, admin } = await setup();
+    const ravi = await front.register(admin, PATIENT);
+    const dup = (input: object) => front.duplicates({ ...PATIENT, ...input }).then((d) => d.map((x) => `${x.patient === ravi.patient ? 'ravi' : x.patient}:${x.reasons.join('+')}`));
+    expect(await dup({ name: 'Ravi Kumaar', mobile: '' })).toEqual(['ravi:name']);
+    expect(await dup({ name: 'Kumar Ravi', mobile: '' })).toEqual(['ravi:name']);
+    expect(await dup({ name: 'Anita Sharma', sex: 'F' })).toEqual(['ravi:mobile']);
+    expect(await dup({ name: 'Ravi Kumar', mobile: '9811099999', birth: { kind: 'age', years: 20, months: 0, days: 0 } })).toEqual([]);
+    expect(await dup({ name: 'Ravi Kumar', mobile: '', sex: 'F' })).toEqual([]);
+  });
+});
+
+describe('tokens and the queue', () => {
+  it('counts tokens per department and day, restarting at midnight in the hospital time zone', async () => {
+    let now = Date.parse('2026-11-26T18:00:00.000Z'); // 23:30 in Kolkata
+    const { front, admin } = await setup(() => new Date(now));
+    const p = await front.register(admin, PATIENT);
+    expect((await front.issueToken(admin, p.patient, 'MED')).token).toBe('MED-K7-001');
+    expect((await front.issueToken(admin, p.patient, 'MED')).token).toBe('MED-K7-002');
+    expect((await front.issueToken(admin, p.patient, 'PED')).token).toBe('PED-K7-001');
+    now = Date.parse('2026-11-26T18:31:00.000Z'); // 00:01 the next day in Kolkata
+    const next = await front.issueToken(admin, p.patient, 'MED');
+    expect(next).toMatchObject({ token: 'MED-K7-001', day: '2026-11-27' });
+    expect(await refusal(front.issueToken(admin, p.patient, 'XYZ'))).toEqual(['dept:departmentUnknown']);
+    expect(await refusal(front.issueToken(admin, 'DT-K7-000099-0', 'MED'))).toEqual(['patientNotFound']);
+  });
+
+  it('moves tokens through the queue and refuses moves that make no sense', async () => {
+    const { front, admin } = await setup();
+    const p = await front.register(admin, PATIENT);
+    const t1 = await front.issueToken(admin, p.patient, 'MED');
+    const t2 = await front.issueToken(admin, p.patient, 'MED');
+    expect((await front.move(admin, 'call', { dept: 'MED' }))?.token).toBe(t1.token);
+    await front.move(admin, 'skip', { id: t1.id });
+    expect((await front.move(admin, 'call', { dept: 'MED' }))?.token).toBe(t2.token);
+    await front.move(admin, 'done', { id: t2.id });
+    expect(await refusal(front.move(admin, 'done', { id: t1.id }))).toEqual(['badMove']);
+    expect(await refusal(front.move(admin, 'cancel', { id: t1.id }))).toEqual(['reason:required']);
+    await front.move(admin, 'cancel', { id: t1.id }, 'left the hospital');
+    expect(await front.move(admin, 'call', { dept: 'MED' })).toBeNull();
+    const q = await front.queue('MED');
+    expect(q.done.map((t) => t.token)).toEqual([t2.token]);
+    expect(q.cancelled).toEqual([expect.objectContaining({ token: t1.token, cancelReason: 'left the hospital' })]);
+    expect(await front.recordPrint(admin, t2.id, '80mm')).toBe(1);
+    expect(await front.recordPrint(admin, t2.id, '80mm')).toBe(2);
+  });
+
+  it('two tabs issuing tokens at once never hand out the same number', async () => {
+    const a = await setup();
+    const tabB = makeDesk({ names: a.names, locks: a.locks });
+    await tabB.desk.start();
+    const frontB = new FrontDesk(tabB.desk);
+    const p = await a.front.register(a.admin, PATIENT);
+    const issued = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a.front : frontB).issueToken(a.admin, p.patient, 'MED')));
+    expect(new Set(issued.map((t) => t.token)).size).toBe(12);
+    const docs: unknown[] = [];
+    for await (const page of a.desk.eventLog!.readChain('K7')) docs.push(...page);
+    expect(verifyChain('K7', docs)).toMatchObject({ ok: true });
+  });
+});

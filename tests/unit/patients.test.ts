@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { ageLabel, birthDay, birthProblem, yearsBetween } from '../../src/domain/patients/age';
+import { jaroWinkler, nameSimilarity, possibleDuplicates } from '../../src/domain/patients/duplicates';
+import { abha, mobile, patientFields, uhid } from '../../src/domain/patients/fields';
+import { nameWords } from '../../src/domain/patients/nameKeys';
+import { classifyQuery } from '../../src/domain/patients/searchQuery';
+import { localDay } from '../../src/domain/tokens/day';
+import { nextStatus } from '../../src/domain/tokens/queue';
+import { formatDowntimeId } from '../../src/domain/ids/downtimeId';
+
+describe('field formats', () => {
+  it.each([['9811012345', '9811012345'], ['+91 98110 12345', '9811012345'], ['098110-12345', '9811012345']])('mobile %s', (raw, clean) => {
+    expect(mobile.parse(raw)).toBe(clean);
+  });
+  it.each(['5811012345', '981101234', '98110123456', 'abcdefghij', '+1 9811012345'])('refuses mobile %s', (raw) => {
+    expect(mobile.safeParse(raw).success).toBe(false);
+  });
+  it('normalises ABHA numbers and refuses other lengths', () => {
+    expect(abha.parse('12 3456 7890 1234')).toBe('12-3456-7890-1234');
+    expect(abha.safeParse('1234567890123').success).toBe(false);
+    expect(abha.safeParse('12-3456-7890-123X').success).toBe(false);
+  });
+  it('upper-cases UHIDs and refuses symbols', () => {
+    expect(uhid.parse(' aiims/2026-001 ')).toBe('AIIMS/2026-001');
+    expect(uhid.safeParse('<b>').success).toBe(false);
+    expect(uhid.safeParse('X'.repeat(21)).success).toBe(false);
+  });
+  it('accepts a minimal patient and refuses a missing address part', () => {
+    const base = {
+      name: 'सीमा', sex: 'F', birth: { kind: 'age', years: '30', months: '0', days: '0' },
+      address: { locality: 'Rohini', district: 'North West Delhi', state: 'Delhi', pin: '110085' },
+      relative: { name: 'Ram', relation: 'husband' },
+    };
+    expect(patientFields.parse(base).birth).toEqual({ kind: 'age', years: 30, months: 0, days: 0 });
+    expect(patientFields.safeParse({ ...base, address: { ...base.address, district: '' } }).success).toBe(false);
+    expect(patientFields.safeParse({ ...base, relative: { name: 'Ram', relation: 'cousin' } }).success).toBe(false);
+  });
+});
+
+describe('ages', () => {
+  it('counts whole years like people do', () => {
+    expect(yearsBetween('1980-11-27', '2026-11-26')).toBe(45);
+    expect(yearsBetween('1980-11-26', '2026-11-26')).toBe(46);
+  });
+  it('keeps a told age growing from the day it was told', () => {
+    const b = { kind: 'age', years: 45, months: 0, days: 0 } as const;
+    expect(birthDay(b, '2026-11-26')).toBe('1981-11-26');
+    expect(ageLabel(b, '2026-11-26', '2027-11-26')).toBe('46 y');
+    expect(ageLabel({ kind: 'age', years: 0, months: 0, days: 12 }, '2026-11-26', '2026-11-26')).toBe('12 d');
+    expect(ageLabel({ kind: 'age', years: 0, months: 7, days: 0 }, '2026-11-26', '2026-11-26')).toBe('7 m');
+  });
+  it('calls impossible births mistakes', () => {
+    expect(birthProblem({ kind: 'dob', dob: '2026-11-27' }, '2026-11-26')).toBe('dobFuture');
+    expect(birthProblem({ kind: 'dob', dob: '1890-01-01' }, '2026-11-26')).toBe('ageRange');
+    expect(birthProblem({ kind: 'age', years: 125, months: 0, days: 0 }, '2026-11-26')).toBeNull();
+  });
+});
+
+describe('names and duplicates', () => {
+  it('folds case and accents but keeps Devanagari intact', () => {
+    expect(nameWords('  RÁVI   kumar ')).toEqual(['ravi', 'kumar']);
+    expect(nameWords('सीमा  देवी')).toEqual(['सीमा', 'देवी']);
+    expect(nameWords("D'Souza-Pereira")).toEqual(['d', 'souza', 'pereira']);
+  });
+  it('scores similar names high and different ones low', () => {
+    expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.961, 3);
+    expect(nameSimilarity('ravi kumar', 'kumar ravi')).toBe(1);
+    expect(nameSimilarity('ravi kumar', 'ravi kumaar')).toBeGreaterThan(0.9);
+    expect(nameSimilarity('ravi kumar', 'anita sharma')).toBeLessThan(0.7);
+  });
+  it('ranks a same-mobile and similar-name match above a name-only one', () => {
+    const known = [
+      { patient: 'A', name: 'Ravi Kumar', sex: 'M' as const, ageYears: 44 },
+      { patient: 'B', name: 'Ravi Kumar', sex: 'M' as const, ageYears: 46, mobile: '9811012345' },
+      { patient: 'C', name: 'Ravi Kumar', sex: 'M' as const, ageYears: 60 },
+      { patient: 'D', name: 'Ravi Kumar', sex: 'F' as const, ageYears: 45 },
+    ];
+    const found = possibleDuplicates({ name: 'Ravi Kumar', sex: 'M', ageYears: 45, mobile: '9811012345' }, known);
+    expect(found.map((f) => `${f.patient}:${f.reasons.join('+')}`)).toEqual(['B:mobile+name', 'A:name']);
+  });
+});
+
+describe('search box', () => {
+  const id = formatDowntimeId('K7', 123);
+  it.each([
+    ['', { kind: 'empty' }],
+    [id.toLowerCase(), { kind: 'downtimeId', id }],
+    [id.slice(0, -1) + (id.endsWith('Z') ? 'Y' : 'Z'), { kind: 'badId', reason: 'idCheck' }],
+    ['DT-K7-12', { kind: 'badId', reason: 'idFormat' }],
+    ['med-k7-017', { kind: 'token', token: 'MED-K7-017' }],
+    ['+91 98110 12345', { kind: 'mobile', mobile: '9811012345' }],
+    ['12345678901234', { kind: 'abha', abha: '12-3456-7890-1234' }],
+    ['107612345678', { kind: 'uhid', uhid: '107612345678' }],
+    ['aiims/2026-001', { kind: 'uhid', uhid: 'AIIMS/2026-001' }],
+    ['Ravi KU', { kind: 'name', words: ['ravi', 'ku'] }],
+    ['रवि', { kind: 'name', words: ['रवि'] }],
+  ])('reads %j', (input, expected) => {
+    expect(classifyQuery(input)).toEqual(expected);
+  });
+});
+
+describe('tokens', () => {
+  it('takes the day in the hospital time zone', () => {
+    expect(localDay('2026-11-26T18:29:00Z', 'Asia/Kolkata')).toBe('2026-11-26');
+    expect(localDay('2026-11-26T18:30:00Z', 'Asia/Kolkata')).toBe('2026-11-27');
+  });
+  it('allows only moves that make sense', () => {
+    expect(nextStatus('waiting', 'call')).toBe('called');
+    expect(nextStatus('called', 'skip')).toBe('waiting');
+    expect(nextStatus('called', 'done')).toBe('done');
+    expect(nextStatus('waiting', 'done')).toBeNull();
+    expect(nextStatus('done', 'cancel')).toBeNull();
+    expect(nextStatus('cancelled', 'call')).toBeNull();
+  });
+});
