@@ -138,7 +138,15 @@ export class Desk {
 
   async settings(): Promise<DeviceSettings> {
     const stored = (await this.deps.db.settings.get(SETTINGS))?.value as Partial<DeviceSettings> | undefined;
-    return { idleMinutes: stored?.idleMinutes ?? DEFAULT_IDLE_MINUTES };
+    return { idleMinutes: stored?.idleMinutes ?? DEFAULT_IDLE_MINUTES, paper: stored?.paper ?? '80mm' };
+  }
+
+  async setPaper(actor: SessionUser, paper: unknown): Promise<DeviceSettings> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    if (paper !== '80mm' && paper !== 'A6') throw new ValidationError([{ path: 'paper', code: 'notAllowed' }], paper, 'settings');
+    const next: DeviceSettings = { ...(await this.settings()), paper };
+    await this.deps.db.settings.put({ key: SETTINGS, value: next });
+    return next;
   }
 
   async setIdleMinutes(actor: SessionUser, value: unknown): Promise<DeviceSettings> {

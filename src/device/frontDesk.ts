@@ -61,7 +61,7 @@ export class FrontDesk {
   }
 
   async register(actor: SessionUser, input: unknown): Promise<PatientRow> {
-    if (!DESK_ROLES.has(actor.role)) throw new RuleError('notAllowed');
+    if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
     const fields = await this.checkFields(input);
     const { identity, log, projector } = await this.desk.context();
     const day = await this.today();
@@ -79,7 +79,7 @@ export class FrontDesk {
   }
 
   async correct(actor: SessionUser, patient: string, changes: unknown, reason: unknown): Promise<PatientRow> {
-    if (!DESK_ROLES.has(actor.role)) throw new RuleError('notAllowed');
+    if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
     const current = await this.db.patients.get(patient);
     if (!current) throw new RuleError('patientNotFound');
     const merged = await this.checkFields({ ...fieldsOf(current), ...(changes as object) });
@@ -95,7 +95,7 @@ export class FrontDesk {
   }
 
   async issueToken(actor: SessionUser, patient: string, dept: string, extra: { doctor?: string; room?: string } = {}): Promise<TokenRow> {
-    if (!DESK_ROLES.has(actor.role)) throw new RuleError('notAllowed');
+    if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
     const { identity, log, projector } = await this.desk.context();
     if (!identity.departments.some((d) => d.code === dept)) throw new ValidationError([{ path: 'dept', code: 'departmentUnknown' }], dept, 'token');
     if (!(await this.db.patients.get(patient))) throw new RuleError('patientNotFound');
@@ -116,7 +116,7 @@ export class FrontDesk {
 
   /** Call next (no token given: the longest-waiting one), skip, done, or cancel with a reason. */
   async move(actor: SessionUser, action: QueueAction, tokenOrDept: { id: string } | { dept: string }, reason?: string): Promise<TokenRow | null> {
-    if (!DESK_ROLES.has(actor.role)) throw new RuleError('notAllowed');
+    if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
     let row: TokenRow | undefined;
     if ('id' in tokenOrDept) {
       row = await this.db.tokens.get(tokenOrDept.id);

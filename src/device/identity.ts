@@ -9,6 +9,10 @@ export interface DeviceIdentity {
   enrolledAt: string;
 }
 
+export type Paper = '80mm' | 'A6';
+
 export interface DeviceSettings {
   idleMinutes: number;
+  /** The slip printer at this desk: an 80 mm thermal roll, or plain A6 sheets. */
+  paper: Paper;
 }

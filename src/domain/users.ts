@@ -38,9 +38,9 @@ export const userKey = (name: string) => foldKey(name);
 
 /** Which screens each role may open. */
 export const ROLE_SCREENS: Record<Role, readonly string[]> = {
-  clerk: ['home'],
+  clerk: ['home', 'desk', 'queue'],
   lab: ['home'],
-  admin: ['home', 'users', 'device'],
+  admin: ['home', 'desk', 'queue', 'users', 'device'],
 };
 
 export function canOpen(r: Role, screen: string): boolean {

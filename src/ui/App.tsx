@@ -19,6 +19,10 @@ import { UpdateBanner } from './update/UpdateBanner';
 
 // Admin screens are not needed at a clerk's desk: they load on first use (and are precached).
 const UsersScreen = lazy(() => import('./admin/UsersScreen').then((m) => ({ default: m.UsersScreen })));
+const DeskScreen = lazy(() => import('./desk/DeskScreen').then((m) => ({ default: m.DeskScreen })));
+const PatientScreen = lazy(() => import('./desk/PatientScreen').then((m) => ({ default: m.PatientScreen })));
+const QueueScreen = lazy(() => import('./queue/QueueScreen').then((m) => ({ default: m.QueueScreen })));
+const DisplayScreen = lazy(() => import('./queue/DisplayScreen').then((m) => ({ default: m.DisplayScreen })));
 const DeviceScreen = lazy(() => import('./admin/DeviceScreen').then((m) => ({ default: m.DeviceScreen })));
 
 type Boot = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready' };
@@ -31,7 +35,9 @@ export function App() {
   const { user, locked, login, lock, logout } = useSession();
   const settings = useLive((d) => d.settings(), []);
   const onIdle = useCallback(() => lock(), [lock]);
-  useIdleLock(Boolean(user) && !locked, settings?.idleMinutes ?? 5, onIdle);
+  const [location] = useHashLocation();
+  // The waiting-room display runs unattended on a screen nobody touches.
+  useIdleLock(Boolean(user) && !locked && !location.startsWith('/display/'), settings?.idleMinutes ?? 5, onIdle);
 
   useEffect(() => {
     desk.start().then(() => setBoot({ state: 'ready' }), (error: unknown) => setBoot({ state: 'failed', error }));
@@ -83,6 +89,8 @@ function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity
   const { t } = useTranslation();
   const screens = [
     { key: 'home', path: '/', label: t('nav.home') },
+    { key: 'desk', path: '/desk', label: t('nav.desk') },
+    { key: 'queue', path: '/queue', label: t('nav.queue') },
     { key: 'users', path: '/users', label: t('nav.users') },
     { key: 'device', path: '/device', label: t('nav.device') },
   ].filter((s) => canOpen(user.role, s.key));
@@ -93,7 +101,11 @@ function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity
       </nav>
       <Suspense fallback={<main className="screen"><p>{t('app.loading')}</p></main>}>
         <Switch>
-          <Route path="/"><HomeScreen user={user} identity={identity} /></Route>
+          <Route path="/">{user.role === 'clerk' ? <Redirect to="/desk" /> : <HomeScreen user={user} identity={identity} />}</Route>
+          {canOpen(user.role, 'desk') ? <Route path="/desk"><DeskScreen /></Route> : null}
+          {canOpen(user.role, 'desk') ? <Route path="/patient/:id">{(params) => <PatientScreen key={params.id} id={params.id} />}</Route> : null}
+          {canOpen(user.role, 'queue') ? <Route path="/queue"><QueueScreen /></Route> : null}
+          {canOpen(user.role, 'queue') ? <Route path="/display/:dept">{(params) => <DisplayScreen dept={params.dept} />}</Route> : null}
           {canOpen(user.role, 'users') ? <Route path="/users"><UsersScreen actor={user} /></Route> : null}
           {canOpen(user.role, 'device') ? <Route path="/device"><DeviceScreen actor={user} /></Route> : null}
           <Route><Redirect to="/" /></Route>

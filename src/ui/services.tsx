@@ -1,17 +1,22 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Desk } from '../device/desk';
+import { FrontDesk } from '../device/frontDesk';
 
-const DeskContext = createContext<Desk | null>(null);
+const DeskContext = createContext<{ desk: Desk; front: FrontDesk } | null>(null);
 
 export function DeskProvider({ desk, children }: { desk: Desk; children: ReactNode }) {
-  return <DeskContext.Provider value={desk}>{children}</DeskContext.Provider>;
+  const value = useMemo(() => ({ desk, front: new FrontDesk(desk) }), [desk]);
+  return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
 }
 
-export function useDesk(): Desk {
-  const desk = useContext(DeskContext);
-  if (!desk) throw new Error('useDesk outside DeskProvider');
-  return desk;
+function useServices() {
+  const services = useContext(DeskContext);
+  if (!services) throw new Error('used outside DeskProvider');
+  return services;
 }
+
+export const useDesk = (): Desk => useServices().desk;
+export const useFront = (): FrontDesk => useServices().front;
 
 /** A live view of device data: re-renders when the underlying tables change, in any tab. */
 export function useLive<T>(query: (desk: Desk) => Promise<T>, deps: readonly unknown[]): T | undefined {
@@ -21,4 +26,10 @@ export function useLive<T>(query: (desk: Desk) => Promise<T>, deps: readonly unk
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [desk, ...deps]);
   return value;
+}
+
+/** The same for the front desk's queries (patients, tokens, queue). */
+export function useLiveFront<T>(query: (front: FrontDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {
+  const front = useFront();
+  return useLive(() => query(front), [front, ...deps]);
 }

@@ -1,0 +1,97 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Code128 } from './Code128';
+import { CONTENT_WIDTH_MM, type Paper } from './paper';
+import { tokenFontMm } from './tokenFont';
+import './slip.css';
+
+export interface SlipData {
+  hospital: string;
+  token: string;
+  deptName: string;
+  deptNameHi: string;
+  doctor?: string;
+  room?: string;
+  patientName: string;
+  ageSex: string;
+  /** Downtime ID. */
+  patient: string;
+  uhid?: string;
+  /** Local date and time, already formatted. */
+  issuedAt: string;
+  device: string;
+  /** 1 is the original; more is the number of the reprint. */
+  copy: number;
+}
+
+export interface TokenSlipProps {
+  slip: SlipData;
+  paper: Paper;
+}
+
+/** A narrower bar on the roll fits the ID in 72 mm; office printers on A6 can afford wider ones. */
+const BARCODE_MODULE_MM: Readonly<Record<Paper, number>> = { '80mm': 0.25, A6: 0.33 };
+
+type SlipKey = 'token' | 'doctor' | 'room' | 'patient' | 'ageSex' | 'downtimeId' | 'uhid' | 'issued' | 'device' | 'reprint' | 'wait';
+
+/**
+ * The OPD token slip handed to the patient. Patients read Hindi or English whatever language the
+ * clerk's screen is in, so every label is printed in both.
+ */
+export function TokenSlip({ slip, paper }: TokenSlipProps) {
+  const { i18n } = useTranslation();
+  const en = i18n.getFixedT('en');
+  const hi = i18n.getFixedT('hi');
+  const both = (key: SlipKey, params?: Record<string, unknown>) => (
+    <>
+      <span lang="en">{en(`slip.${key}`, params)}</span>
+      <span className="slip-sep"> / </span>
+      <span lang="hi">{hi(`slip.${key}`, params)}</span>
+    </>
+  );
+  const widthMm = CONTENT_WIDTH_MM[paper];
+
+  return (
+    <article className={`token-slip token-slip--${paper}`} data-paper={paper}>
+      <p className="slip-hospital">{slip.hospital}</p>
+      {slip.copy > 1 && <p className="slip-reprint">{both('reprint', { n: slip.copy })}</p>}
+
+      <p className="slip-caption">{both('token')}</p>
+      <p className="slip-token" style={{ fontSize: `${tokenFontMm(slip.token, widthMm)}mm` }}>{slip.token}</p>
+      <p className="slip-dept" lang="en">{slip.deptName}</p>
+      <p className="slip-dept" lang="hi">{slip.deptNameHi}</p>
+      {(slip.doctor || slip.room) && (
+        <dl className="slip-facts slip-where">
+          {slip.doctor && <Fact label={both('doctor')}>{slip.doctor}</Fact>}
+          {slip.room && <Fact label={both('room')}>{slip.room}</Fact>}
+        </dl>
+      )}
+
+      <hr className="slip-rule" />
+      <dl className="slip-facts">
+        <Fact label={both('patient')} className="slip-patient">{slip.patientName}</Fact>
+        <Fact label={both('ageSex')}>{slip.ageSex}</Fact>
+        {slip.uhid && <Fact label={both('uhid')}>{slip.uhid}</Fact>}
+      </dl>
+      <Code128 value={slip.patient} height={paper === 'A6' ? 14 : 11} moduleMm={BARCODE_MODULE_MM[paper]} className="slip-barcode" />
+      <p className="slip-id-caption">{both('downtimeId')}</p>
+      <p className="slip-id">{slip.patient}</p>
+
+      <hr className="slip-rule" />
+      <dl className="slip-facts slip-small">
+        <Fact label={both('issued')}>{slip.issuedAt}</Fact>
+        <Fact label={both('device')}>{slip.device}</Fact>
+      </dl>
+      <p className="slip-wait">{both('wait')}</p>
+    </article>
+  );
+}
+
+function Fact({ label, className, children }: { label: ReactNode; className?: string; children: ReactNode }) {
+  return (
+    <div className={className}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+/** The two slip sizes the desk prints on; stored in 'token.printed' events. */
+export type Paper = '80mm' | 'A6';
+
+/**
+ * The page each paper is printed as. An 80 mm receipt roll has no margins of its own (the
+ * printer's head is narrower than the paper), and 120 mm holds the longest slip on one page.
+ * A6 goes through ordinary printers, which cannot print to the edge.
+ */
+export const PAGE_SIZE_CSS: Readonly<Record<Paper, string>> = {
+  '80mm': '@page { size: 80mm 120mm; margin: 0 }',
+  A6: '@page { size: A6; margin: 5mm }',
+};
+
+/** Printable width in millimetres: an 80 mm head prints about 72 mm; A6 is 105 mm less its margins. */
+export const CONTENT_WIDTH_MM: Readonly<Record<Paper, number>> = { '80mm': 72, A6: 95 };

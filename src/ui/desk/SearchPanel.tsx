@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import type { SearchFilters, SearchResult } from '../../device/frontDesk';
+import { classifyQuery } from '../../domain/patients/searchQuery';
+import { useFront } from '../services';
+import { PatientSummary } from './PatientSummary';
+
+/**
+ * One box for everything: names, IDs, phone numbers and barcode scans (a scanner types the ID and
+ * Enter). Enter on an exact ID opens the patient; Enter on a name nobody has opens registration.
+ */
+export function SearchPanel({ onNewPatient }: { onNewPatient: (name: string) => void }) {
+  const { t } = useTranslation();
+  const front = useFront();
+  const [, navigate] = useLocation();
+  const [text, setText] = useState('');
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [result, setResult] = useState<SearchResult>({ kind: 'empty' });
+  const latest = useRef(0);
+
+  async function run(value: string, f: SearchFilters) {
+    const ticket = ++latest.current;
+    const r = await front.search(value, f);
+    if (ticket === latest.current) setResult(r);
+    return r;
+  }
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => void run(text, filters), 150);
+    return () => window.clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text, filters]);
+
+  async function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    const r = await run(text, filters);
+    if (r.kind === 'patients' && r.exact && r.patients.length === 1) navigate(`/patient/${r.patients[0]!.patient}`);
+    else if (r.kind === 'patients' && r.patients.length === 0 && classifyQuery(text).kind === 'name') onNewPatient(text.trim());
+  }
+
+  const number = (v: string) => (v.trim() === '' || Number.isNaN(Number(v)) ? undefined : Number(v));
+  return (
+    <section aria-label={t('desk.title')}>
+      <div className="field">
+        <label htmlFor="desk-search">{t('desk.search')}</label>
+        <input id="desk-search" type="search" autoFocus autoComplete="off" value={text} maxLength={80}
+          aria-describedby="desk-search-hint desk-search-error" onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} />
+        <small id="desk-search-hint" className="hint">{t('desk.searchHint')}</small>
+        <span id="desk-search-error" className="field-error" role={result.kind === 'badId' ? 'alert' : undefined}>
+          {result.kind === 'badId' ? t(`desk.${result.reason}`) : null}
+        </span>
+      </div>
+      <div className="filters">
+        <label>{t('desk.sex')}{' '}
+          <select value={filters.sex ?? ''} onChange={(e) => setFilters({ ...filters, sex: (e.target.value || undefined) as SearchFilters['sex'] })}>
+            <option value="">{t('desk.any')}</option>
+            <option value="M">{t('patient.sexM')}</option>
+            <option value="F">{t('patient.sexF')}</option>
+            <option value="O">{t('patient.sexO')}</option>
+          </select>
+        </label>
+        <label>{t('desk.ageFrom')}{' '}
+          <input inputMode="numeric" className="short" maxLength={3} onChange={(e) => setFilters({ ...filters, ageMin: number(e.target.value) })} />
+        </label>
+        <label>{t('desk.ageTo')}{' '}
+          <input inputMode="numeric" className="short" maxLength={3} onChange={(e) => setFilters({ ...filters, ageMax: number(e.target.value) })} />
+        </label>
+        <button type="button" className="secondary" onClick={() => onNewPatient(classifyQuery(text).kind === 'name' ? text.trim() : '')}>
+          {t('desk.newPatient')}
+        </button>
+      </div>
+      {result.kind === 'patients' ? (
+        <>
+          <p role="status">{result.patients.length ? t('desk.results', { count: result.patients.length }) : t('desk.none')}</p>
+          <ul className="results">
+            {result.patients.map((p) => (
+              <li key={p.patient}>
+                <button type="button" className="result" onClick={() => navigate(`/patient/${p.patient}`)}>
+                  <PatientSummary patient={p} />
+                </button>
+              </li>
+            ))}
+          </ul>
+          {result.truncated ? <p className="hint">{t('desk.more')}</p> : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

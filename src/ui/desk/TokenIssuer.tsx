@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PatientRow } from '../../domain/projections/rows';
+import { useFront, useLive } from '../services';
+import { useSession } from '../session';
+import { errorText } from '../shared/errors';
+import { FormError } from '../shared/Field';
+import { useDeskPrefs } from './deskPrefs';
+import { printToken } from './printToken';
+import { useToday } from './useToday';
+
+/** Department, optional doctor and room, one key to issue and print. */
+export function TokenIssuer({ patient, onIssued }: { patient: PatientRow; onIssued: () => void }) {
+  const { t, i18n } = useTranslation();
+  const front = useFront();
+  const user = useSession((s) => s.user)!;
+  const identity = useLive((d) => d.identity(), []);
+  const settings = useLive((d) => d.settings(), []);
+  const today = useToday();
+  const { dept: lastDept, remember } = useDeskPrefs();
+  const [dept, setDept] = useState<string>('');
+  const [doctor, setDoctor] = useState('');
+  const [room, setRoom] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [issued, setIssued] = useState<string | null>(null);
+  if (!identity || !settings) return null;
+  const chosen = dept || (identity.departments.some((d) => d.code === lastDept) ? lastDept! : identity.departments[0]?.code ?? '');
+
+  async function issue(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const token = await front.issueToken(user, patient.patient, chosen, { doctor, room });
+      remember({ dept: chosen });
+      setIssued(token.token);
+      await printToken({ front, actor: user, identity: identity!, paper: settings!.paper, token, patient, today: today ?? token.day, t });
+      onIssued();
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="token-issuer" onSubmit={issue} noValidate>
+      <h2>{t('token.issue')}</h2>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="t-dept">{t('token.dept')}</label>
+          <select id="t-dept" value={chosen} onChange={(e) => setDept(e.target.value)}
+            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); e.currentTarget.form?.requestSubmit(); } }}>
+            {identity.departments.map((d) => <option key={d.code} value={d.code}>{d.code} · {i18n.language === 'hi' ? d.nameHi : d.name}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="t-doctor">{t('token.doctor')}</label>
+          <input id="t-doctor" tabIndex={-1} maxLength={60} value={doctor} onChange={(e) => setDoctor(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="t-room">{t('token.room')}</label>
+          <input id="t-room" tabIndex={-1} maxLength={20} className="short" value={room} onChange={(e) => setRoom(e.target.value)} />
+        </div>
+      </div>
+      <FormError text={error} />
+      {issued ? <p className="ok" role="status">{t('token.issued', { token: issued })}</p> : null}
+      {/* Focus starts here: one Enter issues the token for the remembered department and prints. */}
+      <button type="submit" className="primary" autoFocus disabled={busy}>{t('token.issueAndPrint')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { QueueAction } from '../../domain/tokens/queue';
+import type { TokenRow } from '../../domain/projections/rows';
+import { useFront, useLive, useLiveFront } from '../services';
+import { useSession } from '../session';
+import { useDeskPrefs } from '../desk/deskPrefs';
+import { errorText } from '../shared/errors';
+import { FormError } from '../shared/Field';
+
+/** One department's queue today: call next, then done, skip (back of the line) or cancel. */
+export function QueueScreen() {
+  const { t, i18n } = useTranslation();
+  const front = useFront();
+  const user = useSession((s) => s.user)!;
+  const identity = useLive((d) => d.identity(), []);
+  const { dept: lastDept, remember } = useDeskPrefs();
+  const dept = lastDept ?? identity?.departments[0]?.code ?? '';
+  const queue = useLiveFront((f) => f.queue(dept), [dept]);
+  const [error, setError] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+
+  async function act(action: QueueAction, target: { id: string } | { dept: string }, why?: string) {
+    setError(null);
+    try {
+      await front.move(user, action, target, why);
+      setCancelling(null);
+      setReason('');
+    } catch (err) {
+      setError(errorText(err, t));
+    }
+  }
+
+  if (!identity || !queue) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  const name = (tk: TokenRow) => queue.patients[tk.patient]?.name ?? tk.patient;
+  return (
+    <main className="screen">
+      <h1>{t('queue.title')}</h1>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="q-dept">{t('queue.dept')}</label>
+          <select id="q-dept" value={dept} onChange={(e) => remember({ dept: e.target.value })}>
+            {identity.departments.map((d) => <option key={d.code} value={d.code}>{d.code} · {i18n.language === 'hi' ? d.nameHi : d.name}</option>)}
+          </select>
+        </div>
+        <button type="button" className="primary big" onClick={() => void act('call', { dept })} disabled={queue.waiting.length === 0}>
+          {t('queue.callNext')}
+        </button>
+        <Link href={`/display/${dept}`}>{t('queue.display')}</Link>
+      </div>
+      <FormError text={error} />
+
+      <h2>{t('queue.nowCalled')}</h2>
+      <ul className="queue-called">
+        {queue.called.map((tk) => (
+          <li key={tk.id} data-testid="called-token">
+            <strong className="token-big">{tk.token}</strong> {name(tk)}
+            <button type="button" className="primary" onClick={() => void act('done', { id: tk.id })}>{t('queue.done')}</button>
+            <button type="button" className="secondary" onClick={() => void act('skip', { id: tk.id })}>{t('queue.skip')}</button>
+            <button type="button" className="secondary" onClick={() => setCancelling(tk.id)}>{t('queue.cancel')}</button>
+            {cancelling === tk.id ? (
+              <form className="row" onSubmit={(e) => { e.preventDefault(); void act('cancel', { id: tk.id }, reason); }}>
+                <input aria-label={t('queue.cancelReason')} placeholder={t('queue.cancelReason')} autoFocus maxLength={200}
+                  value={reason} onChange={(e) => setReason(e.target.value)} />
+                <button type="submit" className="secondary">{t('queue.confirmCancel')}</button>
+              </form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t('queue.waiting', { count: queue.waiting.length })}</h2>
+      {queue.waiting.length === 0 ? <p>{t('queue.nobodyWaiting')}</p> : (
+        <ol className="queue-waiting">
+          {queue.waiting.map((tk) => (
+            <li key={tk.id} data-testid="waiting-token">
+              <strong>{tk.token}</strong> {name(tk)}
+              <button type="button" className="secondary" onClick={() => setCancelling(tk.id)}>{t('queue.cancel')}</button>
+              {cancelling === tk.id ? (
+                <form className="row" onSubmit={(e) => { e.preventDefault(); void act('cancel', { id: tk.id }, reason); }}>
+                  <input aria-label={t('queue.cancelReason')} placeholder={t('queue.cancelReason')} autoFocus maxLength={200}
+                    value={reason} onChange={(e) => setReason(e.target.value)} />
+                  <button type="submit" className="secondary">{t('queue.confirmCancel')}</button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      <p className="hint">{t('queue.closed', { done: queue.done.length, cancelled: queue.cancelled.length })}</p>
+    </main>
+  );
+}

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { enroll, waitForServiceWorker } from '../helpers/appDriver';
+import { makeProfile } from '../helpers/browser';
+import { readPdf } from '../helpers/pdf';
+import { startPreview, type Preview } from '../helpers/previewServer';
+
+let preview: Preview;
+beforeAll(async () => { preview = await startPreview(); });
+afterAll(async () => { await preview?.stop(); });
+
+/** Keys that are not the patient's data: what the clerk spends on moving around the form. */
+class KeyCounter {
+  count = 0;
+  constructor(private readonly page: Page) {}
+  async press(key: string) {
+    this.count += 1;
+    await this.page.keyboard.press(key);
+  }
+  type(text: string) {
+    return this.page.keyboard.type(text);
+  }
+}
+
+/** A new patient from an empty desk screen to a printed token, with the keyboard alone. */
+async function registerWithKeyboard(page: Page, keys: KeyCounter, p: { name: string; sexKey: string; years: string; mobile: string; line: string; locality: string; district: string; state: string; pin: string; relative: string; relationKey: string }) {
+  await page.getByLabel(/^Search patient/).waitFor();
+  await keys.type(p.name);
+  await page.getByText('No patient found.').waitFor();
+  await keys.press('Enter'); // not found: open the registration with the name filled in
+  await page.getByRole('heading', { name: 'Register new patient' }).waitFor();
+  await keys.type(p.sexKey); // focus starts on Sex
+  await keys.press('Tab');
+  await keys.type(p.years);
+  await keys.press('Tab');
+  await keys.type(p.mobile);
+  await keys.press('Tab');
+  await keys.type(p.line);
+  await keys.press('Tab');
+  await keys.type(p.locality);
+  await keys.press('Tab');
+  await page.keyboard.press('ControlOrMeta+A'); keys.count += 1; // district may be remembered from the last patient
+  await keys.type(p.district);
+  await keys.press('Tab');
+  await page.keyboard.press('ControlOrMeta+A'); keys.count += 1;
+  await keys.type(p.state);
+  await keys.press('Tab');
+  await keys.type(p.pin);
+  await keys.press('Tab');
+  await keys.type(p.relationKey);
+  await keys.press('Tab');
+  await keys.type(p.relative);
+  await keys.press('Enter'); // register
+  await page.getByRole('button', { name: 'Issue token and print' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Issue token and print');
+  await keys.press('Enter'); // issue the token and print the slip
+  await page.getByLabel(/^Search patient/).waitFor(); // back at the desk for the next patient
+}
+
+const people = [
+  { name: 'Ravi Kumar', sexKey: 'M', years: '45', mobile: '9811012345', line: 'H 12', locality: 'Lajpat Nagar', district: 'South Delhi', state: 'Delhi', pin: '110024', relative: 'Mohan Lal', relationKey: 'F' },
+  { name: 'Sunita Devi', sexKey: 'F', years: '38', mobile: '9899012345', line: 'B 4', locality: 'Rohini', district: 'North West Delhi', state: 'Delhi', pin: '110085', relative: 'Ramesh Kumar', relationKey: 'H' },
+];
+
+describe('ward clerk desk in Chromium', () => {
+  it('two tablets offline register patients and issue tokens for the same department and day: all numbers distinct', async () => {
+    const tablets = [makeProfile(), makeProfile()];
+    const tokens: string[] = [];
+    const keyCounts: number[] = [];
+    try {
+      const pages: Page[] = [];
+      for (const [i, profile] of tablets.entries()) {
+        const context = await profile.launch();
+        const page = await context.newPage();
+        await page.goto(preview.url);
+        await enroll(page, { hospital: 'AIIMS New Delhi', code: i === 0 ? 'K7' : 'M2', admin: 'Asha Verma', pin: '482913' });
+        await waitForServiceWorker(page);
+        pages.push(page);
+      }
+      // Both tablets lose the network, then work side by side.
+      for (const page of pages) {
+        await page.context().setOffline(true);
+        await page.reload();
+        await page.getByText('Asha Verma', { exact: true }).click();
+        await page.getByLabel('PIN', { exact: true }).fill('482913');
+        await page.getByRole('button', { name: 'Log in' }).click();
+        await page.getByRole('link', { name: 'Registration' }).click();
+      }
+      for (const person of people) {
+        for (const page of pages) {
+          const keys = new KeyCounter(page);
+          await registerWithKeyboard(page, keys, person);
+          keyCounts.push(keys.count);
+        }
+      }
+      for (const page of pages) {
+        await page.getByRole('link', { name: 'Queue' }).click();
+        await page.getByTestId('waiting-token').nth(people.length - 1).waitFor();
+        tokens.push(...await page.getByTestId('waiting-token').locator('strong').allTextContents());
+        await page.context().close();
+      }
+      expect(new Set(tokens).size).toBe(tokens.length);
+      expect(tokens.every((tk) => /^MED-(K7|M2)-00[12]$/.test(tk))).toBe(true);
+      console.log(`Keys beyond the typed data, new patient to printed token: ${keyCounts.join(', ')}`);
+      expect(Math.max(...keyCounts)).toBeLessThanOrEqual(16);
+    } finally {
+      tablets.forEach((p) => p.remove());
+    }
+  });
+
+  it('prints a token slip on an 80 mm page showing the token number, and reprints say so', async () => {
+    const profile = makeProfile();
+    try {
+      const context = await profile.launch();
+      const page = await context.newPage();
+      await page.goto(preview.url);
+      await enroll(page, { hospital: 'AIIMS New Delhi', code: 'P3', admin: 'Asha Verma', pin: '482913' });
+      await page.getByRole('link', { name: 'Registration' }).click();
+      await registerWithKeyboard(page, new KeyCounter(page), people[0]!);
+      await page.emulateMedia({ media: 'print' });
+      const [first] = await readPdf(await page.pdf({ preferCSSPageSize: true }));
+      expect(first!.widthMm).toBeCloseTo(80, 0);
+      expect(first!.text).toContain('MED-P3-001');
+      expect(first!.text).toContain('Ravi Kumar');
+      expect(first!.text).not.toMatch(/REPRINT/);
+      await page.emulateMedia({ media: 'screen' });
+
+      await page.getByLabel(/^Search patient/).fill('Ravi');
+      await page.getByRole('button', { name: /Ravi Kumar/ }).click();
+      await page.getByRole('button', { name: 'Reprint' }).click();
+      await page.getByText('Printed 2 time(s)').waitFor();
+      await page.emulateMedia({ media: 'print' });
+      const [second] = await readPdf(await page.pdf({ preferCSSPageSize: true }));
+      expect(second!.text).toMatch(/REPRINT 2/);
+      await context.close();
+    } finally {
+      profile.remove();
+    }
+  });
+});

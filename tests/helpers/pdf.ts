@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface PdfPage {
+  widthMm: number;
+  heightMm: number;
+  text: string;
+}
+
+const MM_PER_POINT = 25.4 / 72;
+
+// Chromium leaves the 14 standard fonts unembedded when a page uses them; pdf.js needs their
+// metrics from its own folder, read from disk so that the tests never touch the network.
+const standardFontDataUrl = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
+
+/**
+ * Page sizes (rounded to 0.1 mm, as printers and @page rules are specified) and text of a PDF,
+ * e.g. one made by Chromium's page.pdf(). Text runs are joined as pdf.js reports them, with a
+ * newline where it sees the end of a line. Takes playwright's Buffer as well as a Uint8Array.
+ */
+export async function readPdf(buffer: Uint8Array | ArrayLike<number>): Promise<PdfPage[]> {
+  // pdf.js takes ownership of the bytes it is given; a copy leaves the caller's buffer usable.
+  const task = getDocument({
+    data: new Uint8Array(buffer),
+    standardFontDataUrl,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: VerbosityLevel.ERRORS,
+  });
+  const doc = await task.promise;
+  try {
+    const pages: PdfPage[] = [];
+    for (let n = 1; n <= doc.numPages; n += 1) {
+      const page = await doc.getPage(n);
+      const { width, height } = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const text = content.items
+        .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+        .join('');
+      pages.push({ widthMm: toMm(width), heightMm: toMm(height), text });
+    }
+    return pages;
+  } finally {
+    await task.destroy();
+  }
+}
+
+const toMm = (points: number) => Math.round(points * MM_PER_POINT * 10) / 10;
