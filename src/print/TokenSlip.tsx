@@ -73,7 +73,7 @@ export function TokenSlip({ slip, paper }: TokenSlipProps) {
         <Fact label={both('ageSex')}>{slip.ageSex}</Fact>
         {slip.uhid && <Fact label={both('uhid')}>{slip.uhid}</Fact>}
       </dl>
-      <Code128 value={slip.patient} height={paper === 'A6' ? 14 : 11} moduleMm={BARCODE_MODULE_MM[paper]} className="slip-barcode" />
+      <Code128 value={slip.patient} height={paper === 'A6' ? 14 : 10} moduleMm={BARCODE_MODULE_MM[paper]} className="slip-barcode" />
       <p className="slip-id-caption">{both('downtimeId')}</p>
       <p className="slip-id">{slip.patient}</p>
 

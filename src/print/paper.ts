@@ -4,11 +4,12 @@ export type Paper = '80mm' | 'A6';
 /**
  * The page each paper is printed as. An 80 mm receipt roll has no margins of its own (the
  * printer's head is narrower than the paper), and 120 mm holds the longest slip on one page.
- * A6 goes through ordinary printers, which cannot print to the edge.
+ * A6 goes through ordinary printers, which cannot print to the edge. A6 is given in millimetres
+ * because Chromium does not know the keyword `A6` and silently falls back to Letter.
  */
 export const PAGE_SIZE_CSS: Readonly<Record<Paper, string>> = {
   '80mm': '@page { size: 80mm 120mm; margin: 0 }',
-  A6: '@page { size: A6; margin: 5mm }',
+  A6: '@page { size: 105mm 148mm; margin: 5mm }',
 };
 
 /** Printable width in millimetres: an 80 mm head prints about 72 mm; A6 is 105 mm less its margins. */
