@@ -16,18 +16,26 @@ const BATCH = 500;
  */
 export class Projector {
   private running: Promise<number> | null = null;
-  private again = false;
+  /** At most one run waits behind the current one, however many changes arrive meanwhile. */
+  private queued: Promise<number> | null = null;
   private stopLive: (() => void) | null = null;
 
   constructor(private readonly log: EventLog, private readonly db: DeskDb, private readonly locks: Locks) {}
 
   /** Apply everything new in the log; resolves with how many changes were applied. */
   catchUp(): Promise<number> {
+    if (this.queued) return this.queued;
     if (this.running) {
-      this.again = true;
-      return this.running.then(() => this.catchUp());
+      this.queued = this.running.then(() => {
+        this.queued = null;
+        return this.start();
+      });
+      return this.queued;
     }
-    this.again = false;
+    return this.start();
+  }
+
+  private start(): Promise<number> {
     this.running = this.locks.run('downtime-desk:projector', () => this.drain())
       .finally(() => { this.running = null; });
     return this.running;

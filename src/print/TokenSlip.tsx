@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Messages } from '../ui/i18n/en';
 import { Code128 } from './Code128';
 import { CONTENT_WIDTH_MM, type Paper } from './paper';
 import { tokenFontMm } from './tokenFont';
@@ -32,7 +33,7 @@ export interface TokenSlipProps {
 /** A narrower bar on the roll fits the ID in 72 mm; office printers on A6 can afford wider ones. */
 const BARCODE_MODULE_MM: Readonly<Record<Paper, number>> = { '80mm': 0.25, A6: 0.33 };
 
-type SlipKey = 'token' | 'doctor' | 'room' | 'patient' | 'ageSex' | 'downtimeId' | 'uhid' | 'issued' | 'device' | 'reprint' | 'wait';
+type SlipKey = keyof Messages['slip'];
 
 /**
  * The OPD token slip handed to the patient. Patients read Hindi or English whatever language the
@@ -73,7 +74,7 @@ export function TokenSlip({ slip, paper }: TokenSlipProps) {
         <Fact label={both('ageSex')}>{slip.ageSex}</Fact>
         {slip.uhid && <Fact label={both('uhid')}>{slip.uhid}</Fact>}
       </dl>
-      <Code128 value={slip.patient} height={paper === 'A6' ? 14 : 10} moduleMm={BARCODE_MODULE_MM[paper]} className="slip-barcode" />
+      <Code128 value={slip.patient} height={paper === 'A6' ? 14 : 8} moduleMm={BARCODE_MODULE_MM[paper]} className="slip-barcode" />
       <p className="slip-id-caption">{both('downtimeId')}</p>
       <p className="slip-id">{slip.patient}</p>
 

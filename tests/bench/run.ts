@@ -12,6 +12,8 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
 const ADAPTERS = (process.env.BENCH_ADAPTERS ?? 'idb,indexeddb').split(',');
+const SUITES = (process.env.BENCH_SUITES ?? 'foundation,desk').split(',');
+const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 200_000);
 
 const root = resolve('tests/bench/browser');
 const outDir = resolve('node_modules/.cache/downtime-bench');
@@ -24,6 +26,19 @@ try {
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => document.getElementById('status')?.textContent === 'loaded');
+  mkdirSync('bench-results', { recursive: true });
+  const chromium = context.browser()?.version() ?? null;
+  if (SUITES.includes('foundation')) await foundation(page, chromium);
+  if (SUITES.includes('desk')) await deskSuite(page, chromium);
+} finally {
+  await context.close();
+  profile.remove();
+  await new Promise<void>((done) => server.httpServer.close(() => done()));
+}
+
+type Page = Awaited<ReturnType<typeof context.newPage>>;
+
+async function foundation(page: Page, chromium: string | null) {
   const results = [];
   for (const adapter of ADAPTERS) {
     console.log(`running: ${EVENTS} events, adapter ${adapter}…`);
@@ -47,12 +62,28 @@ try {
   console.table(rows);
   console.log('targets: append p95 at 100,000 events ≤ 15 ms; bulk ratio (log ÷ raw IndexedDB) ≥ 0.5');
 console.log("'bare PouchDB' writes the same documents with bulkDocs and nothing else: the adapter's own ceiling.");
-  mkdirSync('bench-results', { recursive: true });
-  const out = { when: new Date().toISOString(), events: EVENTS, samples: SAMPLES, batch: BATCH, chromium: context.browser()?.version() ?? null, results };
+  const out = { when: new Date().toISOString(), events: EVENTS, samples: SAMPLES, batch: BATCH, chromium, results };
   writeFileSync('bench-results/foundation.json', `${JSON.stringify(out, null, 2)}\n`);
   console.log('written: bench-results/foundation.json');
-} finally {
-  await context.close();
-  profile.remove();
-  await new Promise<void>((done) => server.httpServer.close(() => done()));
+}
+
+async function deskSuite(page: Page, chromium: string | null) {
+  console.log(`running: ward clerk desk with ${PATIENTS} patients and their tokens (loading takes minutes)…`);
+  type Stat = { p50: number; p95: number; max: number; samples: number };
+  const r = await page.evaluate((args) => (window as unknown as { runDeskBench: (a: unknown) => Promise<unknown> }).runDeskBench(args),
+    { patients: PATIENTS, samples: SAMPLES }) as {
+      patients: number; events: number; loadMs: number; projectMs: number; medTokensToday: number;
+      register: Stat; search: Record<string, Stat>; duplicates: Stat; queue: Stat; jsHeapBytes: number | null; storageUsageBytes: number | null;
+    };
+  const row = (what: string, s: Stat, target: string) => ({ what, 'p50 (ms)': s.p50.toFixed(2), 'p95 (ms)': s.p95.toFixed(2), 'max (ms)': s.max.toFixed(2), target });
+  console.table([
+    row('register → stored and visible', r.register, 'p95 ≤ 25 ms'),
+    ...Object.entries(r.search).map(([kind, s]) => row(`search by ${kind}`, s, 'p95 ≤ 30 ms')),
+    row('possible duplicates (while typing)', r.duplicates, '—'),
+    row(`open MED queue (${r.medTokensToday} tokens today)`, r.queue, '≤ 100 ms'),
+  ]);
+  const mb = (b: number | null) => (b === null ? 'n/a' : `${(b / 1024 / 1024).toFixed(0)} MB`);
+  console.log(`loaded ${r.patients} patients + tokens (${r.events} events) in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s; JS heap ${mb(r.jsHeapBytes)}, IndexedDB usage ${mb(r.storageUsageBytes)}`);
+  writeFileSync('bench-results/desk.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, ...r }, null, 2)}\n`);
+  console.log('written: bench-results/desk.json');
 }

@@ -38,7 +38,9 @@ export async function readPdf(buffer: Uint8Array | ArrayLike<number>): Promise<P
       const text = content.items
         .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
         .join('');
-      pages.push({ widthMm: toMm(width), heightMm: toMm(height), text });
+      // A glyph with no Unicode in the PDF (e.g. Devanagari drawn with a missing font) reads as
+      // U+0000; U+FFFD says "unreadable" in a failure message instead of hiding it.
+      pages.push({ widthMm: toMm(width), heightMm: toMm(height), text: text.replaceAll('\u0000', '\uFFFD') });
     }
     return pages;
   } finally {

@@ -2,6 +2,7 @@ import PouchDB from 'pouchdb-browser';
 import IndexeddbAdapter from 'pouchdb-adapter-indexeddb';
 import { createPouchEventLog, type EventLog } from '../../../src/device/eventLog';
 import { defaultLocks } from '../../../src/device/locks';
+import { runDeskBench } from './deskBench';
 import type { AnyEvent } from '../../../src/domain/events/envelope';
 
 PouchDB.plugin(IndexeddbAdapter);
@@ -84,5 +85,9 @@ async function run({ events, batch, samples, adapter }: { events: number; batch:
   };
 }
 
-Object.assign(window, { runBench: run });
+Object.assign(window, {
+  runBench: run,
+  runDeskBench: (args: { patients: number; samples: number }) =>
+    runDeskBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
+});
 document.getElementById('status')!.textContent = 'loaded';

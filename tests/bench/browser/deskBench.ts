@@ -1,0 +1,100 @@
+import { DeskDb } from '../../../src/device/db';
+import { Desk } from '../../../src/device/desk';
+import { FrontDesk } from '../../../src/device/frontDesk';
+import { defaultLocks } from '../../../src/device/locks';
+import { openPouchLog } from '../../../src/device/pouchLog';
+import { DEFAULT_DEPARTMENTS } from '../../../src/domain/device';
+import type { EventType } from '../../../src/domain/events/catalog';
+import { formatDowntimeId } from '../../../src/domain/ids/downtimeId';
+import { localDay } from '../../../src/domain/tokens/day';
+import { formatToken } from '../../../src/domain/tokens/tokenNumber';
+import { generatePatients, generateVisits } from '../../helpers/synthetic/generate';
+
+/**
+ * The ward clerk's desk on a device holding `patients` synthetic patients and one token each,
+ * spread over the last two weeks. Loads through the real log and projector, then times what a
+ * clerk waits for: registering, each kind of search, opening the queue.
+ */
+const DAYS = 14;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+function stats(times: number[]) {
+  const s = [...times].sort((a, b) => a - b);
+  return { samples: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1]! };
+}
+async function time<T>(samples: number, fn: (i: number) => Promise<T>) {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const t0 = performance.now();
+    await fn(i);
+    times.push(performance.now() - t0);
+  }
+  return stats(times);
+}
+
+export async function runDeskBench({ patients, samples, status }: { patients: number; samples: number; status: (s: string) => void }) {
+  const tag = Date.now();
+  const locks = defaultLocks();
+  const now = () => new Date();
+  const desk = new Desk({ db: new DeskDb(`bench-desk-${tag}`), locks, now, openLog: (d) => openPouchLog(d, locks, now, `bench-desk-log-${tag}`) });
+  const admin = await desk.enroll({
+    enrollment: { hospital: 'Bench Hospital', code: 'BZ', departments: DEFAULT_DEPARTMENTS.map((d) => ({ ...d })), timeZone: 'Asia/Kolkata' },
+    admin: { name: 'Bench Admin', pin: '482913', pinAgain: '482913' },
+  });
+  const front = new FrontDesk(desk);
+  const { log, projector } = await desk.context();
+
+  const people = generatePatients(20261126, patients + samples);
+  const depts = generateVisits(20261126, patients, DEFAULT_DEPARTMENTS.map((d) => d.code));
+  const today = localDay(now(), 'Asia/Kolkata');
+  const dayOf = (i: number) => localDay(new Date(Date.now() - (DAYS - 1 - (i % DAYS)) * 86_400_000), 'Asia/Kolkata');
+  const counters = new Map<string, number>();
+
+  const t0 = performance.now();
+  const BATCH = 2000;
+  for (let start = 0; start < patients; start += BATCH) {
+    const items: Array<{ type: EventType; data: unknown }> = [];
+    for (let i = start; i < Math.min(patients, start + BATCH); i += 1) {
+      const patient = formatDowntimeId('BZ', i + 1);
+      const day = dayOf(i);
+      items.push({ type: 'patient.registered', data: { patient, fields: people[i], day } });
+      const key = `${depts[i]}/${day}`;
+      const number = (counters.get(key) ?? 0) + 1;
+      counters.set(key, number);
+      items.push({ type: 'token.issued', data: { token: formatToken(depts[i]!, 'BZ', number), patient, dept: depts[i], day, number } });
+    }
+    await log.appendMany(items, admin.name);
+    if (start % 20_000 === 0) status(`stored ${start + items.length / 2} patients`);
+  }
+  const loadMs = performance.now() - t0;
+  const t1 = performance.now();
+  await projector.catchUp();
+  const projectMs = performance.now() - t1;
+  status('projected');
+
+  const stored = await desk.db.patients.toArray();
+  const pick = (i: number) => stored[(i * 7919) % stored.length]!;
+  const withMobile = stored.filter((p) => p.mobile);
+  const withUhid = stored.filter((p) => p.uhid);
+  const withAbha = stored.filter((p) => p.abha);
+  const tokensToday = await desk.db.tokens.where('[dept+day]').equals(['MED', today]).toArray();
+
+  const register = await time(samples, (i) => front.register(admin, people[patients + i]));
+  const search = {
+    downtimeId: await time(samples, (i) => front.search(pick(i).patient)),
+    mobile: await time(samples, (i) => front.search(withMobile[(i * 31) % withMobile.length]!.mobile!)),
+    uhid: await time(samples, (i) => front.search(withUhid[(i * 31) % withUhid.length]!.uhid!)),
+    abha: await time(samples, (i) => front.search(withAbha[(i * 31) % withAbha.length]!.abha!)),
+    token: await time(samples, (i) => front.search(tokensToday[i % tokensToday.length]!.token)),
+    namePrefix: await time(samples, (i) => front.search(pick(i).words.map((w) => w.slice(0, 3)).join(' '))),
+    nameWithAgeSex: await time(samples, (i) => front.search(pick(i).words[0]!, { sex: pick(i).sex, ageMin: 20, ageMax: 60 })),
+  };
+  const duplicates = await time(samples, (i) => front.duplicates(people[i]! as never));
+  const queue = await time(Math.min(samples, 50), () => front.queue('MED'));
+  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
+  const storage = await navigator.storage.estimate();
+  return {
+    patients, events: await log.count(), loadMs, projectMs, medTokensToday: tokensToday.length,
+    register, search, duplicates, queue,
+    jsHeapBytes: memory, storageUsageBytes: storage.usage ?? null,
+  };
+}
