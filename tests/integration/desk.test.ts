@@ -104,6 +104,17 @@ describe('projections', () => {
     expect(await snapshot(db)).toEqual(incremental);
   });
 
+  it('coalesces a burst of catch-up requests into at most one run behind the current one', async () => {
+    const { desk } = makeDesk();
+    await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    const log = desk.eventLog!;
+    const reads = { count: 0 };
+    const changes = log.changes.bind(log);
+    Object.assign(log, { changes: (since: number | string, limit: number) => { reads.count += 1; return changes(since, limit); } });
+    await Promise.all(Array.from({ length: 200 }, () => desk.projections!.catchUp()));
+    expect(reads.count).toBeLessThanOrEqual(2);
+  });
+
   it('catches up on start with events written while it was not running, and skips nothing on restart', async () => {
     const first = makeDesk();
     const admin = await first.desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });

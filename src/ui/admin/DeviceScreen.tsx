@@ -21,6 +21,7 @@ export function DeviceScreen({ actor }: { actor: SessionUser }) {
   const [verifying, setVerifying] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const settings = useLive((d) => d.settings(), []);
   const form = useDomainForm<{ idleMinutes: string }>({ defaultValues: { idleMinutes: '' } });
 
   useEffect(() => {
@@ -83,6 +84,15 @@ export function DeviceScreen({ actor }: { actor: SessionUser }) {
         </p>
       ) : null}
       <FormError text={error} />
+
+      <div className="field narrow">
+        <label htmlFor="paper">{t('device.paper')}</label>
+        <select id="paper" value={settings?.paper ?? '80mm'}
+          onChange={(e) => void desk.setPaper(actor, e.target.value).catch((err: unknown) => setError(errorText(err, t)))}>
+          <option value="80mm">{t('device.paper80')}</option>
+          <option value="A6">{t('device.paperA6')}</option>
+        </select>
+      </div>
 
       <form onSubmit={saveIdle} noValidate className="narrow">
         <Field label={t('device.idle')} inputMode="numeric" maxLength={3} error={form.formState.errors.idleMinutes?.message}
