@@ -3,11 +3,22 @@ import { ADMIN_NAME, passwordFile, readSavedPassword } from './adminPassword';
 import { startEmbeddedStore } from './embeddedStore';
 import { StartupError } from './errors';
 import { setupCentral, type SetupTarget } from './setup';
+import { addDevice } from './devices';
+import { declareAllClear } from './allClear';
+import { centralStatus } from './status';
+import { verifyCentral } from './verifyCentral';
 
 const USAGE = `Usage: npm run central -- <command>
-  start   run the embedded central store in the foreground; Ctrl-C stops it
-  setup   create or update the database, design document and security of the central store
-          (DD_CENTRAL_URL, or the embedded store with its saved admin password)`;
+  start              run the embedded central store in the foreground; Ctrl-C stops it
+  setup              create or update the database, design document and security of the central store
+  add-device CODE    create the central account of device CODE and print its credentials once
+  all-clear --by NAME  declare the network clean: devices may send from now on
+  status             events per device, last event, last verified sync
+  verify             walk every device's hash chain; exits 1 when any chain is broken
+Against DD_CENTRAL_URL (with an admin's name and password in it), or the embedded store with its
+saved admin password.`;
+
+const COMMANDS = ['start', 'setup', 'add-device', 'all-clear', 'status', 'verify'] as const;
 
 function setupTarget(config: ServerConfig): SetupTarget {
   const { central, dbName: db } = config;
@@ -38,14 +49,53 @@ async function setup(config: ServerConfig) {
   console.log(`Central store ${target.url}${target.db}: database ${result.database}, design document ${result.designDoc}, security ${result.security}.`);
 }
 
+async function run(command: (typeof COMMANDS)[number], config: ServerConfig, args: string[]): Promise<number> {
+  switch (command) {
+    case 'start':
+      await start(config);
+      return 0;
+    case 'setup':
+      await setup(config);
+      return 0;
+    case 'add-device': {
+      const target = setupTarget(config);
+      const code = (args[0] ?? '').toUpperCase();
+      const account = await addDevice({ url: target.url, auth: target.auth }, code);
+      console.log(`Device ${code}: central account "${account.username}", password ${account.password}`);
+      console.log('Enter these on the device (This device → Resync) when the network has been declared clean. They are not shown again.');
+      return 0;
+    }
+    case 'all-clear': {
+      const i = args.indexOf('--by');
+      const marker = await declareAllClear(setupTarget(config), i >= 0 ? (args[i + 1] ?? '') : '');
+      console.log(`All-clear declared by ${marker.by} at ${marker.at}: devices whose gate is open may now resync.`);
+      return 0;
+    }
+    case 'status': {
+      const rows = await centralStatus(setupTarget(config));
+      if (rows.length === 0) console.log('No events in the central store yet.');
+      for (const r of rows) console.log(`${r.device.padEnd(4)} ${String(r.lastSeq).padStart(8)} events  last event ${r.lastEventAt ?? '—'}  last verified sync ${r.syncedAt ?? 'never'}`);
+      return 0;
+    }
+    case 'verify': {
+      const reports = await verifyCentral(setupTarget(config));
+      if (reports.length === 0) console.log('No events in the central store yet.');
+      for (const r of reports) {
+        console.log(r.ok ? `${r.device}: OK, ${r.count} events` : `${r.device}: BROKEN at event ${r.break.seq} (${r.break.id}): ${r.break.kind}, ${r.break.detail}`);
+      }
+      return reports.every((r) => r.ok) ? 0 : 1;
+    }
+  }
+}
+
 async function main(command: string | undefined) {
-  if (command !== 'start' && command !== 'setup') {
+  if (!COMMANDS.includes(command as never)) {
     console.error(USAGE);
     process.exit(2);
   }
   try {
     const config = readConfig(process.env, process.cwd());
-    await (command === 'start' ? start(config) : setup(config));
+    process.exitCode = await run(command as (typeof COMMANDS)[number], config, process.argv.slice(3));
   } catch (err) {
     if (!(err instanceof StartupError)) throw err;
     console.error(err.message);

@@ -1,8 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { EVENT_TYPES } from '../domain/events/catalog';
+import { z } from 'zod';
+import { EVENT_SCHEMAS, EVENT_TYPES } from '../domain/events/catalog';
 
 export const DESIGN_DOC_ID = '_design/downtime';
 const PLACEHOLDER = '/*EVENT_TYPES*/[]';
+const SCHEMAS_PLACEHOLDER = '/*DATA_SCHEMAS*/{}';
+
+/** Each event type's data as JSON Schema, from the same zod schemas the devices validate with. */
+export function dataSchemas(): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(EVENT_SCHEMAS).map(([type, schema]) => {
+    const { $schema: _ignored, ...json } = z.toJSONSchema(schema as z.ZodType, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+    return [type, json];
+  }));
+}
 
 export interface DesignDoc {
   _id: string;
@@ -18,7 +28,9 @@ export function validateDocUpdateSource(eventTypes: readonly string[] = EVENT_TY
   const source = readFileSync(new URL('./design/validate_doc_update.js', import.meta.url), 'utf8');
   const parts = source.split(PLACEHOLDER);
   if (parts.length !== 2) throw new Error(`validate_doc_update.js must contain ${PLACEHOLDER} exactly once`);
-  return parts.join(JSON.stringify(eventTypes)).trim();
+  const withTypes = parts.join(JSON.stringify(eventTypes));
+  if (withTypes.split(SCHEMAS_PLACEHOLDER).length !== 2) throw new Error(`validate_doc_update.js must contain ${SCHEMAS_PLACEHOLDER} exactly once`);
+  return withTypes.replace(SCHEMAS_PLACEHOLDER, () => JSON.stringify(dataSchemas())).trim();
 }
 
 // Devices and the admin screens compare chains per device: the latest seq and hash of each.

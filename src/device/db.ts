@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { DeviceRow, PatientRow, StaffRow, TokenRow } from '../domain/projections/rows';
+import type { CatalogueRow, LabRequestRow, SpecimenRow } from '../domain/projections/labRows';
 import type { Role } from '../domain/users';
 import type { PinVerifier } from './pin';
 
@@ -13,6 +14,27 @@ export interface UserRecord {
   failures: number;
   lastFailureAt: number | null;
   createdAt: string;
+}
+
+export interface SyncRunRecord {
+  id?: number;
+  startedAt: string;
+  endedAt: string;
+  by: string;
+  outcome: 'confirmed' | 'failed' | 'paused';
+  sent: number;
+  confirmed: number;
+  refused: number;
+  pulled: number;
+  total: number;
+  message?: string;
+}
+
+export interface SyncRefusalRecord {
+  id: string;
+  seq: number;
+  reason: string;
+  at: string;
 }
 
 export interface SettingRecord {
@@ -35,6 +57,12 @@ export class DeskDb extends Dexie {
   staff!: Table<StaffRow, string>;
   patients!: Table<PatientRow, string>;
   tokens!: Table<TokenRow, string>;
+  labRequests!: Table<LabRequestRow, string>;
+  specimens!: Table<SpecimenRow, string>;
+  catalogues!: Table<CatalogueRow, string>;
+  /** Device-local record of every resync run, and of documents the central store refused. */
+  syncHistory!: Table<SyncRunRecord, number>;
+  syncRefusals!: Table<SyncRefusalRecord, string>;
   /** Projection bookkeeping (the checkpoint); cleared with the projections on rebuild. */
   projectionMeta!: Table<SettingRecord, string>;
   /** Documents in the log that are not valid events: reported, never projected. */
@@ -50,7 +78,13 @@ export class DeskDb extends Dexie {
       projectionMeta: 'key',
       rejects: 'id',
       patients: 'patient, uhid, abha, mobile, *words, registeredAt',
-      tokens: 'id, [dept+day], [device+dept+day+number], patient',
+      tokens: 'id, [dept+day], [dept+day+status+queuedAt], [device+dept+day+number], patient',
+      labRequests: 'request, patient',
+      // The lab worklist: each filter leads an index that is already in oldest-first order.
+      specimens: 'specimen, request, [status+requestedAt], [status+priority+requestedAt], [status+dept+requestedAt], [status+container+requestedAt]',
+      catalogues: 'version, device',
+      syncHistory: '++id, startedAt',
+      syncRefusals: 'id',
     });
   }
 }

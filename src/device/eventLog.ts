@@ -1,4 +1,4 @@
-import { validateData, buildEvent, eventIdRange, type AnyEvent, type ChainHead, type EventDoc } from '../domain/events/envelope';
+import { validateData, buildEvent, eventId, eventIdRange, type AnyEvent, type ChainHead, type EventDoc } from '../domain/events/envelope';
 import type { EventType } from '../domain/events/catalog';
 import { ValidationError, type Issue } from '../domain/errors';
 import type { Locks } from './locks';
@@ -23,14 +23,26 @@ export interface EventLog {
   head(): Promise<ChainHead | null>;
   /** A device's raw documents in sequence order, page by page, for verification. */
   readChain(device: string, pageSize?: number): AsyncGenerator<unknown[]>;
+  /** Up to `limit` of a device's documents from sequence `fromSeq` on, with their revisions. */
+  readRange(device: string, fromSeq: number, limit: number): Promise<Array<AnyEvent & { _rev: string }>>;
+  /** Bring in documents from a CouchDB-compatible database (PouchDB replication, resumable). */
+  pull(source: RemoteSource, onProgress: (docsWritten: number) => void): Promise<{ docsWritten: number }>;
   changes(since: number | string, limit: number): Promise<{ results: Change[]; last: number | string }>;
   onChange(listener: () => void): () => void;
   count(): Promise<number>;
   close(): Promise<void>;
 }
 
+export interface RemoteSource {
+  url: string;
+  username: string;
+  password: string;
+}
+
 interface Deps {
   db: PouchDB.Database;
+  /** Opens a remote database for pulling; absent where there is nothing to pull from (tests). */
+  openRemote?: (source: RemoteSource) => PouchDB.Database;
   device: string;
   locks: Locks;
   now: () => Date;
@@ -38,7 +50,7 @@ interface Deps {
 
 const MAX_CONFLICT_RETRIES = 8;
 
-export function createPouchEventLog({ db, device, locks, now }: Deps): EventLog {
+export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps): EventLog {
   // The head is cached between appends; another tab's append shows up as a 409 on our id, and
   // then we re-read. The id is the sequence, so two writers can never both own a sequence number.
   let cachedHead: ChainHead | null | undefined;
@@ -112,6 +124,26 @@ export function createPouchEventLog({ db, device, locks, now }: Deps): EventLog 
     }
   }
 
+  async function readRange(ofDevice: string, fromSeq: number, limit: number) {
+    const { end } = eventIdRange(ofDevice);
+    const res = await db.allDocs({ startkey: eventId(ofDevice, Math.max(1, fromSeq)), endkey: end, include_docs: true, limit });
+    return res.rows.map((r) => r.doc as unknown as AnyEvent & { _rev: string });
+  }
+
+  async function pull(source: RemoteSource, onProgress: (docsWritten: number) => void) {
+    if (!openRemote) throw new Error('pull: no remote databases on this log');
+    const remote = openRemote(source);
+    try {
+      // The replication id comes from the two databases' names, so a restarted pull resumes from
+      // its checkpoint instead of starting over.
+      const result = await db.replicate.from(remote, { batch_size: 1000, batches_limit: 4 })
+        .on('change', (info) => onProgress(info.docs_written));
+      return { docsWritten: result.docs_written };
+    } finally {
+      await remote.close();
+    }
+  }
+
   async function changes(since: number | string, limit: number) {
     const res = await db.changes({ since, limit, include_docs: true });
     const results = res.results
@@ -132,6 +164,8 @@ export function createPouchEventLog({ db, device, locks, now }: Deps): EventLog 
     appendMany,
     head: () => locks.run(lockName, readHead),
     readChain,
+    readRange,
+    pull,
     changes,
     onChange,
     count: async () => (await db.info()).doc_count,

@@ -25,15 +25,18 @@ export type SearchResult =
   | { kind: 'patients'; exact: boolean; patients: PatientRow[]; truncated: boolean };
 
 export interface QueueView {
+  /** The first in line, oldest first (the rest are counted). */
   waiting: TokenRow[];
+  waitingCount: number;
   called: TokenRow[];
-  done: TokenRow[];
-  cancelled: TokenRow[];
+  doneCount: number;
+  cancelledCount: number;
   patients: Record<string, PatientRow>;
 }
 
 const MAX_RESULTS = 50;
-const NAME_SCAN_LIMIT = 2000;
+const DUPLICATE_SCAN = 600;
+const QUEUE_SHOWN = 50;
 const DESK_ROLES = new Set(['clerk', 'admin']);
 
 /** The ward clerk's use-cases: registration, search, tokens and the queue. */
@@ -123,8 +126,8 @@ export class FrontDesk {
       if (!row) throw new RuleError('tokenNotFound');
     } else {
       const day = await this.today();
-      const waiting = await this.db.tokens.where('[dept+day]').equals([tokenOrDept.dept, day]).filter((t) => t.status === 'waiting').toArray();
-      row = waiting.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt))[0];
+      row = await this.db.tokens.where('[dept+day+status+queuedAt]')
+        .between([tokenOrDept.dept, day, 'waiting', ''], [tokenOrDept.dept, day, 'waiting', '\uffff']).first();
       if (!row) return null;
     }
     if (!nextStatus(row.status, action)) throw new RuleError('badMove', { token: row.token, status: row.status });
@@ -179,12 +182,22 @@ export class FrontDesk {
       case 'uhid':
         return done(await this.db.patients.where('uhid').equals(q.uhid).toArray(), true);
       case 'name': {
-        // Scan the rarest-looking (longest) word's prefix range, then check the others in memory.
-        const lead = [...q.words].sort((a, b) => b.length - a.length)[0]!;
-        const candidates = await this.db.patients.where('words').startsWith(lead).distinct().limit(NAME_SCAN_LIMIT).toArray();
-        const hits = candidates.filter((p) => matchesNamePrefixes(p.words, q.words) && keep(p));
-        hits.sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
-        return { kind: 'patients', exact: false, patients: hits.slice(0, MAX_RESULTS), truncated: hits.length > MAX_RESULTS || candidates.length === NAME_SCAN_LIMIT };
+        // Intersect the keys of each word's prefix range (keys only: cheap), then read rows in
+        // small chunks until enough pass the filters.
+        const keySets = await Promise.all(q.words.map((w) => this.db.patients.where('words').startsWith(w).primaryKeys()));
+        keySets.sort((a, b) => a.length - b.length);
+        let ids = [...new Set(keySets[0])];
+        for (const other of keySets.slice(1)) {
+          const set = new Set(other);
+          ids = ids.filter((id) => set.has(id));
+        }
+        const hits: PatientRow[] = [];
+        for (let i = 0; i < ids.length && hits.length <= MAX_RESULTS; i += 100) {
+          const rows = await this.db.patients.bulkGet(ids.slice(i, i + 100));
+          hits.push(...rows.filter((p): p is PatientRow => Boolean(p) && keep(p!)));
+        }
+        const shown = hits.slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
+        return { kind: 'patients', exact: false, patients: shown, truncated: hits.length > MAX_RESULTS };
       }
     }
   }
@@ -198,14 +211,19 @@ export class FrontDesk {
     const { name, sex, birth, mobile } = probe.data;
     const words = nameWords(name);
     const byMobile = mobile ? await this.db.patients.where('mobile').equals(mobile).toArray() : [];
-    // Similar names rarely differ in their first three letters. Scan the rarest word's prefix:
-    // "kum" (Kumar) is everywhere, "bha" (Bhatnagar) is not.
+    // Similar names rarely differ in their first three letters. Start from the rarest word's
+    // prefix ("kum" for Kumar is everywhere, "bha" for Bhatnagar is not); when even that is
+    // common, keep those who also share another word's prefix.
     const prefixes = [...new Set(words.map((w) => w.slice(0, 3)))];
-    const counts = await Promise.all(prefixes.map((p) => this.db.patients.where('words').startsWith(p).count()));
-    const rarest = prefixes[counts.indexOf(Math.min(...counts))];
-    const byName = rarest
-      ? await this.db.patients.where('words').startsWith(rarest).distinct().filter((p) => p.sex === sex).limit(NAME_SCAN_LIMIT).toArray()
-      : [];
+    const keySets = (await Promise.all(prefixes.map((p) => this.db.patients.where('words').startsWith(p).primaryKeys())))
+      .map((keys) => [...new Set(keys)]).sort((a, b) => a.length - b.length);
+    let ids = keySets[0] ?? [];
+    if (ids.length > DUPLICATE_SCAN && keySets.length > 1) {
+      const others = new Set(keySets.slice(1).flat());
+      ids = ids.filter((id) => others.has(id));
+    }
+    const byName = (await this.db.patients.bulkGet(ids.slice(0, DUPLICATE_SCAN)))
+      .filter((p): p is PatientRow => Boolean(p) && p!.sex === sex);
     const rows = new Map([...byMobile, ...byName].map((p) => [p.patient, p]));
     const age = ageYears(birth, today, today);
     const found = possibleDuplicates({ name, sex, ageYears: age, mobile }, [...rows.values()].map((p) => ({
@@ -214,16 +232,25 @@ export class FrontDesk {
     return found.slice(0, 10).map((d) => ({ ...d, row: rows.get(d.patient)! }));
   }
 
+  /** The queue screen: counts per status, who is called, and the next people in line. */
   async queue(dept: string, day?: string): Promise<QueueView> {
     const d = day ?? (await this.today());
-    const tokens = await this.db.tokens.where('[dept+day]').equals([dept, d]).toArray();
-    const byQueue = (a: TokenRow, b: TokenRow) => a.queuedAt.localeCompare(b.queuedAt) || a.id.localeCompare(b.id);
-    const patients = await this.db.patients.bulkGet([...new Set(tokens.map((t) => t.patient))]);
+    const index = this.db.tokens.where('[dept+day+status+queuedAt]');
+    const range = (status: string) => index.between([dept, d, status, ''], [dept, d, status, '\uffff']);
+    const [waiting, called, waitingCount, doneCount, cancelledCount] = await Promise.all([
+      range('waiting').limit(QUEUE_SHOWN).toArray(),
+      range('called').toArray(),
+      range('waiting').count(),
+      range('done').count(),
+      range('cancelled').count(),
+    ]);
+    const patients = await this.db.patients.bulkGet([...new Set([...waiting, ...called].map((t) => t.patient))]);
     return {
-      waiting: tokens.filter((t) => t.status === 'waiting').sort(byQueue),
-      called: tokens.filter((t) => t.status === 'called').sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? '')),
-      done: tokens.filter((t) => t.status === 'done').sort(byQueue),
-      cancelled: tokens.filter((t) => t.status === 'cancelled').sort(byQueue),
+      waiting,
+      waitingCount,
+      called: called.sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? '')),
+      doneCount,
+      cancelledCount,
       patients: Object.fromEntries(patients.filter((p): p is PatientRow => Boolean(p)).map((p) => [p.patient, p])),
     };
   }

@@ -10,5 +10,8 @@ export const EVENT_DB_NAME = 'downtime-desk-events';
 export async function openPouchLog(device: string, locks: Locks, now: () => Date, name = EVENT_DB_NAME): Promise<EventLog> {
   const { default: PouchDB } = await import('pouchdb-browser');
   const db = new PouchDB(name);
-  return createPouchEventLog({ db, device, locks, now });
+  return createPouchEventLog({
+    db, device, locks, now,
+    openRemote: (source) => new PouchDB(new URL(source.url, location.href).href, { auth: { username: source.username, password: source.password }, skip_setup: true }),
+  });
 }

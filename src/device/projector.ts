@@ -78,6 +78,9 @@ export class Projector {
     const updates: RowUpdate[] = [];
     const rejects: RejectRecord[] = [];
     for (const change of changes) {
+      // Pulled databases also hold the all-clear marker and device status documents: not events.
+      const id = (change.doc as { _id?: unknown } | null)?._id;
+      if (typeof id === 'string' && !id.startsWith('ev:')) continue;
       let event: AnyEvent;
       try {
         event = parseEvent(change.doc);

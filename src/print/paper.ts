@@ -1,3 +1,5 @@
+import type { LabPaper } from '../domain/lab/paper';
+
 /** The two slip sizes the desk prints on; stored in 'token.printed' events. */
 export type Paper = '80mm' | 'A6';
 
@@ -14,3 +16,15 @@ export const PAGE_SIZE_CSS: Readonly<Record<Paper, string>> = {
 
 /** Printable width in millimetres: an 80 mm head prints about 72 mm; A6 is 105 mm less its margins. */
 export const CONTENT_WIDTH_MM: Readonly<Record<Paper, number>> = { '80mm': 72, A6: 95 };
+
+
+/**
+ * Lab paper: specimen labels on a label roll, one label per page with no margin (the roll's gap
+ * is the margin), and the requisition slip on A5. In millimetres: Chromium may not know size
+ * keywords and silently falls back to Letter.
+ */
+export const LAB_PAGE_SIZE_CSS: Readonly<Record<LabPaper, string>> = {
+  '50x25': '@page { size: 50mm 25mm; margin: 0 }',
+  '38x25': '@page { size: 38mm 25mm; margin: 0 }',
+  A5: '@page { size: 148mm 210mm; margin: 8mm }',
+};

@@ -3,6 +3,8 @@ function (newDoc, oldDoc, userCtx, secObj) {
   // helpers outside this function, no log() (pouchdb-server prints it on stdout).
   // The event log is append-only (DESIGN.md §1): this is the central store's half of that promise.
   var EVENT_TYPES = /*EVENT_TYPES*/[];
+  // JSON Schemas of each type's data, generated from the app's own zod schemas at set-up.
+  var DATA_SCHEMAS = /*DATA_SCHEMAS*/{};
   var FIELDS = ['_id', '_rev', '_revisions', 'type', 'device', 'seq', 'at', 'by', 'prev', 'hash', 'data'];
   var HEX64 = /^[0-9a-f]{64}$/;
   var ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
@@ -14,12 +16,70 @@ function (newDoc, oldDoc, userCtx, secObj) {
   function has(list, value) {
     return list.indexOf(value) !== -1;
   }
+  // A small JSON Schema subset (what the generated schemas use). Returns the first problem or null.
+  function check(schema, value, path) {
+    var i, k, problem, t;
+    if (!schema || typeof schema !== 'object') return null;
+    if (schema.oneOf || schema.anyOf) {
+      var options = schema.oneOf || schema.anyOf;
+      for (i = 0; i < options.length; i++) if (check(options[i], value, path) === null) return null;
+      return path + ' matches none of its allowed forms';
+    }
+    t = value === null ? 'null' : Object.prototype.toString.call(value) === '[object Array]' ? 'array' : typeof value;
+    if (schema.type) {
+      var types = typeof schema.type === 'string' ? [schema.type] : schema.type;
+      var fits = false;
+      for (i = 0; i < types.length; i++) {
+        if (types[i] === t || (types[i] === 'integer' && t === 'number' && Math.floor(value) === value)) fits = true;
+      }
+      if (!fits) return path + ' must be ' + types.join(' or ');
+    }
+    if (schema.hasOwnProperty('const') && value !== schema['const']) return path + ' must be ' + JSON.stringify(schema['const']);
+    if (schema['enum'] && !has(schema['enum'], value)) return path + ' must be one of ' + schema['enum'].join(', ');
+    if (t === 'string') {
+      if (schema.minLength !== undefined && value.length < schema.minLength) return path + ' is too short';
+      if (schema.maxLength !== undefined && value.length > schema.maxLength) return path + ' is too long';
+      if (schema.pattern) {
+        var re = null;
+        try { re = new RegExp(schema.pattern, 'u'); } catch (e1) { try { re = new RegExp(schema.pattern); } catch (e2) { re = null; } }
+        if (re && !re.test(value)) return path + ' has the wrong format';
+      }
+    }
+    if (t === 'number') {
+      if (schema.minimum !== undefined && value < schema.minimum) return path + ' is too small';
+      if (schema.maximum !== undefined && value > schema.maximum) return path + ' is too large';
+    }
+    if (t === 'array') {
+      if (schema.minItems !== undefined && value.length < schema.minItems) return path + ' has too few items';
+      if (schema.maxItems !== undefined && value.length > schema.maxItems) return path + ' has too many items';
+      for (i = 0; i < value.length; i++) { problem = check(schema.items, value[i], path + '[' + i + ']'); if (problem) return problem; }
+    }
+    if (t === 'object') {
+      var props = schema.properties || {};
+      var required = schema.required || [];
+      for (i = 0; i < required.length; i++) if (!value.hasOwnProperty(required[i])) return path + '.' + required[i] + ' is missing';
+      for (k in value) {
+        if (!value.hasOwnProperty(k)) continue;
+        if (props.hasOwnProperty(k)) { problem = check(props[k], value[k], path + '.' + k); if (problem) return problem; }
+        else if (schema.additionalProperties === false) return path + '.' + k + ' is not allowed';
+      }
+    }
+    return null;
+  }
   function refuse(reason) {
     throw({ forbidden: id + ': ' + reason });
   }
 
   if (!isEvent) {
     // Replication checkpoints are _local documents, which CouchDB never validates.
+    // A device may keep one status document of its own: device:<CODE>.
+    var status = /^device:([A-Z0-9]{2,3})$/.exec(id);
+    if (status && !isAdmin) {
+      if (!has(roles, 'device:' + status[1])) refuse('this account may not write the status of device ' + status[1]);
+      if (newDoc._deleted) refuse('device status documents are not deleted');
+      if (newDoc.type !== 'device-status' || newDoc.device !== status[1]) refuse('a device status document needs type device-status and its device code');
+      return;
+    }
     if (!isAdmin) refuse('only administrators may write documents that are not events');
     return;
   }
@@ -49,6 +109,8 @@ function (newDoc, oldDoc, userCtx, secObj) {
   if (typeof newDoc.data !== 'object' || newDoc.data === null || Object.prototype.toString.call(newDoc.data) === '[object Array]') {
     refuse('data must be an object');
   }
+  var dataProblem = check(DATA_SCHEMAS[newDoc.type], newDoc.data, 'data');
+  if (dataProblem) refuse(newDoc.type + ': ' + dataProblem);
 
   // A device account may only add to its own chain; the role is given at enrollment.
   if (!isAdmin && !has(roles, 'device:' + device)) refuse('this account may not write events of device ' + device);

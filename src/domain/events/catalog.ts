@@ -5,6 +5,7 @@ import { role, userName } from '../users';
 import { DOWNTIME_ID } from '../ids/downtimeId';
 import { isoDay, patientFields } from '../patients/fields';
 import { TOKEN } from '../tokens/tokenNumber';
+import { LAB_EVENT_SCHEMAS } from '../lab/labEvents';
 
 const patientId = z.string().regex(DOWNTIME_ID, 'downtimeId');
 const tokenId = z.string().regex(TOKEN, 'token');
@@ -52,6 +53,7 @@ export const EVENT_SCHEMAS = {
   'token.done': z.strictObject({ token: tokenId, day: isoDay }),
   'token.cancelled': z.strictObject({ token: tokenId, day: isoDay, reason: text(200) }),
   'token.printed': z.strictObject({ token: tokenId, day: isoDay, copy: z.number().int().min(1).max(99), paper: z.enum(['80mm', 'A6']) }),
+  ...LAB_EVENT_SCHEMAS,
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

@@ -5,6 +5,7 @@ import { nameWords } from '../patients/nameKeys';
 import { tokenKey } from '../tokens/tokenNumber';
 import { userKey } from '../users';
 import type { DeviceRow, PatientRow, RowUpdate, StaffRow, TableName, TokenRow } from './rows';
+import { projectLab } from './projectLab';
 
 const update = <T extends TableName>(u: RowUpdate<T>): RowUpdate => u as unknown as RowUpdate;
 
@@ -17,7 +18,7 @@ export function project(event: AnyEvent): RowUpdate[] {
   const updates: RowUpdate[] = [
     update({ table: 'devices', key: event.device, update: (prev) => reduceDevice(prev, event) }),
   ];
-  updates.push(...projectPatient(event), ...projectToken(event));
+  updates.push(...projectPatient(event), ...projectToken(event), ...projectLab(event));
   if (event.type === 'user.added') {
     const key = `${event.device}:${userKey(event.data.name)}`;
     updates.push(update({

@@ -2,6 +2,7 @@ import type { Department } from '../device';
 import type { PatientFields } from '../patients/fields';
 import type { TokenStatus } from '../tokens/queue';
 import type { Role } from '../users';
+import type { LabRequestRow, SpecimenRow, CatalogueRow } from './labRows';
 
 /** What the screens read. Each table's rows are derived from events only (DESIGN.md §2). */
 export interface DeviceRow {
@@ -15,6 +16,9 @@ export interface DeviceRow {
   lastAt: string;
   /** The highest patient number this device has issued (downtime IDs count per device). */
   lastPatientNumber: number;
+  /** The highest specimen and lab request numbers this device has issued (they count per device too). */
+  lastSpecimenNumber?: number;
+  lastRequestNumber?: number;
 }
 
 export interface StaffRow {
@@ -75,9 +79,12 @@ export interface ProjectionRows {
   staff: StaffRow;
   patients: PatientRow;
   tokens: TokenRow;
+  labRequests: LabRequestRow;
+  specimens: SpecimenRow;
+  catalogues: CatalogueRow;
 }
 export type TableName = keyof ProjectionRows;
-export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens'];
+export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens', 'labRequests', 'specimens', 'catalogues'];
 
 /** One keyed change a reducer asks for; `update` is pure and receives the current row. */
 export interface RowUpdate<T extends TableName = TableName> {

@@ -45,7 +45,7 @@ export function QueueScreen() {
             {identity.departments.map((d) => <option key={d.code} value={d.code}>{d.code} · {i18n.language === 'hi' ? d.nameHi : d.name}</option>)}
           </select>
         </div>
-        <button type="button" className="primary big" onClick={() => void act('call', { dept })} disabled={queue.waiting.length === 0}>
+        <button type="button" className="primary big" onClick={() => void act('call', { dept })} disabled={queue.waitingCount === 0}>
           {t('queue.callNext')}
         </button>
         <Link href={`/display/${dept}`}>{t('queue.display')}</Link>
@@ -71,7 +71,7 @@ export function QueueScreen() {
         ))}
       </ul>
 
-      <h2>{t('queue.waiting', { count: queue.waiting.length })}</h2>
+      <h2>{t('queue.waiting', { count: queue.waitingCount })}</h2>
       {queue.waiting.length === 0 ? <p>{t('queue.nobodyWaiting')}</p> : (
         <ol className="queue-waiting">
           {queue.waiting.map((tk) => (
@@ -89,7 +89,7 @@ export function QueueScreen() {
           ))}
         </ol>
       )}
-      <p className="hint">{t('queue.closed', { done: queue.done.length, cancelled: queue.cancelled.length })}</p>
+      <p className="hint">{t('queue.closed', { done: queue.doneCount, cancelled: queue.cancelledCount })}</p>
     </main>
   );
 }

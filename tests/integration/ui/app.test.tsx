@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/ui/App';
@@ -106,6 +106,6 @@ describe('lock screen', () => {
     expect(await screen.findByText('Wrong PIN.')).toBeInTheDocument();
     await user.type(screen.getByLabelText('PIN'), ADMIN.pin);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
-    expect(await screen.findByDisplayValue('Half typed')).toBeVisible();
+    await waitFor(() => expect(screen.getByDisplayValue('Half typed')).toBeVisible());
   });
 });

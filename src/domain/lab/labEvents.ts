@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { DOWNTIME_ID } from '../ids/downtimeId';
+import { parseSpecimenId, SPECIMEN_ID } from '../ids/specimenId';
+import { personName, text } from '../text';
+import { catalogueVersion, labTestList, TEST_CODE } from './catalogue';
+import { CONTAINERS, SAMPLES } from './containers';
+import { LAB_PAPERS, LABEL_PAPERS } from './paper';
+import { LAB_REQUEST_ID } from './requestId';
+import { PRIORITIES } from './requisition';
+import { REJECT_REASONS } from './status';
+
+/** A specimen ID as printed, with a check character that matches: a label is only as good as its ID. */
+const specimenId = z.string().regex(SPECIMEN_ID, 'specimenId').refine((id) => parseSpecimenId(id).ok, 'specimenId');
+const requestId = z.string().regex(LAB_REQUEST_ID, 'labRequestId');
+const code = z.string().regex(TEST_CODE, 'testCode');
+const isoTime = z.iso.datetime({ error: 'timestamp' });
+const optionalText = (max: number) => text(max).optional();
+const distinct = (list: readonly string[]) => new Set(list).size === list.length;
+
+/** Tubes handled together (a patient's tubes collected at once, a rack received or reported). */
+const specimenList = z.array(specimenId).min(1, 'noSpecimens').max(200, 'tooMany').refine(distinct, 'duplicateSpecimen');
+
+const labRequested = z.strictObject({
+  request: requestId,
+  patient: z.string().regex(DOWNTIME_ID, 'downtimeId'),
+  catalogueVersion,
+  tests: z.array(code).min(1, 'noTests').max(60, 'tooMany').refine(distinct, 'duplicateCode'),
+  priority: z.enum(PRIORITIES),
+  dept: z.string().regex(/^[A-Z]{2,4}$/, 'departmentCode'),
+  clinician: personName(60),
+  notes: optionalText(300),
+  specimens: z.array(z.strictObject({
+    specimen: specimenId,
+    container: z.enum(CONTAINERS),
+    sample: z.enum(SAMPLES),
+    tests: z.array(code).min(1, 'noTests'),
+  })).min(1, 'noSpecimens').max(60, 'tooMany'),
+}).superRefine((r, ctx) => {
+  // Every ordered test is in exactly one container, and no container holds a test not ordered:
+  // a pulled document that breaks this would leave a test with no tube, or a tube with no test.
+  const inTubes = r.specimens.flatMap((s) => s.tests);
+  if (!distinct(inTubes) || inTubes.length !== r.tests.length || !inTubes.every((c) => r.tests.includes(c))) {
+    ctx.addIssue({ code: 'custom', message: 'specimenTests', path: ['specimens'] });
+  }
+  if (!distinct(r.specimens.map((s) => s.specimen))) ctx.addIssue({ code: 'custom', message: 'duplicateSpecimen', path: ['specimens'] });
+});
+
+const labPrinted = z.strictObject({
+  request: requestId,
+  what: z.enum(['labels', 'slip']),
+  paper: z.enum(LAB_PAPERS),
+  copy: z.number().int().min(1).max(99),
+  /** Labels are printed and counted per container: a broken tube's label is reprinted alone. */
+  specimen: specimenId.optional(),
+}).superRefine((p, ctx) => {
+  const label = (LABEL_PAPERS as readonly string[]).includes(p.paper);
+  if (p.what === 'labels' ? !p.specimen || !label : p.specimen !== undefined || label) {
+    ctx.addIssue({ code: 'custom', message: 'printTarget', path: ['what'] });
+  }
+});
+
+/** The lab's event types; appended to EVENT_SCHEMAS in ../events/catalog.ts. */
+export const LAB_EVENT_SCHEMAS = {
+  'lab.requested': labRequested,
+  'specimen.collected': z.strictObject({ specimens: specimenList, collectedAt: isoTime, collectedBy: personName(60) }),
+  'specimen.received': z.strictObject({ specimens: specimenList }),
+  'specimen.reported': z.strictObject({ specimens: specimenList, note: optionalText(200) }),
+  'specimen.rejected': z.strictObject({
+    specimen: specimenId,
+    reason: z.enum(REJECT_REASONS, { error: 'rejectReason' }),
+    note: optionalText(200),
+  }).refine((r) => r.reason !== 'other' || Boolean(r.note), { message: 'rejectNote', path: ['note'] }),
+  'lab.printed': labPrinted,
+  'catalogue.updated': z.strictObject({ version: catalogueVersion, basedOn: catalogueVersion, tests: labTestList }),
+} as const;

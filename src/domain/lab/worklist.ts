@@ -1,0 +1,15 @@
+import type { Container } from './containers';
+import type { Priority } from './requisition';
+import type { SpecimenStatus } from './status';
+
+export interface WorklistFilters {
+  /** 'pending': requested, collected or received — everything still to be done. */
+  status?: SpecimenStatus | 'pending' | undefined;
+  priority?: Priority | undefined;
+  dept?: string | undefined;
+  container?: Container | undefined;
+}
+
+/** Oldest request first; specimens of one request in label order. */
+export const byAge = (a: { requestedAt: string; specimen: string }, b: { requestedAt: string; specimen: string }) =>
+  a.requestedAt.localeCompare(b.requestedAt) || a.specimen.localeCompare(b.specimen);

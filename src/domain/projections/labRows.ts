@@ -1,0 +1,60 @@
+import type { LabTest } from '../lab/catalogue';
+import type { Container, Sample } from '../lab/containers';
+import type { Priority } from '../lab/requisition';
+import type { RejectReason, SpecimenStatus } from '../lab/status';
+
+export interface LabRequestRow {
+  request: string;
+  patient: string;
+  device: string;
+  number: number;
+  /** The catalogue version the tests were ordered from: their names and containers as they were then. */
+  catalogueVersion: string;
+  tests: string[];
+  priority: Priority;
+  dept: string;
+  clinician: string;
+  notes?: string | undefined;
+  specimens: string[];
+  requestedAt: string;
+  requestedBy: string;
+  slipPrints: number;
+}
+
+export interface SpecimenRow {
+  specimen: string;
+  request: string;
+  patient: string;
+  device: string;
+  number: number;
+  container: Container;
+  sample: Sample;
+  tests: string[];
+  /** Copied from the request so that the worklist filters and sorts on one table. */
+  priority: Priority;
+  dept: string;
+  requestedAt: string;
+  status: SpecimenStatus;
+  collectedAt?: string;
+  collectedBy?: string;
+  receivedAt?: string;
+  receivedBy?: string;
+  reportedAt?: string;
+  reportedBy?: string;
+  reportNote?: string;
+  rejectedAt?: string;
+  rejectedBy?: string;
+  rejectReason?: RejectReason;
+  rejectNote?: string;
+  labelPrints: number;
+}
+
+/** One published catalogue version, kept for ever so old requests show as they were ordered. */
+export interface CatalogueRow {
+  version: string;
+  basedOn: string;
+  device: string;
+  tests: LabTest[];
+  publishedAt: string;
+  publishedBy: string;
+}

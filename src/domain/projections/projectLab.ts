@@ -1,0 +1,94 @@
+import type { AnyEvent } from '../events/envelope';
+import { parseSpecimenId } from '../ids/specimenId';
+import { requestNumber } from '../lab/requestId';
+import { statusOf } from '../lab/status';
+import type { CatalogueRow, LabRequestRow, SpecimenRow } from './labRows';
+import type { DeviceRow, RowUpdate, TableName } from './rows';
+
+const update = <T extends TableName>(u: RowUpdate<T>): RowUpdate => u as unknown as RowUpdate;
+
+const onSpecimen = (specimen: string, fn: (s: SpecimenRow) => SpecimenRow) =>
+  update({ table: 'specimens', key: specimen, update: (prev) => (prev ? withStatus(fn(prev)) : prev) });
+
+const withStatus = (s: SpecimenRow): SpecimenRow => ({ ...s, status: statusOf(s) });
+
+const specimenNumber = (id: string) => {
+  const p = parseSpecimenId(id);
+  return p.ok ? p.number : 0;
+};
+
+/** The earlier of two records of the same move wins, whatever order they were pulled in. */
+const earlier = (prev: string | undefined, next: string) => prev === undefined || next < prev;
+
+/** Lab requests, specimens and catalogue versions (issue 4). Pure, like the other reducers. */
+export function projectLab(event: AnyEvent): RowUpdate[] {
+  switch (event.type) {
+    case 'lab.requested': {
+      const d = event.data;
+      const own = (id: string) => (parseSpecimenId(id).ok && id.startsWith(`SP-${event.device}-`) ? specimenNumber(id) : 0);
+      const req = requestNumber(d.request);
+      const row: LabRequestRow = {
+        request: d.request, patient: d.patient, device: event.device, number: req?.number ?? 0,
+        catalogueVersion: d.catalogueVersion, tests: d.tests, priority: d.priority, dept: d.dept,
+        clinician: d.clinician, notes: d.notes, specimens: d.specimens.map((s) => s.specimen),
+        requestedAt: event.at, requestedBy: event.by, slipPrints: 0,
+      };
+      return [
+        // The first request with an ID wins; a replayed or conflicting one changes nothing.
+        update({ table: 'labRequests', key: d.request, update: (prev) => prev ?? row }),
+        ...d.specimens.map((s) => update({
+          table: 'specimens', key: s.specimen,
+          update: (prev): SpecimenRow => prev ?? {
+            specimen: s.specimen, request: d.request, patient: d.patient, device: event.device,
+            number: specimenNumber(s.specimen),
+            container: s.container, sample: s.sample, tests: s.tests, priority: d.priority, dept: d.dept,
+            requestedAt: event.at, status: 'requested', labelPrints: 0,
+          },
+        })),
+        update({
+          table: 'devices', key: event.device,
+          update: (prev): DeviceRow | undefined => prev && {
+            ...prev,
+            lastSpecimenNumber: Math.max(prev.lastSpecimenNumber ?? 0, ...d.specimens.map((s) => own(s.specimen))),
+            lastRequestNumber: Math.max(prev.lastRequestNumber ?? 0, req?.device === event.device ? req.number : 0),
+          },
+        }),
+      ];
+    }
+    case 'specimen.collected': {
+      const { collectedAt, collectedBy } = event.data;
+      return event.data.specimens.map((id) => onSpecimen(id, (s) =>
+        (earlier(s.collectedAt, collectedAt) ? { ...s, collectedAt, collectedBy } : s)));
+    }
+    case 'specimen.received':
+      return event.data.specimens.map((id) => onSpecimen(id, (s) =>
+        (earlier(s.receivedAt, event.at) ? { ...s, receivedAt: event.at, receivedBy: event.by } : s)));
+    case 'specimen.reported': {
+      const note = event.data.note;
+      return event.data.specimens.map((id) => onSpecimen(id, (s) =>
+        (earlier(s.reportedAt, event.at) ? { ...s, reportedAt: event.at, reportedBy: event.by, ...(note ? { reportNote: note } : {}) } : s)));
+    }
+    case 'specimen.rejected': {
+      const { specimen, reason, note } = event.data;
+      return [onSpecimen(specimen, (s) => (earlier(s.rejectedAt, event.at)
+        ? { ...s, rejectedAt: event.at, rejectedBy: event.by, rejectReason: reason, ...(note ? { rejectNote: note } : {}) }
+        : s))];
+    }
+    case 'lab.printed': {
+      const { request, specimen, copy } = event.data;
+      if (specimen) return [onSpecimen(specimen, (s) => ({ ...s, labelPrints: Math.max(s.labelPrints, copy) }))];
+      return [update({ table: 'labRequests', key: request, update: (prev) => prev && { ...prev, slipPrints: Math.max(prev.slipPrints, copy) } })];
+    }
+    case 'catalogue.updated': {
+      const d = event.data;
+      return [update({
+        table: 'catalogues', key: d.version,
+        update: (prev): CatalogueRow => prev ?? {
+          version: d.version, basedOn: d.basedOn, device: event.device, tests: d.tests, publishedAt: event.at, publishedBy: event.by,
+        },
+      })];
+    }
+    default:
+      return [];
+  }
+}

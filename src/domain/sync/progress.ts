@@ -1,0 +1,37 @@
+/** What the administrator watches during a resync. */
+export interface SyncProgress {
+  phase: 'idle' | 'checking' | 'pushing' | 'verifying' | 'pulling' | 'paused' | 'waiting' | 'done' | 'failed';
+  /** This device's events in the local log. */
+  total: number;
+  /** Sent in this run and accepted by the server. */
+  sent: number;
+  /** Known to be held by the server with the same revision. */
+  confirmed: number;
+  refused: number;
+  pulled: number;
+  startedAt: number | null;
+  /** Events per second since the run started. */
+  rate: number | null;
+  /** Seconds left at the current rate. */
+  etaSeconds: number | null;
+  retryAt: number | null;
+  message: { code: string; params?: Record<string, string | number> } | null;
+}
+
+export const idleProgress = (): SyncProgress => ({
+  phase: 'idle', total: 0, sent: 0, confirmed: 0, refused: 0, pulled: 0, startedAt: null, rate: null, etaSeconds: null, retryAt: null, message: null,
+});
+
+export function withRate(p: SyncProgress, now: number): SyncProgress {
+  if (p.startedAt === null || p.sent === 0) return { ...p, rate: null, etaSeconds: null };
+  const seconds = Math.max(0.001, (now - p.startedAt) / 1000);
+  const rate = p.sent / seconds;
+  const left = Math.max(0, p.total - p.confirmed - p.refused);
+  return { ...p, rate, etaSeconds: rate > 0 ? left / rate : null };
+}
+
+/** Waits between retries when the network drops: 1 s, 2 s, 4 s … at most a minute. */
+export const backoffMs = (attempt: number) => Math.min(60_000, 1000 * 2 ** Math.max(0, attempt));
+
+/** HTTP 413: the batch was too large for the server or a proxy in between. */
+export const halveBatch = (size: number) => Math.max(1, Math.floor(size / 2));

@@ -1,0 +1,81 @@
+import type { ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { whenPresent } from './whenPresent';
+import './printRoot.css';
+
+export const PRINT_ROOT_ID = 'print-root';
+export const PAGE_STYLE_ID = 'print-page-size';
+const RENDER_TIMEOUT_MS = 5_000;
+
+let mounted: { element: HTMLElement; root: Root } | null = null;
+let job = 0;
+// One print dialog at a time: a second document rendered into #print-root while the first is
+// being printed would replace it on paper.
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Prints a document through the browser's print dialog: it is rendered into a hidden #print-root,
+ * the page is sized by `pageCss`, and print() waits until `readySelector` (e.g. a barcode) is on
+ * the page. Token slips, specimen labels and lab slips all go through here, one at a time.
+ */
+export function printDocument(content: ReactNode, pageCss: string, readySelector: string): Promise<void> {
+  const run = queue.then(() => printNow(content, pageCss, readySelector));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function printNow(content: ReactNode, pageCss: string, readySelector: string): Promise<void> {
+  const { element, root } = printRoot();
+  setPageSize(pageCss);
+  job += 1;
+  // A fresh tree per job (key): the wait below then sees this document, never the last one's.
+  root.render(<div key={job} data-print-job={job}>{content}</div>);
+  await whenPresent(element, `[data-print-job="${job}"] ${readySelector}`, RENDER_TIMEOUT_MS);
+  if ('fonts' in document) await document.fonts.ready;
+  await printAndWait();
+}
+
+function printRoot(): { element: HTMLElement; root: Root } {
+  if (mounted?.element.isConnected) return mounted;
+  let element = document.getElementById(PRINT_ROOT_ID);
+  if (!element) {
+    element = document.createElement('div');
+    element.id = PRINT_ROOT_ID;
+    document.body.append(element);
+  }
+  mounted?.root.unmount();
+  mounted = { element, root: createRoot(element) };
+  return mounted;
+}
+
+function setPageSize(pageCss: string): void {
+  let style = document.getElementById(PAGE_STYLE_ID);
+  if (!style) {
+    style = document.createElement('style');
+    style.id = PAGE_STYLE_ID;
+    document.head.append(style);
+  }
+  style.textContent = pageCss;
+}
+
+/**
+ * Chromium's print() returns only when the dialog closes, after 'afterprint'. Some mobile
+ * browsers return at once and fire 'afterprint' late or never, so returning also ends the wait.
+ * The document is left in #print-root for them: they may still be reading it after we resolve.
+ */
+function printAndWait(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      window.removeEventListener('afterprint', done);
+      resolve();
+    };
+    window.addEventListener('afterprint', done);
+    try {
+      window.print();
+      done();
+    } catch (error) {
+      window.removeEventListener('afterprint', done);
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}

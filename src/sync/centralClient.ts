@@ -1,0 +1,115 @@
+import { SyncError } from './syncError';
+
+export interface CentralTarget {
+  /** Database URL, e.g. `/central/downtime` (same origin) or `https://couch.example:6984/downtime`. */
+  dbUrl: string;
+  username: string;
+  password: string;
+}
+
+export interface BulkResult {
+  id: string;
+  ok?: boolean;
+  error?: string;
+  reason?: string;
+}
+
+/**
+ * The few CouchDB 3 HTTP endpoints a device needs, as documented for Apache CouchDB: database
+ * info, `_session`, documents, `_revs_diff` and `_bulk_docs` with `new_edits: false` — the two
+ * calls the replication protocol itself is made of.
+ */
+export class CentralClient {
+  private readonly base: URL;
+  private readonly auth: string;
+
+  constructor(readonly target: CentralTarget, private readonly timeoutMs = 60_000) {
+    const origin = typeof location !== 'undefined' ? location.href : 'http://127.0.0.1/';
+    let url: URL;
+    try {
+      url = new URL(target.dbUrl, origin);
+    } catch {
+      throw new SyncError('badUrl', { url: target.dbUrl });
+    }
+    if (!/^https?:$/.test(url.protocol)) throw new SyncError('badUrl', { url: target.dbUrl });
+    this.base = new URL(url.href.endsWith('/') ? url.href : `${url.href}/`);
+    this.auth = `Basic ${btoa(unescape(encodeURIComponent(`${target.username}:${target.password}`)))}`;
+  }
+
+  get serverUrl(): URL {
+    return new URL('../', this.base);
+  }
+
+  async request(path: string, init: { method?: string; body?: unknown; server?: boolean } = {}): Promise<{ status: number; body: unknown }> {
+    const url = new URL(path, init.server ? this.serverUrl : this.base);
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method: init.method ?? 'GET',
+        headers: { accept: 'application/json', authorization: this.auth, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+        credentials: 'omit',
+      });
+    } catch {
+      throw new SyncError('unreachable', { url: this.base.href });
+    }
+    const text = await res.text();
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = null;
+    }
+    if (res.status === 401) throw new SyncError('unauthorized', { user: this.target.username });
+    if (res.status === 413) throw new SyncError('tooLarge');
+    if (res.status >= 500) throw new SyncError('serverError', { status: res.status });
+    return { status: res.status, body };
+  }
+
+  /** Is this a CouchDB-compatible server, do the credentials work, and does the database exist? */
+  async check(): Promise<void> {
+    const welcome = await this.request('', { server: true });
+    const w = welcome.body as Record<string, unknown> | null;
+    if (!w || typeof w !== 'object' || !('couchdb' in w || 'express-pouchdb' in w)) throw new SyncError('notCouch', { url: this.serverUrl.href });
+    const session = await this.request('_session', { server: true });
+    const ctx = (session.body as { userCtx?: { name?: string | null } } | null)?.userCtx;
+    if (!ctx?.name) throw new SyncError('unauthorized', { user: this.target.username });
+    const db = await this.request('');
+    if (db.status === 404) throw new SyncError('noDatabase', { url: this.base.href });
+    if (db.status === 403) throw new SyncError('notMember', { user: this.target.username });
+    if (db.status !== 200) throw new SyncError('serverError', { status: db.status });
+  }
+
+  async getDoc(id: string): Promise<unknown | null> {
+    const res = await this.request(encodeURIComponent(id));
+    if (res.status === 404) return null;
+    if (res.status !== 200) throw new SyncError('serverError', { status: res.status });
+    return res.body;
+  }
+
+  async putDoc(doc: { _id: string; [k: string]: unknown }): Promise<void> {
+    const current = (await this.getDoc(doc._id)) as { _rev?: string } | null;
+    const res = await this.request(encodeURIComponent(doc._id), { method: 'PUT', body: current?._rev ? { ...doc, _rev: current._rev } : doc });
+    if (res.status === 403) throw new SyncError('forbidden', { reason: String((res.body as { reason?: unknown } | null)?.reason ?? '') });
+    if (res.status !== 201 && res.status !== 202) throw new SyncError('serverError', { status: res.status });
+  }
+
+  /** Which of these revisions the server does not hold (the replication protocol's own check). */
+  async revsDiff(revs: Record<string, string[]>): Promise<Set<string>> {
+    const res = await this.request('_revs_diff', { method: 'POST', body: revs });
+    if (res.status !== 200 || !res.body || typeof res.body !== 'object') throw new SyncError('serverError', { status: res.status });
+    return new Set(Object.keys(res.body as object));
+  }
+
+  /** Store documents with the revisions they already have; the answer lists refusals per document. */
+  async bulkDocs(docs: unknown[]): Promise<BulkResult[]> {
+    const res = await this.request('_bulk_docs', { method: 'POST', body: { docs, new_edits: false } });
+    if (res.status === 403) {
+      // Some servers refuse the whole request when validation refuses a document in it.
+      throw new SyncError('forbidden', { reason: String((res.body as { reason?: unknown } | null)?.reason ?? '') });
+    }
+    if (res.status !== 201 && res.status !== 200) throw new SyncError('serverError', { status: res.status });
+    return Array.isArray(res.body) ? (res.body as BulkResult[]) : [];
+  }
+}

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { RuleError, ValidationError } from '../domain/errors';
+import { ALL_CLEAR_ID, gateDecision } from '../domain/sync/gate';
+import { backoffMs, idleProgress, withRate, type SyncProgress } from '../domain/sync/progress';
+import { text } from '../domain/text';
+import { toIssues } from '../domain/validation';
+import type { SyncRunRecord } from '../device/db';
+import type { Desk, SessionUser } from '../device/desk';
+import { CentralClient } from './centralClient';
+import { Pusher, type PushCheckpoint } from './pusher';
+import { isTransient, SyncError } from './syncError';
+
+/** Same origin, behind the app's own server (`npm start` proxies it to the central store). */
+export const DEFAULT_CENTRAL_URL = '/central/downtime';
+
+export const gateInput = z.strictObject({
+  url: text(300).refine((u) => /^(https?:\/\/|\/)/.test(u), 'url'),
+  username: text(100),
+  password: z.string().min(1, 'required').max(200, 'tooLong'),
+  declaredClean: z.literal(true, { error: 'declaredClean' }),
+  pull: z.boolean(),
+});
+
+export interface GateConfig {
+  open: boolean;
+  url: string;
+  username: string;
+  password: string;
+  pull: boolean;
+  openedAt: string;
+  openedBy: string;
+}
+
+const GATE = 'syncGate';
+const CHECKPOINT = 'syncCheckpoint';
+const MAX_ATTEMPTS = 8;
+
+/**
+ * The administrator's resync: closed by default, so a device never talks to a server until the
+ * network has been declared clean; when opened, pushes this device's events and proves they
+ * arrived, pulls the others' if this is an administrator's device, and keeps a history.
+ */
+export class Resync {
+  private progress: SyncProgress = idleProgress();
+  private readonly listeners = new Set<(p: SyncProgress) => void>();
+  private paused = false;
+  private resumeWaiters: Array<() => void> = [];
+  private running: Promise<SyncRunRecord> | null = null;
+
+  constructor(private readonly desk: Desk, private readonly sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))) {}
+
+  async gate(): Promise<GateConfig | null> {
+    return ((await this.desk.db.settings.get(GATE))?.value as GateConfig | undefined) ?? null;
+  }
+
+  /** Check the server and the credentials before saving anything; nothing is sent yet. */
+  async openGate(actor: SessionUser, input: unknown): Promise<GateConfig> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const parsed = gateInput.safeParse(input);
+    if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'gate');
+    const { url, username, password, pull } = parsed.data;
+    await new CentralClient({ dbUrl: url, username, password }).check();
+    const gate: GateConfig = { open: true, url, username, password, pull, openedAt: this.desk.now().toISOString(), openedBy: actor.name };
+    await this.desk.db.settings.put({ key: GATE, value: gate });
+    return gate;
+  }
+
+  async closeGate(actor: SessionUser): Promise<void> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    this.pause();
+    const gate = await this.gate();
+    if (gate) await this.desk.db.settings.put({ key: GATE, value: { ...gate, open: false } });
+  }
+
+  subscribe(listener: (p: SyncProgress) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.progress);
+    return () => this.listeners.delete(listener);
+  }
+
+  current(): SyncProgress {
+    return this.progress;
+  }
+
+  pause(): void {
+    this.paused = true;
+    if (this.running) this.set({ phase: 'paused' });
+  }
+
+  resume(): void {
+    this.paused = false;
+    const waiters = this.resumeWaiters;
+    this.resumeWaiters = [];
+    waiters.forEach((w) => w());
+  }
+
+  run(actor: SessionUser): Promise<SyncRunRecord> {
+    if (actor.role !== 'admin') return Promise.reject(new RuleError('adminOnly'));
+    this.running ??= this.execute(actor).finally(() => { this.running = null; });
+    return this.running;
+  }
+
+  private set(patch: Partial<SyncProgress>) {
+    this.progress = withRate({ ...this.progress, ...patch }, Date.now());
+    this.listeners.forEach((l) => l(this.progress));
+  }
+
+  private async waitWhilePaused() {
+    while (this.paused) {
+      this.set({ phase: 'paused' });
+      await new Promise<void>((r) => this.resumeWaiters.push(r));
+    }
+  }
+
+  private async execute(actor: SessionUser): Promise<SyncRunRecord> {
+    const startedAt = this.desk.now().toISOString();
+    this.paused = false;
+    this.progress = { ...idleProgress(), phase: 'checking', startedAt: Date.now() };
+    this.set({});
+    const record = (outcome: SyncRunRecord['outcome'], message?: string): SyncRunRecord => ({
+      startedAt, endedAt: this.desk.now().toISOString(), by: actor.name, outcome, message,
+      sent: this.progress.sent, confirmed: this.progress.confirmed, refused: this.progress.refused, pulled: this.progress.pulled, total: this.progress.total,
+    });
+    try {
+      const gate = await this.gate();
+      if (!gate?.open) throw new SyncError('gateClosed');
+      const client = new CentralClient({ dbUrl: gate.url, username: gate.username, password: gate.password });
+      const { log } = await this.desk.context();
+      let attempt = 0;
+      for (;;) {
+        try {
+          await client.check();
+          await this.checkAllClear(client);
+          const known = await this.desk.db.syncRefusals.toCollection().primaryKeys();
+          const pusher = new Pusher(log, client, {
+            loadCheckpoint: async () => ((await this.desk.db.settings.get(CHECKPOINT))?.value as PushCheckpoint | undefined) ?? { confirmedSeq: 0 },
+            saveCheckpoint: async (c) => { await this.desk.db.settings.put({ key: CHECKPOINT, value: c }); },
+            refused: async (doc, reason) => { await this.desk.db.syncRefusals.put({ id: doc._id, seq: doc.seq, reason, at: this.desk.now().toISOString() }); },
+            progress: (p) => this.set({ ...p, retryAt: null, message: null }),
+            gate: () => this.waitWhilePaused(),
+          }).knownRefusals(known);
+          const pushed = await pusher.run();
+          await client.putDoc({
+            _id: `device:${log.device}`, type: 'device-status', device: log.device,
+            confirmedSeq: pushed.total, refused: pushed.refused, syncedAt: this.desk.now().toISOString(),
+          });
+          if (gate.pull) {
+            this.set({ phase: 'pulling' });
+            await log.pull({ url: gate.url, username: gate.username, password: gate.password }, (n) => this.set({ pulled: n }));
+            await this.desk.projections?.catchUp();
+          }
+          this.set({ phase: 'done', message: { code: pushed.refused ? 'confirmedWithRefusals' : 'allConfirmed', params: { count: pushed.confirmed, refused: pushed.refused } } });
+          break;
+        } catch (err) {
+          if (!isTransient(err) || attempt >= MAX_ATTEMPTS) throw err;
+          const wait = backoffMs(attempt);
+          attempt += 1;
+          this.set({ phase: 'waiting', retryAt: Date.now() + wait, message: { code: (err as SyncError).code } });
+          await this.sleep(wait);
+          await this.waitWhilePaused();
+        }
+      }
+      const done = record('confirmed');
+      await this.desk.db.syncHistory.add(done);
+      return done;
+    } catch (err) {
+      const code = err instanceof SyncError || err instanceof RuleError ? err.code : 'unexpected';
+      const params = err instanceof SyncError || err instanceof RuleError ? err.params : { message: String(err) };
+      this.set({ phase: 'failed', message: { code, params } });
+      const failed = record('failed', `${code} ${JSON.stringify(params)}`);
+      await this.desk.db.syncHistory.add(failed);
+      throw err;
+    }
+  }
+
+  private async checkAllClear(client: CentralClient) {
+    const { log } = await this.desk.context();
+    const checkpoint = ((await this.desk.db.settings.get(CHECKPOINT))?.value as PushCheckpoint | undefined) ?? { confirmedSeq: 0 };
+    const [oldestUnsent] = await log.readRange(log.device, checkpoint.confirmedSeq + 1, 1);
+    const decision = gateDecision(await client.getDoc(ALL_CLEAR_ID), oldestUnsent?.at ?? null);
+    if (!decision.ok) throw new SyncError(decision.code, decision.params);
+  }
+}
