@@ -3,7 +3,7 @@ import { formatDowntimeId } from '../domain/ids/downtimeId';
 import { ageYears, birthProblem } from '../domain/patients/age';
 import { possibleDuplicates, type PossibleDuplicate } from '../domain/patients/duplicates';
 import { patientFields, type PatientFields } from '../domain/patients/fields';
-import { matchesNamePrefixes, nameWords } from '../domain/patients/nameKeys';
+import { nameWords } from '../domain/patients/nameKeys';
 import { classifyQuery } from '../domain/patients/searchQuery';
 import type { PatientRow, TokenRow } from '../domain/projections/rows';
 import { localDay } from '../domain/tokens/day';

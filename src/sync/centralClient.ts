@@ -55,7 +55,7 @@ export class CentralClient {
       throw new SyncError('unreachable', { url: this.base.href });
     }
     const text = await res.text();
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = text ? JSON.parse(text) : null;
     } catch {

@@ -52,14 +52,14 @@ export class Pusher {
     if (confirmedSeq > 0 && (await this.missingOf(await this.log.readRange(device, confirmedSeq, 1))).size > 0) confirmedSeq = 0;
 
     for (let pass = 0; pass < 3; pass += 1) {
-      confirmedSeq = await this.pushFrom(confirmedSeq, total);
+      await this.pushFrom(confirmedSeq, total);
       const missing = await this.verifyAll(total);
       if (missing === null) {
         this.hooks.progress({ total, sent: this.sent, confirmed: total - this.refusedCount, refused: this.refusedCount, phase: 'verifying' });
         return { total, sent: this.sent, confirmed: total - this.refusedCount, refused: this.refusedCount };
       }
       confirmedSeq = missing - 1;
-      await this.hooks.saveCheckpoint({ confirmedSeq });
+      await this.hooks.saveCheckpoint({ confirmedSeq: missing - 1 });
     }
     throw new SyncError('notConfirmed');
   }
