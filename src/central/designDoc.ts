@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { EVENT_SCHEMAS, EVENT_TYPES } from '../domain/events/catalog';
 
@@ -25,7 +27,9 @@ export interface DesignDoc {
 // Kept as a .js file rather than a string in TypeScript so it can be read, diffed and reviewed as
 // the code CouchDB runs; the known types come from the domain catalog so the two cannot drift.
 export function validateDocUpdateSource(eventTypes: readonly string[] = EVENT_TYPES): string {
-  const source = readFileSync(new URL('./design/validate_doc_update.js', import.meta.url), 'utf8');
+  // A string, not a URL object: under the browser-like test environment URL is not Node's own.
+  const here = dirname(fileURLToPath(import.meta.url));
+  const source = readFileSync(join(here, 'design/validate_doc_update.js'), 'utf8');
   const parts = source.split(PLACEHOLDER);
   if (parts.length !== 2) throw new Error(`validate_doc_update.js must contain ${PLACEHOLDER} exactly once`);
   const withTypes = parts.join(JSON.stringify(eventTypes));

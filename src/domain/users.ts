@@ -39,8 +39,8 @@ export const userKey = (name: string) => foldKey(name);
 /** Which screens each role may open. */
 export const ROLE_SCREENS: Record<Role, readonly string[]> = {
   clerk: ['home', 'desk', 'queue'],
-  lab: ['home'],
-  admin: ['home', 'desk', 'queue', 'users', 'device'],
+  lab: ['home', 'lab'],
+  admin: ['home', 'desk', 'queue', 'users', 'device', 'lab', 'labCatalogue'],
 };
 
 export function canOpen(r: Role, screen: string): boolean {

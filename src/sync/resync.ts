@@ -140,10 +140,7 @@ export class Resync {
             gate: () => this.waitWhilePaused(),
           }).knownRefusals(known);
           const pushed = await pusher.run();
-          await client.putDoc({
-            _id: `device:${log.device}`, type: 'device-status', device: log.device,
-            confirmedSeq: pushed.total, refused: pushed.refused, syncedAt: this.desk.now().toISOString(),
-          });
+          await this.reportStatus(client, log.device, pushed);
           if (gate.pull) {
             this.set({ phase: 'pulling' });
             await log.pull({ url: gate.url, username: gate.username, password: gate.password }, (n) => this.set({ pulled: n }));
@@ -170,6 +167,18 @@ export class Resync {
       const failed = record('failed', `${code} ${JSON.stringify(params)}`);
       await this.desk.db.syncHistory.add(failed);
       throw err;
+    }
+  }
+
+  /** Tell the central store this device is synced; a server that refuses it refuses nothing else. */
+  private async reportStatus(client: CentralClient, device: string, pushed: { total: number; refused: number }) {
+    try {
+      await client.putDoc({
+        _id: `device:${device}`, type: 'device-status', device,
+        confirmedSeq: pushed.total, refused: pushed.refused, syncedAt: this.desk.now().toISOString(),
+      });
+    } catch (err) {
+      if (!(err instanceof SyncError && err.code === 'forbidden')) throw err;
     }
   }
 

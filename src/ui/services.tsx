@@ -1,11 +1,12 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Desk } from '../device/desk';
 import { FrontDesk } from '../device/frontDesk';
+import { LabDesk } from '../device/labDesk';
 
-const DeskContext = createContext<{ desk: Desk; front: FrontDesk } | null>(null);
+const DeskContext = createContext<{ desk: Desk; front: FrontDesk; lab: LabDesk } | null>(null);
 
 export function DeskProvider({ desk, children }: { desk: Desk; children: ReactNode }) {
-  const value = useMemo(() => ({ desk, front: new FrontDesk(desk) }), [desk]);
+  const value = useMemo(() => ({ desk, front: new FrontDesk(desk), lab: new LabDesk(desk) }), [desk]);
   return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
 }
 
@@ -17,6 +18,7 @@ function useServices() {
 
 export const useDesk = (): Desk => useServices().desk;
 export const useFront = (): FrontDesk => useServices().front;
+export const useLab = (): LabDesk => useServices().lab;
 
 /** A live view of device data: re-renders when the underlying tables change, in any tab. */
 export function useLive<T>(query: (desk: Desk) => Promise<T>, deps: readonly unknown[]): T | undefined {
@@ -32,4 +34,10 @@ export function useLive<T>(query: (desk: Desk) => Promise<T>, deps: readonly unk
 export function useLiveFront<T>(query: (front: FrontDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {
   const front = useFront();
   return useLive(() => query(front), [front, ...deps]);
+}
+
+/** The same for the lab's queries (worklist, requests, specimens, catalogue). */
+export function useLiveLab<T>(query: (lab: LabDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {
+  const lab = useLab();
+  return useLive(() => query(lab), [lab, ...deps]);
 }

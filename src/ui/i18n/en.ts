@@ -1,7 +1,9 @@
+import { labEn, labErrorsEn, labSlipEn } from './labEn';
+
 /** English strings. Every key here must exist in hi.ts (a unit test checks). */
 export const en = {
   app: { title: 'Downtime Desk', loading: 'Starting…', offline: 'Offline', online: 'Online', language: 'भाषा: हिन्दी' },
-  nav: { home: 'Home', desk: 'Registration', queue: 'Queue', users: 'Users', device: 'This device', logout: 'Log out', lock: 'Lock' },
+  nav: { home: 'Home', desk: 'Registration', queue: 'Queue', lab: 'Lab', users: 'Users', device: 'This device', logout: 'Log out', lock: 'Lock' },
   roles: { clerk: 'Ward clerk', lab: 'Lab technician', admin: 'Administrator' },
   enroll: {
     title: 'Set up this device',
@@ -41,7 +43,7 @@ export const en = {
     welcome: 'Welcome, {{name}}',
     device: 'Device {{code}} · {{hospital}}',
     clerkNext: 'Patient registration and OPD tokens open here once they are set up on this device.',
-    labNext: 'Lab requisitions and specimen labels open here once they are set up on this device.',
+    labNext: 'Open Lab for the worklist, new requisitions, specimen labels and slips. A barcode scanner works anywhere on the lab screens.',
     adminNext: 'Create users for the clerks and lab technicians who will use this tablet, then check storage on "This device".',
     departments: 'Departments',
   },
@@ -189,6 +191,8 @@ export const en = {
     next: 'Next',
     none: '—',
   },
+  lab: labEn,
+  labSlip: labSlipEn,
   errors: {
     required: 'This is required.',
     tooLong: 'At most {{max}} characters.',
@@ -237,6 +241,7 @@ export const en = {
     tokenNotFound: 'No such token on this device.',
     badMove: 'Token {{token}} is {{status}}: that step is not possible now.',
     roleNotAllowed: 'Your role cannot do this.',
+    ...labErrorsEn,
     unexpected: 'Something went wrong: {{message}}',
   },
 };

@@ -1,9 +1,10 @@
 import type { Messages } from './en';
+import { labErrorsHi, labHi, labSlipHi } from './labHi';
 
 /** हिन्दी. Keys mirror en.ts exactly. */
 export const hi: Messages = {
   app: { title: 'डाउनटाइम डेस्क', loading: 'शुरू हो रहा है…', offline: 'ऑफ़लाइन', online: 'ऑनलाइन', language: 'Language: English' },
-  nav: { home: 'मुख्य पृष्ठ', desk: 'पंजीकरण', queue: 'कतार', users: 'उपयोगकर्ता', device: 'यह उपकरण', logout: 'लॉग आउट', lock: 'लॉक करें' },
+  nav: { home: 'मुख्य पृष्ठ', desk: 'पंजीकरण', queue: 'कतार', lab: 'लैब', users: 'उपयोगकर्ता', device: 'यह उपकरण', logout: 'लॉग आउट', lock: 'लॉक करें' },
   roles: { clerk: 'वार्ड क्लर्क', lab: 'लैब तकनीशियन', admin: 'प्रशासक' },
   enroll: {
     title: 'इस उपकरण को सेट करें',
@@ -43,7 +44,7 @@ export const hi: Messages = {
     welcome: 'स्वागत है, {{name}}',
     device: 'उपकरण {{code}} · {{hospital}}',
     clerkNext: 'मरीज़ पंजीकरण और ओपीडी टोकन इस उपकरण पर सेट होने के बाद यहाँ खुलेंगे।',
-    labNext: 'लैब अनुरोध और नमूना लेबल इस उपकरण पर सेट होने के बाद यहाँ खुलेंगे।',
+    labNext: 'कार्यसूची, नए अनुरोध, नमूना लेबल और पर्चियों के लिए लैब खोलें। बारकोड स्कैनर लैब की किसी भी स्क्रीन पर काम करता है।',
     adminNext: 'इस टैबलेट का उपयोग करने वाले क्लर्क और लैब तकनीशियनों के लिए उपयोगकर्ता बनाएँ, फिर "यह उपकरण" पर भंडारण देखें।',
     departments: 'विभाग',
   },
@@ -191,6 +192,8 @@ export const hi: Messages = {
     next: 'अगले',
     none: '—',
   },
+  lab: labHi,
+  labSlip: labSlipHi,
   errors: {
     required: 'यह आवश्यक है।',
     tooLong: 'अधिकतम {{max}} अक्षर।',
@@ -239,6 +242,7 @@ export const hi: Messages = {
     tokenNotFound: 'इस उपकरण पर ऐसा कोई टोकन नहीं है।',
     badMove: 'टोकन {{token}} की स्थिति {{status}} है: यह कदम अभी संभव नहीं है।',
     roleNotAllowed: 'आपकी भूमिका यह नहीं कर सकती।',
+    ...labErrorsHi,
     unexpected: 'कुछ गलत हुआ: {{message}}',
   },
 };

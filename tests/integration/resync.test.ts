@@ -1,0 +1,140 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyCentral } from '../../src/central/verifyCentral';
+import { ValidationError } from '../../src/domain/errors';
+import { SyncError } from '../../src/sync/syncError';
+import { centralStore, DB, tablet } from '../helpers/centralHarness';
+import { freePort } from '../helpers/freePort';
+import { storeFetch } from '../helpers/pouchServer';
+
+let central: Awaited<ReturnType<typeof centralStore>>;
+let k7: { username: string; password: string };
+beforeAll(async () => {
+  central = await centralStore();
+  k7 = await central.addDevice('K7');
+}, 60_000);
+afterAll(async () => { await central?.dispose(); });
+
+async function code(p: Promise<unknown>) {
+  try { await p; } catch (err) {
+    if (err instanceof SyncError) return err.code;
+    if (err instanceof ValidationError) return err.issues.map((i) => `${i.path}:${i.code}`).join(',');
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+const gate = (creds: { username: string; password: string }, over: object = {}) =>
+  ({ url: central.dbUrl(), ...creds, declaredClean: true, pull: false, ...over });
+
+describe('the sanitized-network gate', () => {
+  it('is closed out of the box: nothing is sent', async () => {
+    const t = await tablet('K7');
+    expect(await code(t.resync.run(t.admin))).toBe('gateClosed');
+    expect(await central.eventIds()).toEqual([]);
+  });
+
+  it('gives one clear message for each bad set-up, and stays closed', async () => {
+    const t = await tablet('K7');
+    expect(await code(t.resync.openGate(t.admin, gate({ ...k7, password: 'wrong' })))).toBe('unauthorized');
+    expect(await code(t.resync.openGate(t.admin, gate(k7, { url: `http://127.0.0.1:${await freePort()}/downtime` })))).toBe('unreachable');
+    expect(await code(t.resync.openGate(t.admin, gate(k7, { url: 'ftp://x/downtime' })))).toBe('url:url');
+    expect(await code(t.resync.openGate(t.admin, gate(k7, { declaredClean: false })))).toBe('declaredClean:declaredClean');
+    const html: Server = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<h1>Router login</h1>'); });
+    const port = await freePort();
+    await new Promise<void>((r) => html.listen(port, '127.0.0.1', () => r()));
+    try {
+      expect(await code(t.resync.openGate(t.admin, gate(k7, { url: `http://127.0.0.1:${port}/downtime` })))).toBe('notCouch');
+    } finally {
+      html.close();
+    }
+    expect(await t.resync.gate()).toBeNull();
+  });
+});
+
+describe('resync against a real pouchdb-server', () => {
+  it('refuses without an all-clear, or with one older than this outage, and sends nothing', async () => {
+    const t = await tablet('K7');
+    await t.resync.openGate(t.admin, gate(k7));
+    expect(await code(t.resync.run(t.admin))).toBe('noAllClear');
+    await central.allClear(new Date('2020-01-01T00:00:00Z'));
+    expect(await code(t.resync.run(t.admin))).toBe('allClearTooOld');
+    expect(await central.eventIds()).toEqual([]);
+    expect((await t.db.syncHistory.toArray()).map((h) => h.outcome)).toEqual(['failed', 'failed']);
+  });
+
+  it('pushes every event, confirms them, and a second run changes nothing', async () => {
+    await central.allClear();
+    const t = await tablet('K7', 5);
+    await t.resync.openGate(t.admin, gate(k7));
+    const first = await t.resync.run(t.admin);
+    const local = await t.desk.eventCount();
+    expect(first).toMatchObject({ outcome: 'confirmed', total: local, sent: local, confirmed: local, refused: 0 });
+    expect(t.resync.current().message).toEqual({ code: 'allConfirmed', params: { count: local, refused: 0 } });
+    expect((await central.eventIds()).filter((id) => id.startsWith('ev:K7:'))).toHaveLength(local);
+    const again = await t.resync.run(t.admin);
+    expect(again).toMatchObject({ sent: 0, confirmed: local });
+    expect(await verifyCentral(central.target())).toEqual(expect.arrayContaining([expect.objectContaining({ device: 'K7', ok: true, count: local })]));
+    const status = await storeFetch(central.store, `${DB}/device:K7`, { auth: central.store.auth });
+    expect(status.body).toMatchObject({ type: 'device-status', device: 'K7', confirmedSeq: local });
+  });
+
+  it('sends everything again after the central database was lost and re-created empty', async () => {
+    const m = await central.addDevice('M2');
+    const t = await tablet('M2', 4);
+    await central.allClear();
+    await t.resync.openGate(t.admin, gate(m));
+    await t.resync.run(t.admin);
+    // Restored from a backup taken before the outage: the database is back, empty.
+    await storeFetch(central.store, DB, { method: 'DELETE', auth: central.store.auth });
+    const { setupCentral } = await import('../../src/central/setup');
+    await setupCentral(central.target());
+    await central.allClear();
+    const after = await t.resync.run(t.admin);
+    const local = await t.desk.eventCount();
+    expect(after).toMatchObject({ outcome: 'confirmed', sent: local, confirmed: local });
+    const ids = (await central.eventIds()).filter((id) => id.startsWith('ev:M2:'));
+    expect(new Set(ids).size).toBe(local);
+    expect((await verifyCentral(central.target())).find((r) => r.device === 'M2')).toMatchObject({ ok: true, count: local });
+  });
+
+  it('lists what the server refuses, with its reason, and finishes instead of looping', async () => {
+    await central.allClear();
+    const p9 = await central.addDevice('P9');
+    const t = await tablet('Q1', 2); // a tablet given another device's account by mistake
+    await t.resync.openGate(t.admin, gate(p9));
+    const run = await t.resync.run(t.admin);
+    const local = await t.desk.eventCount();
+    expect(run).toMatchObject({ outcome: 'confirmed', refused: local, sent: 0 });
+    const refusals = await t.db.syncRefusals.toArray();
+    expect(refusals).toHaveLength(local);
+    expect(refusals[0]!.reason).toMatch(/may not write events of device Q1/);
+    expect(t.resync.current().message?.code).toBe('confirmedWithRefusals');
+    expect((await central.eventIds()).filter((id) => id.startsWith('ev:Q1:'))).toEqual([]);
+  });
+
+  it('resumes after the store is killed in the middle of a push: exactly the device events, none twice', async () => {
+    await central.allClear();
+    const creds = await central.addDevice('R5');
+    const t = await tablet('R5', 1);
+    const { log } = await t.desk.context();
+    await log.appendMany(Array.from({ length: 6000 }, (_, i) => ({ type: 'user.added' as const, data: { name: `Clerk ${i.toString(36).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`, role: 'clerk' } })), t.admin.name);
+    await t.resync.openGate(t.admin, gate(creds));
+    let killed = false;
+    const stop = t.resync.subscribe((p) => {
+      if (!killed && p.phase === 'pushing' && p.sent > 0) {
+        killed = true;
+        void central.kill().then(() => new Promise((r) => setTimeout(r, 300))).then(() => central.restart());
+      }
+    });
+    const run = await t.resync.run(t.admin);
+    stop();
+    expect(killed).toBe(true);
+    const local = await t.desk.eventCount();
+    expect(run).toMatchObject({ outcome: 'confirmed', confirmed: local });
+    const ids = (await central.eventIds()).filter((id) => id.startsWith('ev:R5:'));
+    expect(ids).toHaveLength(local);
+    expect(new Set(ids).size).toBe(local);
+    expect((await verifyCentral(central.target())).find((r) => r.device === 'R5')).toMatchObject({ ok: true, count: local });
+  });
+});
