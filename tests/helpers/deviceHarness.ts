@@ -14,7 +14,10 @@ export function fixedClock(start = Date.parse('2026-11-26T04:30:00.000Z'), stepM
 }
 
 export function openLog(dbName: string, device: string, locks: Locks = inProcessLocks(), now = fixedClock()): EventLog {
-  return createPouchEventLog({ db: new PouchDB(dbName), device, locks, now });
+  return createPouchEventLog({
+    db: new PouchDB(dbName), device, locks, now,
+    openRemote: (s) => new PouchDB(s.url, { auth: { username: s.username, password: s.password }, skip_setup: true }),
+  });
 }
 
 /** A whole device (Dexie + PouchDB on fake-indexeddb) as the app wires it, with a cheap PIN hash. */

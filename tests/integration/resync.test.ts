@@ -138,3 +138,51 @@ describe('resync against a real pouchdb-server', () => {
     expect((await verifyCentral(central.target())).find((r) => r.device === 'R5')).toMatchObject({ ok: true, count: local });
   });
 });
+
+describe('administrator devices and the central verify command', () => {
+  it('an administrator device with pull on sees every patient from the other tablets', async () => {
+    await central.allClear();
+    const a = await central.addDevice('A1');
+    const b = await central.addDevice('B2');
+    const adm = await central.addDevice('AD');
+    const tabletA = await tablet('A1', 2);
+    const tabletB = await tablet('B2', 3);
+    await tabletA.resync.openGate(tabletA.admin, gate(a));
+    await tabletB.resync.openGate(tabletB.admin, gate(b));
+    await tabletA.resync.run(tabletA.admin);
+    await tabletB.resync.run(tabletB.admin);
+    const office = await tablet('AD', 0);
+    await office.resync.openGate(office.admin, gate(adm, { pull: true }));
+    const run = await office.resync.run(office.admin);
+    expect(run.pulled).toBeGreaterThan(0);
+    const ids = (await office.db.patients.toArray()).map((p) => p.patient);
+    const expected = [...(await tabletA.db.patients.toArray()), ...(await tabletB.db.patients.toArray())].map((p) => p.patient);
+    expect(ids).toEqual(expect.arrayContaining(expected));
+    expect(await office.db.rejects.count()).toBe(0);
+  });
+
+  it('verify names the device and the first broken link of a tampered chain, and the command exits 1', async () => {
+    await central.allClear();
+    const creds = await central.addDevice('T4');
+    const t = await tablet('T4', 3);
+    await t.resync.openGate(t.admin, gate(creds));
+    await t.resync.run(t.admin);
+    // Someone with the server admin's password slips in a forged event after the last one.
+    const last = (await t.desk.eventLog!.head())!;
+    const forged = { _id: `ev:T4:${String(last.seq + 1).padStart(10, '0')}`, type: 'user.added', device: 'T4', seq: last.seq + 1,
+      at: new Date().toISOString(), by: 'mallory', prev: 'f'.repeat(64), hash: 'e'.repeat(64), data: { name: 'Mallory', role: 'admin' } };
+    expect((await storeFetch(central.store, `${DB}/${encodeURIComponent(forged._id)}`, { method: 'PUT', body: forged, auth: central.store.auth })).status).toBe(201);
+    const report = (await verifyCentral(central.target())).find((r) => r.device === 'T4');
+    expect(report).toMatchObject({ ok: false, break: { seq: last.seq + 1, id: forged._id, kind: 'changed' } });
+
+    const { spawnSync } = await import('node:child_process');
+    const url = new URL(central.store.url);
+    url.username = central.store.auth.username;
+    url.password = central.store.auth.password;
+    const cli = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/central/cli.ts', 'verify'], {
+      env: { ...process.env, DD_CENTRAL_URL: url.href, DD_DB_NAME: DB }, encoding: 'utf8', timeout: 60_000,
+    });
+    expect(cli.status).toBe(1);
+    expect(cli.stdout).toMatch(new RegExp(`T4: BROKEN at event ${last.seq + 1} \\(${forged._id}\\): changed`));
+  });
+});
