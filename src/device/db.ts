@@ -77,7 +77,7 @@ export class DeskDb extends Dexie {
       staff: 'key, device',
       projectionMeta: 'key',
       rejects: 'id',
-      patients: 'patient, uhid, abha, mobile, *words, registeredAt',
+      patients: 'patient, uhid, abha, mobile, *words, registeredAt, registeredDay',
       tokens: 'id, [dept+day], [dept+day+status+queuedAt], [device+dept+day+number], patient',
       labRequests: 'request, patient',
       // The lab worklist: each filter leads an index that is already in oldest-first order.

@@ -164,10 +164,15 @@ export class Desk {
 
   /** Walk this device's own hash chain in the local log. */
   async verifyOwnChain(): Promise<ChainReport> {
+    return this.verifyChainOf((await this.requireLog()).log.device);
+  }
+
+  /** Walk any device's chain as held here (an administrator's device holds them all after a pull). */
+  async verifyChainOf(device: string): Promise<ChainReport> {
     const { log } = await this.requireLog();
     const docs: unknown[] = [];
-    for await (const page of log.readChain(log.device)) docs.push(...page);
-    return verifyChain(log.device, docs);
+    for await (const page of log.readChain(device)) docs.push(...page);
+    return verifyChain(device, docs);
   }
 
   storageStatus(): Promise<StorageStatus> {

@@ -255,6 +255,22 @@ export class FrontDesk {
     };
   }
 
+  /** Registrations per day and tokens per day and department, from the index keys alone. */
+  async dailyTotals(): Promise<Array<{ day: string; dept: string | null; registrations: number; tokens: number }>> {
+    const totals = new Map<string, { day: string; dept: string | null; registrations: number; tokens: number }>();
+    const at = (day: string, dept: string | null) => {
+      const key = `${day}|${dept ?? ''}`;
+      if (!totals.has(key)) totals.set(key, { day, dept, registrations: 0, tokens: 0 });
+      return totals.get(key)!;
+    };
+    for (const day of await this.db.patients.orderBy('registeredDay').keys()) at(String(day), null).registrations += 1;
+    for (const key of await this.db.tokens.orderBy('[dept+day]').keys()) {
+      const [dept, day] = key as unknown as [string, string];
+      at(day, dept).tokens += 1;
+    }
+    return [...totals.values()].sort((a, b) => b.day.localeCompare(a.day) || (a.dept ?? '').localeCompare(b.dept ?? ''));
+  }
+
   patient(id: string): Promise<PatientRow | undefined> {
     return this.db.patients.get(id);
   }

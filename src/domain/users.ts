@@ -40,7 +40,7 @@ export const userKey = (name: string) => foldKey(name);
 export const ROLE_SCREENS: Record<Role, readonly string[]> = {
   clerk: ['home', 'desk', 'queue'],
   lab: ['home', 'lab'],
-  admin: ['home', 'desk', 'queue', 'users', 'device', 'lab', 'labCatalogue'],
+  admin: ['home', 'desk', 'queue', 'users', 'device', 'sync', 'lab', 'labCatalogue'],
 };
 
 export function canOpen(r: Role, screen: string): boolean {

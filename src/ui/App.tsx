@@ -23,7 +23,10 @@ const DeskScreen = lazy(() => import('./desk/DeskScreen').then((m) => ({ default
 const PatientScreen = lazy(() => import('./desk/PatientScreen').then((m) => ({ default: m.PatientScreen })));
 const QueueScreen = lazy(() => import('./queue/QueueScreen').then((m) => ({ default: m.QueueScreen })));
 const DisplayScreen = lazy(() => import('./queue/DisplayScreen').then((m) => ({ default: m.DisplayScreen })));
+// The lab's screens load together: a technician uses all of them, a clerk none.
+const LabRoutes = lazy(() => import('./lab/LabRoutes').then((m) => ({ default: m.LabRoutes })));
 const DeviceScreen = lazy(() => import('./admin/DeviceScreen').then((m) => ({ default: m.DeviceScreen })));
+const SyncScreen = lazy(() => import('./sync/SyncScreen').then((m) => ({ default: m.SyncScreen })));
 
 type Boot = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready' };
 
@@ -91,8 +94,10 @@ function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity
     { key: 'home', path: '/', label: t('nav.home') },
     { key: 'desk', path: '/desk', label: t('nav.desk') },
     { key: 'queue', path: '/queue', label: t('nav.queue') },
+    { key: 'lab', path: '/lab', label: t('nav.lab') },
     { key: 'users', path: '/users', label: t('nav.users') },
     { key: 'device', path: '/device', label: t('nav.device') },
+    { key: 'sync', path: '/sync', label: t('nav.sync') },
   ].filter((s) => canOpen(user.role, s.key));
   return (
     <Router hook={useHashLocation}>
@@ -106,8 +111,10 @@ function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity
           {canOpen(user.role, 'desk') ? <Route path="/patient/:id">{(params) => <PatientScreen key={params.id} id={params.id} />}</Route> : null}
           {canOpen(user.role, 'queue') ? <Route path="/queue"><QueueScreen /></Route> : null}
           {canOpen(user.role, 'queue') ? <Route path="/display/:dept">{(params) => <DisplayScreen dept={params.dept} />}</Route> : null}
+          {canOpen(user.role, 'lab') ? <Route path="/lab" nest><LabRoutes /></Route> : null}
           {canOpen(user.role, 'users') ? <Route path="/users"><UsersScreen actor={user} /></Route> : null}
           {canOpen(user.role, 'device') ? <Route path="/device"><DeviceScreen actor={user} /></Route> : null}
+          {canOpen(user.role, 'sync') ? <Route path="/sync"><SyncScreen actor={user} /></Route> : null}
           <Route><Redirect to="/" /></Route>
         </Switch>
       </Suspense>

@@ -1,12 +1,13 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Desk } from '../device/desk';
 import { FrontDesk } from '../device/frontDesk';
+import { Resync } from '../sync/resync';
 import { LabDesk } from '../device/labDesk';
 
-const DeskContext = createContext<{ desk: Desk; front: FrontDesk; lab: LabDesk } | null>(null);
+const DeskContext = createContext<{ desk: Desk; front: FrontDesk; lab: LabDesk; resync: Resync } | null>(null);
 
 export function DeskProvider({ desk, children }: { desk: Desk; children: ReactNode }) {
-  const value = useMemo(() => ({ desk, front: new FrontDesk(desk), lab: new LabDesk(desk) }), [desk]);
+  const value = useMemo(() => ({ desk, front: new FrontDesk(desk), lab: new LabDesk(desk), resync: new Resync(desk) }), [desk]);
   return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
 }
 
@@ -18,6 +19,7 @@ function useServices() {
 
 export const useDesk = (): Desk => useServices().desk;
 export const useFront = (): FrontDesk => useServices().front;
+export const useResync = (): Resync => useServices().resync;
 export const useLab = (): LabDesk => useServices().lab;
 
 /** A live view of device data: re-renders when the underlying tables change, in any tab. */

@@ -1,9 +1,11 @@
 import type { TFunction } from 'i18next';
 import { RuleError, ValidationError } from '../../domain/errors';
+import { SyncError } from '../../sync/syncError';
 
 /** One translated line for any error a use-case can throw. */
 export function errorText(err: unknown, t: TFunction): string {
   if (err instanceof RuleError) return t(`errors.${err.code}`, err.params);
+  if (err instanceof SyncError) return t(`sync.errors.${err.code}`, { defaultValue: err.message, ...err.params });
   if (err instanceof ValidationError) {
     return err.issues.map((i) => t(`errors.${i.code}`, { defaultValue: t('errors.invalid'), ...i.params })).join(' ');
   }

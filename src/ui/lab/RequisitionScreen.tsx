@@ -1,0 +1,104 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { PRIORITIES, type Priority } from '../../domain/lab/requisition';
+import { LABEL_PAPERS, type LabelPaper } from '../../domain/lab/paper';
+import { PatientSummary } from '../desk/PatientSummary';
+import { useLab, useLive, useLiveFront, useLiveLab } from '../services';
+import { useSession } from '../session';
+import { decodeFieldError, errorText } from '../shared/errors';
+import { Field, FieldError, FormError } from '../shared/Field';
+import { useDomainForm } from '../shared/useDomainForm';
+import { ContainerPreview } from './ContainerPreview';
+import { usePrintOnOpen } from './labNotice';
+import { useLabPrefs } from './labPrefs';
+import { TestPicker } from './TestPicker';
+
+interface RequisitionValues {
+  tests: string[];
+  priority: Priority;
+  dept: string;
+  clinician: string;
+  notes: string;
+}
+
+/** Step two: the tests, priority, who ordered them and why; saving prints one label per container. */
+export function RequisitionScreen({ patient: id }: { patient: string }) {
+  const { t, i18n } = useTranslation();
+  const lab = useLab();
+  const user = useSession((s) => s.user)!;
+  const [, navigate] = useLocation();
+  const patient = useLiveFront((f) => f.patient(id), [id]);
+  const identity = useLive((d) => d.identity(), []);
+  const catalogue = useLiveLab((l) => l.currentCatalogue(), []);
+  const earlier = useLiveLab((l) => l.requestsOf(id), [id]);
+  const { paper, remember } = useLabPrefs();
+  const printOnOpen = usePrintOnOpen((s) => s.set);
+  const form = useDomainForm<RequisitionValues>({
+    defaultValues: { tests: [], priority: 'routine', dept: '', clinician: '', notes: '' },
+  });
+  const { register, watch, setValue, formState: { errors, isSubmitting } } = form;
+  const tests = watch('tests');
+
+  const submit = form.submitWith(async (values) => {
+    const view = await lab.request(user, { patient: id, ...values, dept: values.dept || identity?.departments[0]?.code });
+    printOnOpen(view.request.request);
+    navigate(`/request/${view.request.request}`);
+  });
+
+  if (patient === undefined || !identity || !catalogue) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  if (!patient) return <main className="screen"><p className="form-error" role="alert">{t('errors.patientNotFound')}</p></main>;
+  const testsError = decodeFieldError(errors.tests?.message);
+
+  return (
+    <main className="screen">
+      <h1>{t('lab.requestFor')}</h1>
+      <PatientSummary patient={patient} />
+      <form onSubmit={submit} noValidate className="requisition">
+        <TestPicker catalogue={catalogue} chosen={tests} onSubmitEmpty={() => void submit()}
+          onChange={(codes) => setValue('tests', codes)}
+          error={testsError ? t(`errors.${testsError.code}`, { defaultValue: t('errors.invalid'), ...testsError.params }) : null} />
+        <ContainerPreview catalogue={catalogue} codes={tests} />
+
+        <fieldset className="priority">
+          <legend>{t('lab.priority')}</legend>
+          {PRIORITIES.map((p) => (
+            <label key={p} className={`check priority-${p}`}><input type="radio" value={p} {...register('priority')} /> {t(`lab.priority_${p}`)}</label>
+          ))}
+          <FieldError message={errors.priority?.message} />
+        </fieldset>
+        <div className="row">
+          <div className="field">
+            <label htmlFor="lab-dept">{t('lab.dept')}</label>
+            <select id="lab-dept" {...register('dept')}>
+              {identity.departments.map((d) => <option key={d.code} value={d.code}>{d.code} · {i18n.language === 'hi' ? d.nameHi : d.name}</option>)}
+            </select>
+            <FieldError message={errors.dept?.message} />
+          </div>
+          <Field label={t('lab.clinician')} maxLength={70} autoComplete="off" error={errors.clinician?.message} {...register('clinician')} />
+        </div>
+        <Field label={t('lab.notes')} maxLength={300} autoComplete="off" error={errors.notes?.message} {...register('notes')} />
+        <div className="row">
+          <div className="field">
+            <label htmlFor="lab-paper">{t('lab.labelPaper')}</label>
+            <select id="lab-paper" value={paper} onChange={(e) => remember({ paper: e.target.value as LabelPaper })}>
+              {LABEL_PAPERS.map((p) => <option key={p} value={p}>{t(p === '50x25' ? 'lab.paper50' : 'lab.paper38')}</option>)}
+            </select>
+          </div>
+        </div>
+        <FormError text={form.formError ? errorText(form.formError, t) : null} />
+        <button type="submit" className="primary" disabled={isSubmitting}>{isSubmitting ? t('lab.saving') : t('lab.submit')}</button>
+      </form>
+
+      {earlier?.length ? (
+        <>
+          <h2>{t('lab.earlier')}</h2>
+          <ul>
+            {earlier.map((r) => (
+              <li key={r.request}><Link href={`/request/${r.request}`}>{r.request}</Link> · {r.tests.join(' ')}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </main>
+  );
+}

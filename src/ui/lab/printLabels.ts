@@ -1,0 +1,71 @@
+import type { TFunction } from 'i18next';
+import type { SessionUser } from '../../device/desk';
+import type { DeviceIdentity } from '../../device/identity';
+import type { LabDesk, RequestView } from '../../device/labDesk';
+import type { LabelPaper } from '../../domain/lab/paper';
+import { ageSex, localDateTime } from './labText';
+
+interface PrintArgs {
+  lab: LabDesk;
+  actor: SessionUser;
+  identity: DeviceIdentity;
+  view: RequestView;
+  today: string;
+  t: TFunction;
+}
+
+/**
+ * Record each label's print as an event first (so a reprint is numbered and says so), then print
+ * them in one job. The print module loads on first use: it carries the barcode encoder.
+ */
+export async function printSpecimenLabels(args: PrintArgs & { paper: LabelPaper; specimens?: readonly string[] }): Promise<void> {
+  const { lab, actor, identity, view, today, t, paper } = args;
+  const { request, patient } = view;
+  const chosen = view.specimens.filter((s) => !args.specimens || args.specimens.includes(s.specimen));
+  const labels = [];
+  for (const s of chosen) {
+    const copy = await lab.recordLabelPrint(actor, s.specimen, paper);
+    labels.push({
+      specimen: s.specimen,
+      patientName: patient?.name ?? request.patient,
+      ageSex: patient ? ageSex(patient, today, t) : '',
+      patientRef: patient?.uhid ? `UHID ${patient.uhid}` : request.patient,
+      container: s.container,
+      tests: s.tests,
+      when: localDateTime(request.requestedAt, identity.timeZone),
+      priority: request.priority,
+      copy,
+    });
+  }
+  const { printLabels } = await import('../../print/printLab');
+  await printLabels(labels, paper);
+}
+
+export async function printRequisitionSlip(args: PrintArgs): Promise<void> {
+  const { lab, actor, identity, view, today, t } = args;
+  const { request, patient, catalogue } = view;
+  const copy = await lab.recordSlipPrint(actor, request.request);
+  const names = new Map(catalogue?.tests.map((x) => [x.code, x.name]));
+  const dept = identity.departments.find((d) => d.code === request.dept);
+  const { printRequisition } = await import('../../print/printLab');
+  await printRequisition({
+    hospital: identity.hospital,
+    request: request.request,
+    patientName: patient?.name ?? request.patient,
+    ageSex: patient ? ageSex(patient, today, t) : '',
+    patient: request.patient,
+    uhid: patient?.uhid,
+    priority: request.priority,
+    dept: dept ? `${dept.code} · ${dept.name}` : request.dept,
+    clinician: request.clinician,
+    notes: request.notes,
+    requestedAt: localDateTime(request.requestedAt, identity.timeZone),
+    requestedBy: request.requestedBy,
+    device: request.device,
+    catalogueVersion: request.catalogueVersion,
+    specimens: view.specimens.map((s) => ({
+      specimen: s.specimen, container: s.container, tests: s.tests.map((code) => ({ code, name: names.get(code) ?? '' })),
+    })),
+    copy,
+  });
+}

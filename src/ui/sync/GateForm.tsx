@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../device/desk';
+import { DEFAULT_CENTRAL_URL } from '../../sync/resync';
+import { useResync } from '../services';
+import { errorText } from '../shared/errors';
+import { Field, FieldError, FormError } from '../shared/Field';
+import { useDomainForm } from '../shared/useDomainForm';
+
+interface GateValues { url: string; username: string; password: string; declaredClean: boolean; pull: boolean }
+
+/** Opening the gate checks the server and the account first; nothing is sent until "Resync now". */
+export function GateForm({ actor, onOpened }: { actor: SessionUser; onOpened: () => void }) {
+  const { t } = useTranslation();
+  const resync = useResync();
+  const form = useDomainForm<GateValues>({
+    defaultValues: { url: DEFAULT_CENTRAL_URL, username: '', password: '', declaredClean: false, pull: actor.role === 'admin' && false },
+  });
+  const { register, formState: { errors, isSubmitting } } = form;
+  const submit = form.submitWith(async (values) => {
+    await resync.openGate(actor, values);
+    onOpened();
+  });
+  return (
+    <form onSubmit={submit} noValidate className="narrow">
+      <Field label={t('sync.url')} hint={t('sync.urlHint')} autoComplete="off" error={errors.url?.message} {...register('url')} />
+      <Field label={t('sync.username')} autoComplete="off" error={errors.username?.message} {...register('username')} />
+      <Field label={t('sync.password')} type="password" autoComplete="off" error={errors.password?.message} {...register('password')} />
+      <label className="check"><input type="checkbox" {...register('declaredClean')} /> {t('sync.declaredClean')}</label>
+      <FieldError message={errors.declaredClean?.message} />
+      <label className="check"><input type="checkbox" {...register('pull')} /> {t('sync.pull')}</label>
+      <FormError text={form.formError ? errorText(form.formError, t) : null} />
+      <button type="submit" className="primary" disabled={isSubmitting}>{t('sync.open')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncProgress } from '../../domain/sync/progress';
+import type { SessionUser } from '../../device/desk';
+import type { GateConfig } from '../../sync/resync';
+import { useLive, useResync } from '../services';
+import { errorText } from '../shared/errors';
+import { FormError } from '../shared/Field';
+import { GateForm } from './GateForm';
+import { Overview } from './Overview';
+
+/** The administrator's resync: the gate, a verified push with progress, history and refusals. */
+export function SyncScreen({ actor }: { actor: SessionUser }) {
+  const { t } = useTranslation();
+  const resync = useResync();
+  const [gate, setGate] = useState<GateConfig | null | undefined>(undefined);
+  const [progress, setProgress] = useState<SyncProgress>(resync.current());
+  const [error, setError] = useState<string | null>(null);
+  const history = useLive((d) => d.db.syncHistory.orderBy('startedAt').reverse().limit(20).toArray(), []);
+  const refusals = useLive((d) => d.db.syncRefusals.orderBy('id').toArray(), []);
+
+  const reload = () => void resync.gate().then(setGate);
+  useEffect(reload, [resync]);
+  useEffect(() => resync.subscribe(setProgress), [resync]);
+
+  async function run() {
+    setError(null);
+    try {
+      await resync.run(actor);
+    } catch (err) {
+      setError(errorText(err, t));
+    }
+  }
+
+  const busy = !['idle', 'done', 'failed'].includes(progress.phase);
+  const done = progress.total ? Math.round(((progress.confirmed + progress.refused) / progress.total) * 100) : 0;
+  return (
+    <main className="screen">
+      <h1>{t('sync.title')}</h1>
+      {gate === undefined ? null : gate?.open ? (
+        <>
+          <p className="ok" data-testid="gate-state">{t('sync.gateOpen', { at: gate.openedAt.slice(0, 16).replace('T', ' '), by: gate.openedBy, url: gate.url, user: gate.username })}</p>
+          <div className="actions">
+            <button type="button" className="primary big" onClick={() => void run()} disabled={busy}>{t('sync.run')}</button>
+            {busy && progress.phase !== 'paused' ? <button type="button" className="secondary" onClick={() => resync.pause()}>{t('sync.pause')}</button> : null}
+            {progress.phase === 'paused' ? <button type="button" className="secondary" onClick={() => resync.resume()}>{t('sync.resume')}</button> : null}
+            <button type="button" className="secondary" onClick={() => void resync.closeGate(actor).then(reload)}>{t('sync.close')}</button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="warning" data-testid="gate-state">{t('sync.gateClosed')}</p>
+          <GateForm actor={actor} onOpened={reload} />
+        </>
+      )}
+
+      {progress.phase !== 'idle' ? (
+        <section aria-label={t(`sync.phase_${progress.phase}`)} className="progress-box">
+          <p><strong>{t(`sync.phase_${progress.phase}`)}</strong></p>
+          <progress max={100} value={done} aria-valuetext={`${done}%`} />
+          <p>{t('sync.counts', { total: progress.total, sent: progress.sent, confirmed: progress.confirmed, refused: progress.refused })}</p>
+          {progress.pulled ? <p>{t('sync.pulled', { count: progress.pulled })}</p> : null}
+          {progress.rate && busy ? <p>{t('sync.rate', { rate: Math.round(progress.rate), eta: Math.round(progress.etaSeconds ?? 0) })}</p> : null}
+          {progress.phase === 'waiting' && progress.retryAt ? <p>{t('sync.retryIn', { time: new Date(progress.retryAt).toLocaleTimeString() })}</p> : null}
+          {progress.message ? (
+            <p role="status" data-testid="sync-message" className={progress.phase === 'failed' ? 'form-error' : progress.phase === 'done' ? 'ok' : ''}>
+              {progress.message.code === 'allConfirmed' || progress.message.code === 'confirmedWithRefusals'
+                ? t(`sync.${progress.message.code}`, progress.message.params)
+                : t(`sync.errors.${progress.message.code}`, { defaultValue: progress.message.code, ...progress.message.params })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      <FormError text={error} />
+
+      <h2>{t('sync.refusals')}</h2>
+      {refusals && refusals.length === 0 ? <p>{t('sync.noRefusals')}</p> : (
+        <ul data-testid="refusals">{(refusals ?? []).map((r) => <li key={r.id}><code>{r.id}</code>: {r.reason}</li>)}</ul>
+      )}
+
+      <h2>{t('sync.history')}</h2>
+      <table className="list">
+        <thead><tr><th>{t('sync.when')}</th><th>{t('sync.who')}</th><th>{t('sync.outcome')}</th><th /></tr></thead>
+        <tbody>
+          {(history ?? []).map((h) => (
+            <tr key={h.id}>
+              <td>{h.startedAt.slice(0, 19).replace('T', ' ')}</td><td>{h.by}</td><td>{t(`sync.outcome_${h.outcome}`)}</td>
+              <td>{t('sync.counts', { total: h.total, sent: h.sent, confirmed: h.confirmed, refused: h.refused })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {gate?.pull ? <Overview gate={gate} /> : null}
+    </main>
+  );
+}
