@@ -29,6 +29,8 @@ export interface GateConfig {
   pull: boolean;
   openedAt: string;
   openedBy: string;
+  /** The all-clear of the last verified sync since the gate was opened (see gateDecision). */
+  syncedUnderMarkerAt?: string | null;
 }
 
 const GATE = 'syncGate';
@@ -60,7 +62,7 @@ export class Resync {
     if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'gate');
     const { url, username, password, pull } = parsed.data;
     await new CentralClient({ dbUrl: url, username, password }).check();
-    const gate: GateConfig = { open: true, url, username, password, pull, openedAt: this.desk.now().toISOString(), openedBy: actor.name };
+    const gate: GateConfig = { open: true, url, username, password, pull, openedAt: this.desk.now().toISOString(), openedBy: actor.name, syncedUnderMarkerAt: null };
     await this.desk.db.settings.put({ key: GATE, value: gate });
     return gate;
   }
@@ -130,7 +132,7 @@ export class Resync {
       for (;;) {
         try {
           await client.check();
-          await this.checkAllClear(client);
+          const marker = await this.checkAllClear(client, gate);
           const known = await this.desk.db.syncRefusals.toCollection().primaryKeys();
           const pusher = new Pusher(log, client, {
             loadCheckpoint: async () => ((await this.desk.db.settings.get(CHECKPOINT))?.value as PushCheckpoint | undefined) ?? { confirmedSeq: 0 },
@@ -146,6 +148,7 @@ export class Resync {
             await log.pull({ url: gate.url, username: gate.username, password: gate.password }, (n) => this.set({ pulled: n }));
             await this.desk.projections?.catchUp();
           }
+          await this.desk.db.settings.put({ key: GATE, value: { ...gate, syncedUnderMarkerAt: marker.at } });
           this.set({ phase: 'done', message: { code: pushed.refused ? 'confirmedWithRefusals' : 'allConfirmed', params: { count: pushed.confirmed, refused: pushed.refused } } });
           break;
         } catch (err) {
@@ -182,11 +185,13 @@ export class Resync {
     }
   }
 
-  private async checkAllClear(client: CentralClient) {
+  private async checkAllClear(client: CentralClient, gate: GateConfig) {
     const { log } = await this.desk.context();
     const checkpoint = ((await this.desk.db.settings.get(CHECKPOINT))?.value as PushCheckpoint | undefined) ?? { confirmedSeq: 0 };
     const [oldestUnsent] = await log.readRange(log.device, checkpoint.confirmedSeq + 1, 1);
-    const decision = gateDecision(await client.getDoc(ALL_CLEAR_ID), oldestUnsent?.at ?? null);
+    const decision = gateDecision(await client.getDoc(ALL_CLEAR_ID), oldestUnsent?.at ?? null,
+      { syncedUnderMarkerAt: gate.syncedUnderMarkerAt ?? null });
     if (!decision.ok) throw new SyncError(decision.code, decision.params);
+    return decision.marker;
   }
 }

@@ -39,6 +39,6 @@ export async function checkChain(page: Page): Promise<string> {
 }
 
 export async function waitForServiceWorker(page: Page) {
-  await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.ready).active) && Boolean(navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 30_000 });
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
 }

@@ -15,15 +15,25 @@ export type GateDecision =
   | { ok: true; marker: AllClearMarker }
   | { ok: false; code: 'noAllClear' | 'allClearInvalid' | 'allClearTooOld'; params?: Record<string, string> };
 
+export interface DeviceHistory {
+  /** The all-clear under which this device last completed a verified sync since its gate opened. */
+  syncedUnderMarkerAt: string | null;
+}
+
 /**
- * May this device send? Only with a valid all-clear that was declared after the device's oldest
- * unsent event: a marker older than that belongs to an earlier incident, not to this outage.
+ * May this device send? Only with a valid all-clear, and only if that all-clear belongs to this
+ * outage: declared after the device's oldest unsent event. One case is not "an earlier incident"
+ * although its unsent events are newer than the marker: a device that has already completed a
+ * verified sync under this same marker since its gate was opened goes on working on a clean
+ * network. Closing and reopening the gate (what an administrator does when a new outage begins)
+ * forgets that; declaring the all-clear again moves the marker forward.
  */
-export function gateDecision(marker: unknown, oldestUnsentAt: string | null): GateDecision {
+export function gateDecision(marker: unknown, oldestUnsentAt: string | null, history: DeviceHistory = { syncedUnderMarkerAt: null }): GateDecision {
   if (marker === null || marker === undefined) return { ok: false, code: 'noAllClear' };
   const parsed = allClearMarker.safeParse(marker);
   if (!parsed.success) return { ok: false, code: 'allClearInvalid' };
-  if (oldestUnsentAt && parsed.data.at < oldestUnsentAt) {
+  const continuing = history.syncedUnderMarkerAt === parsed.data.at;
+  if (oldestUnsentAt && parsed.data.at < oldestUnsentAt && !continuing) {
     return { ok: false, code: 'allClearTooOld', params: { at: parsed.data.at, by: parsed.data.by, oldest: oldestUnsentAt } };
   }
   return { ok: true, marker: parsed.data };

@@ -236,7 +236,7 @@ export const en = {
       noDatabase: 'There is no such database at {{url}}: run the central set-up first.',
       noAllClear: 'The central store has no all-clear yet: nothing was sent. An administrator declares it once the network is clean.',
       allClearInvalid: 'The all-clear document on the central store is malformed: nothing was sent.',
-      allClearTooOld: 'The all-clear ({{at}}, {{by}}) was declared before this outage began ({{oldest}}): nothing was sent.',
+      allClearTooOld: 'The all-clear ({{at}}, {{by}}) was declared before this outage began ({{oldest}}): nothing was sent. If the network is clean now, declare the all-clear again.',
       tooLarge: 'The central store refused a batch as too large.',
       serverError: 'The central store failed (HTTP {{status}}).',
       serverRefused: 'The central store refused {{id}}: {{reason}}',

@@ -12,6 +12,7 @@ import { ScanBox, type ScanState } from './ScanBox';
 import { SpecimenScreen } from './SpecimenScreen';
 import { useScanner } from './useScanner';
 import { WorklistScreen } from './WorklistScreen';
+import './lab.css';
 
 /**
  * The lab's screens, nested under /lab and loaded on first use. The scan box and the scanner

@@ -63,8 +63,8 @@ export function SpecimenScreen({ id }: { id: string }) {
       </p>
       <FormError text={error} />
       <SpecimenActions key={s.status} specimen={s} identity={identity} />
-      <h2>{t('lab.history')}</h2>
-      <ol className="history">{history.map((line) => <li key={line}>{line}</li>)}</ol>
+      <h2 id="specimen-history">{t('lab.history')}</h2>
+      <ol className="history" aria-labelledby="specimen-history">{history.map((line) => <li key={line}>{line}</li>)}</ol>
     </main>
   );
 }

@@ -3,6 +3,7 @@ import type { SessionUser } from '../../device/desk';
 import type { DeviceIdentity } from '../../device/identity';
 import type { LabDesk, RequestView } from '../../device/labDesk';
 import type { LabelPaper } from '../../domain/lab/paper';
+import { ageLabel } from '../../domain/patients/age';
 import { ageSex, localDateTime } from './labText';
 
 interface PrintArgs {
@@ -19,7 +20,7 @@ interface PrintArgs {
  * them in one job. The print module loads on first use: it carries the barcode encoder.
  */
 export async function printSpecimenLabels(args: PrintArgs & { paper: LabelPaper; specimens?: readonly string[] }): Promise<void> {
-  const { lab, actor, identity, view, today, t, paper } = args;
+  const { lab, actor, identity, view, today, paper } = args;
   const { request, patient } = view;
   const chosen = view.specimens.filter((s) => !args.specimens || args.specimens.includes(s.specimen));
   const labels = [];
@@ -28,7 +29,8 @@ export async function printSpecimenLabels(args: PrintArgs & { paper: LabelPaper;
     labels.push({
       specimen: s.specimen,
       patientName: patient?.name ?? request.patient,
-      ageSex: patient ? ageSex(patient, today, t) : '',
+      // M/F/O whatever the screen's language: a label has room for a letter, and the lab reads it.
+      ageSex: patient ? `${ageLabel({ kind: 'dob', dob: patient.born }, patient.registeredDay, today)} / ${patient.sex}` : '',
       patientRef: patient?.uhid ? `UHID ${patient.uhid}` : request.patient,
       container: s.container,
       tests: s.tests,

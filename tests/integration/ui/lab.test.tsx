@@ -1,0 +1,123 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Route, Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { FrontDesk } from '../../../src/device/frontDesk';
+import { LabDesk } from '../../../src/device/labDesk';
+import { initI18n, setLanguage } from '../../../src/ui/i18n';
+import { LabRoutes } from '../../../src/ui/lab/LabRoutes';
+import { useLabPrefs } from '../../../src/ui/lab/labPrefs';
+import { DeskProvider } from '../../../src/ui/services';
+import { useSession } from '../../../src/ui/session';
+import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../../helpers/deviceHarness';
+
+const TECH = { name: 'Meena Das', role: 'lab' as const };
+
+async function renderLab(path: (patient: string) => string) {
+  const h = makeDesk();
+  const admin = await h.desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+  const patient = await new FrontDesk(h.desk).register(admin, PATIENT);
+  useSession.getState().login(TECH);
+  const location = memoryLocation({ path: path(patient.patient), record: true });
+  render(
+    <DeskProvider desk={h.desk}>
+      <Router hook={location.hook}><Route path="/lab" nest><LabRoutes /></Route></Router>
+    </DeskProvider>,
+  );
+  return { ...h, lab: new LabDesk(h.desk), patient: patient.patient, location };
+}
+
+/** What print() had on the page each time the app printed. */
+function capturePrints() {
+  const seen: string[][] = [];
+  vi.spyOn(window, 'print').mockImplementation(() => {
+    seen.push([...document.querySelectorAll('#print-root .specimen-label')].map((l) => l.getAttribute('data-specimen')!));
+  });
+  return seen;
+}
+
+beforeAll(() => {
+  // printing renders into its own React root, outside Testing Library's act().
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+});
+beforeEach(() => {
+  initI18n('en');
+  setLanguage('en');
+  useLabPrefs.setState({ paper: '50x25', filters: { status: 'pending' } });
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('lab requisition form', () => {
+  it('takes typed test codes, refuses unknown ones on the spot, previews the containers, saves and prints one label per container', async () => {
+    const user = userEvent.setup();
+    const prints = capturePrints();
+    const { db, location, patient } = await renderLab((p) => `/lab/new/${p}`);
+    const codes = await screen.findByLabelText(/^Test codes/);
+    await user.type(codes, 'cbc lft xyz{Enter}');
+    expect(await screen.findByText('Not in the catalogue: XYZ')).toBeInTheDocument();
+    expect(codes).toHaveValue('XYZ');
+    expect(screen.getByText('Tests ordered (2)')).toBeInTheDocument();
+    expect(screen.getAllByTestId('preview-container').map((li) => li.textContent)).toEqual([
+      'Plain / clot, red top Serum LFT', 'EDTA, lavender top Whole blood CBC',
+    ]);
+    await user.click(screen.getByLabelText('STAT'));
+    await user.type(screen.getByLabelText('Ordering clinician'), 'Dr. Meena Iyer');
+    await user.click(screen.getByRole('button', { name: 'Save and print labels' }));
+
+    await expect.poll(() => location.history.at(-1)).toBe('/lab/request/LR-K7-0000001');
+    await expect.poll(() => prints.length).toBe(1);
+    const request = await db.labRequests.get('LR-K7-0000001');
+    expect(request).toMatchObject({ patient, priority: 'stat', tests: ['CBC', 'LFT'], clinician: 'Dr. Meena Iyer' });
+    expect(prints[0]).toEqual(request!.specimens);
+    expect(await screen.findAllByText('Printed 1 time(s)')).toHaveLength(2);
+  });
+
+  it('shows each problem in words and stores nothing', async () => {
+    const user = userEvent.setup();
+    const { db } = await renderLab((p) => `/lab/new/${p}`);
+    await user.click(await screen.findByRole('button', { name: 'Save and print labels' }));
+    expect(await screen.findByText('Choose at least one test.')).toBeInTheDocument();
+    expect(screen.getByText('This is required.')).toBeInTheDocument(); // the clinician
+    expect(await db.labRequests.count()).toBe(0);
+  });
+});
+
+describe('scanning and the specimen page', () => {
+  it('opens a scanned specimen from anywhere on the lab screens, and refuses a scan with a wrong check character', async () => {
+    const user = userEvent.setup();
+    const h = await renderLab(() => '/lab');
+    const view = await h.lab.request(TECH, { patient: h.patient, tests: ['CBC'], priority: 'routine', dept: 'MED', clinician: 'Dr. Meena Iyer' });
+    const id = view.request.specimens[0]!;
+    await screen.findByTestId('worklist-row');
+    const wrong = id.slice(0, -1) + (id.endsWith('A') ? 'B' : 'A');
+    await user.click(screen.getByRole('heading', { name: 'Worklist' }));
+    await user.keyboard(`${wrong}{Enter}`);
+    expect(await screen.findByText(/This specimen ID is not valid/)).toBeInTheDocument();
+    expect(h.location.history.at(-1)).toBe('/lab');
+
+    await user.keyboard(`${id}{Enter}`);
+    await expect.poll(() => h.location.history.at(-1)).toBe(`/lab/specimen/${id}`);
+    expect(await screen.findByTestId('specimen-id')).toHaveTextContent(id);
+  });
+
+  it('records collection and refuses a rejection without a reason', async () => {
+    const user = userEvent.setup();
+    const h = await renderLab(() => '/lab');
+    const view = await h.lab.request(TECH, { patient: h.patient, tests: ['CBC'], priority: 'routine', dept: 'MED', clinician: 'Dr. Meena Iyer' });
+    const id = view.request.specimens[0]!;
+    await user.type(await screen.findByLabelText('Scan or type a specimen ID'), `${id}{Enter}`);
+    await user.click(await screen.findByRole('button', { name: 'Record collection' }));
+    await user.click(await screen.findByRole('button', { name: 'Reject sample…' }));
+    const before = await h.desk.eventCount();
+    await user.click(screen.getByRole('button', { name: 'Reject sample' }));
+    expect(await screen.findByText('Choose why the sample is rejected.')).toBeInTheDocument();
+    expect(await h.desk.eventCount()).toBe(before);
+    expect((await h.lab.specimen(id))?.status).toBe('collected');
+    await user.selectOptions(screen.getByLabelText('Reason for rejecting'), 'haemolysed');
+    await user.click(screen.getByRole('button', { name: 'Reject sample' }));
+    expect(await screen.findByText('Rejected: a new sample needs a new requisition.')).toBeInTheDocument();
+    const history = screen.getByRole('list', { name: 'History' });
+    expect(within(history).getByText(/Rejected .* by Meena Das: Haemolysed/)).toBeInTheDocument();
+  });
+});
