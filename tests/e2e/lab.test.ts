@@ -122,6 +122,14 @@ describe('lab technician in Chromium, offline', () => {
       expect(reprint!.text).toContain('REPRINT 2');
       expect(reprint!.text).toContain(specimens[1]);
 
+      // The narrower roll: the bars are finer, and must still scan.
+      await page.getByLabel('Label size').selectOption({ label: '38 × 25 mm' });
+      await page.getByTestId('request-specimen').nth(2).getByRole('button', { name: 'Reprint label' }).click();
+      await page.getByTestId('request-specimen').nth(2).getByText('Printed 2 time(s)').waitFor();
+      const [narrow] = await printedPdf(page);
+      expectPageMm(narrow!, 38, 25);
+      expect(decodeBarcode(await labelImage(page, 4)).text).toBe(specimens[2]);
+
       // The requisition slip on A5.
       await page.getByRole('button', { name: 'Print requisition slip (A5)' }).click();
       await page.getByText('Printed 1 time(s) (A5)').waitFor();

@@ -83,6 +83,10 @@ describe('central store: embedded pouchdb-server, set-up and design document', (
     ['a local time', { ...event('K7', 2), at: '2026-11-26 10:21' }],
     ['data that is a list', { ...event('K7', 2), data: [] }],
     ['an extra field', { ...event('K7', 2), note: 'x' }],
+    ['data outside its type\'s schema: unknown role', { ...event('K7', 2), data: { name: 'Ravi', role: 'root' } }],
+    ['data outside its type\'s schema: missing field', { ...event('K7', 2), data: { name: 'Ravi' } }],
+    ['data outside its type\'s schema: extra field', { ...event('K7', 2), data: { name: 'Ravi', role: 'clerk', pin: '123456' } }],
+    ['data outside its type\'s schema: a name of digits', { ...event('K7', 2), data: { name: '12345', role: 'clerk' } }],
   ])('refuses a malformed event: %s', async (_name, doc) => {
     const res = await put(doc, device);
     expect(res).toMatchObject({ status: 403, body: { error: 'forbidden' } });

@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
 import { ContainerChip, PriorityBadge, StatusBadge } from './Badges';
+import { LabelPaperSelect } from './LabelPaperSelect';
 import { usePrintOnOpen } from './labNotice';
 import { useLabPrefs } from './labPrefs';
 import { ageSex, localDateTime } from './labText';
@@ -68,6 +69,7 @@ export function RequestScreen({ id }: { id: string }) {
       <p className="hint">{catalogue ? t('lab.catalogueVersion', { version: r.catalogueVersion }) : t('lab.catalogueMissing', { version: r.catalogueVersion })}</p>
 
       <div className="actions">
+        <LabelPaperSelect />
         <button type="button" className="primary" disabled={busy || !ready} onClick={() => void labels()}>{t('lab.printLabels')}</button>
         <button type="button" className="secondary" disabled={busy || !ready} onClick={() => void slip()}>{t('lab.printSlip')}</button>
         {toCollect.length ? (

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { PRIORITIES, type Priority } from '../../domain/lab/requisition';
-import { LABEL_PAPERS, type LabelPaper } from '../../domain/lab/paper';
 import { PatientSummary } from '../desk/PatientSummary';
 import { useLab, useLive, useLiveFront, useLiveLab } from '../services';
 import { useSession } from '../session';
@@ -10,7 +9,7 @@ import { Field, FieldError, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
 import { ContainerPreview } from './ContainerPreview';
 import { usePrintOnOpen } from './labNotice';
-import { useLabPrefs } from './labPrefs';
+import { LabelPaperSelect } from './LabelPaperSelect';
 import { TestPicker } from './TestPicker';
 
 interface RequisitionValues {
@@ -31,7 +30,6 @@ export function RequisitionScreen({ patient: id }: { patient: string }) {
   const identity = useLive((d) => d.identity(), []);
   const catalogue = useLiveLab((l) => l.currentCatalogue(), []);
   const earlier = useLiveLab((l) => l.requestsOf(id), [id]);
-  const { paper, remember } = useLabPrefs();
   const printOnOpen = usePrintOnOpen((s) => s.set);
   const form = useDomainForm<RequisitionValues>({
     defaultValues: { tests: [], priority: 'routine', dept: '', clinician: '', notes: '' },
@@ -77,14 +75,7 @@ export function RequisitionScreen({ patient: id }: { patient: string }) {
           <Field label={t('lab.clinician')} maxLength={70} autoComplete="off" error={errors.clinician?.message} {...register('clinician')} />
         </div>
         <Field label={t('lab.notes')} maxLength={300} autoComplete="off" error={errors.notes?.message} {...register('notes')} />
-        <div className="row">
-          <div className="field">
-            <label htmlFor="lab-paper">{t('lab.labelPaper')}</label>
-            <select id="lab-paper" value={paper} onChange={(e) => remember({ paper: e.target.value as LabelPaper })}>
-              {LABEL_PAPERS.map((p) => <option key={p} value={p}>{t(p === '50x25' ? 'lab.paper50' : 'lab.paper38')}</option>)}
-            </select>
-          </div>
-        </div>
+        <div className="row"><LabelPaperSelect /></div>
         <FormError text={form.formError ? errorText(form.formError, t) : null} />
         <button type="submit" className="primary" disabled={isSubmitting}>{isSubmitting ? t('lab.saving') : t('lab.submit')}</button>
       </form>
