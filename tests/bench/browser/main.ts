@@ -3,6 +3,8 @@ import IndexeddbAdapter from 'pouchdb-adapter-indexeddb';
 import { createPouchEventLog, type EventLog } from '../../../src/device/eventLog';
 import { defaultLocks } from '../../../src/device/locks';
 import { runDeskBench } from './deskBench';
+import { runLabBench } from './labBench';
+import { runPushBench } from './pushBench';
 import type { AnyEvent } from '../../../src/domain/events/envelope';
 
 PouchDB.plugin(IndexeddbAdapter);
@@ -87,7 +89,11 @@ async function run({ events, batch, samples, adapter }: { events: number; batch:
 
 Object.assign(window, {
   runBench: run,
+  runPushBench: (args: Omit<Parameters<typeof runPushBench>[0], 'status'>) =>
+    runPushBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
   runDeskBench: (args: { patients: number; samples: number }) =>
     runDeskBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
+  runLabBench: (args: { specimens: number; samples: number }) =>
+    runLabBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
 });
 document.getElementById('status')!.textContent = 'loaded';
