@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { EVENT_SCHEMAS, EVENT_TYPES } from '../domain/events/catalog';
-import { CHAIN_SUM_MAP } from '../domain/sync/chainSum';
 
 export const DESIGN_DOC_ID = '_design/downtime';
 const PLACEHOLDER = '/*EVENT_TYPES*/[]';
@@ -48,6 +47,6 @@ export function buildDesignDoc(eventTypes: readonly string[] = EVENT_TYPES): Des
     _id: DESIGN_DOC_ID,
     language: 'javascript',
     validate_doc_update: validateDocUpdateSource(eventTypes),
-    views: { by_device: { map: BY_DEVICE_MAP, reduce: '_count' }, chain_sum: { map: CHAIN_SUM_MAP, reduce: '_sum' } },
+    views: { by_device: { map: BY_DEVICE_MAP, reduce: '_count' } },
   };
 }

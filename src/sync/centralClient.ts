@@ -95,17 +95,6 @@ export class CentralClient {
     if (res.status !== 201 && res.status !== 202) throw new SyncError('serverError', { status: res.status });
   }
 
-  /** The device's chain fingerprint from the central view, or null when the view is not there. */
-  async chainSum(device: string): Promise<[number, number, number] | null> {
-    const res = await this.request(`_design/downtime/_view/chain_sum?group=true&key=${encodeURIComponent(JSON.stringify(device))}`);
-    if (res.status === 404) return null;
-    if (res.status !== 200) throw new SyncError('serverError', { status: res.status });
-    const row = (res.body as { rows?: Array<{ value: unknown }> } | null)?.rows?.[0];
-    if (!row) return [0, 0, 0];
-    const v = row.value;
-    return Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number') ? (v as [number, number, number]) : null;
-  }
-
   /** Which of these revisions the server does not hold (the replication protocol's own check). */
   async revsDiff(revs: Record<string, string[]>): Promise<Set<string>> {
     const res = await this.request('_revs_diff', { method: 'POST', body: revs });

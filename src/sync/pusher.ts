@@ -1,15 +1,12 @@
 import type { AnyEvent } from '../domain/events/envelope';
-import { expectedSum, revChunk, sameSum } from '../domain/sync/chainSum';
 import { halveBatch } from '../domain/sync/progress';
 import type { EventLog } from '../device/eventLog';
 import type { CentralClient } from './centralClient';
 import { SyncError } from './syncError';
 
 export interface PushCheckpoint {
-  /** Every event of this device up to here has been accepted by the server (or refused by it). */
+  /** Every event of this device up to here was confirmed by the server (or refused by it). */
   confirmedSeq: number;
-  /** Sum of revChunk over events 1…confirmedSeq: compared with the server's chain fingerprint. */
-  revSum?: number;
 }
 
 export interface PushHooks {
@@ -22,7 +19,8 @@ export interface PushHooks {
 }
 
 export const DEFAULT_BATCH = 2000;
-const VERIFY_BATCH = 5000;
+/** Events re-checked, besides the newest, when nothing is new since the last confirmed run. */
+export const RECHECK_SAMPLE = 500;
 
 type Doc = AnyEvent & { _rev: string };
 
@@ -32,15 +30,13 @@ function withRevisions(doc: Doc) {
   return { ...doc, _revisions: { start: Number(start), ids: [id] } };
 }
 
-const sumOf = (docs: Doc[]) => docs.reduce((s, d) => s + revChunk(d._rev), 0);
-
 /**
  * Push this device's events with the replication protocol's own two calls: `_revs_diff` (what is
  * missing) and `_bulk_docs` with `new_edits: false` (store it under the revision it has, so a
- * second push or a push after a restore changes nothing but the missing documents).
- * "Confirmed" is the server's word, not ours: its chain fingerprint (count, sequence sum and
- * revision sum per device) must equal this device's; otherwise every event is asked about with
- * `_revs_diff` and whatever is missing is sent again.
+ * second push or a push after a restore changes nothing but the missing documents). Every event
+ * is asked about: those the server already had before they were sent, the others after, and the
+ * checkpoint only moves past a batch the server has confirmed in full. The revision is derived
+ * from the document's content, so the same revision means the same content and hash.
  */
 export class Pusher {
   private batch = DEFAULT_BATCH;
@@ -48,37 +44,31 @@ export class Pusher {
   private refusedCount = 0;
   private readonly refusedIds = new Set<string>();
 
-  constructor(private readonly log: EventLog, private readonly client: CentralClient, private readonly hooks: PushHooks) {}
+  constructor(private readonly log: EventLog, private readonly client: CentralClient, private readonly hooks: PushHooks,
+    private readonly random: () => number = Math.random) {}
 
   async run(): Promise<{ total: number; sent: number; confirmed: number; refused: number }> {
-    const device = this.log.device;
     const total = (await this.log.head())?.seq ?? 0;
-    let checkpoint = await this.hooks.loadCheckpoint();
-    if (checkpoint.confirmedSeq > total) checkpoint = { confirmedSeq: 0, revSum: 0 };
-    const done = () => {
-      this.hooks.progress({ total, sent: this.sent, confirmed: total - this.refusedCount, refused: this.refusedCount, phase: 'verifying' });
-      return { total, sent: this.sent, confirmed: total - this.refusedCount, refused: this.refusedCount };
-    };
+    let { confirmedSeq } = await this.hooks.loadCheckpoint();
+    if (confirmedSeq > total) confirmedSeq = 0;
+    // A central store restored from an older backup no longer holds what it once confirmed: the
+    // newest confirmed event goes first, so it is always among those asked about again.
+    if (confirmedSeq > 0 && !(await this.stillHeld(confirmedSeq))) confirmedSeq = 0;
+    await this.pushFrom(confirmedSeq, total);
+    const confirmed = total - this.refusedCount;
+    this.hooks.progress({ total, sent: this.sent, confirmed, refused: this.refusedCount, phase: 'verifying' });
+    return { total, sent: this.sent, confirmed, refused: this.refusedCount };
+  }
 
-    // Nothing new since the last confirmed run: one request proves the server still has it all.
-    if (this.refusedIds.size === 0 && checkpoint.confirmedSeq === total && checkpoint.revSum !== undefined
-      && sameSum(await this.client.chainSum(device), expectedSum(total, checkpoint.revSum))) return done();
-
-    // A central store restored from an older backup no longer holds what it once accepted.
-    if (checkpoint.confirmedSeq > 0 && (await this.missingOf(await this.log.readRange(device, checkpoint.confirmedSeq, 1))).size > 0) {
-      checkpoint = { confirmedSeq: 0, revSum: 0 };
-    }
-    if (checkpoint.revSum === undefined) checkpoint = { confirmedSeq: 0, revSum: 0 };
-
-    for (let pass = 0; pass < 3; pass += 1) {
-      const pushed = await this.pushFrom(checkpoint, total);
-      if (this.refusedIds.size === 0 && sameSum(await this.client.chainSum(device), expectedSum(total, pushed.revSum ?? 0))) return done();
-      const missing = await this.verifyAll(total);
-      if (missing === null) return done();
-      checkpoint = { confirmedSeq: 0, revSum: 0 };
-      await this.hooks.saveCheckpoint(checkpoint);
-    }
-    throw new SyncError('notConfirmed');
+  /** The newest confirmed event and a random sample of the earlier ones, in one `_revs_diff`. */
+  private async stillHeld(confirmedSeq: number): Promise<boolean> {
+    const seqs = new Set([confirmedSeq]);
+    for (let i = 0; i < Math.min(RECHECK_SAMPLE, confirmedSeq - 1); i += 1) seqs.add(1 + Math.floor(this.random() * confirmedSeq));
+    const docs: Doc[] = [];
+    for (const seq of seqs) docs.push(...await this.log.readRange(this.log.device, seq, 1));
+    const missing = await this.missingOf(docs.filter((d) => !this.refusedIds.has(d._id)));
+    this.hooks.progress({ total: confirmedSeq, sent: 0, confirmed: missing.size ? 0 : confirmedSeq - this.refusedCount, refused: this.refusedCount, phase: 'verifying' });
+    return missing.size === 0;
   }
 
   private async missingOf(docs: Doc[]): Promise<Set<string>> {
@@ -86,8 +76,7 @@ export class Pusher {
     return this.client.revsDiff(Object.fromEntries(docs.map((d) => [d._id, [d._rev]])));
   }
 
-  private async pushFrom(start: PushCheckpoint, total: number): Promise<PushCheckpoint> {
-    let { confirmedSeq, revSum = 0 } = start;
+  private async pushFrom(confirmedSeq: number, total: number): Promise<void> {
     while (confirmedSeq < total) {
       await this.hooks.gate();
       const docs = await this.log.readRange(this.log.device, confirmedSeq + 1, this.batch);
@@ -112,36 +101,24 @@ export class Pusher {
         if (!(err instanceof SyncError && err.code === 'forbidden' && toSend.length === 1)) throw err;
         results = [{ id: toSend[0]!._id, error: 'forbidden', reason: String(err.params.reason ?? '') }];
       }
-      let refusedNow = 0;
+      const refusedNow = new Set<string>();
       for (const r of results) {
         if (!r.error) continue;
         const doc = toSend.find((d) => d._id === r.id);
         if (r.error !== 'forbidden' || !doc) throw new SyncError('serverRefused', { id: r.id, reason: `${r.error}: ${r.reason ?? ''}` });
+        refusedNow.add(r.id);
         this.refusedIds.add(r.id);
-        refusedNow += 1;
         await this.hooks.refused(doc, r.reason ?? r.error);
       }
       this.refusedCount = this.refusedIds.size;
-      this.sent += toSend.length - refusedNow;
+      this.sent += toSend.length - refusedNow.size;
+      // With new_edits=false the answer lists only failures: ask again before trusting the batch.
+      const notHeld = await this.missingOf(toSend.filter((d) => !refusedNow.has(d._id)));
+      if (notHeld.size > 0) throw new SyncError('notConfirmed', { id: [...notHeld][0]! });
       confirmedSeq = docs[docs.length - 1]!.seq;
-      revSum += sumOf(docs);
-      await this.hooks.saveCheckpoint({ confirmedSeq, revSum });
+      await this.hooks.saveCheckpoint({ confirmedSeq });
       this.hooks.progress({ total, sent: this.sent, confirmed: confirmedSeq - this.refusedCount, refused: this.refusedCount, phase: 'pushing' });
     }
-    return { confirmedSeq, revSum };
-  }
-
-  /** Ask about every local event; returns the first missing sequence, or null when all are held. */
-  private async verifyAll(total: number): Promise<number | null> {
-    for (let from = 1; from <= total; from += VERIFY_BATCH) {
-      await this.hooks.gate();
-      const docs = await this.log.readRange(this.log.device, from, VERIFY_BATCH);
-      const missing = await this.missingOf(docs);
-      const unrefused = docs.filter((d) => missing.has(d._id) && !this.refusedIds.has(d._id));
-      if (unrefused.length > 0) return unrefused[0]!.seq;
-      this.hooks.progress({ total, sent: this.sent, confirmed: Math.min(total, from + docs.length - 1) - this.refusedCount, refused: this.refusedCount, phase: 'verifying' });
-    }
-    return null;
   }
 
   /** Documents refused in earlier runs stay refused: they are listed, not retried forever. */

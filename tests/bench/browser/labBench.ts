@@ -30,9 +30,15 @@ const REQUESTS_PER_BATCH = 1000;
 const COLLECT_GROUP = 60;
 const RACK = 150;
 
-/** Order sets that each fill one container; a requisition takes three different ones. */
-const ORDER_SETS = [['CBC'], ['CBC', 'ESR'], ['HBA1C'], ['LFT', 'KFT'], ['TFT'], ['HIV', 'HBSAG', 'HCV'], ['CRP', 'ELEC'],
-  ['PT', 'APTT'], ['RBS'], ['URM'], ['UCS']];
+/** Common orders by the container they fill; a requisition takes three different containers. */
+const ORDER_SETS: readonly (readonly string[][])[] = [
+  [['CBC'], ['CBC', 'ESR'], ['CBC', 'HBA1C']],
+  [['LFT', 'KFT'], ['TFT'], ['HIV', 'HBSAG', 'HCV'], ['CRP', 'ELEC']],
+  [['PT', 'APTT']],
+  [['RBS']],
+  [['URM']],
+  [['UCS']],
+];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 function stats(times: number[]) {
@@ -80,7 +86,6 @@ export async function runLabBench({ specimens, samples, status }: { specimens: n
   const depts = generateVisits(7, requests, DEFAULT_DEPARTMENTS.map((d) => d.code));
   const batches = Math.ceil(requests / REQUESTS_PER_BATCH);
   const step = (DAYS * 86_400_000) / batches;
-  const lastDay = realNow - 86_400_000;
   let specimenNo = 0;
   let events = 0;
   for (let b = 0; b < batches; b += 1) {
@@ -88,9 +93,9 @@ export async function runLabBench({ specimens, samples, status }: { specimens: n
     const requested: Array<{ type: EventType; data: unknown }> = [];
     const tubes: string[] = [];
     for (let r = b * REQUESTS_PER_BATCH; r < Math.min(requests, (b + 1) * REQUESTS_PER_BATCH); r += 1) {
-      const sets = new Set<string[]>();
-      while (sets.size < 3) sets.add(pick(random, ORDER_SETS));
-      const codes = [...sets].flat();
+      const containers = new Set<readonly string[][]>();
+      while (containers.size < 3) containers.add(pick(random, ORDER_SETS));
+      const codes = [...containers].flatMap((sets) => pick(random, sets));
       const resolved = resolveTests(codes, DEFAULT_CATALOGUE);
       if (!resolved.ok) throw new Error(`bench order set: ${resolved.unknown.join()}`);
       const groups = groupSpecimens(resolved.tests);
@@ -109,7 +114,7 @@ export async function runLabBench({ specimens, samples, status }: { specimens: n
     await log.appendMany(requested, tech.name);
     events += requested.length;
     // Older requests went all the way; the last day's are spread over the steps.
-    const recent = clock >= lastDay;
+    const recent = b >= batches - Math.max(1, Math.round(batches / DAYS));
     const stage = (i: number) => (recent ? i % 10 : 9);
     const moves: Array<{ type: EventType; data: unknown }> = [];
     const group = (list: string[], size: number, make: (chunk: string[]) => unknown, type: EventType) => {
@@ -136,6 +141,12 @@ export async function runLabBench({ specimens, samples, status }: { specimens: n
   await projector.catchUp();
   const projectMs = performance.now() - t1;
   status('projected');
+  // The live feed may still be delivering the load's changes: let it finish, as a tablet would be
+  // idle again by the time someone opens the worklist.
+  for (let quiet = 0; quiet < 3;) {
+    await new Promise((r) => setTimeout(r, 500));
+    quiet = (await projector.catchUp()) === 0 ? quiet + 1 : 0;
+  }
   const stored = await desk.db.specimens.count();
 
   const countOf = (st: string) => desk.db.specimens.where('[status+requestedAt]').between([st, ''], [st, '\uffff']).count();
