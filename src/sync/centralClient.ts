@@ -95,6 +95,15 @@ export class CentralClient {
     if (res.status !== 201 && res.status !== 202) throw new SyncError('serverError', { status: res.status });
   }
 
+  /** The highest sequence of this device's events the server holds (0 when none). */
+  async highestSeq(device: string): Promise<number> {
+    const key = (s: string) => encodeURIComponent(JSON.stringify(s));
+    const res = await this.request(`_all_docs?descending=true&limit=1&startkey=${key(`ev:${device}:\ufff0`)}&endkey=${key(`ev:${device}:`)}`);
+    if (res.status !== 200) throw new SyncError('serverError', { status: res.status });
+    const id = (res.body as { rows?: Array<{ id: string }> } | null)?.rows?.[0]?.id;
+    return id ? Number(id.split(':')[2]) : 0;
+  }
+
   /** Which of these revisions the server does not hold (the replication protocol's own check). */
   async revsDiff(revs: Record<string, string[]>): Promise<Set<string>> {
     const res = await this.request('_revs_diff', { method: 'POST', body: revs });

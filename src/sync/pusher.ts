@@ -77,13 +77,21 @@ export class Pusher {
   }
 
   private async pushFrom(confirmedSeq: number, total: number): Promise<void> {
+    // Above the server's highest sequence for this device nothing can be there yet (only this
+    // device writes its events), so those batches skip the question "what is missing?".
+    const serverHighest = confirmedSeq < total ? await this.client.highestSeq(this.log.device) : 0;
+    let next: Promise<Doc[]> | null = null;
     while (confirmedSeq < total) {
       await this.hooks.gate();
-      const docs = await this.log.readRange(this.log.device, confirmedSeq + 1, this.batch);
+      const docs = await (next ?? this.log.readRange(this.log.device, confirmedSeq + 1, this.batch));
+      next = null;
       if (docs.length === 0) break;
+      const last = docs[docs.length - 1]!.seq;
+      // Read the next batch from IndexedDB while the server works on this one.
+      if (last < total) next = this.log.readRange(this.log.device, last + 1, this.batch);
       // pouchdb-server refuses an already stored revision sent again; CouchDB ignores it. Asking
       // first keeps both quiet and sends only what is missing.
-      const missing = await this.missingOf(docs);
+      const missing = docs[0]!.seq <= serverHighest ? await this.missingOf(docs) : new Set(docs.map((d) => d._id));
       const toSend = docs.filter((d) => missing.has(d._id) && !this.refusedIds.has(d._id));
       let results;
       try {
@@ -91,11 +99,13 @@ export class Pusher {
       } catch (err) {
         if (err instanceof SyncError && err.code === 'tooLarge' && this.batch > 1) {
           this.batch = halveBatch(this.batch);
+          next = null;
           continue;
         }
         if (err instanceof SyncError && err.code === 'forbidden' && toSend.length > 1) {
           // A server that refuses a whole batch for one document: find it by halving.
           this.batch = halveBatch(Math.min(this.batch, toSend.length));
+          next = null;
           continue;
         }
         if (!(err instanceof SyncError && err.code === 'forbidden' && toSend.length === 1)) throw err;
@@ -115,7 +125,7 @@ export class Pusher {
       // With new_edits=false the answer lists only failures: ask again before trusting the batch.
       const notHeld = await this.missingOf(toSend.filter((d) => !refusedNow.has(d._id)));
       if (notHeld.size > 0) throw new SyncError('notConfirmed', { id: [...notHeld][0]! });
-      confirmedSeq = docs[docs.length - 1]!.seq;
+      confirmedSeq = last;
       await this.hooks.saveCheckpoint({ confirmedSeq });
       this.hooks.progress({ total, sent: this.sent, confirmed: confirmedSeq - this.refusedCount, refused: this.refusedCount, phase: 'pushing' });
     }
