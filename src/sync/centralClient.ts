@@ -118,7 +118,9 @@ export class CentralClient {
       // Some servers refuse the whole request when validation refuses a document in it.
       throw new SyncError('forbidden', { reason: String((res.body as { reason?: unknown } | null)?.reason ?? '') });
     }
-    if (res.status !== 201 && res.status !== 200) throw new SyncError('serverError', { status: res.status });
+    // CouchDB documents 417 when a validation function refused some documents: the body still
+    // lists them one by one, like a 201 does.
+    if (res.status !== 201 && res.status !== 200 && res.status !== 417) throw new SyncError('serverError', { status: res.status });
     return Array.isArray(res.body) ? (res.body as BulkResult[]) : [];
   }
 }
