@@ -48,8 +48,14 @@ export class Desk {
 
   constructor(private readonly deps: DeskDeps) {}
 
+  /** Written once at enrollment and never changed, so it is read from storage only once. */
+  private knownIdentity: DeviceIdentity | null = null;
+
   async identity(): Promise<DeviceIdentity | null> {
-    return ((await this.deps.db.settings.get(IDENTITY))?.value as DeviceIdentity | undefined) ?? null;
+    if (this.knownIdentity) return this.knownIdentity;
+    const stored = ((await this.deps.db.settings.get(IDENTITY))?.value as DeviceIdentity | undefined) ?? null;
+    this.knownIdentity = stored;
+    return stored;
   }
 
   /** Open the log and projector of an enrolled device and bring the projections up to date. */
