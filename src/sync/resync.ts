@@ -143,13 +143,14 @@ export class Resync {
           }).knownRefusals(known);
           const pushed = await pusher.run();
           await this.reportStatus(client, log.device, pushed);
-          if (gate.pull) {
-            this.set({ phase: 'pulling' });
-            await log.pull({ url: gate.url, username: gate.username, password: gate.password }, (n) => this.set({ pulled: n }));
-            await this.desk.projections?.catchUp();
-          }
           await this.desk.db.settings.put({ key: GATE, value: { ...gate, syncedUnderMarkerAt: marker.at } });
-          this.set({ phase: 'done', message: { code: pushed.refused ? 'confirmedWithRefusals' : 'allConfirmed', params: { count: pushed.confirmed, refused: pushed.refused } } });
+          // The push is done and confirmed whatever happens to the pull: report them apart.
+          const pullError = gate.pull ? await this.pull(gate) : null;
+          this.set({
+            phase: 'done',
+            message: { code: pushed.refused ? 'confirmedWithRefusals' : 'allConfirmed', params: { count: pushed.confirmed, refused: pushed.refused } },
+            pullError,
+          });
           break;
         } catch (err) {
           if (!isTransient(err) || attempt >= MAX_ATTEMPTS) throw err;
@@ -170,6 +171,19 @@ export class Resync {
       const failed = record('failed', `${code} ${JSON.stringify(params)}`);
       await this.desk.db.syncHistory.add(failed);
       throw err;
+    }
+  }
+
+  private async pull(gate: GateConfig): Promise<SyncProgress['pullError']> {
+    this.set({ phase: 'pulling' });
+    try {
+      const { log } = await this.desk.context();
+      await log.pull({ url: gate.url, username: gate.username, password: gate.password }, (n) => this.set({ pulled: n }));
+      await this.desk.projections?.catchUp();
+      return null;
+    } catch (err) {
+      const status = (err as { status?: number }).status;
+      return { code: status === 401 ? 'unauthorized' : status === undefined ? 'unreachable' : 'serverError', params: { status: status ?? 0, user: gate.username, url: gate.url } };
     }
   }
 

@@ -16,10 +16,12 @@ export interface SyncProgress {
   etaSeconds: number | null;
   retryAt: number | null;
   message: { code: string; params?: Record<string, string | number> } | null;
+  /** The pull's own failure, reported apart from the push it followed. */
+  pullError: { code: string; params?: Record<string, string | number> } | null;
 }
 
 export const idleProgress = (): SyncProgress => ({
-  phase: 'idle', total: 0, sent: 0, confirmed: 0, refused: 0, pulled: 0, startedAt: null, rate: null, etaSeconds: null, retryAt: null, message: null,
+  phase: 'idle', total: 0, sent: 0, confirmed: 0, refused: 0, pulled: 0, startedAt: null, rate: null, etaSeconds: null, retryAt: null, message: null, pullError: null,
 });
 
 export function withRate(p: SyncProgress, now: number): SyncProgress {

@@ -58,8 +58,11 @@ export function SyncScreen({ actor }: { actor: SessionUser }) {
         <section aria-label={t(`sync.phase_${progress.phase}`)} className="progress-box">
           <p><strong>{t(`sync.phase_${progress.phase}`)}</strong></p>
           <progress max={100} value={done} aria-valuetext={`${done}%`} />
-          <p>{t('sync.counts', { total: progress.total, sent: progress.sent, confirmed: progress.confirmed, refused: progress.refused })}</p>
+          <p>{t('sync.counts', { total: progress.total, sent: progress.sent, confirmed: progress.confirmed, refused: progress.refused, pending: Math.max(0, progress.total - progress.confirmed - progress.refused) })}</p>
           {progress.pulled ? <p>{t('sync.pulled', { count: progress.pulled })}</p> : null}
+          {progress.pullError ? (
+            <p className="form-error" role="alert">{t('sync.pullFailed')} {t(`sync.errors.${progress.pullError.code}`, { defaultValue: progress.pullError.code, ...progress.pullError.params })}</p>
+          ) : null}
           {progress.rate && busy ? <p>{t('sync.rate', { rate: Math.round(progress.rate), eta: Math.round(progress.etaSeconds ?? 0) })}</p> : null}
           {progress.phase === 'waiting' && progress.retryAt ? <p>{t('sync.retryIn', { time: new Date(progress.retryAt).toLocaleTimeString() })}</p> : null}
           {progress.message ? (

@@ -14,11 +14,11 @@ import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../../helpers/deviceHarnes
 
 const TECH = { name: 'Meena Das', role: 'lab' as const };
 
-async function renderLab(path: (patient: string) => string) {
+async function renderLab(path: (patient: string) => string, actor: { name: string; role: 'lab' | 'admin' } = TECH) {
   const h = makeDesk();
   const admin = await h.desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
   const patient = await new FrontDesk(h.desk).register(admin, PATIENT);
-  useSession.getState().login(TECH);
+  useSession.getState().login(actor);
   const location = memoryLocation({ path: path(patient.patient), record: true });
   render(
     <DeskProvider desk={h.desk}>
@@ -65,12 +65,12 @@ describe('lab requisition form', () => {
     await user.type(screen.getByLabelText('Ordering clinician'), 'Dr. Meena Iyer');
     await user.click(screen.getByRole('button', { name: 'Save and print labels' }));
 
-    await expect.poll(() => location.history.at(-1)).toBe('/lab/request/LR-K7-0000001');
-    await expect.poll(() => prints.length).toBe(1);
+    await expect.poll(() => location.history.at(-1), { timeout: 10_000 }).toBe('/lab/request/LR-K7-0000001');
+    await expect.poll(() => prints.length, { timeout: 10_000 }).toBe(1);
     const request = await db.labRequests.get('LR-K7-0000001');
     expect(request).toMatchObject({ patient, priority: 'stat', tests: ['CBC', 'LFT'], clinician: 'Dr. Meena Iyer' });
     expect(prints[0]).toEqual(request!.specimens);
-    expect(await screen.findAllByText('Printed 1 time(s)')).toHaveLength(2);
+    expect(await screen.findAllByText('Printed 1 time(s)', {}, { timeout: 10_000 })).toHaveLength(2);
   });
 
   it('shows each problem in words and stores nothing', async () => {
@@ -97,7 +97,7 @@ describe('scanning and the specimen page', () => {
     expect(h.location.history.at(-1)).toBe('/lab');
 
     await user.keyboard(`${id}{Enter}`);
-    await expect.poll(() => h.location.history.at(-1)).toBe(`/lab/specimen/${id}`);
+    await expect.poll(() => h.location.history.at(-1), { timeout: 10_000 }).toBe(`/lab/specimen/${id}`);
     expect(await screen.findByTestId('specimen-id')).toHaveTextContent(id);
   });
 
@@ -108,16 +108,38 @@ describe('scanning and the specimen page', () => {
     const id = view.request.specimens[0]!;
     await user.type(await screen.findByLabelText('Scan or type a specimen ID'), `${id}{Enter}`);
     await user.click(await screen.findByRole('button', { name: 'Record collection' }));
-    await user.click(await screen.findByRole('button', { name: 'Reject sample…' }));
+    await user.click(await screen.findByRole('button', { name: 'Reject sample…' }, { timeout: 10_000 }));
     const before = await h.desk.eventCount();
     await user.click(screen.getByRole('button', { name: 'Reject sample' }));
-    expect(await screen.findByText('Choose why the sample is rejected.')).toBeInTheDocument();
+    expect(await screen.findByText('Choose why the sample is rejected.', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(await h.desk.eventCount()).toBe(before);
     expect((await h.lab.specimen(id))?.status).toBe('collected');
     await user.selectOptions(screen.getByLabelText('Reason for rejecting'), 'haemolysed');
     await user.click(screen.getByRole('button', { name: 'Reject sample' }));
-    expect(await screen.findByText('Rejected: a new sample needs a new requisition.')).toBeInTheDocument();
+    expect(await screen.findByText('Rejected: a new sample needs a new requisition.', {}, { timeout: 10_000 })).toBeInTheDocument();
     const history = screen.getByRole('list', { name: 'History' });
     expect(within(history).getByText(/Rejected .* by Meena Das: Haemolysed/)).toBeInTheDocument();
+  });
+});
+
+describe('test catalogue editor', () => {
+  it('publishes an edit as a new version and shows a bad code next to its field', async () => {
+    const user = userEvent.setup();
+    const h = await renderLab(() => '/lab/catalogue', { name: ADMIN.name, role: 'admin' });
+    expect(await screen.findByTestId('catalogue-version')).toHaveTextContent('Current version: BASE-1');
+    await user.click(await screen.findByRole('button', { name: 'Remove ESR' }));
+    await user.clear(screen.getByLabelText('Code 1'));
+    await user.type(screen.getByLabelText('Code 1'), 'C B C');
+    await user.click(screen.getByRole('button', { name: 'Publish new version' }));
+    expect(await screen.findByText('A test code is 2–8 capital letters or digits and starts with a letter, e.g. CBC.')).toBeInTheDocument();
+    expect(await h.db.catalogues.count()).toBe(0);
+
+    await user.clear(screen.getByLabelText('Code 1'));
+    await user.type(screen.getByLabelText('Code 1'), 'CBC');
+    await user.click(screen.getByRole('button', { name: 'Publish new version' }));
+    // Publishing validates and re-projects 48 tests: give a slow tablet (or CI) time.
+    expect(await screen.findByText('Version K7-1 published.', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect((await h.lab.currentCatalogue()).tests.map((x) => x.code)).not.toContain('ESR');
+    expect(await h.lab.catalogue('BASE-1')).toMatchObject({ tests: expect.arrayContaining([expect.objectContaining({ code: 'ESR' })]) });
   });
 });

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { buildEvent, type AnyEvent, type ChainHead } from '../../src/domain/events/envelope';
+import { formatSpecimenId } from '../../src/domain/ids/specimenId';
+import { project } from '../../src/domain/projections/project';
+import type { RowUpdate } from '../../src/domain/projections/rows';
+
+/** Fold events into in-memory tables, as the projector does into Dexie. */
+function fold(events: AnyEvent[]) {
+  const tables = new Map<string, Map<string, unknown>>();
+  for (const e of events) {
+    for (const u of project(e) as RowUpdate[]) {
+      const table = tables.get(u.table) ?? new Map<string, unknown>();
+      tables.set(u.table, table);
+      const next = (u.update as (p: unknown) => unknown)(table.get(u.key));
+      if (next === undefined) table.delete(u.key);
+      else table.set(u.key, next);
+    }
+  }
+  return tables;
+}
+
+function chain(device: string, items: Array<[string, unknown, string?]>) {
+  let head: ChainHead | null = null;
+  return items.map(([type, data, by], i) => {
+    const e = buildEvent({ type: type as never, data, device, head, at: `2026-11-26T0${i}:00:00.000Z`, by: by ?? 'Meena Das' });
+    head = { seq: e.seq, hash: e.hash };
+    return e as AnyEvent;
+  });
+}
+
+const sp = formatSpecimenId('K7', 1);
+const requested = ['lab.requested', {
+  request: 'LR-K7-0000001', patient: 'DT-K7-000001-1', catalogueVersion: 'BASE-1', tests: ['CBC'], priority: 'urgent', dept: 'MED',
+  clinician: 'Dr. Meena Iyer', specimens: [{ specimen: sp, container: 'EDTA', sample: 'wholeBlood', tests: ['CBC'] }],
+}] as [string, unknown];
+
+describe('lab projection', () => {
+  it('makes a request row, a specimen row per container and advances the device counters', () => {
+    const tables = fold(chain('K7', [requested]));
+    expect(tables.get('labRequests')?.get('LR-K7-0000001')).toMatchObject({ number: 1, specimens: [sp], slipPrints: 0 });
+    expect(tables.get('specimens')?.get(sp)).toMatchObject({ status: 'requested', priority: 'urgent', dept: 'MED', container: 'EDTA', number: 1 });
+    expect(tables.get('devices')?.get('K7')).toMatchObject({ lastSpecimenNumber: 1, lastRequestNumber: 1 });
+  });
+
+  it('gives the same specimen row whatever order the moves of two tablets arrive in', () => {
+    const [req, ...moves] = chain('K7', [
+      requested,
+      ['specimen.collected', { specimens: [sp], collectedAt: '2026-11-26T01:00:00.000Z', collectedBy: 'Sister Anjali' }],
+      ['specimen.received', { specimens: [sp] }],
+      ['specimen.reported', { specimens: [sp], note: 'Hb 9.2' }],
+      ['lab.printed', { request: 'LR-K7-0000001', what: 'labels', paper: '50x25', copy: 2, specimen: sp }],
+    ]);
+    const inOrder = fold([req!, ...moves]).get('specimens')?.get(sp);
+    const reversed = fold([req!, ...[...moves].reverse()]).get('specimens')?.get(sp);
+    expect(inOrder).toEqual(reversed);
+    expect(inOrder).toMatchObject({ status: 'reported', collectedBy: 'Sister Anjali', reportNote: 'Hb 9.2', labelPrints: 2 });
+  });
+
+  it('lets the first request with an ID win, and ignores moves of a specimen it has not seen', () => {
+    const [first, again] = chain('K7', [requested, [requested[0], { ...(requested[1] as object), priority: 'stat' }]]);
+    expect(fold([first!, again!]).get('specimens')?.get(sp)).toMatchObject({ priority: 'urgent' });
+    const [move] = chain('M2', [['specimen.received', { specimens: [sp] }]]);
+    expect(fold([move!]).get('specimens')?.size ?? 0).toBe(0);
+  });
+});
