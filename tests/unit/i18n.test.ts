@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/ui/i18n/en';
+import { hi } from '../../src/ui/i18n/hi';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function leaves(obj: object, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of leaves(v as object, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+const english = leaves(en);
+const hindi = leaves(hi);
+
+describe('translations', () => {
+  it('every key the screens use exists', () => {
+    const used = new Set<string>();
+    for (const file of [...files('src/ui'), ...files('src/print')]) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(100);
+    expect([...used].filter((k) => !english.has(k))).toEqual([]);
+  });
+
+  it('Hindi has every English key, filled in, with the same placeholders', () => {
+    for (const [key, text] of english) {
+      const other = hindi.get(key);
+      expect(other, key).toBeTruthy();
+      const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      expect(placeholders(other!), key).toEqual(placeholders(text));
+    }
+  });
+
+  it('Hindi is not English copied over (beyond names, codes and symbols)', () => {
+    const same = [...english].filter(([key, text]) => hindi.get(key) === text && /[a-z]{4,}/.test(text.replace(/\{\{\w+\}\}/g, '')));
+    expect(same.map(([k]) => k)).toEqual([]);
+  });
+});
