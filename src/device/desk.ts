@@ -1,4 +1,4 @@
-import { liveQuery } from 'dexie';
+import Dexie from 'dexie';
 import { enrollment as enrollmentSchema, type Enrollment } from '../domain/device';
 import { RuleError, ValidationError, type Issue } from '../domain/errors';
 import { verifyChain, type ChainReport } from '../domain/events/chain';
@@ -48,14 +48,9 @@ export class Desk {
 
   constructor(private readonly deps: DeskDeps) {}
 
-  /** Written once at enrollment and never changed, so it is read from storage only once. */
-  private knownIdentity: DeviceIdentity | null = null;
-
+  /** Read from Dexie every time: live queries only notice the tables they actually read. */
   async identity(): Promise<DeviceIdentity | null> {
-    if (this.knownIdentity) return this.knownIdentity;
-    const stored = ((await this.deps.db.settings.get(IDENTITY))?.value as DeviceIdentity | undefined) ?? null;
-    this.knownIdentity = stored;
-    return stored;
+    return ((await this.deps.db.settings.get(IDENTITY))?.value as DeviceIdentity | undefined) ?? null;
   }
 
   /** Open the log and projector of an enrolled device and bring the projections up to date. */
@@ -198,9 +193,51 @@ export class Desk {
   }
 
   /** Re-run `query` whenever the tables it read change (in this tab or another). */
+  /**
+   * Re-run `query` whenever this device's tables change, in this tab or another. Dexie's own
+   * liveQuery tracks only reads it can follow through awaits; use-cases that await other async
+   * code (the clock, the identity) would go stale, so any write to our database re-runs them,
+   * at most once per 100 ms.
+   */
   observe<T>(query: () => Promise<T>, onValue: (value: T) => void, onError: (err: unknown) => void = console.error): () => void {
-    const sub = liveQuery(query).subscribe({ next: onValue, error: onError });
-    return () => sub.unsubscribe();
+    const prefix = `idb://${this.deps.db.name}/`;
+    let stopped = false;
+    let running = false;
+    let again = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const run = async () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        const value = await query();
+        if (!stopped) onValue(value);
+      } catch (err) {
+        if (!stopped) onError(err);
+      } finally {
+        running = false;
+        if (again && !stopped) {
+          again = false;
+          void run();
+        }
+      }
+    };
+    const onMutated = (parts: Record<string, unknown>) => {
+      if (stopped || timer !== null || !Object.keys(parts).some((k) => k.startsWith(prefix))) return;
+      timer = setTimeout(() => {
+        timer = null;
+        void run();
+      }, 100);
+    };
+    Dexie.on('storagemutated', onMutated);
+    void run();
+    return () => {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      Dexie.on.storagemutated.unsubscribe(onMutated);
+    };
   }
 
   get eventLog(): EventLog | null {

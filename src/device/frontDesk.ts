@@ -47,8 +47,10 @@ export class FrontDesk {
     return this.desk.db;
   }
 
+  /** Only Dexie reads before the queries: live queries lose track of tables after other awaits. */
   private async today(): Promise<string> {
-    const { identity } = await this.desk.context();
+    const identity = await this.desk.identity();
+    if (!identity) throw new RuleError('notEnrolled');
     return localDay(this.desk.now(), identity.timeZone);
   }
 

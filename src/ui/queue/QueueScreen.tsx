@@ -35,6 +35,13 @@ export function QueueScreen() {
 
   if (!identity || !queue) return <main className="screen"><p>{t('app.loading')}</p></main>;
   const name = (tk: TokenRow) => queue.patients[tk.patient]?.name ?? tk.patient;
+  const cancelForm = (id: string) => (
+    <form className="row" onSubmit={(e) => { e.preventDefault(); void act('cancel', { id }, reason); }}>
+      <input aria-label={t('queue.cancelReason')} placeholder={t('queue.cancelReason')} autoFocus maxLength={200}
+        value={reason} onChange={(e) => setReason(e.target.value)} />
+      <button type="submit" className="secondary">{t('queue.confirmCancel')}</button>
+    </form>
+  );
   return (
     <main className="screen">
       <h1>{t('queue.title')}</h1>
@@ -60,13 +67,7 @@ export function QueueScreen() {
             <button type="button" className="primary" onClick={() => void act('done', { id: tk.id })}>{t('queue.done')}</button>
             <button type="button" className="secondary" onClick={() => void act('skip', { id: tk.id })}>{t('queue.skip')}</button>
             <button type="button" className="secondary" onClick={() => setCancelling(tk.id)}>{t('queue.cancel')}</button>
-            {cancelling === tk.id ? (
-              <form className="row" onSubmit={(e) => { e.preventDefault(); void act('cancel', { id: tk.id }, reason); }}>
-                <input aria-label={t('queue.cancelReason')} placeholder={t('queue.cancelReason')} autoFocus maxLength={200}
-                  value={reason} onChange={(e) => setReason(e.target.value)} />
-                <button type="submit" className="secondary">{t('queue.confirmCancel')}</button>
-              </form>
-            ) : null}
+            {cancelling === tk.id ? cancelForm(tk.id) : null}
           </li>
         ))}
       </ul>
@@ -78,13 +79,7 @@ export function QueueScreen() {
             <li key={tk.id} data-testid="waiting-token">
               <strong>{tk.token}</strong> {name(tk)}
               <button type="button" className="secondary" onClick={() => setCancelling(tk.id)}>{t('queue.cancel')}</button>
-              {cancelling === tk.id ? (
-                <form className="row" onSubmit={(e) => { e.preventDefault(); void act('cancel', { id: tk.id }, reason); }}>
-                  <input aria-label={t('queue.cancelReason')} placeholder={t('queue.cancelReason')} autoFocus maxLength={200}
-                    value={reason} onChange={(e) => setReason(e.target.value)} />
-                  <button type="submit" className="secondary">{t('queue.confirmCancel')}</button>
-                </form>
-              ) : null}
+              {cancelling === tk.id ? cancelForm(tk.id) : null}
             </li>
           ))}
         </ol>
