@@ -84,7 +84,7 @@ describe('enrollment form', () => {
     await user.type(screen.getByLabelText('पिन दोबारा'), '1');
     await user.click(screen.getByRole('button', { name: 'उपयोगकर्ता जोड़ें' }));
     expect(await screen.findByText('रवि कुमार को वार्ड क्लर्क के रूप में जोड़ा गया।')).toBeInTheDocument();
-    expect(within(screen.getByRole('table')).getByText('रवि कुमार')).toBeInTheDocument();
+    expect(await within(screen.getByRole('table')).findByText('रवि कुमार')).toBeInTheDocument();
   });
 });
 
