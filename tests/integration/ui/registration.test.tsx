@@ -101,7 +101,7 @@ describe('registration form', () => {
     expect(await db.patients.count()).toBe(1);
     await user.click(screen.getByRole('button', { name: 'Register as a new patient anyway' }));
     await expect.poll(() => db.patients.count()).toBe(2);
-    expect(location.history.at(-1)).toMatch(/DT-K7-000002/);
+    await expect.poll(() => location.history.at(-1)).toMatch(/DT-K7-000002/);
   });
 
   it('jumps straight to a patient when a scanner types the ID and Enter, and says when an ID is mistyped', async () => {
