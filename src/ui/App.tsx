@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Redirect, Route, Router, Switch } from 'wouter';
+import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { canOpen } from '../domain/users';
 import type { SessionUser } from '../device/desk';
@@ -99,6 +99,8 @@ function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity
     { key: 'device', path: '/device', label: t('nav.device') },
     { key: 'sync', path: '/sync', label: t('nav.sync') },
   ].filter((s) => canOpen(user.role, s.key));
+  // A clerk's home is the registration desk itself: no extra tap before the first patient.
+  const home = user.role === 'clerk' ? <DeskScreen /> : <HomeScreen user={user} identity={identity} />;
   return (
     <Router hook={useHashLocation}>
       <nav className="tabs">
@@ -106,7 +108,7 @@ function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity
       </nav>
       <Suspense fallback={<main className="screen"><p>{t('app.loading')}</p></main>}>
         <Switch>
-          <Route path="/">{user.role === 'clerk' ? <Redirect to="/desk" /> : <HomeScreen user={user} identity={identity} />}</Route>
+          <Route path="/">{home}</Route>
           {canOpen(user.role, 'desk') ? <Route path="/desk"><DeskScreen /></Route> : null}
           {canOpen(user.role, 'desk') ? <Route path="/patient/:id">{(params) => <PatientScreen key={params.id} id={params.id} />}</Route> : null}
           {canOpen(user.role, 'queue') ? <Route path="/queue"><QueueScreen /></Route> : null}
@@ -115,7 +117,8 @@ function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity
           {canOpen(user.role, 'users') ? <Route path="/users"><UsersScreen actor={user} /></Route> : null}
           {canOpen(user.role, 'device') ? <Route path="/device"><DeviceScreen actor={user} /></Route> : null}
           {canOpen(user.role, 'sync') ? <Route path="/sync"><SyncScreen actor={user} /></Route> : null}
-          <Route><Redirect to="/" /></Route>
+          {/* A screen this role may not open (or an old link) shows the role's home instead. */}
+          <Route>{home}</Route>
         </Switch>
       </Suspense>
     </Router>

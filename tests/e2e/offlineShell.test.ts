@@ -23,6 +23,7 @@ describe('offline shell, enrollment and login in Chromium', () => {
       await page.reload();
       await login(page, 'Ravi Kumar', '739201');
       expect(await page.evaluate(() => fetch('/index.html?probe').then(() => 'online', () => 'offline'))).toBe('offline');
+      await page.getByRole('heading', { name: 'Registration desk' }).waitFor();
       // A clerk sees no admin screens.
       expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Log out' }).click();

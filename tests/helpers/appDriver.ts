@@ -17,7 +17,8 @@ export async function login(page: Page, name: string, pin: string) {
   await page.getByText(name, { exact: true }).click();
   await page.getByLabel('PIN', { exact: true }).fill(pin);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: `Welcome, ${name}` }).waitFor();
+  // Administrators land on the welcome page, clerks straight on the registration desk.
+  await page.getByText(new RegExp(`^${name} · `)).waitFor();
 }
 
 export async function addUser(page: Page, name: string, role: 'Ward clerk' | 'Lab technician' | 'Administrator', pin: string) {

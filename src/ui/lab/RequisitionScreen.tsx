@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import type { DeviceIdentity } from '../../device/identity';
+import type { Catalogue } from '../../domain/lab/catalogue';
 import { PRIORITIES, type Priority } from '../../domain/lab/requisition';
+import type { PatientRow } from '../../domain/projections/rows';
 import { PatientSummary } from '../desk/PatientSummary';
 import { useLab, useLive, useLiveFront, useLiveLab } from '../services';
 import { useSession } from '../session';
@@ -22,29 +25,35 @@ interface RequisitionValues {
 
 /** Step two: the tests, priority, who ordered them and why; saving prints one label per container. */
 export function RequisitionScreen({ patient: id }: { patient: string }) {
+  const { t } = useTranslation();
+  const patient = useLiveFront((f) => f.patient(id), [id]);
+  const identity = useLive((d) => d.identity(), []);
+  const catalogue = useLiveLab((l) => l.currentCatalogue(), []);
+  if (patient === undefined || !identity || !catalogue) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  if (!patient) return <main className="screen"><p className="form-error" role="alert">{t('errors.patientNotFound')}</p></main>;
+  return <RequisitionForm patient={patient} identity={identity} catalogue={catalogue} />;
+}
+
+/** The form itself, drawn once the device's departments are known (the first is the default). */
+function RequisitionForm({ patient, identity, catalogue }: { patient: PatientRow; identity: DeviceIdentity; catalogue: Catalogue }) {
   const { t, i18n } = useTranslation();
   const lab = useLab();
   const user = useSession((s) => s.user)!;
   const [, navigate] = useLocation();
-  const patient = useLiveFront((f) => f.patient(id), [id]);
-  const identity = useLive((d) => d.identity(), []);
-  const catalogue = useLiveLab((l) => l.currentCatalogue(), []);
+  const id = patient.patient;
   const earlier = useLiveLab((l) => l.requestsOf(id), [id]);
   const printOnOpen = usePrintOnOpen((s) => s.set);
   const form = useDomainForm<RequisitionValues>({
-    defaultValues: { tests: [], priority: 'routine', dept: '', clinician: '', notes: '' },
+    defaultValues: { tests: [], priority: 'routine', dept: identity.departments[0]?.code ?? '', clinician: '', notes: '' },
   });
   const { register, watch, setValue, formState: { errors, isSubmitting } } = form;
   const tests = watch('tests');
 
   const submit = form.submitWith(async (values) => {
-    const view = await lab.request(user, { patient: id, ...values, dept: values.dept || identity?.departments[0]?.code });
+    const view = await lab.request(user, { patient: id, ...values });
     printOnOpen(view.request.request);
     navigate(`/request/${view.request.request}`);
   });
-
-  if (patient === undefined || !identity || !catalogue) return <main className="screen"><p>{t('app.loading')}</p></main>;
-  if (!patient) return <main className="screen"><p className="form-error" role="alert">{t('errors.patientNotFound')}</p></main>;
   const testsError = decodeFieldError(errors.tests?.message);
 
   return (
