@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { DeviceRow, PatientRow, StaffRow, TokenRow } from '../domain/projections/rows';
-import type { CatalogueRow, LabRequestRow, SpecimenRow } from '../domain/projections/labRows';
+import type { CatalogueRow, LabRequestRow, OpenBlockRow, SpecimenRow } from '../domain/projections/labRows';
 import type { Role } from '../domain/users';
 import type { PinVerifier } from './pin';
 
@@ -60,6 +60,7 @@ export class DeskDb extends Dexie {
   labRequests!: Table<LabRequestRow, string>;
   specimens!: Table<SpecimenRow, string>;
   catalogues!: Table<CatalogueRow, string>;
+  labOpen!: Table<OpenBlockRow, string>;
   /** Device-local record of every resync run, and of documents the central store refused. */
   syncHistory!: Table<SyncRunRecord, number>;
   syncRefusals!: Table<SyncRefusalRecord, string>;
@@ -80,9 +81,10 @@ export class DeskDb extends Dexie {
       patients: 'patient, uhid, abha, mobile, *words, registeredAt, registeredDay',
       tokens: 'id, [dept+day], [dept+day+status+queuedAt], [device+dept+day+number], patient',
       labRequests: 'request, patient',
-      // The lab worklist: each filter leads an index that is already in oldest-first order.
+      // Reported and rejected specimens by filter, oldest first (open work is read from labOpen).
       specimens: 'specimen, request, [status+requestedAt], [status+priority+requestedAt], [status+dept+requestedAt], [status+container+requestedAt]',
       catalogues: 'version, device',
+      labOpen: 'block',
       syncHistory: '++id, startedAt',
       syncRefusals: 'id',
     });

@@ -9,7 +9,7 @@ import { formatRequestId } from '../domain/lab/requestId';
 import { requisitionInput, resolveTests } from '../domain/lab/requisition';
 import { ACTION_EVENT, moveProblem, PENDING_STATUSES, type SpecimenAction, type SpecimenStatus } from '../domain/lab/status';
 import { byAge, type WorklistFilters } from '../domain/lab/worklist';
-import type { CatalogueRow, LabRequestRow, SpecimenRow } from '../domain/projections/labRows';
+import type { CatalogueRow, LabRequestRow, OpenItem, SpecimenRow } from '../domain/projections/labRows';
 import type { PatientRow } from '../domain/projections/rows';
 import { personName } from '../domain/text';
 import { toIssues } from '../domain/validation';
@@ -227,17 +227,29 @@ export class LabDesk {
 
   /**
    * Specimens by status (default: everything not yet reported or rejected), priority, ordering
-   * department and container, oldest first. Each status is read from the index led by the most
-   * selective filter given, already in order, and the lists are merged.
+   * department and container, oldest first. Open work comes from the open blocks (a few rows,
+   * see OpenBlockRow); reported and rejected ones, which never move again, from the index led by
+   * the most selective filter given, already in order.
    */
   async worklist(filters: WorklistFilters = {}, limit = WORKLIST_PAGE): Promise<Worklist> {
-    const statuses: readonly SpecimenStatus[] = !filters.status || filters.status === 'pending' ? PENDING_STATUSES : [filters.status];
-    const lists = await Promise.all(statuses.map((s) => this.oldest(s, filters, limit + 1)));
-    const merged = lists.flat().sort(byAge);
-    const rows = merged.slice(0, limit);
+    const status = filters.status ?? 'pending';
+    const open = status === 'pending' || (PENDING_STATUSES as readonly string[]).includes(status);
+    const found = open ? await this.openWork(filters, limit + 1) : await this.oldest(status as SpecimenStatus, filters, limit + 1);
+    const rows = found.slice(0, limit);
     const patients = await this.db.patients.bulkGet([...new Set(rows.map((r) => r.patient))]);
     const names = new Map(patients.filter((p): p is PatientRow => Boolean(p)).map((p) => [p.patient, p.name]));
-    return { rows: rows.map((r) => ({ ...r, patientName: names.get(r.patient) ?? r.patient })), more: merged.length > limit };
+    return { rows: rows.map((r) => ({ ...r, patientName: names.get(r.patient) ?? r.patient })), more: found.length > limit };
+  }
+
+  private async openWork(f: WorklistFilters, n: number): Promise<SpecimenRow[]> {
+    const wanted = (item: OpenItem) => (f.status === undefined || f.status === 'pending' || openStatus(item) === f.status)
+      && (!f.priority || item.priority === f.priority) && (!f.dept || item.dept === f.dept) && (!f.container || item.container === f.container);
+    const matches: Array<{ specimen: string; requestedAt: string }> = [];
+    for (const block of await this.db.labOpen.toArray()) {
+      for (const [specimen, item] of Object.entries(block.items)) if (wanted(item)) matches.push({ specimen, requestedAt: item.requestedAt });
+    }
+    const oldest = matches.sort(byAge).slice(0, n).map((m) => m.specimen);
+    return (await this.db.specimens.bulkGet(oldest)).filter((s): s is SpecimenRow => Boolean(s));
   }
 
   private oldest(status: SpecimenStatus, f: WorklistFilters, n: number): Promise<SpecimenRow[]> {
@@ -287,3 +299,5 @@ function parseOr<S extends z.ZodType>(schema: S, value: unknown, path: string): 
   if (!r.success) throw new ValidationError(toIssues(r.error).map((i) => ({ ...i, path })), value, path);
   return r.data;
 }
+
+const openStatus = (item: OpenItem): SpecimenStatus => (item.received ? 'received' : item.collected ? 'collected' : 'requested');

@@ -40,6 +40,21 @@ describe('lab projection', () => {
     expect(tables.get('labRequests')?.get('LR-K7-0000001')).toMatchObject({ number: 1, specimens: [sp], slipPrints: 0 });
     expect(tables.get('specimens')?.get(sp)).toMatchObject({ status: 'requested', priority: 'urgent', dept: 'MED', container: 'EDTA', number: 1 });
     expect(tables.get('devices')?.get('K7')).toMatchObject({ lastSpecimenNumber: 1, lastRequestNumber: 1 });
+    expect(tables.get('labOpen')?.get('K7:0000')).toEqual({
+      block: 'K7:0000', items: { [sp]: { requestedAt: '2026-11-26T00:00:00.000Z', priority: 'urgent', dept: 'MED', container: 'EDTA' } },
+    });
+  });
+
+  it('keeps open work by block: moves mark it, closing removes it', () => {
+    const tables = fold(chain('K7', [
+      requested,
+      ['specimen.collected', { specimens: [sp], collectedAt: '2026-11-26T01:00:00.000Z', collectedBy: 'Sister Anjali' }],
+      ['specimen.received', { specimens: [sp] }],
+    ]));
+    expect(tables.get('labOpen')?.get('K7:0000')).toMatchObject({ items: { [sp]: { collected: true, received: true } } });
+    const rejected = fold(chain('K7', [requested, ['specimen.collected', { specimens: [sp], collectedAt: '2026-11-26T01:00:00.000Z', collectedBy: 'Sister Anjali' }],
+      ['specimen.rejected', { specimen: sp, reason: 'clotted' }]]));
+    expect(rejected.get('labOpen')?.size ?? 0).toBe(0);
   });
 
   it('gives the same specimen row whatever order the moves of two tablets arrive in', () => {
@@ -53,6 +68,9 @@ describe('lab projection', () => {
     const inOrder = fold([req!, ...moves]).get('specimens')?.get(sp);
     const reversed = fold([req!, ...[...moves].reverse()]).get('specimens')?.get(sp);
     expect(inOrder).toEqual(reversed);
+    // Reported: nothing left open, in either order.
+    expect(fold([req!, ...moves]).get('labOpen')?.size ?? 0).toBe(0);
+    expect(fold([req!, ...[...moves].reverse()]).get('labOpen')?.size ?? 0).toBe(0);
     expect(inOrder).toMatchObject({ status: 'reported', collectedBy: 'Sister Anjali', reportNote: 'Hb 9.2', labelPrints: 2 });
   });
 

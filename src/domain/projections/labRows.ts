@@ -58,3 +58,24 @@ export interface CatalogueRow {
   publishedAt: string;
   publishedBy: string;
 }
+
+/** What the worklist needs of a specimen that is still open (not reported, not rejected). */
+export interface OpenItem {
+  requestedAt: string;
+  priority: Priority;
+  dept: string;
+  container: Container;
+  collected?: true;
+  received?: true;
+}
+
+/**
+ * The open specimens of one block of 1000 specimen numbers of a device. The worklist reads these
+ * few rows instead of a status index: status changes delete index entries, and IndexedDB's
+ * LevelDB must step over every deleted entry at the start of a range until it compacts (seconds
+ * at 700,000 specimens). Here a closed specimen only shrinks its block's row.
+ */
+export interface OpenBlockRow {
+  block: string;
+  items: Record<string, OpenItem>;
+}

@@ -2,7 +2,7 @@ import type { AnyEvent } from '../events/envelope';
 import { parseSpecimenId } from '../ids/specimenId';
 import { requestNumber } from '../lab/requestId';
 import { statusOf } from '../lab/status';
-import type { CatalogueRow, LabRequestRow, SpecimenRow } from './labRows';
+import type { CatalogueRow, LabRequestRow, OpenBlockRow, OpenItem, SpecimenRow } from './labRows';
 import type { DeviceRow, RowUpdate, TableName } from './rows';
 
 const update = <T extends TableName>(u: RowUpdate<T>): RowUpdate => u as unknown as RowUpdate;
@@ -19,6 +19,30 @@ const specimenNumber = (id: string) => {
 
 /** The earlier of two records of the same move wins, whatever order they were pulled in. */
 const earlier = (prev: string | undefined, next: string) => prev === undefined || next < prev;
+
+/** The open-work block of a specimen: its device and the thousand its number falls in. */
+export const openBlockOf = (specimen: string) => {
+  const p = parseSpecimenId(specimen);
+  return p.ok ? `${p.device}:${String(Math.floor(p.number / 1000)).padStart(4, '0')}` : `?:${specimen}`;
+};
+
+/**
+ * Change one specimen's entry in its open block; `fn` returns the new entry, or null once the
+ * specimen is closed. A block with nothing open left is removed. Moves of a specimen the block
+ * does not hold (closed, or its request not seen yet) change nothing, as for the specimen rows.
+ */
+const onOpen = (specimen: string, fn: (item: OpenItem | undefined) => OpenItem | null | undefined) => update({
+  table: 'labOpen', key: openBlockOf(specimen),
+  update: (prev): OpenBlockRow | undefined => {
+    const current = prev?.items[specimen];
+    const next = fn(current);
+    if (next === undefined || next === current) return prev;
+    const items = { ...(prev?.items ?? {}) };
+    if (next === null) delete items[specimen];
+    else items[specimen] = next;
+    return Object.keys(items).length ? { block: openBlockOf(specimen), items } : undefined;
+  },
+});
 
 /** Lab requests, specimens and catalogue versions (issue 4). Pure, like the other reducers. */
 export function projectLab(event: AnyEvent): RowUpdate[] {
@@ -45,6 +69,10 @@ export function projectLab(event: AnyEvent): RowUpdate[] {
             requestedAt: event.at, status: 'requested', labelPrints: 0,
           },
         })),
+        // Specimen numbers are handed out once per device, so a specimen is in one request only.
+        ...d.specimens.map((sp) => onOpen(sp.specimen, (item) => item ?? {
+          requestedAt: event.at, priority: d.priority, dept: d.dept, container: sp.container,
+        })),
         update({
           table: 'devices', key: event.device,
           update: (prev): DeviceRow | undefined => prev && {
@@ -57,22 +85,28 @@ export function projectLab(event: AnyEvent): RowUpdate[] {
     }
     case 'specimen.collected': {
       const { collectedAt, collectedBy } = event.data;
-      return event.data.specimens.map((id) => onSpecimen(id, (s) =>
-        (earlier(s.collectedAt, collectedAt) ? { ...s, collectedAt, collectedBy } : s)));
+      return event.data.specimens.flatMap((id) => [
+        onSpecimen(id, (s) => (earlier(s.collectedAt, collectedAt) ? { ...s, collectedAt, collectedBy } : s)),
+        onOpen(id, (item) => item && { ...item, collected: true }),
+      ]);
     }
     case 'specimen.received':
-      return event.data.specimens.map((id) => onSpecimen(id, (s) =>
-        (earlier(s.receivedAt, event.at) ? { ...s, receivedAt: event.at, receivedBy: event.by } : s)));
+      return event.data.specimens.flatMap((id) => [
+        onSpecimen(id, (s) => (earlier(s.receivedAt, event.at) ? { ...s, receivedAt: event.at, receivedBy: event.by } : s)),
+        onOpen(id, (item) => item && { ...item, received: true }),
+      ]);
     case 'specimen.reported': {
       const note = event.data.note;
-      return event.data.specimens.map((id) => onSpecimen(id, (s) =>
-        (earlier(s.reportedAt, event.at) ? { ...s, reportedAt: event.at, reportedBy: event.by, ...(note ? { reportNote: note } : {}) } : s)));
+      return event.data.specimens.flatMap((id) => [
+        onSpecimen(id, (s) => (earlier(s.reportedAt, event.at) ? { ...s, reportedAt: event.at, reportedBy: event.by, ...(note ? { reportNote: note } : {}) } : s)),
+        onOpen(id, (item) => (item ? null : undefined)),
+      ]);
     }
     case 'specimen.rejected': {
       const { specimen, reason, note } = event.data;
       return [onSpecimen(specimen, (s) => (earlier(s.rejectedAt, event.at)
         ? { ...s, rejectedAt: event.at, rejectedBy: event.by, rejectReason: reason, ...(note ? { rejectNote: note } : {}) }
-        : s))];
+        : s)), onOpen(specimen, (item) => (item ? null : undefined))];
     }
     case 'lab.printed': {
       const { request, specimen, copy } = event.data;
