@@ -23,8 +23,23 @@ async function registerAndIssue(page: Page, name: string) {
   await page.getByLabel('Relation').selectOption('husband');
   await page.getByLabel('Relative / guardian name').fill('Ramesh Kumar');
   await page.getByRole('button', { name: 'Register', exact: true }).click();
+  const patient = (await page.getByTestId('patient-id').textContent())!;
   await page.getByRole('button', { name: 'Issue token and print' }).click();
   await page.getByLabel(/^Search patient/).waitFor();
+  return patient;
+}
+
+async function requestLab(page: Page, patient: string, device: string) {
+  await page.getByRole('link', { name: 'Lab' }).click();
+  await page.getByRole('link', { name: 'New requisition' }).click();
+  await page.getByLabel(/^Find the patient/).fill(patient);
+  await page.getByLabel(/^Find the patient/).press('Enter');
+  await page.getByLabel(/^Test codes/).fill('CBC LFT');
+  await page.getByLabel(/^Test codes/).press('Enter');
+  await page.getByText('Containers to fill: 2').waitFor();
+  await page.getByLabel('Ordering clinician').fill('Dr. Meena Iyer');
+  await page.getByRole('button', { name: 'Save and print labels' }).click();
+  await page.getByRole('heading', { name: new RegExp(`^Requisition LR-${device}-0000001`) }).waitFor();
 }
 
 async function openGateAndSync(page: Page, creds: { user: string; password: string }, pull: boolean) {
@@ -59,8 +74,9 @@ describe('resync in Chromium against the embedded central store', () => {
         await enroll(page, { hospital: 'AIIMS New Delhi', code, admin: 'Asha Verma', pin: '482913' });
         await waitForServiceWorker(page);
         await context.setOffline(true);
-        await registerAndIssue(page, `Sunita ${code === 'T1' ? 'Devi' : 'Kumari'}`);
+        const first = await registerAndIssue(page, `Sunita ${code === 'T1' ? 'Devi' : 'Kumari'}`);
         await registerAndIssue(page, `Kamla ${code === 'T1' ? 'Rani' : 'Bai'}`);
+        await requestLab(page, first, code);
         pages.push(page);
       }
 
