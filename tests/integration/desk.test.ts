@@ -1,19 +1,8 @@
 import PouchDB from 'pouchdb-browser';
 import { describe, expect, it } from 'vitest';
-import { RuleError, ValidationError } from '../../src/domain/errors';
 import { buildEvent } from '../../src/domain/events/envelope';
+import { refusal } from '../helpers/refusal';
 import { ADMIN, ENROLLMENT, fixedClock, makeDesk } from '../helpers/deviceHarness';
-
-async function codesOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof ValidationError) return err.issues.map((i) => `${i.path}:${i.code}`);
-    if (err instanceof RuleError) return [err.code];
-    throw err;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 async function snapshot(db: ReturnType<typeof makeDesk>['db']) {
   return { devices: await db.devices.orderBy('code').toArray(), staff: await db.staff.orderBy('key').toArray(), rejects: await db.rejects.toArray() };
@@ -33,7 +22,7 @@ describe('enrollment and users', () => {
 
   it('refuses bad enrollment data and writes nothing', async () => {
     const { desk, db } = makeDesk();
-    const codes = await codesOf(desk.enroll({
+    const codes = await refusal(desk.enroll({
       enrollment: { ...ENROLLMENT, hospital: '', code: 'k-7', departments: [ENROLLMENT.departments[0], ENROLLMENT.departments[0]] },
       admin: { name: '!!!', pin: '12ab', pinAgain: '12ab' },
     }));
@@ -43,14 +32,14 @@ describe('enrollment and users', () => {
     ]));
     expect(await desk.identity()).toBeNull();
     expect(await db.users.count()).toBe(0);
-    expect(await codesOf(desk.enroll({ enrollment: { ...ENROLLMENT, code: 'ABCD' }, admin: ADMIN }))).toEqual(['enrollment.code:deviceCode']);
-    expect(await codesOf(desk.enroll({ enrollment: ENROLLMENT, admin: { ...ADMIN, pinAgain: '482914' } }))).toEqual(['admin.pinAgain:pinMismatch']);
+    expect(await refusal(desk.enroll({ enrollment: { ...ENROLLMENT, code: 'ABCD' }, admin: ADMIN }))).toEqual(['enrollment.code:deviceCode']);
+    expect(await refusal(desk.enroll({ enrollment: ENROLLMENT, admin: { ...ADMIN, pinAgain: '482914' } }))).toEqual(['admin.pinAgain:pinMismatch']);
   });
 
   it('does not enroll twice', async () => {
     const { desk } = makeDesk();
     await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
-    expect(await codesOf(desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN }))).toEqual(['alreadyEnrolled']);
+    expect(await refusal(desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN }))).toEqual(['alreadyEnrolled']);
   });
 
   it('adds users with a role; refuses duplicates, weak PINs and non-admin actors', async () => {
@@ -58,12 +47,12 @@ describe('enrollment and users', () => {
     const admin = await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
     await desk.addUser(admin, { name: 'Ravi Kumar', role: 'clerk', pin: '739201', pinAgain: '739201' });
     await desk.addUser(admin, { name: 'सीमा शर्मा', role: 'lab', pin: '550912', pinAgain: '550912' });
-    expect(await codesOf(desk.addUser(admin, { name: 'RAVI  kumar', role: 'lab', pin: '739201', pinAgain: '739201' }))).toEqual(['name:duplicateUser']);
-    expect(await codesOf(desk.addUser(admin, { name: 'Mohan', role: 'clerk', pin: '12345', pinAgain: '12345' }))).toEqual(['pin:pinShort']);
-    expect(await codesOf(desk.addUser(admin, { name: 'Mohan', role: 'clerk', pin: '123456', pinAgain: '123456' }))).toEqual(['pin:pinTrivial']);
-    expect(await codesOf(desk.addUser(admin, { name: 'Mohan', role: 'boss', pin: '739201', pinAgain: '739201' }))).toEqual(['role:role']);
-    expect(await codesOf(desk.addUser(admin, { name: 'M'.repeat(41), role: 'clerk', pin: '739201', pinAgain: '739201' }))).toEqual(['name:tooLong']);
-    expect(await codesOf(desk.addUser({ name: 'Ravi Kumar', role: 'clerk' }, { name: 'Mohan', role: 'clerk', pin: '739201', pinAgain: '739201' }))).toEqual(['adminOnly']);
+    expect(await refusal(desk.addUser(admin, { name: 'RAVI  kumar', role: 'lab', pin: '739201', pinAgain: '739201' }))).toEqual(['name:duplicateUser']);
+    expect(await refusal(desk.addUser(admin, { name: 'Mohan', role: 'clerk', pin: '12345', pinAgain: '12345' }))).toEqual(['pin:pinShort']);
+    expect(await refusal(desk.addUser(admin, { name: 'Mohan', role: 'clerk', pin: '123456', pinAgain: '123456' }))).toEqual(['pin:pinTrivial']);
+    expect(await refusal(desk.addUser(admin, { name: 'Mohan', role: 'boss', pin: '739201', pinAgain: '739201' }))).toEqual(['role:role']);
+    expect(await refusal(desk.addUser(admin, { name: 'M'.repeat(41), role: 'clerk', pin: '739201', pinAgain: '739201' }))).toEqual(['name:tooLong']);
+    expect(await refusal(desk.addUser({ name: 'Ravi Kumar', role: 'clerk' }, { name: 'Mohan', role: 'clerk', pin: '739201', pinAgain: '739201' }))).toEqual(['adminOnly']);
     expect((await desk.users()).map((u) => `${u.name}/${u.role}`)).toEqual(['Asha Verma/admin', 'Ravi Kumar/clerk', 'सीमा शर्मा/lab']);
     expect(await desk.eventCount()).toBe(4);
   });
@@ -74,20 +63,20 @@ describe('login throttling', () => {
     let now = Date.parse('2026-11-26T04:30:00.000Z');
     const { desk } = makeDesk({ now: () => new Date(now) });
     await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
-    expect(await codesOf(desk.login('Asha Verma', '000001'))).toEqual(['wrongPin']);
-    expect(await codesOf(desk.login('Asha Verma', '000002'))).toEqual(['wrongPin']);
-    expect(await codesOf(desk.login('Asha Verma', '000003'))).toEqual(['pinWait']);
+    expect(await refusal(desk.login('Asha Verma', '000001'))).toEqual(['wrongPin']);
+    expect(await refusal(desk.login('Asha Verma', '000002'))).toEqual(['wrongPin']);
+    expect(await refusal(desk.login('Asha Verma', '000003'))).toEqual(['pinWait']);
     // Even the right PIN is refused while the wait runs: the wait is what slows guessing.
-    expect(await codesOf(desk.login('Asha Verma', ADMIN.pin))).toEqual(['pinWait']);
+    expect(await refusal(desk.login('Asha Verma', ADMIN.pin))).toEqual(['pinWait']);
     for (const wait of [5_000, 15_000, 45_000]) {
       now += wait;
-      await codesOf(desk.login('Asha Verma', '999990'));
+      await refusal(desk.login('Asha Verma', '999990'));
     }
     now += 60_000;
-    expect(await codesOf(desk.login('Asha Verma', ADMIN.pin))).toEqual(['accountLocked']);
+    expect(await refusal(desk.login('Asha Verma', ADMIN.pin))).toEqual(['accountLocked']);
     now += 15 * 60_000;
     expect(await desk.login('Asha Verma', ADMIN.pin)).toMatchObject({ role: 'admin' });
-    expect(await codesOf(desk.login('Nobody', ADMIN.pin))).toEqual(['unknownUser']);
+    expect(await refusal(desk.login('Nobody', ADMIN.pin))).toEqual(['unknownUser']);
   });
 });
 

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { RuleError, ValidationError } from '../../src/domain/errors';
 import { parseDowntimeId } from '../../src/domain/ids/downtimeId';
 import { verifyChain } from '../../src/domain/events/chain';
 import { FrontDesk } from '../../src/device/frontDesk';
+import { refusal } from '../helpers/refusal';
 import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
 
 async function setup(now?: () => Date, code = 'K7', names?: { dexie: string; pouch: string }) {
   const h = makeDesk({ now, names });
   const admin = await h.desk.enroll({ enrollment: { ...ENROLLMENT, code }, admin: ADMIN });
   return { ...h, admin, front: new FrontDesk(h.desk) };
-}
-
-async function refusal(p: Promise<unknown>) {
-  try { await p; } catch (err) {
-    if (err instanceof ValidationError) return err.issues.map((i) => `${i.path}:${i.code}`);
-    if (err instanceof RuleError) return [err.code];
-    throw err;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('registration', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LabDesk } from '../../src/device/labDesk';
 import { FrontDesk } from '../../src/device/frontDesk';
-import { RuleError, ValidationError } from '../../src/domain/errors';
 import { verifyChain } from '../../src/domain/events/chain';
 import { parseSpecimenId } from '../../src/domain/ids/specimenId';
 import { DEFAULT_CATALOGUE } from '../../src/domain/lab/catalogue';
+import { refusal } from '../helpers/refusal';
 import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
 
 const TECH = { name: 'Meena Das', role: 'lab' as const };
@@ -19,15 +19,6 @@ async function setup(options: Parameters<typeof makeDesk>[0] = {}) {
 
 const order = (patient: string, over: Record<string, unknown> = {}) =>
   ({ patient, tests: ['CBC', 'ESR', 'LFT', 'URM'], priority: 'routine', dept: 'MED', clinician: 'Dr. Meena Iyer', notes: 'fever 3 days', ...over });
-
-async function refusal(p: Promise<unknown>) {
-  try { await p; } catch (err) {
-    if (err instanceof ValidationError) return err.issues.map((i) => `${i.path}:${i.code}`);
-    if (err instanceof RuleError) return [err.code];
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('lab requisitions', () => {
   it('groups the tests into one specimen per container, with IDs that carry a check character', async () => {

@@ -5,7 +5,3 @@ export function nameWords(name: string): string[] {
   return [...new Set(foldKey(name).split(/[\s.'-]+/).filter(Boolean))];
 }
 
-/** Does every word of the query start some word of the name (in any order)? */
-export function matchesNamePrefixes(words: readonly string[], query: readonly string[]): boolean {
-  return query.every((q) => words.some((w) => w.startsWith(q)));
-}

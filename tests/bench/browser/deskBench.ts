@@ -8,6 +8,7 @@ import type { EventType } from '../../../src/domain/events/catalog';
 import { formatDowntimeId } from '../../../src/domain/ids/downtimeId';
 import { localDay } from '../../../src/domain/tokens/day';
 import { formatToken } from '../../../src/domain/tokens/tokenNumber';
+import { time } from './timing';
 import { generatePatients, generateVisits } from '../../helpers/synthetic/generate';
 
 /**
@@ -16,20 +17,6 @@ import { generatePatients, generateVisits } from '../../helpers/synthetic/genera
  * clerk waits for: registering, each kind of search, opening the queue.
  */
 const DAYS = 14;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-function stats(times: number[]) {
-  const s = [...times].sort((a, b) => a - b);
-  return { samples: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1]! };
-}
-async function time<T>(samples: number, fn: (i: number) => Promise<T>) {
-  const times: number[] = [];
-  for (let i = 0; i < samples; i += 1) {
-    const t0 = performance.now();
-    await fn(i);
-    times.push(performance.now() - t0);
-  }
-  return stats(times);
-}
 
 export async function runDeskBench({ patients, samples, status }: { patients: number; samples: number; status: (s: string) => void }) {
   const tag = Date.now();

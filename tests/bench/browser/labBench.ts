@@ -16,6 +16,7 @@ import { formatRequestId } from '../../../src/domain/lab/requestId';
 import { resolveTests, type Priority } from '../../../src/domain/lab/requisition';
 import { SpecimenLabel } from '../../../src/print/SpecimenLabel';
 import { generatePatients, generateVisits } from '../../helpers/synthetic/generate';
+import { time } from './timing';
 import { mulberry32, pick, weighted } from '../../helpers/synthetic/random';
 
 /**
@@ -40,20 +41,6 @@ const ORDER_SETS: readonly (readonly string[][])[] = [
   [['UCS']],
 ];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-function stats(times: number[]) {
-  const s = [...times].sort((a, b) => a - b);
-  return { samples: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1]! };
-}
-async function time<T>(samples: number, fn: (i: number) => Promise<T> | T) {
-  const times: number[] = [];
-  for (let i = 0; i < samples; i += 1) {
-    const t0 = performance.now();
-    await fn(i);
-    times.push(performance.now() - t0);
-  }
-  return stats(times);
-}
 
 export async function runLabBench({ specimens, samples, status }: { specimens: number; samples: number; status: (s: string) => void }) {
   const tag = Date.now();

@@ -1,0 +1,17 @@
+/** Latency figures the benchmark pages report: p50, p95 and max of timed samples. */
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+export function stats(times: number[]) {
+  const s = [...times].sort((a, b) => a - b);
+  return { samples: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1]! };
+}
+
+export async function time<T>(samples: number, fn: (i: number) => Promise<T> | T) {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const t0 = performance.now();
+    await fn(i);
+    times.push(performance.now() - t0);
+  }
+  return stats(times);
+}
