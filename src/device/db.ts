@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { DeviceRow, PatientRow, StaffRow, TokenRow } from '../domain/projections/rows';
 import type { CatalogueRow, LabRequestRow, OpenBlockRow, SpecimenRow } from '../domain/projections/labRows';
 import type { Role } from '../domain/users';
+import { namePairs } from '../domain/patients/nameKeys';
 import type { PinVerifier } from './pin';
 
 /** Device-local: never replicated. */
@@ -88,5 +89,9 @@ export class DeskDb extends Dexie {
       syncHistory: '++id, startedAt',
       syncRefusals: 'id',
     });
+    // Two-word name searches (namePairs); rows projected before it get their pairs here.
+    this.version(2).stores({
+      patients: 'patient, uhid, abha, mobile, *words, *pairs, registeredAt, registeredDay',
+    }).upgrade((tx) => tx.table<PatientRow>('patients').toCollection().modify((p) => { p.pairs = namePairs(p.words); }));
   }
 }

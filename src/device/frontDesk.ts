@@ -3,7 +3,7 @@ import { formatDowntimeId } from '../domain/ids/downtimeId';
 import { ageYears, birthProblem } from '../domain/patients/age';
 import { possibleDuplicates, type PossibleDuplicate } from '../domain/patients/duplicates';
 import { patientFields, type PatientFields } from '../domain/patients/fields';
-import { nameWords } from '../domain/patients/nameKeys';
+import { MANY_WORDS, nameStem, nameWords, pairKey, STEM_LENGTH } from '../domain/patients/nameKeys';
 import { classifyQuery } from '../domain/patients/searchQuery';
 import type { PatientRow, TokenRow } from '../domain/projections/rows';
 import { localDay } from '../domain/tokens/day';
@@ -36,6 +36,8 @@ export interface QueueView {
 
 const MAX_RESULTS = 50;
 const DUPLICATE_SCAN = 600;
+/** Name candidates read at most per search (see byName). */
+const NAME_SCAN = 3000;
 const QUEUE_SHOWN = 50;
 const DESK_ROLES = new Set(['clerk', 'admin']);
 
@@ -183,25 +185,33 @@ export class FrontDesk {
         return done(await this.db.patients.where('abha').equals(q.abha).toArray(), true);
       case 'uhid':
         return done(await this.db.patients.where('uhid').equals(q.uhid).toArray(), true);
-      case 'name': {
-        // Intersect the keys of each word's prefix range (keys only: cheap), then read rows in
-        // small chunks until enough pass the filters.
-        const keySets = await Promise.all(q.words.map((w) => this.db.patients.where('words').startsWith(w).primaryKeys()));
-        keySets.sort((a, b) => a.length - b.length);
-        let ids = [...new Set(keySets[0])];
-        for (const other of keySets.slice(1)) {
-          const set = new Set(other);
-          ids = ids.filter((id) => set.has(id));
-        }
-        const hits: PatientRow[] = [];
-        for (let i = 0; i < ids.length && hits.length <= MAX_RESULTS; i += 100) {
-          const rows = await this.db.patients.bulkGet(ids.slice(i, i + 100));
-          hits.push(...rows.filter((p): p is PatientRow => Boolean(p) && keep(p!)));
-        }
-        const shown = hits.slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
-        return { kind: 'patients', exact: false, patients: shown, truncated: hits.length > MAX_RESULTS };
-      }
+      case 'name':
+        return this.byName(q.words, keep);
     }
+  }
+
+  /**
+   * Patients with a name word starting with each typed word. Two words of STEM_LENGTH letters or
+   * more start from their pair key, anything else from the longest word's range. Candidates are
+   * read in growing chunks until enough pass, and no more than NAME_SCAN of them: past that the
+   * clerk is asked for more of the name rather than kept waiting.
+   */
+  private async byName(words: string[], keep: (p: PatientRow) => boolean): Promise<SearchResult> {
+    const longest = [...words].sort((a, b) => b.length - a.length);
+    const stems = [...new Set(longest.filter((w) => w.length >= STEM_LENGTH).map(nameStem))];
+    const range = stems.length >= 2
+      ? this.db.patients.where('pairs').anyOf(pairKey(stems[0]!, stems[1]!), MANY_WORDS)
+      : this.db.patients.where('words').startsWith(longest[0]!);
+    const found = await range.limit(NAME_SCAN + 1).primaryKeys();
+    const keys = [...new Set(found)].slice(0, NAME_SCAN);
+    const matches = (p: PatientRow | undefined): p is PatientRow =>
+      Boolean(p) && words.every((w) => p!.words.some((word) => word.startsWith(w))) && keep(p!);
+    const hits: PatientRow[] = [];
+    for (let i = 0, size = 64; i < keys.length && hits.length <= MAX_RESULTS; i += size, size *= 2) {
+      hits.push(...(await this.db.patients.bulkGet(keys.slice(i, i + size))).filter(matches));
+    }
+    const shown = hits.slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
+    return { kind: 'patients', exact: false, patients: shown, truncated: hits.length > MAX_RESULTS || found.length > NAME_SCAN };
   }
 
   /** Who might this new patient already be? Same mobile, or a similar name, same sex, similar age. */

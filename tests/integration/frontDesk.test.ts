@@ -82,6 +82,28 @@ describe('search', () => {
     expect(await names('ravi', { sex: 'F' })).toEqual([]);
   });
 
+  it('finds two-word names through their pair key, long names too, and asks for more of the name past its reading limit', async () => {
+    const { front, admin, db } = await setup();
+    const ravi = await front.register(admin, PATIENT);
+    const long = await front.register(admin, { ...PATIENT, name: 'Aa Bb Cc Dd Ee Ff Gg Hh Ii Jj Kk Ll Mm Ravindra Kumar', mobile: '' });
+    const seema = await front.register(admin, { ...PATIENT, name: 'Seema Kumari', sex: 'F', mobile: '' });
+    const names = async (q: string, f = {}) => {
+      const r = await front.search(q, f);
+      return r.kind === 'patients' ? { names: r.patients.map((p) => p.name), more: r.truncated } : r.kind;
+    };
+    expect(await names('kum rav')).toEqual({ names: [long.name, 'Ravi Kumar'], more: false });
+    expect(await names('ravin kum')).toEqual({ names: [long.name], more: false });
+    expect(await names('kumari')).toEqual({ names: ['Seema Kumari'], more: false });
+    // Thousands of Kumars registered after them: "kumar" alone is too common to read through.
+    const rows = Array.from({ length: 3100 }, (_, i) => ({ ...ravi, patient: `${ravi.patient}-${String(i).padStart(4, '0')}` }));
+    await db.patients.bulkPut(rows);
+    expect(await names('ravi kum')).toEqual({ names: expect.arrayContaining(['Ravi Kumar']), more: true });
+    expect(await names('kumar', { sex: 'F' })).toEqual({ names: [], more: true });
+    expect(await names('kumari', { sex: 'F' })).toEqual({ names: ['Seema Kumari'], more: false });
+    expect(await names('see kum')).toEqual({ names: ['Seema Kumari'], more: false });
+    expect(seema.pairs).toEqual(['kum see']);
+  });
+
   it('shows possible duplicates: same mobile, or similar name with the same sex and a close age', async () => {
     const { front, admin } = await setup();
     const ravi = await front.register(admin, PATIENT);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ageLabel, birthDay, birthProblem, yearsBetween } from '../../src/domain/patients/age';
 import { jaroWinkler, nameSimilarity, possibleDuplicates } from '../../src/domain/patients/duplicates';
 import { abha, mobile, patientFields, uhid } from '../../src/domain/patients/fields';
-import { nameWords } from '../../src/domain/patients/nameKeys';
+import { MANY_WORDS, namePairs, nameWords } from '../../src/domain/patients/nameKeys';
 import { classifyQuery } from '../../src/domain/patients/searchQuery';
 import { localDay } from '../../src/domain/tokens/day';
 import { nextStatus } from '../../src/domain/tokens/queue';
@@ -61,6 +61,17 @@ describe('names and duplicates', () => {
     expect(nameWords('  RÁVI   kumar ')).toEqual(['ravi', 'kumar']);
     expect(nameWords('सीमा  देवी')).toEqual(['सीमा', 'देवी']);
     expect(nameWords("D'Souza-Pereira")).toEqual(['d', 'souza', 'pereira']);
+  });
+  it('keys each pair of word stems once, in a fixed order, whatever the order of the name', () => {
+    expect(namePairs(nameWords('Sunita Devi'))).toEqual(['dev sun']);
+    expect(namePairs(nameWords('Devi Sunita'))).toEqual(['dev sun']);
+    expect(namePairs(nameWords('O. P. Sharma'))).toEqual(['o p', 'o sha', 'p sha']);
+    expect(namePairs(nameWords('Ram Ramesh'))).toEqual([]);
+    expect(namePairs(nameWords('सीमा देवी'))).toEqual([`${'देवी'.slice(0, 3)} ${'सीमा'.slice(0, 3)}`]);
+    expect(namePairs(nameWords('Ravi'))).toEqual([]);
+    const many = 'Aa Bb Cc Dd Ee Ff Gg Hh Ii Jj Kk Ll Mm';
+    expect(namePairs(nameWords(many.split(' ').slice(0, 12).join(' ')))).toHaveLength(66);
+    expect(namePairs(nameWords(many))).toEqual([MANY_WORDS]);
   });
   it('scores similar names high and different ones low', () => {
     expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.961, 3);

@@ -1,7 +1,7 @@
 import type { AnyEvent } from '../events/envelope';
 import { parseDowntimeId } from '../ids/downtimeId';
 import { birthDay } from '../patients/age';
-import { nameWords } from '../patients/nameKeys';
+import { namePairs, nameWords } from '../patients/nameKeys';
 import { tokenKey } from '../tokens/tokenNumber';
 import { userKey } from '../users';
 import type { DeviceRow, PatientRow, RowUpdate, StaffRow, TableName, TokenRow } from './rows';
@@ -60,6 +60,11 @@ function reduceDevice(prev: DeviceRow | undefined, event: AnyEvent): DeviceRow {
   }
 }
 
+const nameKeys = (name: string) => {
+  const words = nameWords(name);
+  return { words, pairs: namePairs(words) };
+};
+
 function projectPatient(event: AnyEvent): RowUpdate[] {
   if (event.type === 'patient.registered') {
     const { patient, fields, day } = event.data;
@@ -69,7 +74,7 @@ function projectPatient(event: AnyEvent): RowUpdate[] {
       // The first registration of an ID wins; a replayed or conflicting one changes nothing.
       update: (prev): PatientRow => prev ?? {
         ...fields, patient, device: event.device, number: parsed.ok ? parsed.number : 0,
-        words: nameWords(fields.name), born: birthDay(fields.birth, day), registeredDay: day,
+        ...nameKeys(fields.name), born: birthDay(fields.birth, day), registeredDay: day,
         registeredAt: event.at, registeredBy: event.by, history: [],
       },
     })];
@@ -83,7 +88,7 @@ function projectPatient(event: AnyEvent): RowUpdate[] {
         const next = { ...prev, ...changes };
         return {
           ...next,
-          words: nameWords(next.name),
+          ...nameKeys(next.name),
           born: changes.birth ? birthDay(changes.birth, prev.registeredDay) : prev.born,
           history: [...prev.history, { at: event.at, by: event.by, device: event.device, changes, reason }],
         };

@@ -45,6 +45,8 @@ export interface PatientRow extends PatientFields {
   number: number;
   /** Search keys: the folded words of the name. */
   words: string[];
+  /** Pairs of word stems (namePairs): two-word name searches start from these. */
+  pairs: string[];
   /** Approximate date of birth, so age and age-range searches stay right as days pass. */
   born: string;
   registeredDay: string;
