@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { RuleError } from '../../src/domain/errors';
+import { errorText } from '../../src/ui/shared/errors';
 import { en } from '../../src/ui/i18n/en';
 import { hi } from '../../src/ui/i18n/hi';
 
@@ -46,5 +49,14 @@ describe('translations', () => {
   it('Hindi is not English copied over (beyond names, codes and symbols)', () => {
     const same = [...english].filter(([key, text]) => hindi.get(key) === text && /[a-z]{4,}/.test(text.replace(/\{\{\w+\}\}/g, '')));
     expect(same.map(([k]) => k)).toEqual([]);
+  });
+
+  it('names a status in the reader\'s language inside an error', async () => {
+    const t = i18next.createInstance();
+    await t.init({ resources: { en: { translation: en }, hi: { translation: hi } }, lng: 'hi', interpolation: { escapeValue: false } });
+    const err = new RuleError('badMove', { token: 'MED-K7-001', status: 'done' });
+    expect(errorText(err, t.t)).toContain(`“${hi.token.status_done}”`);
+    await t.changeLanguage('en');
+    expect(errorText(err, t.t)).toBe('Token MED-K7-001 is marked “Done”: that step is not possible now.');
   });
 });

@@ -291,7 +291,7 @@ export const en = {
     departmentUnknown: 'This department is not set up on this device.',
     patientNotFound: 'No such patient on this device.',
     tokenNotFound: 'No such token on this device.',
-    badMove: 'Token {{token}} is {{status}}: that step is not possible now.',
+    badMove: 'Token {{token}} is marked “$t(token.status_{{status}})”: that step is not possible now.',
     roleNotAllowed: 'Your role cannot do this.',
     ...labErrorsEn,
     url: 'Must start with http://, https:// or /.',

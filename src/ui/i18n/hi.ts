@@ -292,7 +292,7 @@ export const hi: Messages = {
     departmentUnknown: 'यह विभाग इस उपकरण पर सेट नहीं है।',
     patientNotFound: 'इस उपकरण पर ऐसा कोई मरीज़ नहीं है।',
     tokenNotFound: 'इस उपकरण पर ऐसा कोई टोकन नहीं है।',
-    badMove: 'टोकन {{token}} की स्थिति {{status}} है: यह कदम अभी संभव नहीं है।',
+    badMove: 'टोकन {{token}} की स्थिति “$t(token.status_{{status}})” है: यह कदम अभी संभव नहीं है।',
     roleNotAllowed: 'आपकी भूमिका यह नहीं कर सकती।',
     ...labErrorsHi,
     url: 'http://, https:// या / से शुरू होना चाहिए।',
