@@ -26,11 +26,17 @@ export interface EventLog {
   /** Up to `limit` of a device's documents from sequence `fromSeq` on, with their revisions. */
   readRange(device: string, fromSeq: number, limit: number): Promise<Array<AnyEvent & { _rev: string }>>;
   /** Bring in documents from a CouchDB-compatible database (PouchDB replication, resumable). */
-  pull(source: RemoteSource, onProgress: (docsWritten: number) => void): Promise<{ docsWritten: number }>;
+  pull(source: RemoteSource, onProgress: (progress: PullProgress) => void): Promise<{ docsWritten: number }>;
   changes(since: number | string, limit: number): Promise<{ results: Change[]; last: number | string }>;
   onChange(listener: () => void): () => void;
   count(): Promise<number>;
   close(): Promise<void>;
+}
+
+export interface PullProgress {
+  docsWritten: number;
+  /** The remote's documents less this log's: an estimate (either side may hold some the other lacks). */
+  expected: number;
 }
 
 export interface RemoteSource {
@@ -130,14 +136,17 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
     return res.rows.map((r) => r.doc as unknown as AnyEvent & { _rev: string });
   }
 
-  async function pull(source: RemoteSource, onProgress: (docsWritten: number) => void) {
+  async function pull(source: RemoteSource, onProgress: (progress: PullProgress) => void) {
     if (!openRemote) throw new Error('pull: no remote databases on this log');
     const remote = openRemote(source);
     try {
+      const [theirs, ours] = await Promise.all([remote.info(), db.info()]);
+      const expected = Math.max(0, theirs.doc_count - ours.doc_count);
+      onProgress({ docsWritten: 0, expected });
       // The replication id comes from the two databases' names, so a restarted pull resumes from
       // its checkpoint instead of starting over.
       const result = await db.replicate.from(remote, { batch_size: 1000, batches_limit: 4 })
-        .on('change', (info) => onProgress(info.docs_written));
+        .on('change', (info) => onProgress({ docsWritten: info.docs_written, expected }));
       return { docsWritten: result.docs_written };
     } finally {
       await remote.close();

@@ -178,7 +178,7 @@ export class Resync {
     this.set({ phase: 'pulling' });
     try {
       const { log } = await this.desk.context();
-      await log.pull({ url: gate.url, username: gate.username, password: gate.password }, (n) => this.set({ pulled: n }));
+      await log.pull({ url: gate.url, username: gate.username, password: gate.password }, (p) => this.set({ pulled: p.docsWritten, pullExpected: p.expected }));
       await this.desk.projections?.catchUp();
       return null;
     } catch (err) {

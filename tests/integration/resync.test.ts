@@ -155,6 +155,10 @@ describe('administrator devices and the central verify command', () => {
     await office.resync.openGate(office.admin, gate(adm, { pull: true }));
     const run = await office.resync.run(office.admin);
     expect(run.pulled).toBeGreaterThan(0);
+    // The estimate shown beside the count: the central store's documents less the office's own.
+    const shown = office.resync.current();
+    expect(shown.pulled).toBe(run.pulled);
+    expect(Math.abs(shown.pullExpected! - run.pulled)).toBeLessThanOrEqual(1);
     const ids = (await office.db.patients.toArray()).map((p) => p.patient);
     const expected = [...(await tabletA.db.patients.toArray()), ...(await tabletB.db.patients.toArray())].map((p) => p.patient);
     expect(ids).toEqual(expect.arrayContaining(expected));

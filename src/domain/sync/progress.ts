@@ -9,6 +9,8 @@ export interface SyncProgress {
   confirmed: number;
   refused: number;
   pulled: number;
+  /** About how many the pull has to bring in: the central store's documents less this log's. */
+  pullExpected: number | null;
   startedAt: number | null;
   /** Events per second since the run started. */
   rate: number | null;
@@ -21,7 +23,7 @@ export interface SyncProgress {
 }
 
 export const idleProgress = (): SyncProgress => ({
-  phase: 'idle', total: 0, sent: 0, confirmed: 0, refused: 0, pulled: 0, startedAt: null, rate: null, etaSeconds: null, retryAt: null, message: null, pullError: null,
+  phase: 'idle', total: 0, sent: 0, confirmed: 0, refused: 0, pulled: 0, pullExpected: null, startedAt: null, rate: null, etaSeconds: null, retryAt: null, message: null, pullError: null,
 });
 
 export function withRate(p: SyncProgress, now: number): SyncProgress {

@@ -212,7 +212,7 @@ export const en = {
     phase_verifying: 'Confirming with the central store…', phase_pulling: 'Bringing in other devices’ events…',
     phase_paused: 'Paused', phase_waiting: 'Network lost: retrying…', phase_done: 'Finished', phase_failed: 'Stopped',
     counts: '{{total}} events on this device · pending {{pending}} · sent {{sent}} · confirmed {{confirmed}} · refused {{refused}}',
-    pulled: '{{count}} events brought in from other devices',
+    pulled: '{{count}} of about {{total}} events brought in from other devices',
     rate: '{{rate}} events/s · about {{eta}} s left',
     retryIn: 'Next try at {{time}}.',
     allConfirmed: 'Synced: all {{count}} events confirmed by the central store.',

@@ -213,7 +213,7 @@ export const hi: Messages = {
     phase_verifying: 'केंद्रीय भंडार से पुष्टि हो रही है…', phase_pulling: 'दूसरे उपकरणों की घटनाएँ लाई जा रही हैं…',
     phase_paused: 'रुका हुआ', phase_waiting: 'नेटवर्क टूटा: फिर कोशिश हो रही है…', phase_done: 'पूरा', phase_failed: 'रुक गया',
     counts: 'इस उपकरण पर {{total}} घटनाएँ · बाकी {{pending}} · भेजी {{sent}} · पुष्टि {{confirmed}} · अस्वीकृत {{refused}}',
-    pulled: 'दूसरे उपकरणों से {{count}} घटनाएँ लाई गईं',
+    pulled: 'दूसरे उपकरणों से लगभग {{total}} में से {{count}} घटनाएँ लाई गईं',
     rate: '{{rate}} घटनाएँ/से · लगभग {{eta}} से बाकी',
     retryIn: 'अगली कोशिश {{time}} पर।',
     allConfirmed: 'सिंक पूरा: सभी {{count}} घटनाओं की केंद्रीय भंडार ने पुष्टि की।',

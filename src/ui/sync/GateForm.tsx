@@ -13,7 +13,7 @@ export function GateForm({ actor, onOpened }: { actor: SessionUser; onOpened: ()
   const { t } = useTranslation();
   const resync = useResync();
   const form = useDomainForm<GateValues>({
-    defaultValues: { url: DEFAULT_CENTRAL_URL, username: '', password: '', declaredClean: false, pull: actor.role === 'admin' && false },
+    defaultValues: { url: DEFAULT_CENTRAL_URL, username: '', password: '', declaredClean: false, pull: false },
   });
   const { register, formState: { errors, isSubmitting } } = form;
   const submit = form.submitWith(async (values) => {

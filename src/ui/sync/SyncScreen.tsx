@@ -59,7 +59,12 @@ export function SyncScreen({ actor }: { actor: SessionUser }) {
           <p><strong>{t(`sync.phase_${progress.phase}`)}</strong></p>
           <progress max={100} value={done} aria-valuetext={`${done}%`} />
           <p>{t('sync.counts', { total: progress.total, sent: progress.sent, confirmed: progress.confirmed, refused: progress.refused, pending: Math.max(0, progress.total - progress.confirmed - progress.refused) })}</p>
-          {progress.pulled ? <p>{t('sync.pulled', { count: progress.pulled })}</p> : null}
+          {progress.pullExpected !== null ? (
+            <>
+              <progress max={Math.max(1, progress.pullExpected)} value={Math.min(progress.pulled, progress.pullExpected)} aria-label={t('sync.phase_pulling')} />
+              <p data-testid="pull-progress">{t('sync.pulled', { count: progress.pulled, total: progress.pullExpected })}</p>
+            </>
+          ) : null}
           {progress.pullError ? (
             <p className="form-error" role="alert">{t('sync.pullFailed')} {t(`sync.errors.${progress.pullError.code}`, { defaultValue: progress.pullError.code, ...progress.pullError.params })}</p>
           ) : null}
