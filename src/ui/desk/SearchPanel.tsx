@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import type { SearchFilters, SearchResult } from '../../device/frontDesk';
+import type { SearchFilters } from '../../device/frontDesk';
 import { classifyQuery } from '../../domain/patients/searchQuery';
-import { useFront } from '../services';
-import { PatientSummary } from './PatientSummary';
+import { PatientResults } from './PatientResults';
+import { usePatientSearch } from './usePatientSearch';
 
 /**
  * One box for everything: names, IDs, phone numbers and barcode scans (a scanner types the ID and
@@ -12,30 +12,14 @@ import { PatientSummary } from './PatientSummary';
  */
 export function SearchPanel({ onNewPatient }: { onNewPatient: (name: string) => void }) {
   const { t } = useTranslation();
-  const front = useFront();
   const [, navigate] = useLocation();
-  const [text, setText] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
-  const [result, setResult] = useState<SearchResult>({ kind: 'empty' });
-  const latest = useRef(0);
-
-  async function run(value: string, f: SearchFilters) {
-    const ticket = ++latest.current;
-    const r = await front.search(value, f);
-    if (ticket === latest.current) setResult(r);
-    return r;
-  }
-
-  useEffect(() => {
-    const timer = window.setTimeout(() => void run(text, filters), 150);
-    return () => window.clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text, filters]);
+  const { text, setText, result, now } = usePatientSearch(filters);
 
   async function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
     if (e.key !== 'Enter') return;
     e.preventDefault();
-    const r = await run(text, filters);
+    const r = await now();
     if (r.kind === 'patients' && r.exact && r.patients.length === 1) navigate(`/patient/${r.patients[0]!.patient}`);
     else if (r.kind === 'patients' && r.patients.length === 0 && classifyQuery(text).kind === 'name') onNewPatient(text.trim());
   }
@@ -71,21 +55,7 @@ export function SearchPanel({ onNewPatient }: { onNewPatient: (name: string) => 
           {t('desk.newPatient')}
         </button>
       </div>
-      {result.kind === 'patients' ? (
-        <>
-          <p role="status">{result.patients.length ? t('desk.results', { count: result.patients.length }) : t('desk.none')}</p>
-          <ul className="results">
-            {result.patients.map((p) => (
-              <li key={p.patient}>
-                <button type="button" className="result" onClick={() => navigate(`/patient/${p.patient}`)}>
-                  <PatientSummary patient={p} />
-                </button>
-              </li>
-            ))}
-          </ul>
-          {result.truncated ? <p className="hint">{t('desk.more')}</p> : null}
-        </>
-      ) : null}
+      <PatientResults result={result} onPick={(p) => navigate(`/patient/${p.patient}`)} found="desk.results" none="desk.none" />
     </section>
   );
 }

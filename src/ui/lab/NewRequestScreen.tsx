@@ -1,9 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import type { SearchResult } from '../../device/frontDesk';
-import { PatientSummary } from '../desk/PatientSummary';
-import { useFront } from '../services';
+import { PatientResults } from '../desk/PatientResults';
+import { usePatientSearch } from '../desk/usePatientSearch';
 
 /**
  * Step one of a requisition: find the patient the clerk registered, by downtime ID (a scan of the
@@ -11,29 +9,13 @@ import { useFront } from '../services';
  */
 export function NewRequestScreen() {
   const { t } = useTranslation();
-  const front = useFront();
   const [, navigate] = useLocation();
-  const [text, setText] = useState('');
-  const [result, setResult] = useState<SearchResult>({ kind: 'empty' });
-  const latest = useRef(0);
-
-  async function run(value: string) {
-    const ticket = ++latest.current;
-    const r = await front.search(value);
-    if (ticket === latest.current) setResult(r);
-    return r;
-  }
-
-  useEffect(() => {
-    const timer = window.setTimeout(() => void run(text), 150);
-    return () => window.clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text]);
+  const { text, setText, result, now } = usePatientSearch();
 
   async function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
     if (e.key !== 'Enter') return;
     e.preventDefault();
-    const r = await run(text);
+    const r = await now();
     if (r.kind === 'patients' && r.exact && r.patients.length === 1) navigate(`/new/${r.patients[0]!.patient}`);
   }
 
@@ -49,20 +31,7 @@ export function NewRequestScreen() {
           {result.kind === 'badId' ? t(`desk.${result.reason}`) : null}
         </span>
       </div>
-      {result.kind === 'patients' ? (
-        <>
-          <p role="status">{result.patients.length ? t('lab.patientsFound', { count: result.patients.length }) : t('lab.noPatient')}</p>
-          <ul className="results">
-            {result.patients.map((p) => (
-              <li key={p.patient}>
-                <button type="button" className="result" onClick={() => navigate(`/new/${p.patient}`)}>
-                  <PatientSummary patient={p} />
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <PatientResults result={result} onPick={(p) => navigate(`/new/${p.patient}`)} found="lab.patientsFound" none="lab.noPatient" />
     </main>
   );
 }
