@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { useFront } from '../services';
+import { useFront } from '../useCases';
 import { useSession } from '../session';
 import { PatientForm, emptyPatient, toInput, type PatientFormValues } from './PatientForm';
 import { SearchPanel } from './SearchPanel';

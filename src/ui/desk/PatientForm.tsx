@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PatientFields } from '../../domain/patients/fields';
 import { RELATIONS } from '../../domain/patients/fields';
 import type { PatientRow } from '../../domain/projections/rows';
-import { useFront } from '../services';
+import { useFront } from '../useCases';
 import { errorText } from '../shared/errors';
 import { Field, FieldError, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';

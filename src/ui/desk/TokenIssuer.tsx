@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientRow } from '../../domain/projections/rows';
-import { useFront, useLive } from '../services';
+import { useLive } from '../services';
+import { useFront } from '../useCases';
 import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SearchFilters, SearchResult } from '../../device/frontDesk';
-import { useFront } from '../services';
+import { useFront } from '../useCases';
 
 /**
  * The search box's query as the person types (results settle 150 ms after the last key), and

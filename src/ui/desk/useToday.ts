@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useFront } from '../services';
+import { useFront } from '../useCases';
 
 /** The hospital's calendar day, refreshed every minute so the desk rolls over at midnight. */
 export function useToday(): string | null {

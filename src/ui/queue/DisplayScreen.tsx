@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useLive, useLiveFront } from '../services';
+import { useLive } from '../services';
+import { useLiveFront } from '../useCases';
 
 const NEXT_SHOWN = 6;
 

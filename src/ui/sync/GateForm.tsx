@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../device/desk';
 import { DEFAULT_CENTRAL_URL } from '../../sync/resync';
-import { useResync } from '../services';
+import { useResync } from '../useCases';
 import { errorText } from '../shared/errors';
 import { Field, FieldError, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';

@@ -4,7 +4,8 @@ import type { ChainReport } from '../../domain/events/chain';
 import { ALL_CLEAR_ID } from '../../domain/sync/gate';
 import { CentralClient } from '../../sync/centralClient';
 import type { GateConfig } from '../../sync/resync';
-import { useDesk, useLive, useLiveFront } from '../services';
+import { useDesk, useLive } from '../services';
+import { useLiveFront } from '../useCases';
 
 /**
  * On an administrator's device (which pulls everything): every device with events, when each last
