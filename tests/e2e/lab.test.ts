@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addUser, enroll, login, waitForServiceWorker } from '../helpers/appDriver';
+import { addUser, enroll, login, registerPatient, waitForServiceWorker } from '../helpers/appDriver';
 import { decodeBarcode } from '../helpers/barcode';
 import { makeProfile } from '../helpers/browser';
 import { readPdf } from '../helpers/pdf';
@@ -9,26 +9,6 @@ import { startPreview, type Preview } from '../helpers/previewServer';
 let preview: Preview;
 beforeAll(async () => { preview = await startPreview(); });
 afterAll(async () => { await preview?.stop(); });
-
-/** The clerk's part, done by the administrator: a registered patient for the lab to find. */
-async function registerPatient(page: Page) {
-  await page.getByRole('link', { name: 'Registration' }).click();
-  await page.getByLabel(/^Search patient/).fill('Ravi Kumar');
-  await page.getByText('No patient found.').waitFor();
-  await page.getByLabel(/^Search patient/).press('Enter');
-  await page.getByRole('heading', { name: 'Register new patient' }).waitFor();
-  await page.getByLabel('Sex').selectOption('M');
-  await page.getByLabel('Years').fill('45');
-  await page.getByLabel('Mobile number').fill('9811012345');
-  await page.getByLabel('Locality / village').fill('Lajpat Nagar');
-  await page.getByLabel('District').fill('South Delhi');
-  await page.getByLabel('State').fill('Delhi');
-  await page.getByLabel('PIN code').fill('110024');
-  await page.getByLabel('Relation').selectOption('father');
-  await page.getByLabel('Relative / guardian name').fill('Mohan Lal');
-  await page.getByRole('button', { name: 'Register', exact: true }).click();
-  return (await page.getByTestId('patient-id').textContent())!;
-}
 
 /** Chromium makes PDF pages a whole number of points: 50 mm comes out as 142 pt (50.1 mm). */
 const POINT_MM = 25.4 / 72;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { enroll, waitForServiceWorker } from '../helpers/appDriver';
+import { enroll, registerPatient, requestLab, waitForServiceWorker } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
 import { startWholeApp } from '../helpers/wholeApp';
 
@@ -9,37 +9,13 @@ beforeAll(async () => { app = await startWholeApp(); });
 afterAll(async () => { await app?.stop(); });
 
 async function registerAndIssue(page: Page, name: string) {
-  await page.getByRole('link', { name: 'Registration' }).click();
-  await page.getByLabel(/^Search patient/).fill(name);
-  await page.getByText('No patient found.').waitFor();
-  await page.getByLabel(/^Search patient/).press('Enter');
-  await page.getByRole('heading', { name: 'Register new patient' }).waitFor();
-  await page.getByLabel('Sex').selectOption('F');
-  await page.getByLabel('Years').fill('34');
-  await page.getByLabel('Locality / village').fill('Rohini');
-  await page.getByLabel('District').fill('North West Delhi');
-  await page.getByLabel('State').fill('Delhi');
-  await page.getByLabel('PIN code').fill('110085');
-  await page.getByLabel('Relation').selectOption('husband');
-  await page.getByLabel('Relative / guardian name').fill('Ramesh Kumar');
-  await page.getByRole('button', { name: 'Register', exact: true }).click();
-  const patient = (await page.getByTestId('patient-id').textContent())!;
+  const patient = await registerPatient(page, {
+    name, sex: 'F', years: '34', locality: 'Rohini', district: 'North West Delhi', state: 'Delhi', pin: '110085',
+    relation: 'husband', relative: 'Ramesh Kumar',
+  });
   await page.getByRole('button', { name: 'Issue token and print' }).click();
   await page.getByLabel(/^Search patient/).waitFor();
   return patient;
-}
-
-async function requestLab(page: Page, patient: string, device: string) {
-  await page.getByRole('link', { name: 'Lab' }).click();
-  await page.getByRole('link', { name: 'New requisition' }).click();
-  await page.getByLabel(/^Find the patient/).fill(patient);
-  await page.getByLabel(/^Find the patient/).press('Enter');
-  await page.getByLabel(/^Test codes/).fill('CBC LFT');
-  await page.getByLabel(/^Test codes/).press('Enter');
-  await page.getByText('Containers to fill: 2').waitFor();
-  await page.getByLabel('Ordering clinician').fill('Dr. Meena Iyer');
-  await page.getByRole('button', { name: 'Save and print labels' }).click();
-  await page.getByRole('heading', { name: new RegExp(`^Requisition LR-${device}-0000001`) }).waitFor();
 }
 
 async function openGateAndSync(page: Page, creds: { user: string; password: string }, pull: boolean) {
@@ -76,7 +52,8 @@ describe('resync in Chromium against the embedded central store', () => {
         await context.setOffline(true);
         const first = await registerAndIssue(page, `Sunita ${code === 'T1' ? 'Devi' : 'Kumari'}`);
         await registerAndIssue(page, `Kamla ${code === 'T1' ? 'Rani' : 'Bai'}`);
-        await requestLab(page, first, code);
+        await requestLab(page, first, 'CBC LFT', 2);
+        await page.getByRole('heading', { name: new RegExp(`^Requisition LR-${code}-0000001`) }).waitFor();
         pages.push(page);
       }
 

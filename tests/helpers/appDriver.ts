@@ -43,3 +43,47 @@ export async function waitForServiceWorker(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 30_000 });
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
 }
+
+export interface NewPatient {
+  name: string; sex: 'M' | 'F'; years: string; mobile?: string;
+  locality: string; district: string; state: string; pin: string; relation: string; relative: string;
+}
+
+export const RAVI: NewPatient = {
+  name: 'Ravi Kumar', sex: 'M', years: '45', mobile: '9811012345', locality: 'Lajpat Nagar', district: 'South Delhi',
+  state: 'Delhi', pin: '110024', relation: 'father', relative: 'Mohan Lal',
+};
+
+/** From the desk: the name typed into the search box finds nobody, Enter opens registration. Returns the downtime ID. */
+export async function registerPatient(page: Page, p: NewPatient = RAVI): Promise<string> {
+  await page.getByRole('link', { name: 'Registration' }).click();
+  await page.getByLabel(/^Search patient/).fill(p.name);
+  await page.getByText('No patient found.').waitFor();
+  await page.getByLabel(/^Search patient/).press('Enter');
+  await page.getByRole('heading', { name: 'Register new patient' }).waitFor();
+  await page.getByLabel('Sex').selectOption(p.sex);
+  await page.getByLabel('Years').fill(p.years);
+  if (p.mobile) await page.getByLabel('Mobile number').fill(p.mobile);
+  await page.getByLabel('Locality / village').fill(p.locality);
+  await page.getByLabel('District').fill(p.district);
+  await page.getByLabel('State').fill(p.state);
+  await page.getByLabel('PIN code').fill(p.pin);
+  await page.getByLabel('Relation').selectOption(p.relation);
+  await page.getByLabel('Relative / guardian name').fill(p.relative);
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  return (await page.getByTestId('patient-id').textContent())!;
+}
+
+/** A requisition for a patient found by downtime ID, saved (and its labels printed). */
+export async function requestLab(page: Page, patient: string, codes: string, containers: number) {
+  await page.getByRole('link', { name: 'Lab' }).click();
+  await page.getByRole('link', { name: 'New requisition' }).click();
+  await page.getByLabel(/^Find the patient/).fill(patient);
+  await page.getByLabel(/^Find the patient/).press('Enter');
+  await page.getByLabel(/^Test codes/).fill(codes);
+  await page.getByLabel(/^Test codes/).press('Enter');
+  await page.getByText(`Containers to fill: ${containers}`).waitFor();
+  await page.getByLabel('Ordering clinician').fill('Dr. Meena Iyer');
+  await page.getByRole('button', { name: 'Save and print labels' }).click();
+  await page.getByRole('heading', { name: /^Requisition LR-/ }).waitFor();
+}

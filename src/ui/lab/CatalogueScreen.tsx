@@ -54,47 +54,50 @@ export function CatalogueScreen({ actor }: { actor: SessionUser }) {
       <p className="hint">{t('lab.versionsNote')}</p>
       <form onSubmit={onSubmit} noValidate>
         <FieldError message={errors.tests?.message ?? errors.tests?.root?.message} />
-        <table className="list catalogue-table">
-          <thead>
-            <tr>
-              <th>{t('lab.code')}</th><th>{t('lab.name')}</th><th>{t('lab.nameHi')}</th><th>{t('lab.section')}</th>
-              <th>{t('lab.sample')}</th><th>{t('lab.container')}</th><th>{t('lab.separate')}</th><th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.fields.map((field, i) => {
-              const e = errors.tests?.[i];
-              const label = (what: string) => `${what} ${i + 1}`;
-              return (
-                <tr key={field.id}>
-                  <td><input aria-label={label(t('lab.code'))} className="code-input short" maxLength={8} {...register(`tests.${i}.code`)} /><FieldError message={e?.code?.message} /></td>
-                  <td><input aria-label={label(t('lab.name'))} maxLength={80} {...register(`tests.${i}.name`)} /><FieldError message={e?.name?.message} /></td>
-                  <td><input aria-label={label(t('lab.nameHi'))} lang="hi" maxLength={80} {...register(`tests.${i}.nameHi`)} /><FieldError message={e?.nameHi?.message} /></td>
-                  <td>
-                    <select aria-label={label(t('lab.section'))} {...register(`tests.${i}.section`)}>
-                      {SECTIONS.map((x) => <option key={x} value={x}>{t(`lab.section_${x}`)}</option>)}
-                    </select>
-                  </td>
-                  <td>
-                    <select aria-label={label(t('lab.sample'))} {...register(`tests.${i}.sample`)}>
-                      {SAMPLES.map((x) => <option key={x} value={x}>{t(`lab.sample_${x}`)}</option>)}
-                    </select>
-                  </td>
-                  <td>
-                    <select aria-label={label(t('lab.container'))} {...register(`tests.${i}.container`)}>
-                      {CONTAINERS.map((x) => <option key={x} value={x}>{t(`lab.container_${x}`)}</option>)}
-                    </select>
-                  </td>
-                  <td><input type="checkbox" aria-label={label(t('lab.separate'))} {...register(`tests.${i}.separate`)} /></td>
-                  <td>
-                    <button type="button" className="secondary small" aria-label={t('lab.remove', { code: field.code || i + 1 })}
-                      onClick={() => rows.remove(i)}>✕</button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        {/* Eight editable columns do not fit an upright tablet: the table scrolls, not the page. */}
+        <div className="table-scroll">
+          <table className="list catalogue-table">
+            <thead>
+              <tr>
+                <th>{t('lab.code')}</th><th>{t('lab.name')}</th><th>{t('lab.nameHi')}</th><th>{t('lab.section')}</th>
+                <th>{t('lab.sample')}</th><th>{t('lab.container')}</th><th>{t('lab.separate')}</th><th />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.fields.map((field, i) => {
+                const e = errors.tests?.[i];
+                const label = (what: string) => `${what} ${i + 1}`;
+                return (
+                  <tr key={field.id}>
+                    <td><input aria-label={label(t('lab.code'))} className="code-input short" maxLength={8} {...register(`tests.${i}.code`)} /><FieldError message={e?.code?.message} /></td>
+                    <td><input aria-label={label(t('lab.name'))} maxLength={80} {...register(`tests.${i}.name`)} /><FieldError message={e?.name?.message} /></td>
+                    <td><input aria-label={label(t('lab.nameHi'))} lang="hi" maxLength={80} {...register(`tests.${i}.nameHi`)} /><FieldError message={e?.nameHi?.message} /></td>
+                    <td>
+                      <select aria-label={label(t('lab.section'))} {...register(`tests.${i}.section`)}>
+                        {SECTIONS.map((x) => <option key={x} value={x}>{t(`lab.section_${x}`)}</option>)}
+                      </select>
+                    </td>
+                    <td>
+                      <select aria-label={label(t('lab.sample'))} {...register(`tests.${i}.sample`)}>
+                        {SAMPLES.map((x) => <option key={x} value={x}>{t(`lab.sample_${x}`)}</option>)}
+                      </select>
+                    </td>
+                    <td>
+                      <select aria-label={label(t('lab.container'))} {...register(`tests.${i}.container`)}>
+                        {CONTAINERS.map((x) => <option key={x} value={x}>{t(`lab.container_${x}`)}</option>)}
+                      </select>
+                    </td>
+                    <td><input type="checkbox" aria-label={label(t('lab.separate'))} {...register(`tests.${i}.separate`)} /></td>
+                    <td>
+                      <button type="button" className="secondary small" aria-label={t('lab.remove', { code: field.code || i + 1 })}
+                        onClick={() => rows.remove(i)}>✕</button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
         <button type="button" className="secondary" onClick={() => rows.append({ ...blank })}>{t('lab.addTest')}</button>
         <FormError text={form.formError ? errorText(form.formError, t) : null} />
         {published ? <p className="ok" role="status">{t('lab.published', { version: published })}</p> : null}

@@ -84,11 +84,9 @@ export function RequestScreen({ id }: { id: string }) {
         <tbody>
           {specimens.map((s) => (
             <tr key={s.specimen} data-testid="request-specimen">
-              <td><Link href={`/specimen/${s.specimen}`}><code>{s.specimen}</code></Link></td>
-              <td><ContainerChip container={s.container} /></td>
+              <td><div><Link href={`/specimen/${s.specimen}`}><code>{s.specimen}</code></Link></div><ContainerChip container={s.container} /></td>
               <td>{s.tests.map((c) => <div key={c}><strong>{c}</strong> {names.get(c) ?? ''}</div>)}</td>
-              <td><StatusBadge status={s.status} /></td>
-              <td>{t('lab.printed', { count: s.labelPrints })}</td>
+              <td><div><StatusBadge status={s.status} /></div>{t('lab.printed', { count: s.labelPrints })}</td>
               <td><button type="button" className="secondary" disabled={busy || !ready} onClick={() => void labels([s.specimen])}>{t('lab.reprintLabel')}</button></td>
             </tr>
           ))}

@@ -102,22 +102,19 @@ export function WorklistScreen() {
         <table className="list worklist">
           <thead>
             <tr>
-              <th /><th>{t('lab.ordered')}</th><th>{t('lab.priority')}</th><th>{t('lab.specimen')}</th><th>{t('lab.patient')}</th>
-              <th>{t('lab.container')}</th><th>{t('lab.tests')}</th><th>{t('lab.status')}</th><th>{t('lab.dept')}</th>
+              {/* Two facts per column, so that the list fits a tablet held upright. */}
+              <th /><th>{t('lab.ordered')} · {t('lab.priority')}</th><th>{t('lab.specimen')} · {t('lab.patient')}</th>
+              <th>{t('lab.container')} · {t('lab.tests')}</th><th>{t('lab.status')} · {t('lab.dept')}</th>
             </tr>
           </thead>
           <tbody>
             {list.rows.map((s) => (
               <tr key={s.specimen} data-testid="worklist-row" className={s.priority === 'stat' ? 'row-stat' : undefined}>
                 <td><input type="checkbox" aria-label={t('lab.select', { specimen: s.specimen })} checked={selected.has(s.specimen)} onChange={() => toggle(s.specimen)} /></td>
-                <td>{localDateTime(s.requestedAt, identity.timeZone)}</td>
-                <td><PriorityBadge priority={s.priority} /></td>
-                <td><Link href={`/specimen/${s.specimen}`}><code>{s.specimen}</code></Link></td>
-                <td>{s.patientName}</td>
-                <td><ContainerChip container={s.container} /></td>
-                <td>{s.tests.join(' ')}</td>
-                <td><StatusBadge status={s.status} /></td>
-                <td>{s.dept}</td>
+                <td><div>{localDateTime(s.requestedAt, identity.timeZone)}</div><PriorityBadge priority={s.priority} /></td>
+                <td><div><Link href={`/specimen/${s.specimen}`}><code>{s.specimen}</code></Link></div>{s.patientName}</td>
+                <td><div><ContainerChip container={s.container} /></div>{s.tests.join(' ')}</td>
+                <td><div><StatusBadge status={s.status} /></div>{s.dept}</td>
               </tr>
             ))}
           </tbody>

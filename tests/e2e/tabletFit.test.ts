@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { enroll, registerPatient, requestLab } from '../helpers/appDriver';
+import { makeProfile } from '../helpers/browser';
+import { startPreview, type Preview } from '../helpers/previewServer';
+
+let preview: Preview;
+beforeAll(async () => { preview = await startPreview(); });
+afterAll(async () => { await preview?.stop(); });
+
+/** What sticks out past the right edge, if the page scrolls sideways: a few elements to name. */
+function sideways(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return null;
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .slice(0, 4).map((el) => `${el.tagName.toLowerCase()}.${el.className} “${(el.textContent ?? '').slice(0, 30)}”`);
+  });
+}
+
+/** A ten-inch tablet held upright: 800 × 1280 CSS pixels. */
+const TABLET = { width: 800, height: 1280 };
+
+describe('screens on a portrait tablet', () => {
+  it('no screen scrolls sideways at 800 × 1280, in English or in Hindi', async () => {
+    const profile = makeProfile();
+    try {
+      const context = await profile.launch();
+      const page = await context.newPage();
+      await page.setViewportSize(TABLET);
+      await page.goto(preview.url);
+      await page.getByRole('heading', { name: 'Set up this device' }).waitFor();
+      const misfits: Record<string, unknown> = {};
+      const check = async (name: string) => {
+        await page.waitForLoadState();
+        await page.waitForTimeout(150); // lazy screens and live queries settle
+        const out = await sideways(page);
+        if (out) misfits[name] = out;
+      };
+      await check('enrolment');
+      await enroll(page, { hospital: 'All India Institute of Medical Sciences, New Delhi', code: 'TB', admin: 'Asha Verma', pin: '482913' });
+      const patient = await registerPatient(page);
+      await page.getByRole('button', { name: 'Issue token and print' }).click();
+      await page.getByLabel(/^Search patient/).waitFor();
+      await requestLab(page, patient, 'CBC ESR LFT URM PT', 4);
+      const request = page.url().split('#')[1]!;
+      const specimen = (await page.getByTestId('request-specimen').locator('code').first().textContent())!;
+
+      const screens = ['/', '/desk', `/patient/${patient}`, '/queue', '/display/MED', '/lab', '/lab/new', `/lab/new/${patient}`,
+        request, `/lab/specimen/${specimen}`, '/lab/catalogue', '/users', '/device', '/sync'];
+      for (const language of ['en', 'hi']) {
+        for (const screen of screens) {
+          await page.goto(`${preview.url}#${screen}`);
+          await check(`${language} ${screen}`);
+        }
+        await page.goto(`${preview.url}#/desk`);
+        await page.getByLabel(/^Search patient|^मरीज़ खोजें/).fill('Ravi');
+        await page.locator('.results .summary').first().waitFor();
+        await check(`${language} desk with results`);
+        if (language === 'en') await page.getByRole('button', { name: 'भाषा: हिन्दी' }).click();
+      }
+      expect(misfits).toEqual({});
+      await context.close();
+    } finally {
+      profile.remove();
+    }
+  });
+});
