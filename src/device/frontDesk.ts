@@ -3,7 +3,7 @@ import { formatDowntimeId } from '../domain/ids/downtimeId';
 import { ageYears, birthProblem } from '../domain/patients/age';
 import { possibleDuplicates, type PossibleDuplicate } from '../domain/patients/duplicates';
 import { patientFields, type PatientFields } from '../domain/patients/fields';
-import { MANY_WORDS, nameStem, nameWords, pairKey, STEM_LENGTH } from '../domain/patients/nameKeys';
+import { MANY_WORDS, namePairs, nameStem, nameWords, pairKey, STEM_LENGTH } from '../domain/patients/nameKeys';
 import { classifyQuery } from '../domain/patients/searchQuery';
 import type { PatientRow, TokenRow } from '../domain/projections/rows';
 import { localDay } from '../domain/tokens/day';
@@ -223,18 +223,15 @@ export class FrontDesk {
     const { name, sex, birth, mobile } = probe.data;
     const words = nameWords(name);
     const byMobile = mobile ? await this.db.patients.where('mobile').equals(mobile).toArray() : [];
-    // Similar names rarely differ in their first three letters. Start from the rarest word's
-    // prefix ("kum" for Kumar is everywhere, "bha" for Bhatnagar is not); when even that is
-    // common, keep those who also share another word's prefix.
-    const prefixes = [...new Set(words.map((w) => w.slice(0, 3)))];
-    const keySets = (await Promise.all(prefixes.map((p) => this.db.patients.where('words').startsWith(p).primaryKeys())))
-      .map((keys) => [...new Set(keys)]).sort((a, b) => a.length - b.length);
-    let ids = keySets[0] ?? [];
-    if (ids.length > DUPLICATE_SCAN && keySets.length > 1) {
-      const others = new Set(keySets.slice(1).flat());
-      ids = ids.filter((id) => others.has(id));
-    }
-    const byName = (await this.db.patients.bulkGet(ids.slice(0, DUPLICATE_SCAN)))
+    // Similar names rarely differ in their first letters: candidates share two word stems with
+    // the new name (its pair keys), or for a one-word name its stem. The newest come first, as a
+    // re-registration during the outage is likelier than one from its first days.
+    const pairs = namePairs(words);
+    const range = pairs.length
+      ? this.db.patients.where('pairs').anyOf([...new Set([...pairs, MANY_WORDS])])
+      : this.db.patients.where('words').startsWith(nameStem(words[0] ?? ''));
+    const ids = [...new Set(await range.reverse().limit(DUPLICATE_SCAN).primaryKeys())];
+    const byName = (await this.db.patients.bulkGet(ids))
       .filter((p): p is PatientRow => Boolean(p) && p!.sex === sex);
     const rows = new Map([...byMobile, ...byName].map((p) => [p.patient, p]));
     const age = ageYears(birth, today, today);

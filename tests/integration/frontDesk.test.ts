@@ -102,6 +102,10 @@ describe('search', () => {
     expect(await names('kumari', { sex: 'F' })).toEqual({ names: ['Seema Kumari'], more: false });
     expect(await names('see kum')).toEqual({ names: ['Seema Kumari'], more: false });
     expect(seema.pairs).toEqual(['kum see']);
+    // Possible duplicates of yet another Ravi Kumar: the most recently registered come first.
+    const dups = await front.duplicates({ ...PATIENT, mobile: '' });
+    expect(dups).toHaveLength(10);
+    expect(dups.map((d) => d.patient)).toEqual(expect.arrayContaining([rows[3099]!.patient, rows[3098]!.patient]));
   });
 
   it('shows possible duplicates: same mobile, or similar name with the same sex and a close age', async () => {

@@ -45,7 +45,8 @@ export function possibleDuplicates(candidate: DuplicateCandidate, known: readonl
     }
     if (reasons.length) found.push({ patient: other.patient, reasons, score });
   }
-  return found.sort((a, b) => b.score - a.score || a.patient.localeCompare(b.patient));
+  // Equal scores keep the candidates' order: the caller lists the likeliest (the newest) first.
+  return found.sort((a, b) => b.score - a.score);
 }
 
 /**
