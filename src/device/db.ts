@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { DeviceRow, PatientRow, StaffRow, TokenRow } from '../domain/projections/rows';
-import type { CatalogueRow, LabRequestRow, OpenBlockRow, SpecimenRow } from '../domain/projections/labRows';
+import type { CatalogueRow, LabRequestRow, OpenBlockRow, OpenItem, SpecimenRow } from '../domain/projections/labRows';
+import { openBlockRow } from '../domain/projections/projectLab';
 import type { Role } from '../domain/users';
 import { namePairs } from '../domain/patients/nameKeys';
 import type { PinVerifier } from './pin';
@@ -89,9 +90,17 @@ export class DeskDb extends Dexie {
       syncHistory: '++id, startedAt',
       syncRefusals: 'id',
     });
-    // Two-word name searches (namePairs); rows projected before it get their pairs here.
+    // Two-word name searches (namePairs), and open lab work kept in slot arrays (OpenBlockRow):
+    // rows projected by version 1 are brought to the new shapes here.
     this.version(2).stores({
       patients: 'patient, uhid, abha, mobile, *words, *pairs, registeredAt, registeredDay',
-    }).upgrade((tx) => tx.table<PatientRow>('patients').toCollection().modify((p) => { p.pairs = namePairs(p.words); }));
+    }).upgrade(async (tx) => {
+      await tx.table<PatientRow>('patients').toCollection().modify((p) => { p.pairs = namePairs(p.words); });
+      await tx.table('labOpen').toCollection().modify((row: { block: string; items: unknown }, ref) => {
+        if (Array.isArray(row.items)) return;
+        const items = Object.entries(row.items as Record<string, Omit<OpenItem, 'specimen'>>).map(([specimen, item]) => ({ ...item, specimen }));
+        ref.value = openBlockRow(row.block, items);
+      });
+    });
   }
 }

@@ -244,9 +244,9 @@ export class LabDesk {
   private async openWork(f: WorklistFilters, n: number): Promise<SpecimenRow[]> {
     const wanted = (item: OpenItem) => (f.status === undefined || f.status === 'pending' || openStatus(item) === f.status)
       && (!f.priority || item.priority === f.priority) && (!f.dept || item.dept === f.dept) && (!f.container || item.container === f.container);
-    const matches: Array<{ specimen: string; requestedAt: string }> = [];
+    const matches: OpenItem[] = [];
     for (const block of await this.db.labOpen.toArray()) {
-      for (const [specimen, item] of Object.entries(block.items)) if (wanted(item)) matches.push({ specimen, requestedAt: item.requestedAt });
+      for (const item of block.items) if (item && wanted(item)) matches.push(item);
     }
     const oldest = matches.sort(byAge).slice(0, n).map((m) => m.specimen);
     return (await this.db.specimens.bulkGet(oldest)).filter((s): s is SpecimenRow => Boolean(s));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEvent, type AnyEvent, type ChainHead } from '../../src/domain/events/envelope';
 import { formatSpecimenId } from '../../src/domain/ids/specimenId';
 import { project } from '../../src/domain/projections/project';
+import type { OpenBlockRow } from '../../src/domain/projections/labRows';
 import type { RowUpdate } from '../../src/domain/projections/rows';
 
 /** Fold events into in-memory tables, as the projector does into Dexie. */
@@ -40,9 +41,10 @@ describe('lab projection', () => {
     expect(tables.get('labRequests')?.get('LR-K7-0000001')).toMatchObject({ number: 1, specimens: [sp], slipPrints: 0 });
     expect(tables.get('specimens')?.get(sp)).toMatchObject({ status: 'requested', priority: 'urgent', dept: 'MED', container: 'EDTA', number: 1 });
     expect(tables.get('devices')?.get('K7')).toMatchObject({ lastSpecimenNumber: 1, lastRequestNumber: 1 });
-    expect(tables.get('labOpen')?.get('K7:0000')).toEqual({
-      block: 'K7:0000', items: { [sp]: { requestedAt: '2026-11-26T00:00:00.000Z', priority: 'urgent', dept: 'MED', container: 'EDTA' } },
-    });
+    const block = tables.get('labOpen')?.get('K7:0000') as OpenBlockRow;
+    expect(block).toMatchObject({ block: 'K7:0000', open: 1 });
+    expect(block.items.filter(Boolean)).toEqual([{ specimen: sp, requestedAt: '2026-11-26T00:00:00.000Z', priority: 'urgent', dept: 'MED', container: 'EDTA' }]);
+    expect(block.items[1]).toMatchObject({ specimen: sp });
   });
 
   it('keeps open work by block: moves mark it, closing removes it', () => {
@@ -51,10 +53,26 @@ describe('lab projection', () => {
       ['specimen.collected', { specimens: [sp], collectedAt: '2026-11-26T01:00:00.000Z', collectedBy: 'Sister Anjali' }],
       ['specimen.received', { specimens: [sp] }],
     ]));
-    expect(tables.get('labOpen')?.get('K7:0000')).toMatchObject({ items: { [sp]: { collected: true, received: true } } });
+    expect((tables.get('labOpen')?.get('K7:0000') as OpenBlockRow).items[1]).toMatchObject({ specimen: sp, collected: true, received: true });
     const rejected = fold(chain('K7', [requested, ['specimen.collected', { specimens: [sp], collectedAt: '2026-11-26T01:00:00.000Z', collectedBy: 'Sister Anjali' }],
       ['specimen.rejected', { specimen: sp, reason: 'clotted' }]]));
     expect(rejected.get('labOpen')?.size ?? 0).toBe(0);
+  });
+
+  it('counts what is open per block of 1000 numbers, and drops a block once all of it is closed', () => {
+    const [a, b] = [formatSpecimenId('K7', 999), formatSpecimenId('K7', 1000)];
+    const two = ['lab.requested', {
+      ...(requested[1] as object), request: 'LR-K7-0000002', tests: ['CBC', 'LFT'],
+      specimens: [{ specimen: a, container: 'EDTA', sample: 'wholeBlood', tests: ['CBC'] }, { specimen: b, container: 'PLAIN', sample: 'serum', tests: ['LFT'] }],
+    }] as [string, unknown];
+    const open = fold(chain('K7', [requested, two])).get('labOpen')!;
+    expect(open.get('K7:0000')).toMatchObject({ open: 2 });
+    expect((open.get('K7:0000') as OpenBlockRow).items[999]).toMatchObject({ specimen: a });
+    expect((open.get('K7:0001') as OpenBlockRow).items[0]).toMatchObject({ specimen: b, container: 'PLAIN' });
+    const after = fold(chain('K7', [requested, two, ['specimen.rejected', { specimen: a, reason: 'clotted' }], ['specimen.reported', { specimens: [b] }]])).get('labOpen')!;
+    expect(after.get('K7:0000')).toMatchObject({ open: 1 });
+    expect((after.get('K7:0000') as OpenBlockRow).items[999]).toBeNull();
+    expect(after.has('K7:0001')).toBe(false);
   });
 
   it('gives the same specimen row whatever order the moves of two tablets arrive in', () => {

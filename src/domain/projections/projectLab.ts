@@ -20,29 +20,43 @@ const specimenNumber = (id: string) => {
 /** The earlier of two records of the same move wins, whatever order they were pulled in. */
 const earlier = (prev: string | undefined, next: string) => prev === undefined || next < prev;
 
-/** The open-work block of a specimen: its device and the thousand its number falls in. */
-export const openBlockOf = (specimen: string) => {
+export const OPEN_BLOCK = 1000;
+
+/** The open-work block of a specimen (its device and the thousand its number falls in) and its slot there. */
+export const openSlotOf = (specimen: string) => {
   const p = parseSpecimenId(specimen);
-  return p.ok ? `${p.device}:${String(Math.floor(p.number / 1000)).padStart(4, '0')}` : `?:${specimen}`;
+  return p.ok
+    ? { block: `${p.device}:${String(Math.floor(p.number / OPEN_BLOCK)).padStart(4, '0')}`, slot: p.number % OPEN_BLOCK }
+    : { block: `?:${specimen}`, slot: 0 };
 };
+
+/** A block row holding these open items (each in its specimen's slot). */
+export function openBlockRow(block: string, items: readonly OpenItem[]): OpenBlockRow {
+  const slots = new Array<OpenItem | null>(OPEN_BLOCK).fill(null);
+  for (const item of items) slots[openSlotOf(item.specimen).slot] = item;
+  return { block, open: items.length, items: slots };
+}
 
 /**
  * Change one specimen's entry in its open block; `fn` returns the new entry, or null once the
  * specimen is closed. A block with nothing open left is removed. Moves of a specimen the block
  * does not hold (closed, or its request not seen yet) change nothing, as for the specimen rows.
  */
-const onOpen = (specimen: string, fn: (item: OpenItem | undefined) => OpenItem | null | undefined) => update({
-  table: 'labOpen', key: openBlockOf(specimen),
-  update: (prev): OpenBlockRow | undefined => {
-    const current = prev?.items[specimen];
-    const next = fn(current);
-    if (next === undefined || next === current) return prev;
-    const items = { ...(prev?.items ?? {}) };
-    if (next === null) delete items[specimen];
-    else items[specimen] = next;
-    return Object.keys(items).length ? { block: openBlockOf(specimen), items } : undefined;
-  },
-});
+const onOpen = (specimen: string, fn: (item: OpenItem | undefined) => OpenItem | null | undefined) => {
+  const { block, slot } = openSlotOf(specimen);
+  return update({
+    table: 'labOpen', key: block,
+    update: (prev): OpenBlockRow | undefined => {
+      const current = prev?.items[slot] ?? undefined;
+      const next = fn(current);
+      if (next === undefined || next === current) return prev;
+      const items = prev ? prev.items.slice() : new Array<OpenItem | null>(OPEN_BLOCK).fill(null);
+      items[slot] = next;
+      const open = (prev?.open ?? 0) + (current ? 0 : 1) - (next ? 0 : 1);
+      return open > 0 ? { block, open, items } : undefined;
+    },
+  });
+};
 
 /** Lab requests, specimens and catalogue versions (issue 4). Pure, like the other reducers. */
 export function projectLab(event: AnyEvent): RowUpdate[] {
@@ -71,7 +85,7 @@ export function projectLab(event: AnyEvent): RowUpdate[] {
         })),
         // Specimen numbers are handed out once per device, so a specimen is in one request only.
         ...d.specimens.map((sp) => onOpen(sp.specimen, (item) => item ?? {
-          requestedAt: event.at, priority: d.priority, dept: d.dept, container: sp.container,
+          specimen: sp.specimen, requestedAt: event.at, priority: d.priority, dept: d.dept, container: sp.container,
         })),
         update({
           table: 'devices', key: event.device,
