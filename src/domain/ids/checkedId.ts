@@ -37,5 +37,5 @@ export function checkedId(prefix: string, digits: number) {
   /** Did someone (or a scanner) mean this kind of ID, so that it should be checked rather than searched for? */
   const looksLike = (input: string) => start.test(input);
 
-  return { pattern, max, format, parse, looksLike };
+  return { pattern, format, parse, looksLike };
 }
