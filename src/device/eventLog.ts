@@ -28,7 +28,8 @@ export interface EventLog {
   /** Bring in documents from a CouchDB-compatible database (PouchDB replication, resumable). */
   pull(source: RemoteSource, onProgress: (progress: PullProgress) => void): Promise<{ docsWritten: number }>;
   changes(since: number | string, limit: number): Promise<{ results: Change[]; last: number | string }>;
-  onChange(listener: () => void): () => void;
+  /** Every new document, with its local sequence when the store gives one. */
+  onChange(listener: (seq: number | string | undefined) => void): () => void;
   count(): Promise<number>;
   close(): Promise<void>;
 }
@@ -161,9 +162,9 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
     return { results, last: res.last_seq };
   }
 
-  function onChange(listener: () => void) {
+  function onChange(listener: (seq: number | string | undefined) => void) {
     const feed = db.changes({ since: 'now', live: true });
-    feed.on('change', listener);
+    feed.on('change', (change) => listener(change.seq));
     return () => feed.cancel();
   }
 

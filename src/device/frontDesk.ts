@@ -35,7 +35,8 @@ export interface QueueView {
 }
 
 const MAX_RESULTS = 50;
-const DUPLICATE_SCAN = 600;
+/** Candidates per pair key (newest first) for possible duplicates. */
+const DUPLICATE_SCAN = 200;
 /** Name candidates read at most per search (see byName). */
 const NAME_SCAN = 3000;
 const QUEUE_SHOWN = 50;
@@ -192,26 +193,36 @@ export class FrontDesk {
 
   /**
    * Patients with a name word starting with each typed word. Two words of STEM_LENGTH letters or
-   * more start from their pair key, anything else from the longest word's range. Candidates are
-   * read in growing chunks until enough pass, and no more than NAME_SCAN of them: past that the
-   * clerk is asked for more of the name rather than kept waiting.
+   * more start from their pair key, anything else from the longest word's range. Rows are read
+   * straight from the index in growing pages (one request each) until enough pass, and no more
+   * than NAME_SCAN of them: past that the clerk is asked for more of the name rather than kept
+   * waiting.
    */
   private async byName(words: string[], keep: (p: PatientRow) => boolean): Promise<SearchResult> {
     const longest = [...words].sort((a, b) => b.length - a.length);
     const stems = [...new Set(longest.filter((w) => w.length >= STEM_LENGTH).map(nameStem))];
-    const range = stems.length >= 2
-      ? this.db.patients.where('pairs').anyOf(pairKey(stems[0]!, stems[1]!), MANY_WORDS)
-      : this.db.patients.where('words').startsWith(longest[0]!);
-    const found = await range.limit(NAME_SCAN + 1).primaryKeys();
-    const keys = [...new Set(found)].slice(0, NAME_SCAN);
-    const matches = (p: PatientRow | undefined): p is PatientRow =>
-      Boolean(p) && words.every((w) => p!.words.some((word) => word.startsWith(w))) && keep(p!);
-    const hits: PatientRow[] = [];
-    for (let i = 0, size = 64; i < keys.length && hits.length <= MAX_RESULTS; i += size, size *= 2) {
-      hits.push(...(await this.db.patients.bulkGet(keys.slice(i, i + size))).filter(matches));
+    const ranges = stems.length >= 2
+      ? [() => this.db.patients.where('pairs').equals(pairKey(stems[0]!, stems[1]!)), () => this.db.patients.where('pairs').equals(MANY_WORDS)]
+      : [() => this.db.patients.where('words').startsWith(longest[0]!)];
+    const matches = (p: PatientRow) => words.every((w) => p.words.some((word) => word.startsWith(w))) && keep(p);
+    const hits = new Map<string, PatientRow>();
+    let read = 0;
+    let more = false;
+    for (const range of ranges) {
+      for (let offset = 0, size = 100; ; offset += size, size *= 4) {
+        if (hits.size > MAX_RESULTS || read >= NAME_SCAN) {
+          more = true;
+          break;
+        }
+        const page = Math.min(size, NAME_SCAN - read);
+        const rows = await range().offset(offset).limit(page).toArray();
+        read += rows.length;
+        for (const p of rows) if (matches(p)) hits.set(p.patient, p);
+        if (rows.length < page) break;
+      }
     }
-    const shown = hits.slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
-    return { kind: 'patients', exact: false, patients: shown, truncated: hits.length > MAX_RESULTS || found.length > NAME_SCAN };
+    const shown = [...hits.values()].slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
+    return { kind: 'patients', exact: false, patients: shown, truncated: more };
   }
 
   /** Who might this new patient already be? Same mobile, or a similar name, same sex, similar age. */
@@ -224,15 +235,14 @@ export class FrontDesk {
     const words = nameWords(name);
     const byMobile = mobile ? await this.db.patients.where('mobile').equals(mobile).toArray() : [];
     // Similar names rarely differ in their first letters: candidates share two word stems with
-    // the new name (its pair keys), or for a one-word name its stem. The newest come first, as a
-    // re-registration during the outage is likelier than one from its first days.
+    // the new name (one of its pair keys), or for a one-word name its stem. The newest come
+    // first, as a re-registration during the outage is likelier than one from its first days.
     const pairs = namePairs(words);
-    const range = pairs.length
-      ? this.db.patients.where('pairs').anyOf([...new Set([...pairs, MANY_WORDS])])
-      : this.db.patients.where('words').startsWith(nameStem(words[0] ?? ''));
-    const ids = [...new Set(await range.reverse().limit(DUPLICATE_SCAN).primaryKeys())];
-    const byName = (await this.db.patients.bulkGet(ids))
-      .filter((p): p is PatientRow => Boolean(p) && p!.sex === sex);
+    const ranges = pairs.length
+      ? [...new Set([...pairs, MANY_WORDS])].map((pair) => this.db.patients.where('pairs').equals(pair))
+      : [this.db.patients.where('words').startsWith(nameStem(words[0] ?? ''))];
+    const byName = (await Promise.all(ranges.map((r) => r.reverse().limit(DUPLICATE_SCAN).toArray())))
+      .flat().filter((p) => p.sex === sex).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
     const rows = new Map([...byMobile, ...byName].map((p) => [p.patient, p]));
     const age = ageYears(birth, today, today);
     const found = possibleDuplicates({ name, sex, ageYears: age, mobile }, [...rows.values()].map((p) => ({

@@ -19,6 +19,8 @@ export class Projector {
   /** At most one run waits behind the current one, however many changes arrive meanwhile. */
   private queued: Promise<number> | null = null;
   private stopLive: (() => void) | null = null;
+  /** The checkpoint this tab last committed: changes the feed reports up to it need no run. */
+  private applied: number | null = null;
 
   constructor(private readonly log: EventLog, private readonly db: DeskDb, private readonly locks: Locks) {}
 
@@ -42,7 +44,12 @@ export class Projector {
   }
 
   startLive(): void {
-    this.stopLive ??= this.log.onChange(() => { void this.catchUp(); });
+    // A write in this tab is usually projected (by the use-case that made it) before the feed
+    // reports it: a run for it would only find nothing new, and delay the next write's run.
+    this.stopLive ??= this.log.onChange((seq) => {
+      if (typeof seq === 'number' && this.applied !== null && seq <= this.applied) return;
+      void this.catchUp();
+    });
   }
 
   stop(): void {
@@ -52,6 +59,7 @@ export class Projector {
 
   /** Throw the projections away and fold the whole log again, in the log's own order. */
   async rebuild(): Promise<number> {
+    this.applied = null;
     await this.locks.run('downtime-desk:projector', () =>
       this.db.transaction('rw', [...PROJECTION_TABLES.map((t) => this.db.table(t)), this.db.rejects, this.db.projectionMeta], async () => {
         await Promise.all([...PROJECTION_TABLES.map((t) => this.db.table(t).clear()), this.db.rejects.clear(), this.db.projectionMeta.clear()]);
@@ -93,6 +101,7 @@ export class Projector {
       updates.push(...project(event));
     }
     const tables = [...new Set(updates.map((u) => u.table))];
+    let committed = false;
     await this.db.transaction('rw', [...tables.map((t) => this.db.table(t)), this.db.projectionMeta, this.db.rejects], async () => {
       const current = await this.db.projectionMeta.get(CHECKPOINT);
       if (((current?.value as number | string | undefined) ?? 0) !== since) return; // another tab got here first
@@ -114,6 +123,8 @@ export class Projector {
       }
       if (rejects.length) await this.db.rejects.bulkPut(rejects);
       await this.db.projectionMeta.put({ key: CHECKPOINT, value: last });
+      committed = true;
     });
+    if (committed && typeof last === 'number') this.applied = last;
   }
 }
