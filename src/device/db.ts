@@ -94,6 +94,7 @@ export class DeskDb extends Dexie {
     // rows projected by version 1 are brought to the new shapes here.
     this.version(2).stores({
       patients: 'patient, uhid, abha, mobile, *words, *pairs, registeredAt, registeredDay',
+      labOpen: 'block, oldest',
     }).upgrade(async (tx) => {
       await tx.table<PatientRow>('patients').toCollection().modify((p) => { p.pairs = namePairs(p.words); });
       await tx.table('labOpen').toCollection().modify((row: { block: string; items: unknown }, ref) => {

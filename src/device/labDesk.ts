@@ -49,6 +49,8 @@ export interface CollectDetails {
 
 const LAB_ROLES = new Set(['lab', 'admin']);
 export const WORKLIST_PAGE = 100;
+/** Open-work blocks read at a time (see openWork). */
+const OPEN_BLOCKS_PAGE = 4;
 /** A collection time a little ahead of this tablet's clock is a clock difference, more is a typo. */
 const CLOCK_SLACK_MS = 2 * 60_000;
 
@@ -244,11 +246,17 @@ export class LabDesk {
   private async openWork(f: WorklistFilters, n: number): Promise<SpecimenRow[]> {
     const wanted = (item: OpenItem) => (f.status === undefined || f.status === 'pending' || openStatus(item) === f.status)
       && (!f.priority || item.priority === f.priority) && (!f.dept || item.dept === f.dept) && (!f.container || item.container === f.container);
-    const matches: OpenItem[] = [];
-    for (const block of await this.db.labOpen.toArray()) {
-      for (const item of block.items) if (item && wanted(item)) matches.push(item);
+    // Blocks come oldest first; once the n-th oldest match is older than the next block's oldest
+    // item, no later block can change the page. Usually the first few blocks are enough.
+    let matches: OpenItem[] = [];
+    for (let offset = 0; ; offset += OPEN_BLOCKS_PAGE) {
+      const blocks = await this.db.labOpen.orderBy('oldest').offset(offset).limit(OPEN_BLOCKS_PAGE).toArray();
+      for (const block of blocks) for (const item of block.items) if (item && wanted(item)) matches.push(item);
+      matches = matches.sort(byAge).slice(0, n);
+      const after = blocks[blocks.length - 1]?.oldest;
+      if (blocks.length < OPEN_BLOCKS_PAGE || (matches.length === n && matches[n - 1]!.requestedAt < after!)) break;
     }
-    const oldest = matches.sort(byAge).slice(0, n).map((m) => m.specimen);
+    const oldest = matches.map((m) => m.specimen);
     return (await this.db.specimens.bulkGet(oldest)).filter((s): s is SpecimenRow => Boolean(s));
   }
 

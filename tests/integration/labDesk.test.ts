@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { LabDesk } from '../../src/device/labDesk';
 import { FrontDesk } from '../../src/device/frontDesk';
 import { verifyChain } from '../../src/domain/events/chain';
-import { parseSpecimenId } from '../../src/domain/ids/specimenId';
+import { formatSpecimenId, parseSpecimenId } from '../../src/domain/ids/specimenId';
 import { DEFAULT_CATALOGUE } from '../../src/domain/lab/catalogue';
+import type { SpecimenRow } from '../../src/domain/projections/labRows';
+import { openBlockRow } from '../../src/domain/projections/projectLab';
 import { refusal } from '../helpers/refusal';
 import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
 
@@ -170,6 +172,32 @@ describe('worklist and lookup', () => {
     const page = await lab.worklist({}, 2);
     expect(page).toMatchObject({ more: true });
     expect(ids(page)).toEqual([cbc1, cbc2]);
+  });
+
+  it('pages the oldest open work across many blocks, wherever in the numbering it sits', async () => {
+    const { lab, db, patient } = await setup();
+    // Nine blocks of another tablet, pulled: numbers and request times need not go together.
+    const at = (minute: number) => new Date(Date.parse('2026-11-20T04:00:00.000Z') + minute * 60_000).toISOString();
+    const specimens: SpecimenRow[] = [];
+    const blocks = Array.from({ length: 9 }, (_, b) => {
+      const items = [0, 1].map((k) => {
+        const number = b * 1000 + k + 1;
+        const item = { specimen: formatSpecimenId('P2', number), requestedAt: at(b === 6 ? k : 100 + b * 10 + k), priority: 'routine' as const, dept: 'MED', container: 'EDTA' as const };
+        specimens.push({ ...item, request: 'LR-P2-0000001', patient, device: 'P2', number, sample: 'wholeBlood', tests: ['CBC'], status: 'requested', labelPrints: 0 });
+        return item;
+      });
+      return openBlockRow(`P2:${String(b).padStart(4, '0')}`, items);
+    });
+    await db.transaction('rw', db.labOpen, db.specimens, async () => {
+      await db.labOpen.bulkPut(blocks);
+      await db.specimens.bulkPut(specimens);
+    });
+    const first = await lab.worklist({}, 3);
+    expect(first.rows.map((r) => r.specimen)).toEqual([formatSpecimenId('P2', 6001), formatSpecimenId('P2', 6002), formatSpecimenId('P2', 1)]);
+    expect(first.more).toBe(true);
+    const all = await lab.worklist({}, 100);
+    expect(all.rows).toHaveLength(18);
+    expect(all.rows.map((r) => r.requestedAt)).toEqual([...all.rows.map((r) => r.requestedAt)].sort());
   });
 
   it('finds a scanned specimen, and says when a scan has a wrong check character', async () => {

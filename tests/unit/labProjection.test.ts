@@ -73,6 +73,10 @@ describe('lab projection', () => {
     expect(after.get('K7:0000')).toMatchObject({ open: 1 });
     expect((after.get('K7:0000') as OpenBlockRow).items[999]).toBeNull();
     expect(after.has('K7:0001')).toBe(false);
+    // The block's oldest open request moves on when the oldest one is closed.
+    expect(open.get('K7:0000')).toMatchObject({ oldest: '2026-11-26T00:00:00.000Z' });
+    const later = fold(chain('K7', [requested, two, ['specimen.reported', { specimens: [sp] }]])).get('labOpen')!;
+    expect(later.get('K7:0000')).toMatchObject({ open: 1, oldest: '2026-11-26T01:00:00.000Z' });
   });
 
   it('gives the same specimen row whatever order the moves of two tablets arrive in', () => {

@@ -83,5 +83,7 @@ export interface OpenBlockRow {
   block: string;
   /** How many slots hold an open specimen: the row goes when none is left. */
   open: number;
+  /** The earliest request time among its open items: the worklist reads blocks oldest first. */
+  oldest: string;
   items: Array<OpenItem | null>;
 }

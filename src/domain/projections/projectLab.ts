@@ -34,8 +34,11 @@ export const openSlotOf = (specimen: string) => {
 export function openBlockRow(block: string, items: readonly OpenItem[]): OpenBlockRow {
   const slots = new Array<OpenItem | null>(OPEN_BLOCK).fill(null);
   for (const item of items) slots[openSlotOf(item.specimen).slot] = item;
-  return { block, open: items.length, items: slots };
+  return { block, open: items.length, oldest: oldestOf(slots), items: slots };
 }
+
+const oldestOf = (items: ReadonlyArray<OpenItem | null>) =>
+  items.reduce((min, item) => (item && item.requestedAt < min ? item.requestedAt : min), '\uffff');
 
 /**
  * Change one specimen's entry in its open block; `fn` returns the new entry, or null once the
@@ -53,7 +56,11 @@ const onOpen = (specimen: string, fn: (item: OpenItem | undefined) => OpenItem |
       const items = prev ? prev.items.slice() : new Array<OpenItem | null>(OPEN_BLOCK).fill(null);
       items[slot] = next;
       const open = (prev?.open ?? 0) + (current ? 0 : 1) - (next ? 0 : 1);
-      return open > 0 ? { block, open, items } : undefined;
+      if (open === 0) return undefined;
+      // Only closing the oldest item calls for a look through the block.
+      const oldest = next && (!prev || next.requestedAt <= prev.oldest) ? next.requestedAt
+        : !next && current?.requestedAt === prev?.oldest ? oldestOf(items) : prev!.oldest;
+      return { block, open, oldest, items };
     },
   });
 };
