@@ -31,6 +31,8 @@ export interface EventLog {
   /** Every new document, with its local sequence when the store gives one. */
   onChange(listener: (seq: number | string | undefined) => void): () => void;
   count(): Promise<number>;
+  /** The sequence of the newest change, as the changes feed numbers it. */
+  lastSeq(): Promise<number | string>;
   close(): Promise<void>;
 }
 
@@ -179,6 +181,7 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
     changes,
     onChange,
     count: async () => (await db.info()).doc_count,
+    lastSeq: async () => (await db.info()).update_seq,
     close: () => db.close(),
   };
 }

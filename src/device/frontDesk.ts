@@ -209,7 +209,7 @@ export class FrontDesk {
     let read = 0;
     let more = false;
     for (const range of ranges) {
-      for (let offset = 0, size = 100; ; offset += size, size *= 4) {
+      for (let offset = 0, size = 200; ; offset += size, size *= 4) {
         if (hits.size > MAX_RESULTS || read >= NAME_SCAN) {
           more = true;
           break;

@@ -38,9 +38,19 @@ export class Projector {
   }
 
   private start(): Promise<number> {
-    this.running = this.locks.run('downtime-desk:projector', () => this.drain())
+    this.running = this.upToDate()
+      .then((upToDate) => (upToDate ? 0 : this.locks.run('downtime-desk:projector', () => this.drain())))
       .finally(() => { this.running = null; });
     return this.running;
+  }
+
+  /**
+   * The use-cases catch up before every numbered write (the counters live in the projection),
+   * and mostly there is nothing new: two small reads settle that without the lock and the feed.
+   */
+  private async upToDate(): Promise<boolean> {
+    const [checkpoint, last] = await Promise.all([this.checkpoint(), this.log.lastSeq()]);
+    return checkpoint === last;
   }
 
   startLive(): void {
