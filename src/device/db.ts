@@ -90,10 +90,10 @@ export class DeskDb extends Dexie {
       syncHistory: '++id, startedAt',
       syncRefusals: 'id',
     });
-    // Two-word name searches (namePairs), and open lab work kept in slot arrays (OpenBlockRow):
-    // rows projected by version 1 are brought to the new shapes here.
+    // Two-word name searches (namePairs; the unused registeredAt index goes), and open lab work
+    // in slot arrays read oldest first (OpenBlockRow): version-1 rows get the new shapes here.
     this.version(2).stores({
-      patients: 'patient, uhid, abha, mobile, *words, *pairs, registeredAt, registeredDay',
+      patients: 'patient, uhid, abha, mobile, *words, *pairs, registeredDay',
       labOpen: 'block, oldest',
     }).upgrade(async (tx) => {
       await tx.table<PatientRow>('patients').toCollection().modify((p) => { p.pairs = namePairs(p.words); });

@@ -72,7 +72,7 @@ export class FrontDesk {
     if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
     const fields = await this.checkFields(input);
     const { identity, log, projector } = await this.desk.context();
-    const day = await this.today();
+    const day = localDay(this.desk.now(), identity.timeZone);
     let patient = '';
     await log.append('patient.registered', async () => {
       // Inside the append lock, with every earlier event of this device projected: the next

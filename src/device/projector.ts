@@ -112,27 +112,30 @@ export class Projector {
     }
     const tables = [...new Set(updates.map((u) => u.table))];
     let committed = false;
+    const keysOf = new Map(tables.map((t) => [t, [...new Set(updates.filter((u) => u.table === t).map((u) => u.key))]]));
     await this.db.transaction('rw', [...tables.map((t) => this.db.table(t)), this.db.projectionMeta, this.db.rejects], async () => {
-      const current = await this.db.projectionMeta.get(CHECKPOINT);
+      // Every read, then every write, issued at once: IndexedDB queues them in order, and a batch
+      // of one event (a registration) waits for two round trips instead of six.
+      const [current, ...found] = await Promise.all([
+        this.db.projectionMeta.get(CHECKPOINT),
+        ...tables.map((t) => this.db.table(t).bulkGet(keysOf.get(t)!)),
+      ]);
       if (((current?.value as number | string | undefined) ?? 0) !== since) return; // another tab got here first
-      const rows = new Map<string, Map<string, unknown>>();
-      for (const table of tables) {
-        const keys = [...new Set(updates.filter((u) => u.table === table).map((u) => u.key))];
-        const found = await this.db.table(table).bulkGet(keys);
-        rows.set(table, new Map(keys.map((k, i) => [k, found[i]])));
-      }
+      const rows = new Map(tables.map((t, i) => [t, new Map(keysOf.get(t)!.map((k, j) => [k, (found[i] as unknown[])[j]]))]));
       for (const u of updates) {
         const tableRows = rows.get(u.table)!;
         tableRows.set(u.key, (u.update as (prev: unknown) => unknown)(tableRows.get(u.key)));
       }
+      const writes: Array<Promise<unknown>> = [];
       for (const [table, tableRows] of rows) {
         const keep = [...tableRows.values()].filter((r) => r !== undefined);
         const gone = [...tableRows.entries()].filter(([, r]) => r === undefined).map(([k]) => k);
-        if (keep.length) await this.db.table(table).bulkPut(keep);
-        if (gone.length) await this.db.table(table).bulkDelete(gone);
+        if (keep.length) writes.push(this.db.table(table).bulkPut(keep));
+        if (gone.length) writes.push(this.db.table(table).bulkDelete(gone));
       }
-      if (rejects.length) await this.db.rejects.bulkPut(rejects);
-      await this.db.projectionMeta.put({ key: CHECKPOINT, value: last });
+      if (rejects.length) writes.push(this.db.rejects.bulkPut(rejects));
+      writes.push(this.db.projectionMeta.put({ key: CHECKPOINT, value: last }));
+      await Promise.all(writes);
       committed = true;
     });
     if (committed && typeof last === 'number') this.applied = last;
