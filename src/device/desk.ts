@@ -192,7 +192,6 @@ export class Desk {
     return this.deps.db.devices.toArray();
   }
 
-  /** Re-run `query` whenever the tables it read change (in this tab or another). */
   /**
    * Re-run `query` whenever this device's tables change, in this tab or another. Dexie's own
    * liveQuery tracks only reads it can follow through awaits; use-cases that await other async

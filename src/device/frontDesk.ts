@@ -167,8 +167,8 @@ export class FrontDesk {
       const age = ageYears({ kind: 'dob', dob: p.born }, p.registeredDay, today);
       return (filters.ageMin === undefined || age >= filters.ageMin) && (filters.ageMax === undefined || age <= filters.ageMax);
     };
-    const done = (patients: PatientRow[], exact: boolean, truncated = false): SearchResult =>
-      ({ kind: 'patients', exact, patients: patients.filter(keep).slice(0, MAX_RESULTS), truncated });
+    const done = (patients: PatientRow[], exact: boolean): SearchResult =>
+      ({ kind: 'patients', exact, patients: patients.filter(keep).slice(0, MAX_RESULTS), truncated: false });
     switch (q.kind) {
       case 'empty':
       case 'badId':
@@ -222,7 +222,7 @@ export class FrontDesk {
       }
     }
     const shown = [...hits.values()].slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
-    return { kind: 'patients', exact: false, patients: shown, truncated: more };
+    return { kind: 'patients', exact: false, patients: shown, truncated: more || hits.size > MAX_RESULTS };
   }
 
   /** Who might this new patient already be? Same mobile, or a similar name, same sex, similar age. */

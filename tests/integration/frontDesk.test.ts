@@ -102,6 +102,9 @@ describe('search', () => {
     expect(await names('kumari', { sex: 'F' })).toEqual({ names: ['Seema Kumari'], more: false });
     expect(await names('see kum')).toEqual({ names: ['Seema Kumari'], more: false });
     expect(seema.pairs).toEqual(['kum see']);
+    // More matches than a page, all within the first read: the list still says there are more.
+    await db.patients.bulkPut(Array.from({ length: 55 }, (_, i) => ({ ...seema, patient: `${seema.patient}-${i}` })));
+    expect(await names('seema')).toEqual({ names: Array(50).fill('Seema Kumari'), more: true });
     // Possible duplicates of yet another Ravi Kumar: the most recently registered come first.
     const dups = await front.duplicates({ ...PATIENT, mobile: '' });
     expect(dups).toHaveLength(10);
