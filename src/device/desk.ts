@@ -105,11 +105,10 @@ export class Desk {
     if (await this.deps.db.users.get(userKey(user.name))) {
       throw new ValidationError([{ path: 'name', code: 'duplicateUser' }], input, 'user');
     }
-    const { log, projector } = await this.requireLog();
+    const { projector } = await this.requireLog();
     const verifier = await makeVerifier(user.pin, this.deps.pinIterations);
-    await log.append('user.added', { name: user.name, role: user.role }, actor.name);
+    await projector.record('user.added', { name: user.name, role: user.role }, actor.name);
     await this.deps.db.users.put(this.userRecord(user.name, user.role, verifier, this.deps.now().toISOString()));
-    await projector.catchUp();
     return { name: user.name, role: user.role };
   }
 

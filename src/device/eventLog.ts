@@ -15,9 +15,16 @@ export interface Change {
  */
 export type EventInput = unknown | (() => Promise<unknown>);
 
+/** An appended event, with its place in the local changes feed when the log is sure of it. */
+export interface Written<T extends EventType = EventType> {
+  event: EventDoc<T>;
+  /** The write's local sequence; null when another write may have come between (then read the feed). */
+  localSeq: number | null;
+}
+
 export interface EventLog {
   readonly device: string;
-  append<T extends EventType>(type: T, data: EventInput, by: string): Promise<EventDoc<T>>;
+  append<T extends EventType>(type: T, data: EventInput, by: string): Promise<Written<T>>;
   /** Many events in one write, all validated before anything is stored (imports, benchmarks). */
   appendMany(items: ReadonlyArray<{ type: EventType; data: unknown }>, by: string): Promise<AnyEvent[]>;
   head(): Promise<ChainHead | null>;
@@ -28,7 +35,10 @@ export interface EventLog {
   /** Bring in documents from a CouchDB-compatible database (PouchDB replication, resumable). */
   pull(source: RemoteSource, onProgress: (progress: PullProgress) => void): Promise<{ docsWritten: number }>;
   changes(since: number | string, limit: number): Promise<{ results: Change[]; last: number | string }>;
-  /** Every new document, with its local sequence when the store gives one. */
+  /**
+   * Every new document not appended through this log (other tabs', pulled ones), with its local
+   * sequence when the store gives one: whoever appends projects their own events.
+   */
   onChange(listener: (seq: number | string | undefined) => void): () => void;
   count(): Promise<number>;
   /** The sequence of the newest change, as the changes feed numbers it. */
@@ -63,6 +73,8 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
   // The head is cached between appends; another tab's append shows up as a 409 on our id, and
   // then we re-read. The id is the sequence, so two writers can never both own a sequence number.
   let cachedHead: ChainHead | null | undefined;
+  /** Ids being written here, until the changes feed reports them (see onChange). */
+  const own = new Set<string>();
   const lockName = `downtime-desk:append:${device}`;
 
   async function readHead(): Promise<ChainHead | null> {
@@ -72,24 +84,34 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
     return doc ? { seq: doc.seq, hash: doc.hash } : null;
   }
 
-  async function append<T extends EventType>(type: T, input: EventInput, by: string): Promise<EventDoc<T>> {
+  async function append<T extends EventType>(type: T, input: EventInput, by: string): Promise<Written<T>> {
     const prepare = typeof input === 'function' ? (input as () => Promise<unknown>) : null;
     if (!prepare) validateData(type, input);
-    return locks.run(lockName, async () => {
+    const { event, before } = await locks.run(lockName, async () => {
       for (let attempt = 0; ; attempt += 1) {
-        const data = prepare ? await prepare() : input;
+        // The sequence before the write is read alongside the preparation: no extra wait.
+        const [data, before] = await Promise.all([prepare ? prepare() : input, seqNow()]);
         const head = cachedHead === undefined ? await readHead() : cachedHead;
         const event = buildEvent({ type, data, device, head, at: now().toISOString(), by });
+        if (feed) own.add(event._id);
         try {
           const res = await db.put(event);
           cachedHead = { seq: event.seq, hash: event.hash };
-          return { ...event, _rev: res.rev };
+          return { event: { ...event, _rev: res.rev } as EventDoc<T>, before };
         } catch (err) {
+          own.delete(event._id);
           cachedHead = undefined;
           if ((err as { status?: number }).status !== 409 || attempt >= MAX_CONFLICT_RETRIES) throw err;
         }
       }
     });
+    // Each write takes the next sequence, so one step up means nothing else was written between.
+    const after = await seqNow();
+    return { event, localSeq: typeof before === 'number' && after === before + 1 ? after : null };
+  }
+
+  async function seqNow(): Promise<number | string> {
+    return (await db.info()).update_seq;
   }
 
   async function appendMany(items: ReadonlyArray<{ type: EventType; data: unknown }>, by: string): Promise<AnyEvent[]> {
@@ -113,7 +135,9 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
         return event as AnyEvent;
       });
       cachedHead = undefined;
+      if (feed) for (const event of events) own.add(event._id);
       const results = await db.bulkDocs(events);
+      results.forEach((r, i) => { if ('error' in r && r.error) own.delete(events[i]!._id); });
       const failed = results.filter((r) => 'error' in r && r.error);
       if (failed.length) throw new Error(`Event log refused ${failed.length} of ${events.length} events: ${JSON.stringify(failed[0])}`);
       return events;
@@ -164,10 +188,23 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
     return { results, last: res.last_seq };
   }
 
+  // One live feed, open while anyone listens; writes made here are left out (see EventLog.onChange).
+  const listeners = new Set<(seq: number | string | undefined) => void>();
+  let feed: PouchDB.Core.Changes<object> | null = null;
+
   function onChange(listener: (seq: number | string | undefined) => void) {
-    const feed = db.changes({ since: 'now', live: true });
-    feed.on('change', (change) => listener(change.seq));
-    return () => feed.cancel();
+    listeners.add(listener);
+    feed ??= db.changes({ since: 'now', live: true }).on('change', (change) => {
+      if (own.delete(change.id)) return;
+      for (const l of listeners) l(change.seq);
+    });
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size > 0 || !feed) return;
+      feed.cancel();
+      feed = null;
+      own.clear();
+    };
   }
 
   return {
@@ -181,7 +218,7 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
     changes,
     onChange,
     count: async () => (await db.info()).doc_count,
-    lastSeq: async () => (await db.info()).update_seq,
+    lastSeq: seqNow,
     close: () => db.close(),
   };
 }

@@ -71,18 +71,16 @@ export class FrontDesk {
   async register(actor: SessionUser, input: unknown): Promise<PatientRow> {
     if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
     const fields = await this.checkFields(input);
-    const { identity, log, projector } = await this.desk.context();
+    const { identity, projector } = await this.desk.context();
     const day = localDay(this.desk.now(), identity.timeZone);
     let patient = '';
-    await log.append('patient.registered', async () => {
+    await projector.record('patient.registered', async () => {
       // Inside the append lock, with every earlier event of this device projected: the next
       // number cannot have been handed out by another tab.
-      await projector.catchUp();
       const row = await this.db.devices.get(identity.code);
       patient = formatDowntimeId(identity.code, (row?.lastPatientNumber ?? 0) + 1);
       return { patient, fields, day };
     }, actor.name);
-    await projector.catchUp();
     return (await this.db.patients.get(patient))!;
   }
 
@@ -96,21 +94,19 @@ export class FrontDesk {
     if (Object.keys(changed).length === 0) throw new ValidationError([{ path: '', code: 'noChanges' }], changes, 'correction');
     const why = reason === undefined || reason === '' ? undefined : text(200).safeParse(reason);
     if (why && !why.success) throw new ValidationError(toIssues(why.error).map((i) => ({ ...i, path: 'reason' })), reason, 'correction');
-    const { log, projector } = await this.desk.context();
-    await log.append('patient.corrected', { patient, changes: changed, ...(why ? { reason: why.data } : {}) }, actor.name);
-    await projector.catchUp();
+    const { projector } = await this.desk.context();
+    await projector.record('patient.corrected', { patient, changes: changed, ...(why ? { reason: why.data } : {}) }, actor.name);
     return (await this.db.patients.get(patient))!;
   }
 
   async issueToken(actor: SessionUser, patient: string, dept: string, extra: { doctor?: string; room?: string } = {}): Promise<TokenRow> {
     if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
-    const { identity, log, projector } = await this.desk.context();
+    const { identity, projector } = await this.desk.context();
     if (!identity.departments.some((d) => d.code === dept)) throw new ValidationError([{ path: 'dept', code: 'departmentUnknown' }], dept, 'token');
     if (!(await this.db.patients.get(patient))) throw new RuleError('patientNotFound');
     const optional = (v?: string) => (v && v.trim() ? v : undefined);
     let token = '';
-    await log.append('token.issued', async () => {
-      await projector.catchUp();
+    await projector.record('token.issued', async () => {
       const day = localDay(this.desk.now(), identity.timeZone);
       const last = await this.db.tokens.where('[device+dept+day+number]')
         .between([identity.code, dept, day, 0], [identity.code, dept, day, Infinity]).last();
@@ -118,7 +114,6 @@ export class FrontDesk {
       token = tokenKey(day, formatToken(dept, identity.code, number));
       return { token: formatToken(dept, identity.code, number), patient, dept, day, number, doctor: optional(extra.doctor), room: optional(extra.room) };
     }, actor.name);
-    await projector.catchUp();
     return (await this.db.tokens.get(token))!;
   }
 
@@ -136,11 +131,10 @@ export class FrontDesk {
       if (!row) return null;
     }
     if (!nextStatus(row.status, action)) throw new RuleError('badMove', { token: row.token, status: row.status });
-    const { log, projector } = await this.desk.context();
+    const { projector } = await this.desk.context();
     const type = ACTION_EVENT[action];
     const ref = { token: row.token, day: row.day };
-    await log.append(type, type === 'token.cancelled' ? { ...ref, reason } : ref, actor.name);
-    await projector.catchUp();
+    await projector.record(type, type === 'token.cancelled' ? { ...ref, reason } : ref, actor.name);
     return (await this.db.tokens.get(row.id))!;
   }
 
@@ -148,14 +142,12 @@ export class FrontDesk {
   async recordPrint(actor: SessionUser, id: string, paper: '80mm' | 'A6'): Promise<number> {
     const row = await this.db.tokens.get(id);
     if (!row) throw new RuleError('tokenNotFound');
-    const { log, projector } = await this.desk.context();
+    const { projector } = await this.desk.context();
     let copy = 0;
-    await log.append('token.printed', async () => {
-      await projector.catchUp();
+    await projector.record('token.printed', async () => {
       copy = ((await this.db.tokens.get(id))?.prints ?? 0) + 1;
       return { token: row.token, day: row.day, copy, paper };
     }, actor.name);
-    await projector.catchUp();
     return copy;
   }
 

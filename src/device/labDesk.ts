@@ -88,17 +88,15 @@ export class LabDesk {
     const parsed = labTestList.safeParse(input);
     if (!parsed.success) throw new ValidationError(toIssues(parsed.error).map((i) => ({ ...i, path: i.path ? `tests.${i.path}` : 'tests' })), input, 'catalogue');
     const tests = parsed.data;
-    const { identity, log, projector } = await this.desk.context();
+    const { identity, projector } = await this.desk.context();
     let version = '';
-    await log.append('catalogue.updated', async () => {
-      await projector.catchUp();
+    await projector.record('catalogue.updated', async () => {
       const current = await this.currentCatalogue();
       if (JSON.stringify(current.tests) === JSON.stringify(tests)) throw new ValidationError([{ path: '', code: 'noChanges' }], input, 'catalogue');
       const mine = await this.db.catalogues.where('device').equals(identity.code).count();
       version = catalogueVersionOf(identity.code, mine + 1);
       return { version, basedOn: current.version, tests };
     }, actor.name);
-    await projector.catchUp();
     return (await this.catalogue(version))!;
   }
 
@@ -122,12 +120,11 @@ export class LabDesk {
     const { input: req, catalogue, tests } = await this.checkRequest(input);
     if (!(await this.db.patients.get(req.patient))) throw new RuleError('patientNotFound');
     const groups = groupSpecimens(tests);
-    const { identity, log, projector } = await this.desk.context();
+    const { identity, projector } = await this.desk.context();
     let request = '';
-    await log.append('lab.requested', async () => {
+    await projector.record('lab.requested', async () => {
       // Inside the append lock with every earlier event projected: no other tab can hand out
       // the same request or specimen numbers.
-      await projector.catchUp();
       const device = await this.db.devices.get(identity.code);
       const first = (device?.lastSpecimenNumber ?? 0) + 1;
       request = formatRequestId(identity.code, (device?.lastRequestNumber ?? 0) + 1);
@@ -137,7 +134,6 @@ export class LabDesk {
         specimens: groups.map((g, i) => ({ specimen: formatSpecimenId(identity.code, first + i), ...g })),
       };
     }, actor.name);
-    await projector.catchUp();
     return (await this.requestView(request))!;
   }
 
@@ -188,12 +184,10 @@ export class LabDesk {
       return rows as SpecimenRow[];
     };
     dataFor(await check()); // refuse before taking the lock, with the same message
-    const { log, projector } = await this.desk.context();
-    await log.append(ACTION_EVENT[action], async () => {
-      await projector.catchUp();
+    const { projector } = await this.desk.context();
+    await projector.record(ACTION_EVENT[action], async () => {
       return dataFor(await check());
     }, actor.name);
-    await projector.catchUp();
     return (await this.db.specimens.bulkGet(unique)) as SpecimenRow[];
   }
 
@@ -202,28 +196,24 @@ export class LabDesk {
     if (!LAB_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
     const row = await this.db.specimens.get(specimen);
     if (!row) throw new RuleError('specimenNotFound', { specimen });
-    const { log, projector } = await this.desk.context();
+    const { projector } = await this.desk.context();
     let copy = 0;
-    await log.append('lab.printed', async () => {
-      await projector.catchUp();
+    await projector.record('lab.printed', async () => {
       copy = ((await this.db.specimens.get(specimen))?.labelPrints ?? 0) + 1;
       return { request: row.request, what: 'labels', paper, copy, specimen };
     }, actor.name);
-    await projector.catchUp();
     return copy;
   }
 
   async recordSlipPrint(actor: SessionUser, request: string): Promise<number> {
     if (!LAB_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
     if (!(await this.db.labRequests.get(request))) throw new RuleError('labRequestNotFound');
-    const { log, projector } = await this.desk.context();
+    const { projector } = await this.desk.context();
     let copy = 0;
-    await log.append('lab.printed', async () => {
-      await projector.catchUp();
+    await projector.record('lab.printed', async () => {
       copy = ((await this.db.labRequests.get(request))?.slipPrints ?? 0) + 1;
       return { request, what: 'slip', paper: 'A5', copy };
     }, actor.name);
-    await projector.catchUp();
     return copy;
   }
 

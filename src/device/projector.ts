@@ -3,7 +3,8 @@ import { project } from '../domain/projections/project';
 import { PROJECTION_TABLES, type RowUpdate } from '../domain/projections/rows';
 import { ValidationError } from '../domain/errors';
 import type { DeskDb, RejectRecord } from './db';
-import type { Change, EventLog } from './eventLog';
+import type { EventType } from '../domain/events/catalog';
+import type { Change, EventInput, EventLog, Written } from './eventLog';
 import type { Locks } from './locks';
 
 const CHECKPOINT = 'checkpoint';
@@ -19,8 +20,6 @@ export class Projector {
   /** At most one run waits behind the current one, however many changes arrive meanwhile. */
   private queued: Promise<number> | null = null;
   private stopLive: (() => void) | null = null;
-  /** The checkpoint this tab last committed: changes the feed reports up to it need no run. */
-  private applied: number | null = null;
 
   constructor(private readonly log: EventLog, private readonly db: DeskDb, private readonly locks: Locks) {}
 
@@ -53,13 +52,36 @@ export class Projector {
     return checkpoint === last;
   }
 
+  /**
+   * Append an event and project it before resolving. A function as input runs inside the append
+   * lock once every earlier event is projected, so numbers counted in the projections (downtime
+   * IDs, tokens, specimens) cannot be handed out twice.
+   */
+  async record<T extends EventType>(type: T, input: EventInput, by: string): Promise<Written<T>> {
+    const prepare = typeof input === 'function'
+      ? async () => {
+        await this.catchUp();
+        return (input as () => Promise<unknown>)();
+      }
+      : input;
+    const written = await this.log.append(type, prepare, by);
+    await this.projectWritten(written);
+    return written;
+  }
+
+  /**
+   * Project an event this tab has just appended. When it directly follows the checkpoint, the
+   * document in hand is applied (no lock, no feed read: a registration waits for one transaction);
+   * otherwise everything new is read from the feed.
+   */
+  async projectWritten({ event, localSeq }: Written): Promise<void> {
+    if (localSeq !== null && (await this.applyBatch(localSeq - 1, [{ seq: localSeq, doc: event }], localSeq))) return;
+    await this.catchUp();
+  }
+
+  /** Other tabs' writes and pulled documents; this tab's own are projected by projectWritten. */
   startLive(): void {
-    // A write in this tab is usually projected (by the use-case that made it) before the feed
-    // reports it: a run for it would only find nothing new, and delay the next write's run.
-    this.stopLive ??= this.log.onChange((seq) => {
-      if (typeof seq === 'number' && this.applied !== null && seq <= this.applied) return;
-      void this.catchUp();
-    });
+    this.stopLive ??= this.log.onChange(() => void this.catchUp());
   }
 
   stop(): void {
@@ -69,7 +91,6 @@ export class Projector {
 
   /** Throw the projections away and fold the whole log again, in the log's own order. */
   async rebuild(): Promise<number> {
-    this.applied = null;
     await this.locks.run('downtime-desk:projector', () =>
       this.db.transaction('rw', [...PROJECTION_TABLES.map((t) => this.db.table(t)), this.db.rejects, this.db.projectionMeta], async () => {
         await Promise.all([...PROJECTION_TABLES.map((t) => this.db.table(t).clear()), this.db.rejects.clear(), this.db.projectionMeta.clear()]);
@@ -92,7 +113,8 @@ export class Projector {
     }
   }
 
-  private async applyBatch(since: number | string, changes: Change[], last: number | string): Promise<void> {
+  /** Resolves false (and writes nothing) when the checkpoint is no longer `since`. */
+  private async applyBatch(since: number | string, changes: Change[], last: number | string): Promise<boolean> {
     const updates: RowUpdate[] = [];
     const rejects: RejectRecord[] = [];
     for (const change of changes) {
@@ -138,6 +160,6 @@ export class Projector {
       await Promise.all(writes);
       committed = true;
     });
-    if (committed && typeof last === 'number') this.applied = last;
+    return committed;
   }
 }

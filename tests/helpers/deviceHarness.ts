@@ -13,22 +13,22 @@ export function fixedClock(start = Date.parse('2026-11-26T04:30:00.000Z'), stepM
   return () => new Date((t += stepMs));
 }
 
-export function openLog(dbName: string, device: string, locks: Locks = inProcessLocks(), now = fixedClock()): EventLog {
+export function openLog(db: string | PouchDB.Database, device: string, locks: Locks = inProcessLocks(), now = fixedClock()): EventLog {
   return createPouchEventLog({
-    db: new PouchDB(dbName), device, locks, now,
+    db: typeof db === 'string' ? new PouchDB(db) : db, device, locks, now,
     openRemote: (s) => new PouchDB(s.url, { auth: { username: s.username, password: s.password }, skip_setup: true }),
   });
 }
 
 /** A whole device (Dexie + PouchDB on fake-indexeddb) as the app wires it, with a cheap PIN hash. */
-export function makeDesk(options: { now?: () => Date; locks?: Locks; names?: { dexie: string; pouch: string } } = {}) {
+export function makeDesk(options: { now?: () => Date; locks?: Locks; names?: { dexie: string; pouch: string }; pouch?: PouchDB.Database } = {}) {
   const names = options.names ?? { dexie: uniqueName('desk'), pouch: uniqueName('events') };
   const locks = options.locks ?? inProcessLocks();
   const now = options.now ?? fixedClock();
   const db = new DeskDb(names.dexie);
   const desk = new Desk({
     db, locks, now, pinIterations: 1000,
-    openLog: async (device) => openLog(names.pouch, device, locks, now),
+    openLog: async (device) => openLog(options.pouch ?? names.pouch, device, locks, now),
   });
   return { desk, db, names, locks };
 }
@@ -55,3 +55,24 @@ export const PATIENT = {
   abha: '',
   remarks: '',
 };
+
+/**
+ * A PouchDB handle whose next `put` is followed at once by `landing` written through another
+ * handle: what a pull or another tab does between a write and whatever comes after it.
+ */
+export function pouchWithLanding(name: string) {
+  const db = new PouchDB(name);
+  const other = new PouchDB(name);
+  const put = db.put.bind(db);
+  let landing: object | null = null;
+  db.put = (async (doc: object) => {
+    const res = await put(doc);
+    if (landing) {
+      const doc = landing;
+      landing = null;
+      await other.put(doc);
+    }
+    return res;
+  }) as typeof db.put;
+  return { db, landNext: (doc: object) => { landing = doc; } };
+}

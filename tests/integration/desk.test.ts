@@ -1,8 +1,8 @@
 import PouchDB from 'pouchdb-browser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildEvent } from '../../src/domain/events/envelope';
 import { refusal } from '../helpers/refusal';
-import { ADMIN, ENROLLMENT, fixedClock, makeDesk } from '../helpers/deviceHarness';
+import { ADMIN, ENROLLMENT, fixedClock, makeDesk, pouchWithLanding, uniqueName } from '../helpers/deviceHarness';
 
 async function snapshot(db: ReturnType<typeof makeDesk>['db']) {
   return { devices: await db.devices.orderBy('code').toArray(), staff: await db.staff.orderBy('key').toArray(), rejects: await db.rejects.toArray() };
@@ -102,6 +102,37 @@ describe('projections', () => {
     Object.assign(log, { changes: (since: number | string, limit: number) => { reads.count += 1; return changes(since, limit); } });
     await Promise.all(Array.from({ length: 200 }, () => desk.projections!.catchUp()));
     expect(reads.count).toBeLessThanOrEqual(2);
+  });
+
+  it('projects a write from the document in hand; one landing in between sends both through the feed, none twice', async () => {
+    const pouchName = uniqueName('events');
+    const { db: pouch, landNext } = pouchWithLanding(pouchName);
+    const { desk, db } = makeDesk({ names: { dexie: uniqueName('desk'), pouch: pouchName }, pouch });
+    const admin = await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    const log = desk.eventLog!;
+    const reads = { count: 0 };
+    const changes = log.changes.bind(log);
+    Object.assign(log, { changes: (since: number | string, limit: number) => { reads.count += 1; return changes(since, limit); } });
+    await desk.addUser(admin, { name: 'Ravi Kumar', role: 'clerk', pin: '739201', pinAgain: '739201' });
+    expect(reads.count).toBe(0);
+    expect((await db.staff.toArray()).map((s) => s.name)).toContain('Ravi Kumar');
+
+    landNext(buildEvent({ type: 'user.added', data: { name: 'Meena Das', role: 'lab' }, device: 'M3', head: null, at: fixedClock()().toISOString(), by: 'x' }));
+    await desk.addUser(admin, { name: 'Arjun Rao', role: 'admin', pin: '739201', pinAgain: '739201' });
+    expect(reads.count).toBeGreaterThan(0);
+    expect((await db.staff.toArray()).map((s) => s.name).sort()).toEqual(['Arjun Rao', 'Asha Verma', 'Meena Das', 'Ravi Kumar']);
+    const incremental = await snapshot(db);
+    expect(incremental.devices.find((d) => d.code === 'K7')).toMatchObject({ eventCount: 4, lastSeq: 4 });
+    await desk.projections!.rebuild();
+    expect(await snapshot(db)).toEqual(incremental);
+  });
+
+  it('projects documents written by others (another tab, a pull) without being asked', async () => {
+    const { desk, db, names } = makeDesk();
+    await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    const raw = new PouchDB(names.pouch);
+    await raw.put(buildEvent({ type: 'user.added', data: { name: 'Meena Das', role: 'lab' }, device: 'M3', head: null, at: fixedClock()().toISOString(), by: 'x' }));
+    await vi.waitFor(async () => expect((await db.staff.toArray()).map((s) => s.name)).toContain('Meena Das'));
   });
 
   it('catches up on start with events written while it was not running, and skips nothing on restart', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/domain/errors';
 import { verifyChain } from '../../src/domain/events/chain';
 import { inProcessLocks } from '../../src/device/locks';
-import { openLog, uniqueName } from '../helpers/deviceHarness';
+import { buildEvent } from '../../src/domain/events/envelope';
+import { fixedClock, openLog, pouchWithLanding, uniqueName } from '../helpers/deviceHarness';
 
 async function allDocs(log: ReturnType<typeof openLog>, device = 'K7') {
   const docs: unknown[] = [];
@@ -62,5 +63,19 @@ describe('event log on PouchDB (IndexedDB)', () => {
     const written = await log.appendMany(Array.from({ length: 50 }, (_, i) => ({ type: 'user.added' as const, data: user(i + 1) })), 'Asha');
     expect(written.map((e) => e.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
     expect(verifyChain('K7', await allDocs(log))).toMatchObject({ ok: true, count: 51 });
+  });
+
+  it('tells the local sequence of a write only when nothing else was written in between', async () => {
+    const name = uniqueName('log');
+    const { db, landNext } = pouchWithLanding(name);
+    const log = openLog(db, 'K7');
+    const seqOf = async (id: string) => (await log.changes(0, 100)).results.find((c) => (c.doc as { _id: string })._id === id)?.seq;
+    const alone = await log.append('user.added', user(0), 'Asha');
+    expect(alone.localSeq).toBe(await seqOf(alone.event._id));
+    landNext(buildEvent({ type: 'user.added', data: user(9), device: 'M3', head: null, at: fixedClock()().toISOString(), by: 'x' }));
+    const crowded = await log.append('user.added', user(1), 'Asha');
+    expect(crowded.localSeq).toBeNull();
+    expect(await seqOf(crowded.event._id)).toBeDefined();
+    expect(await log.count()).toBe(3);
   });
 });
