@@ -64,7 +64,6 @@ export class Desk {
     if (!this.log || this.log.device !== code) {
       this.log = await this.deps.openLog(code);
       this.projector = new Projector(this.log, this.deps.db, this.deps.locks);
-      this.projector.startLive();
       await this.projector.catchUp();
     }
     return { log: this.log, projector: this.projector! };
@@ -244,10 +243,6 @@ export class Desk {
 
   get projections(): Projector | null {
     return this.projector;
-  }
-
-  close(): void {
-    this.projector?.stop();
   }
 
   private async requireLog() {

@@ -35,11 +35,6 @@ export interface EventLog {
   /** Bring in documents from a CouchDB-compatible database (PouchDB replication, resumable). */
   pull(source: RemoteSource, onProgress: (progress: PullProgress) => void): Promise<{ docsWritten: number }>;
   changes(since: number | string, limit: number): Promise<{ results: Change[]; last: number | string }>;
-  /**
-   * Every new document not appended through this log (other tabs', pulled ones), with its local
-   * sequence when the store gives one: whoever appends projects their own events.
-   */
-  onChange(listener: (seq: number | string | undefined) => void): () => void;
   count(): Promise<number>;
   /** The sequence of the newest change, as the changes feed numbers it. */
   lastSeq(): Promise<number | string>;
@@ -73,8 +68,6 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
   // The head is cached between appends; another tab's append shows up as a 409 on our id, and
   // then we re-read. The id is the sequence, so two writers can never both own a sequence number.
   let cachedHead: ChainHead | null | undefined;
-  /** Ids being written here, until the changes feed reports them (see onChange). */
-  const own = new Set<string>();
   const lockName = `downtime-desk:append:${device}`;
 
   async function readHead(): Promise<ChainHead | null> {
@@ -93,13 +86,11 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
         const [data, before] = await Promise.all([prepare ? prepare() : input, seqNow()]);
         const head = cachedHead === undefined ? await readHead() : cachedHead;
         const event = buildEvent({ type, data, device, head, at: now().toISOString(), by });
-        if (feed) own.add(event._id);
         try {
           const res = await db.put(event);
           cachedHead = { seq: event.seq, hash: event.hash };
           return { event: { ...event, _rev: res.rev } as EventDoc<T>, before };
         } catch (err) {
-          own.delete(event._id);
           cachedHead = undefined;
           if ((err as { status?: number }).status !== 409 || attempt >= MAX_CONFLICT_RETRIES) throw err;
         }
@@ -135,9 +126,7 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
         return event as AnyEvent;
       });
       cachedHead = undefined;
-      if (feed) for (const event of events) own.add(event._id);
       const results = await db.bulkDocs(events);
-      results.forEach((r, i) => { if ('error' in r && r.error) own.delete(events[i]!._id); });
       const failed = results.filter((r) => 'error' in r && r.error);
       if (failed.length) throw new Error(`Event log refused ${failed.length} of ${events.length} events: ${JSON.stringify(failed[0])}`);
       return events;
@@ -188,25 +177,6 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
     return { results, last: res.last_seq };
   }
 
-  // One live feed, open while anyone listens; writes made here are left out (see EventLog.onChange).
-  const listeners = new Set<(seq: number | string | undefined) => void>();
-  let feed: PouchDB.Core.Changes<object> | null = null;
-
-  function onChange(listener: (seq: number | string | undefined) => void) {
-    listeners.add(listener);
-    feed ??= db.changes({ since: 'now', live: true }).on('change', (change) => {
-      if (own.delete(change.id)) return;
-      for (const l of listeners) l(change.seq);
-    });
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size > 0 || !feed) return;
-      feed.cancel();
-      feed = null;
-      own.clear();
-    };
-  }
-
   return {
     device,
     append,
@@ -216,7 +186,6 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
     readRange,
     pull,
     changes,
-    onChange,
     count: async () => (await db.info()).doc_count,
     lastSeq: seqNow,
     close: () => db.close(),

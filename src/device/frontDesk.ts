@@ -3,7 +3,7 @@ import { formatDowntimeId } from '../domain/ids/downtimeId';
 import { ageYears, birthProblem } from '../domain/patients/age';
 import { possibleDuplicates, type PossibleDuplicate } from '../domain/patients/duplicates';
 import { patientFields, type PatientFields } from '../domain/patients/fields';
-import { MANY_WORDS, namePairs, nameStem, nameWords, pairKey, STEM_LENGTH } from '../domain/patients/nameKeys';
+import { MANY_WORDS, namePairs, nameStem, nameWords, STEM_LENGTH } from '../domain/patients/nameKeys';
 import { classifyQuery } from '../domain/patients/searchQuery';
 import type { PatientRow, TokenRow } from '../domain/projections/rows';
 import { localDay } from '../domain/tokens/day';
@@ -58,10 +58,10 @@ export class FrontDesk {
   }
 
   /** Validate the form as the clerk filled it; throws a ValidationError with field paths. */
-  async checkFields(input: unknown): Promise<PatientFields> {
+  async checkFields(input: unknown, today?: string): Promise<PatientFields> {
     const parsed = patientFields.safeParse(input);
     if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'patient');
-    const problem = birthProblem(parsed.data.birth, await this.today());
+    const problem = birthProblem(parsed.data.birth, today ?? (await this.today()));
     if (problem) {
       throw new ValidationError([{ path: parsed.data.birth.kind === 'dob' ? 'birth.dob' : 'birth.years', code: problem }], input, 'patient');
     }
@@ -70,18 +70,18 @@ export class FrontDesk {
 
   async register(actor: SessionUser, input: unknown): Promise<PatientRow> {
     if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
-    const fields = await this.checkFields(input);
     const { identity, projector } = await this.desk.context();
     const day = localDay(this.desk.now(), identity.timeZone);
+    const fields = await this.checkFields(input, day);
     let patient = '';
-    await projector.record('patient.registered', async () => {
+    const { rows } = await projector.record('patient.registered', async () => {
       // Inside the append lock, with every earlier event of this device projected: the next
       // number cannot have been handed out by another tab.
       const row = await this.db.devices.get(identity.code);
       patient = formatDowntimeId(identity.code, (row?.lastPatientNumber ?? 0) + 1);
       return { patient, fields, day };
     }, actor.name);
-    return (await this.db.patients.get(patient))!;
+    return (rows?.get('patients')?.get(patient) as PatientRow | undefined) ?? (await this.db.patients.get(patient))!;
   }
 
   async correct(actor: SessionUser, patient: string, changes: unknown, reason: unknown): Promise<PatientRow> {
@@ -193,8 +193,9 @@ export class FrontDesk {
   private async byName(words: string[], keep: (p: PatientRow) => boolean): Promise<SearchResult> {
     const longest = [...words].sort((a, b) => b.length - a.length);
     const stems = [...new Set(longest.filter((w) => w.length >= STEM_LENGTH).map(nameStem))];
-    const ranges = stems.length >= 2
-      ? [() => this.db.patients.where('pairs').equals(pairKey(stems[0]!, stems[1]!)), () => this.db.patients.where('pairs').equals(MANY_WORDS)]
+    const pair = stems.length >= 2 ? await this.rarestPair(stems) : null;
+    const ranges = pair
+      ? [() => this.db.patients.where('pairs').equals(pair), () => this.db.patients.where('pairs').equals(MANY_WORDS)]
       : [() => this.db.patients.where('words').startsWith(longest[0]!)];
     const matches = (p: PatientRow) => words.every((w) => p.words.some((word) => word.startsWith(w))) && keep(p);
     const hits = new Map<string, PatientRow>();
@@ -215,6 +216,18 @@ export class FrontDesk {
     }
     const shown = [...hits.values()].slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
     return { kind: 'patients', exact: false, patients: shown, truncated: more || hits.size > MAX_RESULTS };
+  }
+
+  /**
+   * Of three or more typed stems, the pair fewest patients hold: "Sunita Devi Sharma" is found
+   * among the few "dev sha" rows, not by filtering thousands of "dev sun" ones (counting an index
+   * range reads keys only).
+   */
+  private async rarestPair(stems: string[]): Promise<string> {
+    const pairs = namePairs(stems.slice(0, 4));
+    if (pairs.length === 1) return pairs[0]!;
+    const counts = await Promise.all(pairs.map((p) => this.db.patients.where('pairs').equals(p).count()));
+    return pairs[counts.indexOf(Math.min(...counts))]!;
   }
 
   /** Who might this new patient already be? Same mobile, or a similar name, same sex, similar age. */

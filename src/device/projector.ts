@@ -1,25 +1,34 @@
 import { parseEvent, type AnyEvent } from '../domain/events/envelope';
 import { project } from '../domain/projections/project';
-import { PROJECTION_TABLES, type RowUpdate } from '../domain/projections/rows';
+import { PROJECTION_TABLES } from '../domain/projections/rows';
 import { ValidationError } from '../domain/errors';
 import type { DeskDb, RejectRecord } from './db';
 import type { EventType } from '../domain/events/catalog';
 import type { Change, EventInput, EventLog, Written } from './eventLog';
 import type { Locks } from './locks';
 
+/** Rows a projection batch wrote, by table and key. */
+export type ProjectedRows = ReadonlyMap<string, ReadonlyMap<unknown, unknown>>;
+
+/** A recorded event; `rows` are what projecting it wrote, or null when it went through the feed. */
+export interface Recorded<T extends EventType> extends Written<T> {
+  rows: ProjectedRows | null;
+}
+
 const CHECKPOINT = 'checkpoint';
 const BATCH = 500;
 
 /**
- * Folds the log's changes feed into the Dexie projection tables. Each batch, its rows and the new
- * checkpoint commit in one Dexie transaction, so a crash never applies an event twice or skips one.
- * Only one tab projects at a time (a lock); the others see the rows through live queries.
+ * Folds the log into the Dexie projection tables. Each batch, its rows and the new checkpoint
+ * commit in one Dexie transaction, so a crash never applies an event twice or skips one.
+ * Whoever writes to the log projects: a tab its own appends (record), a pull what it brought in,
+ * and every start and every numbered write catches up on anything left behind (a tab closed
+ * between writing and projecting). Other tabs see the rows through live queries on the tables.
  */
 export class Projector {
   private running: Promise<number> | null = null;
   /** At most one run waits behind the current one, however many changes arrive meanwhile. */
   private queued: Promise<number> | null = null;
-  private stopLive: (() => void) | null = null;
 
   constructor(private readonly log: EventLog, private readonly db: DeskDb, private readonly locks: Locks) {}
 
@@ -57,7 +66,7 @@ export class Projector {
    * lock once every earlier event is projected, so numbers counted in the projections (downtime
    * IDs, tokens, specimens) cannot be handed out twice.
    */
-  async record<T extends EventType>(type: T, input: EventInput, by: string): Promise<Written<T>> {
+  async record<T extends EventType>(type: T, input: EventInput, by: string): Promise<Recorded<T>> {
     const prepare = typeof input === 'function'
       ? async () => {
         await this.catchUp();
@@ -65,8 +74,7 @@ export class Projector {
       }
       : input;
     const written = await this.log.append(type, prepare, by);
-    await this.projectWritten(written);
-    return written;
+    return { ...written, rows: await this.projectWritten(written) };
   }
 
   /**
@@ -74,19 +82,11 @@ export class Projector {
    * document in hand is applied (no lock, no feed read: a registration waits for one transaction);
    * otherwise everything new is read from the feed.
    */
-  async projectWritten({ event, localSeq }: Written): Promise<void> {
-    if (localSeq !== null && (await this.applyBatch(localSeq - 1, [{ seq: localSeq, doc: event }], localSeq))) return;
-    await this.catchUp();
-  }
-
-  /** Other tabs' writes and pulled documents; this tab's own are projected by projectWritten. */
-  startLive(): void {
-    this.stopLive ??= this.log.onChange(() => void this.catchUp());
-  }
-
-  stop(): void {
-    this.stopLive?.();
-    this.stopLive = null;
+  async projectWritten({ event, localSeq }: Written): Promise<ProjectedRows | null> {
+    // Built and checked by the log a moment ago: it needs no parsing back.
+    const rows = localSeq === null ? null : await this.applyBatch(localSeq - 1, [event as AnyEvent], [], localSeq);
+    if (!rows) await this.catchUp();
+    return rows;
   }
 
   /** Throw the projections away and fold the whole log again, in the log's own order. */
@@ -108,32 +108,34 @@ export class Projector {
       const since = await this.checkpoint();
       const { results, last } = await this.log.changes(since, BATCH);
       if (results.length === 0) return applied;
-      await this.applyBatch(since, results, last);
+      await this.applyChanges(since, results, last);
       applied += results.length;
     }
   }
 
-  /** Resolves false (and writes nothing) when the checkpoint is no longer `since`. */
-  private async applyBatch(since: number | string, changes: Change[], last: number | string): Promise<boolean> {
-    const updates: RowUpdate[] = [];
+  /** Events are parsed here: the log also holds pulled documents, garbage among them perhaps. */
+  private applyChanges(since: number | string, changes: Change[], last: number | string): Promise<ProjectedRows | null> {
+    const events: AnyEvent[] = [];
     const rejects: RejectRecord[] = [];
     for (const change of changes) {
       // Pulled databases also hold the all-clear marker and device status documents: not events.
       const id = (change.doc as { _id?: unknown } | null)?._id;
       if (typeof id === 'string' && !id.startsWith('ev:')) continue;
-      let event: AnyEvent;
       try {
-        event = parseEvent(change.doc);
+        events.push(parseEvent(change.doc));
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
-        const id = String((change.doc as { _id?: unknown } | null)?._id ?? `seq-${change.seq}`);
-        rejects.push({ id, seq: String(change.seq), reason: err.message, at: new Date().toISOString() });
-        continue;
+        rejects.push({ id: String(id ?? `seq-${change.seq}`), seq: String(change.seq), reason: err.message, at: new Date().toISOString() });
       }
-      updates.push(...project(event));
     }
+    return this.applyBatch(since, events, rejects, last);
+  }
+
+  /** Resolves null (and writes nothing) when the checkpoint is no longer `since`. */
+  private async applyBatch(since: number | string, events: readonly AnyEvent[], rejects: RejectRecord[], last: number | string): Promise<ProjectedRows | null> {
+    const updates = events.flatMap(project);
     const tables = [...new Set(updates.map((u) => u.table))];
-    let committed = false;
+    let committed: ProjectedRows | null = null;
     const keysOf = new Map(tables.map((t) => [t, [...new Set(updates.filter((u) => u.table === t).map((u) => u.key))]]));
     await this.db.transaction('rw', [...tables.map((t) => this.db.table(t)), this.db.projectionMeta, this.db.rejects], async () => {
       // Every read, then every write, issued at once: IndexedDB queues them in order, and a batch
@@ -158,7 +160,7 @@ export class Projector {
       if (rejects.length) writes.push(this.db.rejects.bulkPut(rejects));
       writes.push(this.db.projectionMeta.put({ key: CHECKPOINT, value: last }));
       await Promise.all(writes);
-      committed = true;
+      committed = rows;
     });
     return committed;
   }

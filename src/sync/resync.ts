@@ -177,9 +177,13 @@ export class Resync {
   private async pull(gate: GateConfig): Promise<SyncProgress['pullError']> {
     this.set({ phase: 'pulling' });
     try {
-      const { log } = await this.desk.context();
-      await log.pull({ url: gate.url, username: gate.username, password: gate.password }, (p) => this.set({ pulled: p.docsWritten, pullExpected: p.expected }));
-      await this.desk.projections?.catchUp();
+      const { log, projector } = await this.desk.context();
+      // Projected as the batches arrive (catch-ups coalesce), so the desk fills while the pull runs.
+      await log.pull({ url: gate.url, username: gate.username, password: gate.password }, (p) => {
+        this.set({ pulled: p.docsWritten, pullExpected: p.expected });
+        if (p.docsWritten > 0) projector.catchUp().catch(() => undefined); // the last catch-up reports
+      });
+      await projector.catchUp();
       return null;
     } catch (err) {
       const status = (err as { status?: number }).status;

@@ -96,7 +96,7 @@ async function deskSuite(page: Page, chromium: string | null) {
   const r = await page.evaluate((args) => (window as unknown as { runDeskBench: (a: unknown) => Promise<unknown> }).runDeskBench(args),
     { patients: PATIENTS, samples: SAMPLES }) as {
       patients: number; events: number; loadMs: number; projectMs: number; medTokensToday: number;
-      register: Stat; registerParts: Record<string, Stat>; search: Record<string, Stat>; duplicates: Stat; queue: Stat; jsHeapBytes: number | null; storageUsageBytes: number | null;
+      register: Stat; registerParts: Record<string, Stat>; search: Record<string, Stat>; slowNames: Array<{ query: string; ms: number }>; duplicates: Stat; queue: Stat; jsHeapBytes: number | null; storageUsageBytes: number | null;
     };
   const row = (what: string, s: Stat, target: string) => ({ what, 'p50 (ms)': s.p50.toFixed(2), 'p95 (ms)': s.p95.toFixed(2), 'max (ms)': s.max.toFixed(2), target });
   console.table([
@@ -106,6 +106,7 @@ async function deskSuite(page: Page, chromium: string | null) {
     row('possible duplicates (while typing)', r.duplicates, '—'),
     row(`open MED queue (${r.medTokensToday} tokens today)`, r.queue, '≤ 100 ms'),
   ]);
+  console.log(`slowest name-prefix searches: ${r.slowNames.map((s) => `"${s.query}" ${s.ms.toFixed(1)} ms`).join(', ')}`);
   const mb = (b: number | null) => (b === null ? 'n/a' : `${(b / 1024 / 1024).toFixed(0)} MB`);
   console.log(`loaded ${r.patients} patients + tokens (${r.events} events) in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s; JS heap ${mb(r.jsHeapBytes)}, IndexedDB usage ${mb(r.storageUsageBytes)}`);
   writeFileSync('bench-results/desk.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, ...r }, null, 2)}\n`);

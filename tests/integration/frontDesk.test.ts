@@ -101,6 +101,9 @@ describe('search', () => {
     expect(await names('kumar', { sex: 'F' })).toEqual({ names: [], more: true });
     expect(await names('kumari', { sex: 'F' })).toEqual({ names: ['Seema Kumari'], more: false });
     expect(await names('see kum')).toEqual({ names: ['Seema Kumari'], more: false });
+    // Three words: read through the pair fewest hold ("kum sha"), not past 3,100 "kum rav" rows.
+    await front.register(admin, { ...PATIENT, name: 'Ravi Kumar Sharma', mobile: '' });
+    expect(await names('rav kum sha')).toEqual({ names: ['Ravi Kumar Sharma'], more: false });
     expect(seema.pairs).toEqual(['kum see']);
     // More matches than a page, all within the first read: the list still says there are more.
     await db.patients.bulkPut(Array.from({ length: 55 }, (_, i) => ({ ...seema, patient: `${seema.patient}-${i}` })));

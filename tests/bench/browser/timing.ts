@@ -7,11 +7,16 @@ export function stats(times: number[]) {
 }
 
 export async function time<T>(samples: number, fn: (i: number) => Promise<T> | T) {
-  const times: number[] = [];
+  return stats((await timeEach(samples, fn)).map((t) => t.ms));
+}
+
+/** Each sample's time, by sample index: to find out which inputs make the tail. */
+export async function timeEach<T>(samples: number, fn: (i: number) => Promise<T> | T) {
+  const times: Array<{ i: number; ms: number }> = [];
   for (let i = 0; i < samples; i += 1) {
     const t0 = performance.now();
     await fn(i);
-    times.push(performance.now() - t0);
+    times.push({ i, ms: performance.now() - t0 });
   }
-  return stats(times);
+  return times;
 }
