@@ -1,9 +1,10 @@
+import type { Collection } from 'dexie';
 import { RuleError, ValidationError } from '../domain/errors';
 import { formatDowntimeId } from '../domain/ids/downtimeId';
 import { ageYears, birthProblem } from '../domain/patients/age';
 import { possibleDuplicates, type PossibleDuplicate } from '../domain/patients/duplicates';
 import { patientFields, type PatientFields } from '../domain/patients/fields';
-import { MANY_WORDS, namePairs, nameStem, nameWords, STEM_LENGTH } from '../domain/patients/nameKeys';
+import { MANY_WORDS, namePairs, nameStem, nameWords, pairKey, STEM_LENGTH } from '../domain/patients/nameKeys';
 import { classifyQuery } from '../domain/patients/searchQuery';
 import type { PatientRow, TokenRow } from '../domain/projections/rows';
 import { localDay } from '../domain/tokens/day';
@@ -39,6 +40,10 @@ const MAX_RESULTS = 50;
 const DUPLICATE_SCAN = 200;
 /** Name candidates read at most per search (see byName). */
 const NAME_SCAN = 3000;
+/** Index keys read per pair key when three or more name words are typed (see holdingPairs). */
+const PAIR_KEYS = 3000;
+const PAIR_ROUNDS = 4;
+const KEY_PAGE = 100;
 const QUEUE_SHOWN = 50;
 const DESK_ROLES = new Set(['clerk', 'admin']);
 
@@ -184,20 +189,27 @@ export class FrontDesk {
   }
 
   /**
-   * Patients with a name word starting with each typed word. Two words of STEM_LENGTH letters or
-   * more start from their pair key, anything else from the longest word's range. Rows are read
-   * straight from the index in growing pages (one request each) until enough pass, and no more
-   * than NAME_SCAN of them: past that the clerk is asked for more of the name rather than kept
-   * waiting.
+   * Patients with a name word starting with each typed word. Three or more words of STEM_LENGTH
+   * letters or more are found from their pair keys' primary keys alone (see holdingPairs); two
+   * start from their pair key, anything else from the longest word's range. Rows of a range are
+   * read straight from the index in growing pages (one request each) until enough pass, and no
+   * more than NAME_SCAN of them: past that the clerk is asked for more of the name rather than
+   * kept waiting.
    */
   private async byName(words: string[], keep: (p: PatientRow) => boolean): Promise<SearchResult> {
     const longest = [...words].sort((a, b) => b.length - a.length);
     const stems = [...new Set(longest.filter((w) => w.length >= STEM_LENGTH).map(nameStem))];
-    const pair = stems.length >= 2 ? await this.rarestPair(stems) : null;
-    const ranges = pair
-      ? [() => this.db.patients.where('pairs').equals(pair), () => this.db.patients.where('pairs').equals(MANY_WORDS)]
-      : [() => this.db.patients.where('words').startsWith(longest[0]!)];
     const matches = (p: PatientRow) => words.every((w) => p.words.some((word) => word.startsWith(w))) && keep(p);
+    const { hits, more } = stems.length >= 3
+      ? await this.readKeys(await this.holdingPairs(namePairs(stems.slice(0, 4))), matches)
+      : await this.readRanges(stems.length === 2
+        ? [() => this.db.patients.where('pairs').equals(pairKey(stems[0]!, stems[1]!)), () => this.db.patients.where('pairs').equals(MANY_WORDS)]
+        : [() => this.db.patients.where('words').startsWith(longest[0]!)], matches);
+    const shown = [...hits.values()].slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
+    return { kind: 'patients', exact: false, patients: shown, truncated: more || hits.size > MAX_RESULTS };
+  }
+
+  private async readRanges(ranges: Array<() => Collection<PatientRow, string>>, matches: (p: PatientRow) => boolean) {
     const hits = new Map<string, PatientRow>();
     let read = 0;
     let more = false;
@@ -214,20 +226,47 @@ export class FrontDesk {
         if (rows.length < page) break;
       }
     }
-    const shown = [...hits.values()].slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
-    return { kind: 'patients', exact: false, patients: shown, truncated: more || hits.size > MAX_RESULTS };
+    return { hits, more };
   }
 
   /**
-   * Of three or more typed stems, the pair fewest patients hold: "Sunita Devi Sharma" is found
-   * among the few "dev sha" rows, not by filtering thousands of "dev sun" ones (counting an index
-   * range reads keys only).
+   * Candidates holding every pair key given, from index keys alone: common pairs ("kum ram") are
+   * held by thousands, all three of "ram pra kum" by few. A pair's patients come in patient
+   * order, so a list of its first PAIR_KEYS settles every key up to its last one. With one pair
+   * read to its end, its keys less those another list settles as missing are the candidates.
+   * When every pair is that common, they are walked together window by window (up to the
+   * smallest last key read), at most PAIR_ROUNDS times; `cut` says that more may lie beyond.
    */
-  private async rarestPair(stems: string[]): Promise<string> {
-    const pairs = namePairs(stems.slice(0, 4));
-    if (pairs.length === 1) return pairs[0]!;
-    const counts = await Promise.all(pairs.map((p) => this.db.patients.where('pairs').equals(p).count()));
-    return pairs[counts.indexOf(Math.min(...counts))]!;
+  private async holdingPairs(pairs: string[]): Promise<{ keys: string[]; cut: boolean }> {
+    const read = (pair: string, offset: number) => this.db.patients.where('pairs').equals(pair).offset(offset).limit(PAIR_KEYS).primaryKeys();
+    const offsets = pairs.map(() => 0);
+    const [many, ...firsts] = await Promise.all([read(MANY_WORDS, 0), ...pairs.map((p) => read(p, 0))]);
+    const lastOf = (l: string[]) => (l.length < PAIR_KEYS ? null : l[l.length - 1]!);
+    const complete = firsts.filter((l) => lastOf(l) === null).sort((a, b) => a.length - b.length)[0];
+    if (complete) {
+      const settled = firsts.map((l) => ({ has: new Set(l), last: lastOf(l) }));
+      const keys = complete.filter((k) => settled.every((s) => s.has.has(k) || (s.last !== null && k > s.last)));
+      return { keys: [...keys, ...many], cut: false };
+    }
+    const found: string[] = [];
+    let lists = firsts;
+    for (let round = 1; ; round += 1) {
+      const end = lists.map(lastOf).filter((k): k is string => k !== null).sort()[0];
+      const sets = lists.map((l) => new Set(l));
+      for (const k of lists[0]!) if ((end === undefined || k <= end) && sets.every((s) => s.has(k))) found.push(k);
+      if (end === undefined) return { keys: [...found, ...many], cut: false };
+      if (found.length > MAX_RESULTS || round === PAIR_ROUNDS) return { keys: [...found, ...many], cut: true };
+      lists.forEach((l, i) => { offsets[i]! += l.filter((k) => k <= end).length; });
+      lists = await Promise.all(pairs.map((p, i) => read(p, offsets[i]!)));
+    }
+  }
+
+  private async readKeys({ keys, cut }: { keys: string[]; cut: boolean }, matches: (p: PatientRow) => boolean) {
+    const hits = new Map<string, PatientRow>();
+    for (let i = 0; i < keys.length && hits.size <= MAX_RESULTS; i += KEY_PAGE) {
+      for (const p of await this.db.patients.bulkGet(keys.slice(i, i + KEY_PAGE))) if (p && matches(p)) hits.set(p.patient, p);
+    }
+    return { hits, more: cut };
   }
 
   /** Who might this new patient already be? Same mobile, or a similar name, same sex, similar age. */
