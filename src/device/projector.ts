@@ -67,14 +67,26 @@ export class Projector {
    * IDs, tokens, specimens) cannot be handed out twice.
    */
   async record<T extends EventType>(type: T, input: EventInput, by: string): Promise<Recorded<T>> {
-    const prepare = typeof input === 'function'
-      ? async () => {
-        await this.catchUp();
-        return (input as () => Promise<unknown>)();
-      }
-      : input;
-    const written = await this.log.append(type, prepare, by);
+    const written = await this.log.append(type, typeof input === 'function' ? () => this.afterCatchUp(input as () => Promise<unknown>) : input, by);
     return { ...written, rows: await this.projectWritten(written) };
+  }
+
+  /**
+   * Usually nothing is new: then `read`'s reads and the checkpoint come from one snapshot, taken
+   * while the log's last sequence is read, and no round trip waits for another. Otherwise (or if
+   * `read` throws on what may be stale rows) catch up and read again.
+   */
+  private async afterCatchUp<T>(read: () => Promise<T>): Promise<T> {
+    const [[checkpoint, result], last] = await Promise.all([
+      this.db.transaction('r', this.db.tables, () => Promise.all([this.checkpoint(), read().then((value) => ({ value }), (error: unknown) => ({ error }))])),
+      this.log.lastSeq(),
+    ]);
+    if (checkpoint === last) {
+      if ('error' in result) throw result.error;
+      return result.value;
+    }
+    await this.catchUp();
+    return read();
   }
 
   /**
