@@ -171,9 +171,7 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
 
   async function changes(since: number | string, limit: number) {
     const res = await db.changes({ since, limit, include_docs: true });
-    const results = res.results
-      .filter((r) => !r.id.startsWith('_design/'))
-      .map((r) => ({ seq: r.seq, doc: r.deleted ? { _id: r.id, _deleted: true } : r.doc }));
+    const results = res.results.map((r) => ({ seq: r.seq, doc: r.deleted ? { _id: r.id, _deleted: true } : r.doc }));
     return { results, last: res.last_seq };
   }
 

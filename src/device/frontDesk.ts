@@ -192,9 +192,8 @@ export class FrontDesk {
    * Patients with a name word starting with each typed word. Three or more words of STEM_LENGTH
    * letters or more are found from their pair keys' primary keys alone (see holdingPairs); two
    * start from their pair key, anything else from the longest word's range. Rows of a range are
-   * read straight from the index in growing pages (one request each) until enough pass, and no
-   * more than NAME_SCAN of them: past that the clerk is asked for more of the name rather than
-   * kept waiting.
+   * read straight from the index (200, then the rest up to NAME_SCAN; one request each) until
+   * enough pass: past that the clerk is asked for more of the name rather than kept waiting.
    */
   private async byName(words: string[], keep: (p: PatientRow) => boolean): Promise<SearchResult> {
     const longest = [...words].sort((a, b) => b.length - a.length);
@@ -214,16 +213,19 @@ export class FrontDesk {
     let read = 0;
     let more = false;
     for (const range of ranges) {
-      for (let offset = 0, size = 200; ; offset += size, size *= 4) {
+      // Pages are read from the range's start (200, then up to the limit): with an offset,
+      // IndexedDB's one getAll request becomes a cursor step per row.
+      for (let done = 0, size = 200; ; size = NAME_SCAN) {
         if (hits.size > MAX_RESULTS || read >= NAME_SCAN) {
           more = true;
           break;
         }
-        const page = Math.min(size, NAME_SCAN - read);
-        const rows = await range().offset(offset).limit(page).toArray();
+        const upTo = done + Math.min(size, NAME_SCAN - read);
+        const rows = (await range().limit(upTo).toArray()).slice(done);
         read += rows.length;
         for (const p of rows) if (matches(p)) hits.set(p.patient, p);
-        if (rows.length < page) break;
+        if (done + rows.length < upTo) break;
+        done = upTo;
       }
     }
     return { hits, more };
@@ -238,7 +240,9 @@ export class FrontDesk {
    * smallest last key read), at most PAIR_ROUNDS times; `cut` says that more may lie beyond.
    */
   private async holdingPairs(pairs: string[]): Promise<{ keys: string[]; cut: boolean }> {
-    const read = (pair: string, offset: number) => this.db.patients.where('pairs').equals(pair).offset(offset).limit(PAIR_KEYS).primaryKeys();
+    // From the start each time, as in readRanges: keys only, one getAllKeys request.
+    const read = async (pair: string, offset: number) =>
+      (await this.db.patients.where('pairs').equals(pair).limit(offset + PAIR_KEYS).primaryKeys()).slice(offset);
     const offsets = pairs.map(() => 0);
     const [many, ...firsts] = await Promise.all([read(MANY_WORDS, 0), ...pairs.map((p) => read(p, 0))]);
     const lastOf = (l: string[]) => (l.length < PAIR_KEYS ? null : l[l.length - 1]!);

@@ -17,6 +17,7 @@ export interface Recorded<T extends EventType> extends Written<T> {
 
 const CHECKPOINT = 'checkpoint';
 const BATCH = 500;
+const MAX_CATCH_UPS = 4;
 
 /**
  * Folds the log into the Dexie projection tables. Each batch, its rows and the new checkpoint
@@ -73,20 +74,23 @@ export class Projector {
 
   /**
    * Usually nothing is new: then `read`'s reads and the checkpoint come from one snapshot, taken
-   * while the log's last sequence is read, and no round trip waits for another. Otherwise (or if
-   * `read` throws on what may be stale rows) catch up and read again.
+   * while the log's last sequence is read, and no round trip waits for another. Otherwise catch
+   * up and look again, so the rows read are never older than the log (a rebuild in another tab
+   * may empty the tables at any moment); what `read` threw on rows that were behind is dropped.
    */
   private async afterCatchUp<T>(read: () => Promise<T>): Promise<T> {
-    const [[checkpoint, result], last] = await Promise.all([
-      this.db.transaction('r', this.db.tables, () => Promise.all([this.checkpoint(), read().then((value) => ({ value }), (error: unknown) => ({ error }))])),
-      this.log.lastSeq(),
-    ]);
-    if (checkpoint === last) {
-      if ('error' in result) throw result.error;
-      return result.value;
+    for (let attempt = 1; ; attempt += 1) {
+      const [[checkpoint, result], last] = await Promise.all([
+        this.db.transaction('r', this.db.tables, () => Promise.all([this.checkpoint(), read().then((value) => ({ value }), (error: unknown) => ({ error }))])),
+        this.log.lastSeq(),
+      ]);
+      // A log whose newest sequence the feed never reports would otherwise keep this looping.
+      if (checkpoint === last || attempt === MAX_CATCH_UPS) {
+        if ('error' in result) throw result.error;
+        return result.value;
+      }
+      await this.catchUp();
     }
-    await this.catchUp();
-    return read();
   }
 
   /**
