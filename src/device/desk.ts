@@ -45,6 +45,7 @@ const SETTINGS = 'settings';
 export class Desk {
   private log: EventLog | null = null;
   private projector: Projector | null = null;
+  private enrolled: DeviceIdentity | null = null;
 
   constructor(private readonly deps: DeskDeps) {}
 
@@ -249,11 +250,14 @@ export class Desk {
     return (await this.context());
   }
 
-  /** The enrolled device's identity, log and projector, for the use-cases built on them. */
+  /**
+   * The enrolled device's identity, log and projector, for the use-cases built on them. An
+   * identity, once written, never changes: writes need not read it again (queries still do).
+   */
   async context(): Promise<{ identity: DeviceIdentity; log: EventLog; projector: Projector }> {
-    const identity = await this.identity();
-    if (!identity) throw new RuleError('notEnrolled');
-    return { identity, ...(await this.openLog(identity.code)) };
+    this.enrolled ??= await this.identity();
+    if (!this.enrolled) throw new RuleError('notEnrolled');
+    return { identity: this.enrolled, ...(await this.openLog(this.enrolled.code)) };
   }
 
   get db(): DeskDb {

@@ -185,9 +185,7 @@ export class LabDesk {
     };
     dataFor(await check()); // refuse before taking the lock, with the same message
     const { projector } = await this.desk.context();
-    await projector.record(ACTION_EVENT[action], async () => {
-      return dataFor(await check());
-    }, actor.name);
+    await projector.record(ACTION_EVENT[action], async () => dataFor(await check()), actor.name);
     return (await this.db.specimens.bulkGet(unique)) as SpecimenRow[];
   }
 
