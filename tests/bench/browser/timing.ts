@@ -6,14 +6,18 @@ export function stats(times: number[]) {
   return { samples: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1]! };
 }
 
-export async function time<T>(samples: number, fn: (i: number) => Promise<T> | T) {
-  return stats((await timeEach(samples, fn)).map((t) => t.ms));
+export async function time<T>(samples: number, fn: (i: number) => Promise<T> | T, pauseMs = 0) {
+  return stats((await timeEach(samples, fn, pauseMs)).map((t) => t.ms));
 }
 
-/** Each sample's time, by sample index: to find out which inputs make the tail. */
-export async function timeEach<T>(samples: number, fn: (i: number) => Promise<T> | T) {
+/**
+ * Each sample's time, by sample index: to find out which inputs make the tail. `pauseMs` of idle
+ * before each sample (untimed) lets what one sample left running settle before the next.
+ */
+export async function timeEach<T>(samples: number, fn: (i: number) => Promise<T> | T, pauseMs = 0) {
   const times: Array<{ i: number; ms: number }> = [];
   for (let i = 0; i < samples; i += 1) {
+    if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
     const t0 = performance.now();
     await fn(i);
     times.push({ i, ms: performance.now() - t0 });
