@@ -1,8 +1,17 @@
 import PouchDB from 'pouchdb-browser';
 import { describe, expect, it } from 'vitest';
+import type { EventLog } from '../../src/device/eventLog';
 import { buildEvent } from '../../src/domain/events/envelope';
 import { refusal } from '../helpers/refusal';
 import { ADMIN, ENROLLMENT, fixedClock, makeDesk, pouchWithLanding, uniqueName } from '../helpers/deviceHarness';
+
+/** Counts the projector's reads of the log's changes feed. */
+function countFeedReads(log: EventLog) {
+  const reads = { count: 0 };
+  const changes = log.changes.bind(log);
+  Object.assign(log, { changes: (since: number | string, limit: number) => { reads.count += 1; return changes(since, limit); } });
+  return reads;
+}
 
 async function snapshot(db: ReturnType<typeof makeDesk>['db']) {
   return { devices: await db.devices.orderBy('code').toArray(), staff: await db.staff.orderBy('key').toArray(), rejects: await db.rejects.toArray() };
@@ -96,10 +105,7 @@ describe('projections', () => {
   it('coalesces a burst of catch-up requests into at most one run behind the current one', async () => {
     const { desk } = makeDesk();
     await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
-    const log = desk.eventLog!;
-    const reads = { count: 0 };
-    const changes = log.changes.bind(log);
-    Object.assign(log, { changes: (since: number | string, limit: number) => { reads.count += 1; return changes(since, limit); } });
+    const reads = countFeedReads(desk.eventLog!);
     await Promise.all(Array.from({ length: 200 }, () => desk.projections!.catchUp()));
     expect(reads.count).toBeLessThanOrEqual(2);
   });
@@ -109,10 +115,7 @@ describe('projections', () => {
     const { db: pouch, landNext } = pouchWithLanding(pouchName);
     const { desk, db } = makeDesk({ names: { dexie: uniqueName('desk'), pouch: pouchName }, pouch });
     const admin = await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
-    const log = desk.eventLog!;
-    const reads = { count: 0 };
-    const changes = log.changes.bind(log);
-    Object.assign(log, { changes: (since: number | string, limit: number) => { reads.count += 1; return changes(since, limit); } });
+    const reads = countFeedReads(desk.eventLog!);
     await desk.addUser(admin, { name: 'Ravi Kumar', role: 'clerk', pin: '739201', pinAgain: '739201' });
     expect(reads.count).toBe(0);
     expect((await db.staff.toArray()).map((s) => s.name)).toContain('Ravi Kumar');
