@@ -79,14 +79,14 @@ export class FrontDesk {
     const day = localDay(this.desk.now(), identity.timeZone);
     const fields = await this.checkFields(input, day);
     let patient = '';
-    const { rows } = await projector.record('patient.registered', async () => {
+    const recorded = await projector.record('patient.registered', async () => {
       // Inside the append lock, with every earlier event of this device projected: the next
       // number cannot have been handed out by another tab.
       const row = await this.db.devices.get(identity.code);
       patient = formatDowntimeId(identity.code, (row?.lastPatientNumber ?? 0) + 1);
       return { patient, fields, day };
     }, actor.name);
-    return (rows?.get('patients')?.get(patient) as PatientRow | undefined) ?? (await this.db.patients.get(patient))!;
+    return (await projector.rowAfter(recorded, 'patients', patient))!;
   }
 
   async correct(actor: SessionUser, patient: string, changes: unknown, reason: unknown): Promise<PatientRow> {
@@ -100,8 +100,8 @@ export class FrontDesk {
     const why = reason === undefined || reason === '' ? undefined : text(200).safeParse(reason);
     if (why && !why.success) throw new ValidationError(toIssues(why.error).map((i) => ({ ...i, path: 'reason' })), reason, 'correction');
     const { projector } = await this.desk.context();
-    await projector.record('patient.corrected', { patient, changes: changed, ...(why ? { reason: why.data } : {}) }, actor.name);
-    return (await this.db.patients.get(patient))!;
+    const recorded = await projector.record('patient.corrected', { patient, changes: changed, ...(why ? { reason: why.data } : {}) }, actor.name);
+    return (await projector.rowAfter(recorded, 'patients', patient))!;
   }
 
   async issueToken(actor: SessionUser, patient: string, dept: string, extra: { doctor?: string; room?: string } = {}): Promise<TokenRow> {
@@ -111,7 +111,7 @@ export class FrontDesk {
     if (!(await this.db.patients.get(patient))) throw new RuleError('patientNotFound');
     const optional = (v?: string) => (v && v.trim() ? v : undefined);
     let token = '';
-    await projector.record('token.issued', async () => {
+    const recorded = await projector.record('token.issued', async () => {
       const day = localDay(this.desk.now(), identity.timeZone);
       const last = await this.db.tokens.where('[device+dept+day+number]')
         .between([identity.code, dept, day, 0], [identity.code, dept, day, Infinity]).last();
@@ -119,7 +119,7 @@ export class FrontDesk {
       token = tokenKey(day, formatToken(dept, identity.code, number));
       return { token: formatToken(dept, identity.code, number), patient, dept, day, number, doctor: optional(extra.doctor), room: optional(extra.room) };
     }, actor.name);
-    return (await this.db.tokens.get(token))!;
+    return (await projector.rowAfter(recorded, 'tokens', token))!;
   }
 
   /** Call next (no token given: the longest-waiting one), skip, done, or cancel with a reason. */
@@ -139,8 +139,8 @@ export class FrontDesk {
     const { projector } = await this.desk.context();
     const type = ACTION_EVENT[action];
     const ref = { token: row.token, day: row.day };
-    await projector.record(type, type === 'token.cancelled' ? { ...ref, reason } : ref, actor.name);
-    return (await this.db.tokens.get(row.id))!;
+    const recorded = await projector.record(type, type === 'token.cancelled' ? { ...ref, reason } : ref, actor.name);
+    return (await projector.rowAfter(recorded, 'tokens', row.id))!;
   }
 
   /** Every print is an event, so a reprint is visible as such on paper and in the log. */

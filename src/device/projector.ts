@@ -1,6 +1,6 @@
 import { parseEvent, type AnyEvent } from '../domain/events/envelope';
 import { project } from '../domain/projections/project';
-import { PROJECTION_TABLES } from '../domain/projections/rows';
+import { PROJECTION_TABLES, type ProjectionRows, type TableName } from '../domain/projections/rows';
 import { ValidationError } from '../domain/errors';
 import type { DeskDb, RejectRecord } from './db';
 import type { EventType } from '../domain/events/catalog';
@@ -91,6 +91,12 @@ export class Projector {
       }
       await this.catchUp();
     }
+  }
+
+  /** A row as recording an event left it: from the rows it projected when it has them, else read. */
+  async rowAfter<T extends TableName>({ rows }: Recorded<EventType>, table: T, key: string): Promise<ProjectionRows[T] | undefined> {
+    const written = rows?.get(table);
+    return (written?.has(key) ? written.get(key) : await this.db.table(table).get(key)) as ProjectionRows[T] | undefined;
   }
 
   /**
