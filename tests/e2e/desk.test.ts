@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { enroll, waitForServiceWorker } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
-import { readPdf } from '../helpers/pdf';
+import { nextPrint } from '../helpers/printCapture';
 import { startPreview, type Preview } from '../helpers/previewServer';
 
 let preview: Preview;
@@ -117,20 +117,17 @@ describe('ward clerk desk in Chromium', () => {
       await enroll(page, { hospital: 'AIIMS New Delhi', code: 'P3', admin: 'Asha Verma', pin: '482913' });
       await page.getByRole('link', { name: 'Registration' }).click();
       await registerWithKeyboard(page, new KeyCounter(page), people[0]!);
-      await page.emulateMedia({ media: 'print' });
-      const [first] = await readPdf(await page.pdf({ preferCSSPageSize: true }));
+      const [first] = await nextPrint(page);
       expect(first!.widthMm).toBeCloseTo(80, 0);
       expect(first!.text).toContain('MED-P3-001');
       expect(first!.text).toContain('Ravi Kumar');
       expect(first!.text).not.toMatch(/REPRINT/);
-      await page.emulateMedia({ media: 'screen' });
 
       await page.getByLabel(/^Search patient/).fill('Ravi');
       await page.getByRole('button', { name: /Ravi Kumar/ }).click();
       await page.getByRole('button', { name: 'Reprint' }).click();
       await page.getByText('Printed 2 time(s)').waitFor();
-      await page.emulateMedia({ media: 'print' });
-      const [second] = await readPdf(await page.pdf({ preferCSSPageSize: true }));
+      const [second] = await nextPrint(page);
       expect(second!.text).toMatch(/REPRINT 2/);
       await context.close();
     } finally {

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { addUser, enroll, login, registerPatient, waitForServiceWorker } from '../helpers/appDriver';
 import { decodeBarcode } from '../helpers/barcode';
 import { makeProfile } from '../helpers/browser';
-import { readPdf } from '../helpers/pdf';
+import { nextPrint } from '../helpers/printCapture';
 import { startPreview, type Preview } from '../helpers/previewServer';
 
 let preview: Preview;
@@ -15,16 +15,6 @@ const POINT_MM = 25.4 / 72;
 function expectPageMm(page: { widthMm: number; heightMm: number }, width: number, height: number) {
   expect(Math.abs(page.widthMm - width), `width ${page.widthMm} mm`).toBeLessThanOrEqual(POINT_MM);
   expect(Math.abs(page.heightMm - height), `height ${page.heightMm} mm`).toBeLessThanOrEqual(POINT_MM);
-}
-
-/** What the printer would get, as a PDF made with the page size the print CSS asks for. */
-async function printedPdf(page: Page) {
-  await page.emulateMedia({ media: 'print' });
-  try {
-    return await readPdf(await page.pdf({ preferCSSPageSize: true }));
-  } finally {
-    await page.emulateMedia({ media: 'screen' });
-  }
 }
 
 /**
@@ -81,7 +71,7 @@ describe('lab technician in Chromium, offline', () => {
       expect(specimens).toHaveLength(3);
       expect(specimens.every((s) => /^SP-L4-\d{7}-[0-9A-Z]$/.test(s))).toBe(true);
 
-      const pages = await printedPdf(page);
+      const pages = await nextPrint(page);
       expect(pages).toHaveLength(3);
       pages.forEach((p) => expectPageMm(p, 50, 25));
       pages.forEach((p, i) => {
@@ -98,7 +88,7 @@ describe('lab technician in Chromium, offline', () => {
       // A reprint says so on the label.
       await page.getByTestId('request-specimen').nth(1).getByRole('button', { name: 'Reprint label' }).click();
       await page.getByTestId('request-specimen').nth(1).getByText('Printed 2 time(s)').waitFor();
-      const [reprint] = await printedPdf(page);
+      const [reprint] = await nextPrint(page);
       expect(reprint!.text).toContain('REPRINT 2');
       expect(reprint!.text).toContain(specimens[1]);
 
@@ -106,14 +96,14 @@ describe('lab technician in Chromium, offline', () => {
       await page.getByLabel('Label size').selectOption({ label: '38 × 25 mm' });
       await page.getByTestId('request-specimen').nth(2).getByRole('button', { name: 'Reprint label' }).click();
       await page.getByTestId('request-specimen').nth(2).getByText('Printed 2 time(s)').waitFor();
-      const [narrow] = await printedPdf(page);
+      const [narrow] = await nextPrint(page);
       expectPageMm(narrow!, 38, 25);
       expect(decodeBarcode(await labelImage(page, 4)).text).toBe(specimens[2]);
 
       // The requisition slip on A5.
       await page.getByRole('button', { name: 'Print requisition slip (A5)' }).click();
       await page.getByText('Printed 1 time(s) (A5)').waitFor();
-      const [slip] = await printedPdf(page);
+      const [slip] = await nextPrint(page);
       expectPageMm(slip!, 148, 210);
       expect(slip!.text).toContain('LR-L4-0000001');
       expect(slip!.text).toContain('Clinician signature');

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { capturePrints } from './printCapture';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -11,14 +12,18 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 
 /**
  * A browser profile in a fresh folder that outlives the browser: closing and relaunching on the
- * same folder is a browser restart, with IndexedDB and the service worker still there.
+ * same folder is a browser restart, with IndexedDB and the service worker still there. Prints
+ * are captured (printCapture.ts).
  */
 export function makeProfile() {
   const dir = mkdtempSync(join(tmpdir(), 'dd-profile-'));
   return {
     dir,
-    launch: (options: { offline?: boolean } = {}): Promise<BrowserContext> =>
-      chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, offline: options.offline ?? false, viewport: { width: 1024, height: 768 } }),
+    launch: async (options: { offline?: boolean } = {}): Promise<BrowserContext> => {
+      const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, offline: options.offline ?? false, viewport: { width: 1024, height: 768 } });
+      await capturePrints(context);
+      return context;
+    },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
