@@ -11,7 +11,9 @@ import { verifyCentral } from './verifyCentral';
 const USAGE = `Usage: npm run central -- <command>
   start              run the embedded central store in the foreground; Ctrl-C stops it
   setup              create or update the database, design document and security of the central store
-  add-device CODE    create the central account of device CODE and print its credentials once
+  add-device CODE [--reader]
+                     create the central account of device CODE and print its credentials once;
+                     --reader: the administrator's device, which may also pull every device's events
   all-clear --by NAME  declare the network clean: devices may send from now on
   status             events per device, last event, last verified sync
   verify             walk every device's hash chain; exits 1 when any chain is broken
@@ -60,9 +62,10 @@ async function run(command: (typeof COMMANDS)[number], config: ServerConfig, arg
     case 'add-device': {
       const target = setupTarget(config);
       const code = (args[0] ?? '').toUpperCase();
-      const account = await addDevice({ url: target.url, auth: target.auth }, code);
-      console.log(`Device ${code}: central account "${account.username}", password ${account.password}`);
-      console.log('Enter these on the device (This device → Resync) when the network has been declared clean. They are not shown again.');
+      const reader = args.includes('--reader');
+      const account = await addDevice({ url: target.url, auth: target.auth }, code, { reader });
+      console.log(`Device ${code}: central account "${account.username}"${reader ? ' (reader: may pull every device)' : ''}, password ${account.password}`);
+      console.log('Enter these on the device (Resync) when the network has been declared clean. They are not shown again.');
       return 0;
     }
     case 'all-clear': {

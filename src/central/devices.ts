@@ -8,10 +8,11 @@ export const deviceAccount = (code: string) => `device-${code}`;
 
 /**
  * One central account per enrolled device: role `device` makes it a member of the database, role
- * `device:<CODE>` is what validate_doc_update checks, so it can only add to its own chain.
- * The password is returned once and never stored here.
+ * `device:<CODE>` is what validate_doc_update and the gateway check, so it can only add to its own
+ * chain. Role `reader` (the administrator's device) may also pull every device's events through
+ * the gateway. The password is returned once and never stored here.
  */
-export async function addDevice(server: { url: string; auth: BasicAuth | null }, code: string): Promise<BasicAuth> {
+export async function addDevice(server: { url: string; auth: BasicAuth | null }, code: string, options: { reader?: boolean } = {}): Promise<BasicAuth> {
   if (!DEVICE_CODE.test(code)) throw new StartupError(`"${code}" is not a device code: 2–3 capital letters or digits, e.g. K7.`);
   const name = deviceAccount(code);
   const id = `org.couchdb.user:${name}`;
@@ -21,7 +22,7 @@ export async function addDevice(server: { url: string; auth: BasicAuth | null },
   if (existing.status === 401 || existing.status === 403) throw new StartupError(`Adding a device needs a server admin of ${server.url}.`);
   const password = randomBytes(18).toString('base64url');
   const res = await couchRequest(server.url, path, {
-    method: 'PUT', auth: server.auth, body: { _id: id, name, type: 'user', roles: ['device', `device:${code}`], password },
+    method: 'PUT', auth: server.auth, body: { _id: id, name, type: 'user', roles: ['device', `device:${code}`, ...(options.reader ? ['reader'] : [])], password },
   });
   if (res.status !== 201 && res.status !== 202) {
     const why = isRecord(res.body) ? `${String(res.body.error)}: ${String(res.body.reason)}` : '';

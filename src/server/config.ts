@@ -20,6 +20,8 @@ export interface ServerConfig {
   dbName: string;
   skipBuild: boolean;
   central: CentralConfig;
+  /** Other sites' origins that may call `/central/` from a browser (DD_CORS_ORIGINS); none by default. */
+  corsOrigins: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -71,6 +73,23 @@ function central(env: Env, appPort: number): CentralConfig {
   return { kind: 'external', ...splitCredentials(parsed) };
 }
 
+function corsOrigins(env: Env): string[] {
+  const raw = value(env, 'DD_CORS_ORIGINS');
+  if (raw === undefined) return [];
+  return raw.split(',').map((o) => o.trim()).filter(Boolean).map((origin) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin) {
+      throw new ConfigError(`DD_CORS_ORIGINS takes origins separated by commas, e.g. https://desk.hospital.in (got "${origin}").`);
+    }
+    return origin;
+  });
+}
+
 /** Read and check the environment once, at start-up; pure so that bad values are unit-tested. */
 export function readConfig(env: Env, cwd: string): ServerConfig {
   const rawPort = value(env, 'PORT');
@@ -89,5 +108,5 @@ export function readConfig(env: Env, cwd: string): ServerConfig {
     throw new ConfigError(`DD_SKIP_BUILD must be 1 (use the existing dist/) or 0 (got "${skip}").`);
   }
 
-  return { port: appPort, dataDir, dbName, skipBuild: skip === '1', central: central(env, appPort) };
+  return { port: appPort, dataDir, dbName, skipBuild: skip === '1', central: central(env, appPort), corsOrigins: corsOrigins(env) };
 }

@@ -2,24 +2,30 @@ import type { BasicAuth } from '../central/credentials';
 import { startEmbeddedStore } from '../central/embeddedStore';
 import { setupCentral } from '../central/setup';
 import type { ServerConfig } from './config';
+import { superviseStore } from './storeSupervisor';
 
 export interface OpenCentral {
   url: string;
-  /** Used for set-up only. */
+  /** The store's server admin: set-up, and the gateway's own reads. Never handed to browsers. */
   auth: BasicAuth | null;
   /** Whether the app started the store itself (and so shows where its data lives). */
   embedded: boolean;
-  /** Resolves if an embedded store dies on its own; never for an external one. */
-  crashed: Promise<string>;
   stop(): Promise<void>;
 }
 
-/** Start the embedded store, or take DD_CENTRAL_URL's server, and set either up for the app. */
-export async function openCentral(config: ServerConfig): Promise<OpenCentral> {
+/** Start the embedded store (kept running by a supervisor), or take DD_CENTRAL_URL's server, and set either up for the app. */
+export async function openCentral(config: ServerConfig, log: (line: string) => void = console.error): Promise<OpenCentral> {
   const { central } = config;
-  const open: OpenCentral = central.kind === 'external'
-    ? { url: central.url, auth: central.auth, embedded: false, crashed: new Promise(() => {}), stop: async () => {} }
-    : { ...(await startEmbeddedStore({ port: central.port, dataDir: config.dataDir, adminPassword: central.adminPassword })), embedded: true };
+  let open: OpenCentral;
+  if (central.kind === 'external') {
+    open = { url: central.url, auth: central.auth, embedded: false, stop: async () => {} };
+  } else {
+    const start = () => startEmbeddedStore({ port: central.port, dataDir: config.dataDir, adminPassword: central.adminPassword });
+    const store = await start();
+    // A restart finds the admin it made the first time (its password is in the data folder).
+    const supervisor = superviseStore(store, start, log);
+    open = { url: store.url, auth: store.auth, embedded: true, stop: supervisor.stop };
+  }
   try {
     await setupCentral({ url: open.url, db: config.dbName, auth: open.auth });
   } catch (err) {

@@ -33,7 +33,7 @@ async function openGateAndSync(page: Page, creds: { user: string; password: stri
 }
 
 const credentialsOf = (out: string) => {
-  const m = /central account "([^"]+)", password (\S+)/.exec(out);
+  const m = /central account "([^"]+)"[^,]*, password (\S+)/.exec(out);
   if (!m) throw new Error(`no credentials in: ${out}`);
   return { user: m[1]!, password: m[2]! };
 };
@@ -66,7 +66,7 @@ describe('resync in Chromium against the embedded central store', () => {
       // The network is back but not yet declared clean: a tablet with an open gate sends nothing.
       const t1 = credentialsOf(app.central('add-device', 'T1').out);
       const t2 = credentialsOf(app.central('add-device', 'T2').out);
-      const ad = credentialsOf(app.central('add-device', 'AD').out);
+      const ad = credentialsOf(app.central('add-device', 'AD', '--reader').out);
       await pages[0]!.context().setOffline(false);
       expect(await openGateAndSync(pages[0]!, t1, false)).toMatch(/no all-clear yet: nothing was sent/);
 

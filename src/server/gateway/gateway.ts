@@ -1,0 +1,124 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { basicAuthHeader, type BasicAuth } from '../../central/credentials';
+import { DeviceLocks } from './deviceLocks';
+import { checkRevsDiff, checkStatus, judgeBatch, readBulkBody, Refusal, StoreFacts } from './pushRules';
+import { CENTRAL_PREFIX, readCentralPath } from './requestPath';
+import { decide, type Route } from './routes';
+import { credentialsOf, Sessions, type Credentials } from './sessions';
+import { jsonOf, StoreUnavailable, type StoreAnswer, type Upstream } from './upstream';
+import type { Caller } from './caller';
+
+export interface GatewayOptions {
+  upstream: Upstream;
+  db: string;
+  /** The store's server admin, for the gateway's own reads (all-clear, what is stored). */
+  admin: BasicAuth | null;
+  /** Origins allowed to call `/central/` from another site (DD_CORS_ORIGINS); none by default. */
+  corsOrigins: readonly string[];
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+/** Enough for the app's default batch of 2,000 events; a bigger one gets 413 and the app halves it. */
+export const GATEWAY_BODY_LIMIT = 16 * 1024 * 1024;
+
+type Device = Extract<Caller, { kind: 'device' }>;
+
+/**
+ * `/central/` on the app's origin: deny by default. Every request is checked on its raw path,
+ * authenticated against the store's `_session`, matched against the route table with the
+ * caller's role, and only then forwarded with the caller's own credentials, so the store's own
+ * permissions and validate_doc_update apply as well. Pushes are checked here in full first.
+ * Registered as an encapsulated Fastify plugin, so its error handler answers its routes only.
+ */
+export async function gatewayPlugin(app: FastifyInstance, options: GatewayOptions): Promise<void> {
+  const { upstream, db } = options;
+  const now = options.now ?? (() => new Date());
+  const sessions = new Sessions(upstream);
+  const facts = new StoreFacts(upstream, db, options.admin ? { authorization: basicAuthHeader(options.admin) } : {});
+  const locks = new DeviceLocks();
+
+  const handler = async (req: FastifyRequest, reply: FastifyReply) => {
+    cors(req, reply, options.corsOrigins);
+    const path = readCentralPath(req.raw.url ?? '');
+    if (!path.ok) return refuse(reply, path.status, path.status === 404 ? 'not_found' : 'bad_request', path.reason);
+    const credentials = credentialsOf(req.headers);
+    const caller = await sessions.callerOf(credentials);
+    if (caller === 'unauthorized') return refuse(reply, 401, 'unauthorized', 'Name or password is incorrect.');
+    const decision = decide(req.method, path.segments, path.query, caller, db);
+    if (!decision.ok) return refuse(reply, decision.status, errorName(decision.status), decision.reason);
+    const storePath = (req.raw.url ?? '').slice(CENTRAL_PREFIX.length + 1);
+    return handle(decision.route, caller as Device, req, reply, storePath, credentials);
+  };
+
+  async function handle(route: Route, caller: Device, req: FastifyRequest, reply: FastifyReply, storePath: string, credentials: Credentials) {
+    const forward = (body?: unknown) => upstream.send(req.method, storePath, {
+      accept: 'application/json', ...credentials.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    }, body === undefined ? undefined : JSON.stringify(body));
+    switch (route.handling) {
+      case 'forward':
+        return pass(reply, await forward(req.body ?? undefined));
+      case 'revsDiff':
+        checkRevsDiff(req.body, caller.device);
+        return pass(reply, await forward(req.body));
+      case 'statusWrite':
+        await checkStatus(facts, req.body, caller.device, `device:${caller.device}`);
+        return pass(reply, await forward(req.body));
+      case 'bulkDocs': {
+        const docs = readBulkBody(req.body);
+        return locks.run(caller.device, async () => {
+          const verdicts = await judgeBatch(facts, caller.device, docs, now());
+          const send = verdicts.flatMap((v) => (v.action === 'send' ? [v.doc] : []));
+          const refused = verdicts.flatMap((v) => (v.action === 'refuse' ? [{ id: v.id, error: 'forbidden', reason: v.reason }] : []));
+          if (refused.length) options.log?.(`push from ${caller.name}: ${refused.length} of ${docs.length} refused, first ${refused[0]!.id}: ${refused[0]!.reason}`);
+          if (send.length === 0) return reply.status(201).send(refused);
+          const answer = await forward({ docs: send, new_edits: false });
+          if (answer.status !== 201 && answer.status !== 200 && answer.status !== 417) return pass(reply, answer);
+          const failures = (Array.isArray(jsonOf(answer)) ? jsonOf(answer) as Array<{ error?: string }> : []).filter((r) => r.error);
+          return reply.status(201).send([...failures, ...refused]);
+        });
+      }
+    }
+  }
+
+  app.route({ method: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'], url: CENTRAL_PREFIX, handler });
+  app.route({ method: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'], url: `${CENTRAL_PREFIX}/*`, handler, bodyLimit: GATEWAY_BODY_LIMIT });
+  app.route({ method: 'OPTIONS', url: `${CENTRAL_PREFIX}/*`, handler: (req, reply) => preflight(req, reply, options.corsOrigins) });
+  app.setErrorHandler(async (err: Error & { statusCode?: number }, req, reply) => {
+    if (err instanceof Refusal) return refuse(reply, err.status, err.error, err.message);
+    if (err instanceof StoreUnavailable) {
+      options.log?.(`${req.method} ${req.url.split('?')[0]}: ${err.message}`);
+      return refuse(reply, 503, 'unavailable', 'The central store is not answering: try again in a minute.');
+    }
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) options.log?.(`${req.method} ${req.url.split('?')[0]}: ${err.stack ?? err.message}`);
+    // A client's mistake is told in a line; nothing about our code or paths leaves the server.
+    return refuse(reply, status, status === 500 ? 'internal' : errorName(status), status === 500 ? 'Something went wrong on the server; it has been logged.' : err.message);
+  });
+}
+
+function pass(reply: FastifyReply, answer: StoreAnswer) {
+  reply.status(answer.status).header('content-type', answer.contentType ?? 'application/json').header('cache-control', 'no-store');
+  return reply.send(answer.body);
+}
+
+function refuse(reply: FastifyReply, status: number, error: string, reason: string) {
+  return reply.status(status).header('cache-control', 'no-store').send({ error, reason });
+}
+
+function errorName(status: number): string {
+  return ({ 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'too_large', 415: 'bad_content_type' } as Record<number, string>)[status] ?? 'error';
+}
+
+function cors(req: FastifyRequest, reply: FastifyReply, origins: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (typeof origin !== 'string' || !origins.includes(origin)) return false;
+  reply.header('access-control-allow-origin', origin).header('access-control-allow-credentials', 'true').header('vary', 'origin');
+  return true;
+}
+
+function preflight(req: FastifyRequest, reply: FastifyReply, origins: readonly string[]) {
+  if (!cors(req, reply, origins)) return refuse(reply, 404, 'not_found', 'no such route on the central gateway');
+  reply.header('access-control-allow-methods', 'GET, HEAD, PUT, POST').header('access-control-allow-headers', 'accept, authorization, content-type').header('access-control-max-age', '600');
+  return reply.status(204).send();
+}
