@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { basicAuthHeader, type BasicAuth } from '../../central/credentials';
+import { parseBoundedJson } from './boundedJson';
 import { DeviceLocks } from './deviceLocks';
 import { checkRevsDiff, checkStatus, judgeBatch, readBulkBody, Refusal, StoreFacts } from './pushRules';
 import { CENTRAL_PREFIX, readCentralPath } from './requestPath';
@@ -81,6 +82,14 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
     }
   }
 
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, body === '' ? undefined : parseBoundedJson(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
   app.route({ method: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'], url: CENTRAL_PREFIX, handler });
   app.route({ method: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'], url: `${CENTRAL_PREFIX}/*`, handler, bodyLimit: GATEWAY_BODY_LIMIT });
   app.route({ method: 'OPTIONS', url: `${CENTRAL_PREFIX}/*`, handler: (req, reply) => preflight(req, reply, options.corsOrigins) });

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addDevice } from '../../src/central/devices';
+import { declareAllClear } from '../../src/central/allClear';
+import { basicAuthHeader, type BasicAuth } from '../../src/central/credentials';
+import { setupCentral } from '../../src/central/setup';
+import { buildEvent, type AnyEvent, type ChainHead } from '../../src/domain/events/envelope';
+import { createAppServer } from '../../src/server/appServer';
+import { createUpstream, type Upstream } from '../../src/server/gateway/upstream';
+import { freePort, startTestStore, storeFetch, type TestStore } from './pouchServer';
+
+export const DB = 'downtime';
+
+/**
+ * The app server with its gateway in front of a real pouchdb-server, as `npm start` wires them,
+ * with device accounts T1 and T2 and the administrator's device AD (reader). Every request the
+ * gateway sends to the store is recorded, so a test can show that a refused one reached nothing.
+ */
+export async function gatewayHarness() {
+  const store: TestStore = await startTestStore();
+  await setupCentral({ url: store.url, db: DB, auth: store.auth });
+  const accounts = {
+    T1: await addDevice(store, 'T1'),
+    T2: await addDevice(store, 'T2'),
+    AD: await addDevice(store, 'AD', { reader: true }),
+    admin: store.auth,
+  };
+  const adminHeader = basicAuthHeader(store.auth);
+  const forwarded: string[] = [];
+  const real = createUpstream(store.url);
+  const upstream: Upstream = {
+    send: (method, path, headers, body) => {
+      // The gateway's own reads (as server admin) are not what a caller reached.
+      if (headers.authorization !== adminHeader && !path.startsWith('_session')) forwarded.push(`${method} ${path}`);
+      return real.send(method, path, headers, body);
+    },
+    close: real.close,
+  };
+  const distDir = mkdtempSync(join(tmpdir(), 'dd-dist-'));
+  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Downtime Desk</title>');
+  const app = await createAppServer({ distDir, gateway: { upstream, db: DB, admin: store.auth, corsOrigins: ['https://desk.hospital.example'], log: () => {} } });
+  const port = await freePort();
+  await app.listen({ host: '127.0.0.1', port });
+  const base = `http://127.0.0.1:${port}`;
+
+  /** A request through the gateway; `path` is sent exactly as written (no URL normalisation). */
+  async function call(method: string, path: string, options: { auth?: BasicAuth; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.auth) headers.authorization = basicAuthHeader(options.auth);
+    const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    // node:http sends the path verbatim; fetch and undici would resolve dot segments first.
+    const res = await new Promise<{ status: number; headers: IncomingHttpHeaders; text: string }>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (answer) => {
+        let text = '';
+        answer.setEncoding('utf8').on('data', (chunk: string) => { text += chunk; }).on('end', () => resolve({ status: answer.statusCode ?? 0, headers: answer.headers, text }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    let json: unknown = null;
+    try { json = JSON.parse(res.text); } catch { /* not JSON */ }
+    return { ...res, json: json as Record<string, unknown> & unknown[] };
+  }
+
+  return {
+    store, accounts, call, forwarded, base,
+    allClear: () => declareAllClear({ url: store.url, db: DB, auth: store.auth }, 'Dr Mehta (IT security)'),
+    /** The event documents the store holds, read directly as server admin. */
+    storedEvents: async (device: string) => {
+      const q = `startkey=${encodeURIComponent(JSON.stringify(`ev:${device}:`))}&endkey=${encodeURIComponent(JSON.stringify(`ev:${device}:\ufff0`))}&include_docs=true&conflicts=true`;
+      const res = await storeFetch(store, `${DB}/_all_docs?${q}`, { auth: store.auth });
+      return (res.body.rows as Array<{ doc: AnyEvent & { _rev: string; _conflicts?: string[] } }>).map((r) => r.doc);
+    },
+    close: async () => {
+      await app.close();
+      await real.close();
+      await store.dispose().catch(() => undefined);
+      rmSync(distDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A device's chain of `n` events as its log would hold them: content, hash, prev and revision. */
+export function chainOf(device: string, n: number, options: { from?: ChainHead | null; at?: string; by?: string; day?: string } = {}) {
+  const docs: Array<AnyEvent & { _rev: string; _revisions: { start: number; ids: string[] } }> = [];
+  let head = options.from ?? null;
+  for (let i = 0; i < n; i += 1) {
+    const seq = (head?.seq ?? 0) + 1;
+    const event = buildEvent({
+      type: 'token.called', data: { token: `MED-${device}-${String(seq).padStart(3, '0')}`, day: options.day ?? '2026-12-01' },
+      device, head, at: options.at ?? '2026-12-01T10:00:00.000Z', by: options.by ?? 'Asha Verma',
+    });
+    docs.push(withRevision(event));
+    head = { seq: event.seq, hash: event.hash };
+  }
+  return docs;
+}
+
+export function withRevision(event: AnyEvent) {
+  const id = createHash('md5').update(JSON.stringify(event)).digest('hex');
+  return { ...event, _rev: `1-${id}`, _revisions: { start: 1, ids: [id] } };
+}

@@ -1,0 +1,132 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB, gatewayHarness, chainOf } from '../../helpers/gatewayHarness';
+
+let gw: Awaited<ReturnType<typeof gatewayHarness>>;
+beforeAll(async () => {
+  gw = await gatewayHarness();
+  await gw.allClear();
+  const push = await gw.call('POST', `/central/${DB}/_bulk_docs`, { auth: gw.accounts.T2, body: { docs: chainOf('T2', 3), new_edits: false } });
+  expect(push.status).toBe(201);
+});
+afterAll(async () => { await gw?.close(); });
+
+const who = () => ({ anonymous: undefined, T1: gw.accounts.T1, AD: gw.accounts.AD, admin: gw.accounts.admin });
+type Who = keyof ReturnType<typeof who>;
+
+/** A request that must be refused before the store sees it. */
+async function refusedUnseen(method: string, path: string, as: Who, status: number, body?: unknown) {
+  gw.forwarded.length = 0;
+  const res = await gw.call(method, path, { auth: who()[as], body });
+  expect(res.status, `${as} ${method} ${path}: ${res.text}`).toBe(status);
+  expect(gw.forwarded, `${method} ${path} reached the store`).toEqual([]);
+  expect(res.text).not.toMatch(/\bat .*\(|\/work\/|node_modules/);
+  return res;
+}
+
+describe('central gateway: who may use which route', () => {
+  it('gives anyone the welcome and the session, and nothing of the database', async () => {
+    expect((await gw.call('GET', '/central/')).status).toBe(200);
+    expect((await gw.call('GET', '/central/_session')).json.userCtx).toMatchObject({ name: null });
+    for (const path of [`/central/${DB}`, `/central/${DB}/_all_docs?include_docs=true`, `/central/${DB}/_changes`, `/central/${DB}/ev:T2:0000000001`]) {
+      await refusedUnseen('GET', path, 'anonymous', 401);
+    }
+  });
+
+  it.each<[string, string, unknown?]>([
+    ['POST', `/central/${DB}/_find`, { selector: {} }],
+    ['POST', `/central/${DB}/_temp_view`, { map: 'function(doc){ emit(doc._id, doc) }' }],
+    ['POST', `/central/${DB}/_index`, { index: { fields: ['x'] } }],
+    ['DELETE', `/central/${DB}/_index/_design/a/json/b`],
+    ['DELETE', `/central/${DB}/_design/downtime`],
+    ['PUT', `/central/${DB}/_design/downtime`, { validate_doc_update: 'function(){}' }],
+    ['DELETE', `/central/${DB}`],
+    ['PUT', `/central/${DB}/_local/_security`, { members: { names: [], roles: [] } }],
+    ['PUT', `/central/${DB}/_security`, { members: { names: [], roles: [] } }],
+    ['GET', '/central/_all_dbs'],
+    ['GET', '/central/_config'],
+    ['PUT', '/central/_users/org.couchdb.user:mallory', { name: 'mallory', password: 'x', roles: ['device', 'device:T1'], type: 'user' }],
+    ['GET', `/central/${DB}/_design/downtime/_view/by_device`],
+  ])('refuses %s %s to every caller without reaching the store', async (method, path, body) => {
+    for (const as of ['anonymous', 'T1', 'AD', 'admin'] as const) {
+      const res = await refusedUnseen(method, path, as, 404, body);
+      expect(res.json.error).toBe('not_found');
+    }
+  });
+
+  it.each([
+    '/central/downtime/../_users/org.couchdb.user:x', '/central/%2e%2e/_users', `/central/${DB}%2F..%2F_users`,
+    `/central/${DB}/_all_docs/..`, `/central//_users`, `/central/${DB}/.`, '/central/\\_users', `/central/${DB}/%2E%2E`,
+  ])('refuses the path trick %s with 400', async (path) => {
+    await refusedUnseen('GET', path, 'T1', 400);
+    await refusedUnseen('PUT', path, 'anonymous', 400, { name: 'x' });
+  });
+
+  it('turns away server admins on the browser path and wrong passwords', async () => {
+    await refusedUnseen('GET', `/central/${DB}`, 'admin', 403);
+    const wrong = await gw.call('GET', `/central/${DB}`, { auth: { username: 'device-T1', password: 'guess' } });
+    expect(wrong.status).toBe(401);
+  });
+
+  it("keeps a device to its own events: no other device's documents, no feed, no bulk reads", async () => {
+    const t1 = gw.accounts.T1;
+    await refusedUnseen('GET', `/central/${DB}/ev:T2:0000000001`, 'T1', 403);
+    await refusedUnseen('GET', `/central/${DB}/_changes?since=0`, 'T1', 403);
+    await refusedUnseen('POST', `/central/${DB}/_bulk_get`, 'T1', 403, { docs: [{ id: 'ev:T2:0000000001' }] });
+    const range = (a: string, b: string, extra = '') => `/central/${DB}/_all_docs?startkey=${encodeURIComponent(JSON.stringify(a))}&endkey=${encodeURIComponent(JSON.stringify(b))}${extra}`;
+    await refusedUnseen('GET', range('ev:T2:', 'ev:T2:\ufff0', '&include_docs=true'), 'T1', 403);
+    await refusedUnseen('GET', range('ev:T1:', 'ev:T3:', '&include_docs=true'), 'T1', 403);
+    await refusedUnseen('GET', `/central/${DB}/_all_docs?include_docs=true`, 'T1', 403);
+    await refusedUnseen('GET', `${range('ev:T1:', 'ev:T1:\ufff0')}&keys=${encodeURIComponent('["ev:T2:0000000001"]')}`, 'T1', 400);
+    await refusedUnseen('POST', `/central/${DB}/_revs_diff`, 'T1', 403, { 'ev:T2:0000000001': ['1-abc'] });
+    await refusedUnseen('GET', `/central/${DB}/device:T2`, 'T1', 403);
+    await refusedUnseen('PUT', `/central/${DB}/device:T2`, 'T1', 403, { _id: 'device:T2', type: 'device-status', device: 'T2', confirmedSeq: 0, refused: 0, syncedAt: '2026-12-01T10:00:00.000Z' });
+    // Its own range is fine.
+    const own = await gw.call('GET', range('ev:T1:', 'ev:T1:\ufff0', '&descending=false&limit=1'), { auth: t1 });
+    expect(own.status).toBe(200);
+  });
+
+  it("lets the administrator's device (reader) pull every device with PouchDB's replication calls", async () => {
+    const ad = gw.accounts.AD;
+    const changes = await gw.call('GET', `/central/${DB}/_changes?style=all_docs&since=0&limit=100`, { auth: ad });
+    expect(changes.status).toBe(200);
+    expect((changes.json.results as Array<{ id: string }>).map((r) => r.id)).toContain('ev:T2:0000000001');
+    const got = await gw.call('POST', `/central/${DB}/_bulk_get?revs=true&latest=true`, { auth: ad, body: { docs: [{ id: 'ev:T2:0000000002' }] } });
+    expect(got.status).toBe(200);
+    expect(got.text).toContain('ev:T2:0000000002');
+    const checkpoint = `/central/${DB}/_local/rd8rIX1NpV.bcyCXTxcO4w%3D%3D`;
+    expect((await gw.call('PUT', checkpoint, { auth: ad, body: { last_seq: 3 } })).status).toBe(201);
+    expect((await gw.call('GET', checkpoint, { auth: ad })).status).toBe(200);
+    await refusedUnseen('GET', `/central/${DB}/_changes?filter=_view&view=downtime/by_device`, 'AD', 400);
+  });
+
+  it('answers with security headers and no CORS except for a listed origin', async () => {
+    const res = await gw.call('GET', '/central/', { headers: { origin: 'https://evil.example' } });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect((await gw.call('OPTIONS', `/central/${DB}/_bulk_docs`, { headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } })).headers['access-control-allow-origin']).toBeUndefined();
+    const listed = await gw.call('GET', '/central/', { headers: { origin: 'https://desk.hospital.example' } });
+    expect(listed.headers['access-control-allow-origin']).toBe('https://desk.hospital.example');
+  });
+
+  it('serves the app shell with no-cache and answers a missing asset with 404, not the shell', async () => {
+    const shell = await gw.call('GET', '/');
+    expect(shell.status).toBe(200);
+    expect(shell.headers['cache-control']).toBe('no-cache');
+    const missing = await gw.call('GET', '/assets/nothing-here-abc123.js');
+    expect(missing.status).toBe(404);
+    expect(missing.text).not.toContain('<title>');
+  });
+
+  it('answers garbage bodies with a clear 400 and no stack trace', async () => {
+    gw.forwarded.length = 0;
+    const res = await gw.call('POST', `/central/${DB}/_revs_diff`, { auth: gw.accounts.T1, rawBody: '{"ev:T1:0000000001": [' });
+    expect(res.status).toBe(400);
+    expect(res.json.reason).toBe('The body is not valid JSON.');
+    expect(res.text).not.toMatch(/node_modules|\/work\/|\bat /);
+    expect(gw.forwarded).toEqual([]);
+  });
+});

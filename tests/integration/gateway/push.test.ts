@@ -1,0 +1,110 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeHash, type AnyEvent } from '../../../src/domain/events/envelope';
+import { chainOf, DB, gatewayHarness, withRevision } from '../../helpers/gatewayHarness';
+
+let gw: Awaited<ReturnType<typeof gatewayHarness>>;
+beforeAll(async () => { gw = await gatewayHarness(); });
+afterAll(async () => { await gw?.close(); });
+
+const push = (docs: unknown[], as = gw.accounts.T1) => gw.call('POST', `/central/${DB}/_bulk_docs`, { auth: as, body: { docs, new_edits: false } });
+const refusals = (res: { json: unknown }) => (res.json as Array<{ id: string; error?: string; reason?: string }>).filter((r) => r.error);
+const stored = async (device = 'T1') => (await gw.storedEvents(device)).map((d) => `${d._id} ${d._rev} ${d._conflicts?.length ?? 0}`);
+
+/** An event whose content was changed after hashing, re-hashed so that only the chain can tell. */
+function rehashed(event: AnyEvent, change: Partial<AnyEvent>) {
+  const { hash: _h, ...rest } = { ...event, ...change } as AnyEvent;
+  const { _rev: _r, _revisions: _v, ...content } = rest as AnyEvent & { _rev?: string; _revisions?: unknown };
+  return withRevision({ ...content, hash: computeHash(content) } as AnyEvent);
+}
+
+describe('central gateway: pushes are checked before anything is written', () => {
+  const chain = () => chainOf('T1', 8);
+
+  it('refuses every push until the network has been declared clean, and says why', async () => {
+    const res = await push(chain().slice(0, 2));
+    expect(res.status).toBe(403);
+    expect(res.json).toMatchObject({ error: 'no_all_clear' });
+    expect(await stored()).toEqual([]);
+    await gw.allClear();
+  });
+
+  it('stores a valid chain, and a repeated push changes nothing', async () => {
+    const res = await push(chain().slice(0, 4));
+    expect(res.status).toBe(201);
+    expect(refusals(res)).toEqual([]);
+    const before = await stored();
+    expect(before).toHaveLength(4);
+    const again = await push(chain().slice(0, 5));
+    expect(refusals(again)).toEqual([]);
+    expect(await stored()).toEqual([...before, expect.stringMatching(/^ev:T1:0000000005 1-/)]);
+  });
+
+  it('never stores a second version of an event already there (two tablets with one code)', async () => {
+    const before = await stored();
+    const [, , third] = chain();
+    const other = chainOf('T1', 3, { by: 'Somebody Else' })[2]!;
+    expect(other._id).toBe(third!._id);
+    const res = await push([other]);
+    expect(refusals(res)[0]!.reason).toMatch(/already holds another version of event 3/);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses tampered events: wrong hash, broken prev, a jump ahead, a foreign device, the far future, oversized fields', async () => {
+    const before = await stored();
+    const next = chain()[5]!;
+    const cases: Array<[unknown, RegExp]> = [
+      [{ ...next, data: { ...next.data, token: 'MED-T1-999' } }, /hash does not match/],
+      [rehashed(next, { prev: 'a'.repeat(64) }), /prev does not match the hash of event 5/],
+      [chain()[7]!, /event 7 of device T1 is not on the central store/],
+      [chainOf('T2', 1)[0]!, /belongs to device T2/],
+      [rehashed(next, { at: '2999-01-01T00:00:00.000Z' }), /later than the server's clock allows/],
+      [rehashed(next, { by: 'x'.repeat(200) }), /by: tooLong/],
+      [rehashed(next, { by: 'x'.repeat(100_000) }), /larger than/],
+      [{ ...next, _rev: '7-zzz' }, /revision/],
+    ];
+    for (const [doc, reason] of cases) {
+      const res = await push([doc]);
+      expect(res.status).toBe(201);
+      expect(refusals(res).map((r) => r.reason).join(' | ')).toMatch(reason);
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses the rest of a batch after a break, so no sequence can jump ahead', async () => {
+    const [, , , , , sixth, seventh, eighth] = chain();
+    const res = await push([sixth!, { ...seventh!, by: 'Forger' }, eighth!]);
+    expect(refusals(res).map((r) => r.id)).toEqual(['ev:T1:0000000007', 'ev:T1:0000000008']);
+    expect(await stored()).toHaveLength(6);
+  });
+
+  it('answers garbage with a clear 400 and a 20 MB field with 413, storing nothing', async () => {
+    const before = await stored();
+    expect((await gw.call('POST', `/central/${DB}/_bulk_docs`, { auth: gw.accounts.T1, body: { docs: chain() } })).status).toBe(400);
+    expect((await gw.call('POST', `/central/${DB}/_bulk_docs`, { auth: gw.accounts.T1, body: [1, 2] })).status).toBe(400);
+    const deep = `{"docs":[${'['.repeat(100_000)}${']'.repeat(100_000)}],"new_edits":false}`;
+    const nested = await gw.call('POST', `/central/${DB}/_bulk_docs`, { auth: gw.accounts.T1, rawBody: deep });
+    expect(nested.status).toBe(400);
+    expect(nested.json.reason).toMatch(/nests deeper/);
+    const huge = await push([{ ...chain()[6]!, by: 'x'.repeat(20 * 1024 * 1024) }]);
+    expect(huge.status).toBe(413);
+    expect(await stored()).toEqual(before);
+    expect((await gw.call('GET', '/central/')).status).toBe(200);
+  });
+
+  it('takes a status document only for what the store holds', async () => {
+    const status = (confirmedSeq: number) => ({ _id: 'device:T1', type: 'device-status', device: 'T1', confirmedSeq, refused: 0, syncedAt: '2026-12-01T11:00:00.000Z' });
+    const tooFar = await gw.call('PUT', `/central/${DB}/device%3AT1`, { auth: gw.accounts.T1, body: status(50) });
+    expect(tooFar.status).toBe(403);
+    expect(tooFar.json.reason).toMatch(/holds up to 6/);
+    expect((await gw.call('PUT', `/central/${DB}/device%3AT1`, { auth: gw.accounts.T1, body: status(6) })).status).toBe(201);
+  });
+
+  it('answers 503 with a clear reason while the store is down, and the app stays up', async () => {
+    await gw.store.stop();
+    const res = await gw.call('GET', `/central/${DB}`, { auth: { username: 'device-T9', password: 'not-cached-yet' } });
+    expect(res.status).toBe(503);
+    expect(res.json.reason).toMatch(/central store is not answering/);
+    expect((await gw.call('GET', '/')).status).toBe(200);
+  });
+});
