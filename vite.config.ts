@@ -1,11 +1,27 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Zod compiles object parsers with `new Function` when it may, and probes for it when a schema
+ * is built; the app server's Content-Security-Policy has no 'unsafe-eval'. Zod's global config is
+ * read when its core module loads, so the browser build starts it with `jitless: true` there.
+ */
+const zodWithoutEval: Plugin = {
+  name: 'zod-without-eval',
+  transform(code, id) {
+    if (!/[\\/]zod[\\/]v4[\\/]core[\\/]core\.js$/.test(id)) return null;
+    const from = '(_a.__zod_globalConfig = {})';
+    if (!code.includes(from)) throw new Error('zod-without-eval: zod core changed; check how it reads its global config');
+    return code.replace(from, '(_a.__zod_globalConfig = { jitless: true })');
+  },
+};
 
 export default defineConfig({
   plugins: [
     react(),
+    zodWithoutEval,
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',

@@ -4,7 +4,6 @@ import { whenPresent } from './whenPresent';
 import './printRoot.css';
 
 export const PRINT_ROOT_ID = 'print-root';
-export const PAGE_STYLE_ID = 'print-page-size';
 const RENDER_TIMEOUT_MS = 5_000;
 
 let mounted: { element: HTMLElement; root: Root } | null = null;
@@ -48,14 +47,23 @@ function printRoot(): { element: HTMLElement; root: Root } {
   return mounted;
 }
 
+let pageSheet: CSSStyleSheet | null = null;
+let pageCssNow: string | null = null;
+
+/** The page rule of the document being printed (the sheet's text is not readable everywhere). */
+export const currentPageCss = (): string | null => pageCssNow;
+
+/**
+ * The page size goes into a constructed style sheet, not a <style> element: the server's
+ * Content-Security-Policy (style-src 'self') refuses inline style elements.
+ */
 function setPageSize(pageCss: string): void {
-  let style = document.getElementById(PAGE_STYLE_ID);
-  if (!style) {
-    style = document.createElement('style');
-    style.id = PAGE_STYLE_ID;
-    document.head.append(style);
+  if (!pageSheet) {
+    pageSheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...(document.adoptedStyleSheets ?? []), pageSheet];
   }
-  style.textContent = pageCss;
+  pageSheet.replaceSync(pageCss);
+  pageCssNow = pageCss;
 }
 
 /**

@@ -3,7 +3,7 @@ import { printDocument } from './printJob';
 import { TokenSlip, type SlipData } from './TokenSlip';
 
 export { PAGE_SIZE_CSS };
-export { PAGE_STYLE_ID, PRINT_ROOT_ID } from './printJob';
+export { currentPageCss, PRINT_ROOT_ID } from './printJob';
 export type { Paper, SlipData };
 
 /**

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { enroll, waitForServiceWorker } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
+import { cspViolations } from '../helpers/cspWatch';
 import { nextPrint } from '../helpers/printCapture';
 import { startPreview, type Preview } from '../helpers/previewServer';
 
@@ -129,6 +130,7 @@ describe('ward clerk desk in Chromium', () => {
       await page.getByText('Printed 2 time(s)').waitFor();
       const [second] = await nextPrint(page);
       expect(second!.text).toMatch(/REPRINT 2/);
+      expect(cspViolations(context)).toEqual([]);
       await context.close();
     } finally {
       profile.remove();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { addUser, enroll, login, registerPatient, waitForServiceWorker } from '../helpers/appDriver';
 import { decodeBarcode } from '../helpers/barcode';
 import { makeProfile } from '../helpers/browser';
+import { cspViolations } from '../helpers/cspWatch';
 import { nextPrint } from '../helpers/printCapture';
 import { startPreview, type Preview } from '../helpers/previewServer';
 
@@ -125,6 +126,7 @@ describe('lab technician in Chromium, offline', () => {
       await page.getByRole('button', { name: 'Record report' }).click();
       await page.getByText('Reported: nothing more to record.').waitFor();
       expect(await page.getByText(/^Reported .* by Meena Das — Hb 9.2 g\/dL$/).count()).toBe(1);
+      expect(cspViolations(context)).toEqual([]);
       await context.close();
     } finally {
       profile.remove();

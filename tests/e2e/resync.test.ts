@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { enroll, registerPatient, requestLab, waitForServiceWorker } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
+import { cspViolations } from '../helpers/cspWatch';
 import { startWholeApp } from '../helpers/wholeApp';
 
 let app: Awaited<ReturnType<typeof startWholeApp>>;
@@ -91,7 +92,10 @@ describe('resync in Chromium against the embedded central store', () => {
       await admin.getByRole('link', { name: 'Resync' }).click();
       await admin.getByTestId('overview').getByText('T1', { exact: true }).waitFor();
       await admin.getByTestId('overview').getByText('T2', { exact: true }).waitFor();
-      for (const page of [...pages, admin]) await page.context().close();
+      for (const page of [...pages, admin]) {
+        expect(cspViolations(page.context())).toEqual([]);
+        await page.context().close();
+      }
     } finally {
       profiles.forEach((p) => p.remove());
     }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { enroll, registerPatient, requestLab } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
+import { cspViolations } from '../helpers/cspWatch';
 import { startPreview, type Preview } from '../helpers/previewServer';
 
 let preview: Preview;
@@ -61,6 +62,7 @@ describe('screens on a portrait tablet', () => {
         if (language === 'en') await page.getByRole('button', { name: 'भाषा: हिन्दी' }).click();
       }
       expect(misfits).toEqual({});
+      expect(cspViolations(context)).toEqual([]);
       await context.close();
     } finally {
       profile.remove();

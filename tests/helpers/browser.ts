@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { watchCsp } from './cspWatch';
 import { capturePrints } from './printCapture';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,7 +14,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 /**
  * A browser profile in a fresh folder that outlives the browser: closing and relaunching on the
  * same folder is a browser restart, with IndexedDB and the service worker still there. Prints
- * are captured (printCapture.ts).
+ * are captured (printCapture.ts) and Content-Security-Policy violations recorded (cspWatch.ts).
  */
 export function makeProfile() {
   const dir = mkdtempSync(join(tmpdir(), 'dd-profile-'));
@@ -22,6 +23,7 @@ export function makeProfile() {
     launch: async (options: { offline?: boolean } = {}): Promise<BrowserContext> => {
       const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, offline: options.offline ?? false, viewport: { width: 1024, height: 768 } });
       await capturePrints(context);
+      await watchCsp(context);
       return context;
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../../src/ui/i18n';
 import { LAB_PAGE_SIZE_CSS } from '../../../src/print/paper';
 import { printLabels, printRequisition } from '../../../src/print/printLab';
+import { currentPageCss } from '../../../src/print/printJob';
 import { RequisitionSlip, type RequisitionData } from '../../../src/print/RequisitionSlip';
 import { SpecimenLabel, type LabelData } from '../../../src/print/SpecimenLabel';
 
@@ -91,7 +92,7 @@ describe('printing lab paper', () => {
       const root = document.getElementById('print-root')!;
       seen.push({
         labels: [...root.querySelectorAll('.specimen-label')].map((l) => l.getAttribute('data-specimen')!),
-        css: document.getElementById('print-page-size')?.textContent ?? null,
+        css: currentPageCss(),
         text: root.textContent ?? '',
       });
     });

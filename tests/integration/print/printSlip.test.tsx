@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../../src/ui/i18n';
-import { PAGE_SIZE_CSS, printSlip, type SlipData } from '../../../src/print/printSlip';
+import { currentPageCss, PAGE_SIZE_CSS, printSlip, type SlipData } from '../../../src/print/printSlip';
 
 const slip: SlipData = {
   hospital: 'AIIMS New Delhi',
@@ -23,7 +23,7 @@ function capturePrints() {
     seen.push({
       text: root?.textContent ?? '',
       barcode: root?.querySelector('svg[data-barcode]')?.getAttribute('aria-label') ?? null,
-      pageCss: document.getElementById('print-page-size')?.textContent ?? null,
+      pageCss: currentPageCss(),
     });
     window.dispatchEvent(new Event('afterprint'));
   });
@@ -57,7 +57,7 @@ describe('printSlip', () => {
     expect(seen[1]?.text).toContain('PED-K7-002');
     expect(seen[1]?.text).toContain('REPRINT 2');
     expect(document.querySelectorAll('#print-root')).toHaveLength(1);
-    expect(document.querySelectorAll('#print-page-size')).toHaveLength(1);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
   });
 
   it('prints slips asked for at the same time one after the other', async () => {
