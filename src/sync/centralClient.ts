@@ -115,8 +115,11 @@ export class CentralClient {
   async bulkDocs(docs: unknown[]): Promise<BulkResult[]> {
     const res = await this.request('_bulk_docs', { method: 'POST', body: { docs, new_edits: false } });
     if (res.status === 403) {
+      const body = res.body as { error?: unknown; reason?: unknown } | null;
+      // The gateway refuses a whole push, before looking at any event, while there is no all-clear.
+      if (body?.error === 'no_all_clear') throw new SyncError('noAllClear');
       // Some servers refuse the whole request when validation refuses a document in it.
-      throw new SyncError('forbidden', { reason: String((res.body as { reason?: unknown } | null)?.reason ?? '') });
+      throw new SyncError('forbidden', { reason: String(body?.reason ?? '') });
     }
     // CouchDB documents 417 when a validation function refused some documents: the body still
     // lists them one by one, like a 201 does.

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeHash, type AnyEvent } from '../../../src/domain/events/envelope';
+import { CentralClient } from '../../../src/sync/centralClient';
 import { chainOf, DB, gatewayHarness, withRevision } from '../../helpers/gatewayHarness';
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
@@ -25,6 +26,8 @@ describe('central gateway: pushes are checked before anything is written', () =>
     const res = await push(chain().slice(0, 2));
     expect(res.status).toBe(403);
     expect(res.json).toMatchObject({ error: 'no_all_clear' });
+    const client = new CentralClient({ dbUrl: `${gw.base}/central/${DB}`, ...gw.accounts.T1 });
+    await expect(client.bulkDocs(chain().slice(0, 2))).rejects.toMatchObject({ code: 'noAllClear' });
     expect(await stored()).toEqual([]);
     await gw.allClear();
   });
