@@ -1,3 +1,4 @@
+import { deviceKeyId, headerOf, sameKey, SIGNED_HEAD_HEADER, type PublicKeyJwk, type SignedHead } from '../domain/sync/signedHead';
 import { SyncError } from './syncError';
 
 export interface CentralTarget {
@@ -40,13 +41,13 @@ export class CentralClient {
     return new URL('../', this.base);
   }
 
-  async request(path: string, init: { method?: string; body?: unknown; server?: boolean } = {}): Promise<{ status: number; body: unknown }> {
+  async request(path: string, init: { method?: string; body?: unknown; server?: boolean; headers?: Record<string, string> } = {}): Promise<{ status: number; body: unknown }> {
     const url = new URL(path, init.server ? this.serverUrl : this.base);
     let res: Response;
     try {
       res = await fetch(url, {
         method: init.method ?? 'GET',
-        headers: { accept: 'application/json', authorization: this.auth, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: { accept: 'application/json', authorization: this.auth, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: AbortSignal.timeout(this.timeoutMs),
         credentials: 'omit',
@@ -111,13 +112,41 @@ export class CentralClient {
     return new Set(Object.keys(res.body as object));
   }
 
-  /** Store documents with the revisions they already have; the answer lists refusals per document. */
-  async bulkDocs(docs: unknown[]): Promise<BulkResult[]> {
-    const res = await this.request('_bulk_docs', { method: 'POST', body: { docs, new_edits: false } });
+  /**
+   * Register this device's public key, once: the first registration wins. The same key again is
+   * fine; another one means a second tablet is using this device code.
+   */
+  async registerKey(device: string, publicKey: PublicKeyJwk, registeredAt: string): Promise<void> {
+    const id = deviceKeyId(device);
+    const res = await this.request(encodeURIComponent(id), { method: 'PUT', body: { _id: id, type: 'device-key', device, publicKey, registeredAt } });
+    if (res.status === 200 || res.status === 201 || res.status === 202) return;
+    if (res.status === 409 && (res.body as { error?: unknown } | null)?.error === 'key_mismatch') throw new SyncError('keyMismatch', { device });
+    if (res.status === 409 || res.status === 403) {
+      // Already registered (a store without the gateway answers 409 or its design document's 403):
+      // fine if it is this device's own key.
+      const held = (await this.getDoc(id).catch(() => null)) as { publicKey?: PublicKeyJwk } | null;
+      if (held?.publicKey) {
+        if (sameKey(held.publicKey, publicKey)) return;
+        throw new SyncError('keyMismatch', { device });
+      }
+      if (res.status === 403) throw new SyncError('forbidden', { reason: String((res.body as { reason?: unknown } | null)?.reason ?? '') });
+    }
+    throw new SyncError('serverError', { status: res.status });
+  }
+
+  /**
+   * Store documents with the revisions they already have; the answer lists refusals per document.
+   * `head` is the batch's last event signed by this device, which the gateway checks against the
+   * device's registered key.
+   */
+  async bulkDocs(docs: unknown[], head?: SignedHead): Promise<BulkResult[]> {
+    const res = await this.request('_bulk_docs', { method: 'POST', body: { docs, new_edits: false }, headers: head ? { [SIGNED_HEAD_HEADER]: headerOf(head) } : {} });
     if (res.status === 403) {
       const body = res.body as { error?: unknown; reason?: unknown } | null;
-      // The gateway refuses a whole push, before looking at any event, while there is no all-clear.
+      // The gateway refuses a whole push, before looking at any event, while there is no all-clear
+      // or when the push is not signed with this device code's registered key.
       if (body?.error === 'no_all_clear') throw new SyncError('noAllClear');
+      if (body?.error === 'key_mismatch' || body?.error === 'no_device_key') throw new SyncError(body.error === 'key_mismatch' ? 'keyMismatch' : 'noDeviceKey', {});
       // Some servers refuse the whole request when validation refuses a document in it.
       throw new SyncError('forbidden', { reason: String(body?.reason ?? '') });
     }

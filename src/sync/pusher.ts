@@ -2,6 +2,7 @@ import type { AnyEvent } from '../domain/events/envelope';
 import { halveBatch } from '../domain/sync/progress';
 import type { EventLog } from '../device/eventLog';
 import type { CentralClient } from './centralClient';
+import type { SignedHead } from '../domain/sync/signedHead';
 import { SyncError } from './syncError';
 
 export interface PushCheckpoint {
@@ -16,6 +17,8 @@ export interface PushHooks {
   progress(p: { total: number; sent: number; confirmed: number; refused: number; phase: 'pushing' | 'verifying' }): void;
   /** Resolves when the run may go on (pause), rejects to stop it. */
   gate(): Promise<void>;
+  /** This device's signature on an event of its chain (the last of each batch). */
+  signHead?(seq: number, hash: string): Promise<SignedHead>;
 }
 
 export const DEFAULT_BATCH = 2000;
@@ -95,7 +98,9 @@ export class Pusher {
       const toSend = docs.filter((d) => missing.has(d._id) && !this.refusedIds.has(d._id));
       let results;
       try {
-        results = toSend.length ? await this.client.bulkDocs(toSend.map(withRevisions)) : [];
+        const tail = toSend[toSend.length - 1];
+        const head = tail && this.hooks.signHead ? await this.hooks.signHead(tail.seq, tail.hash) : undefined;
+        results = toSend.length ? await this.client.bulkDocs(toSend.map(withRevisions), head) : [];
       } catch (err) {
         if (err instanceof SyncError && err.code === 'tooLarge' && this.batch > 1) {
           this.batch = halveBatch(this.batch);

@@ -6,6 +6,8 @@ import { text } from '../domain/text';
 import { toIssues } from '../domain/validation';
 import type { SyncRunRecord } from '../device/db';
 import type { Desk, SessionUser } from '../device/desk';
+import { DeviceKey } from '../device/deviceKey';
+import type { EventLog } from '../device/eventLog';
 import { CentralClient } from './centralClient';
 import { Pusher, type PushCheckpoint } from './pusher';
 import { isTransient, SyncError } from './syncError';
@@ -49,7 +51,11 @@ export class Resync {
   private resumeWaiters: Array<() => void> = [];
   private running: Promise<SyncRunRecord> | null = null;
 
-  constructor(private readonly desk: Desk, private readonly sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))) {}
+  private readonly key: DeviceKey;
+
+  constructor(private readonly desk: Desk, private readonly sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))) {
+    this.key = new DeviceKey(desk.db);
+  }
 
   async gate(): Promise<GateConfig | null> {
     return ((await this.desk.db.settings.get(GATE))?.value as GateConfig | undefined) ?? null;
@@ -61,7 +67,11 @@ export class Resync {
     const parsed = gateInput.safeParse(input);
     if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'gate');
     const { url, username, password, pull } = parsed.data;
-    await new CentralClient({ dbUrl: url, username, password }).check();
+    const client = new CentralClient({ dbUrl: url, username, password });
+    await client.check();
+    // The one thing sent before the all-clear: the public half of this device's key, not patient data.
+    const { log } = await this.desk.context();
+    await client.registerKey(log.device, await this.key.publicKey(), this.desk.now().toISOString());
     const gate: GateConfig = { open: true, url, username, password, pull, openedAt: this.desk.now().toISOString(), openedBy: actor.name, syncedUnderMarkerAt: null };
     await this.desk.db.settings.put({ key: GATE, value: gate });
     return gate;
@@ -140,9 +150,10 @@ export class Resync {
             refused: async (doc, reason) => { await this.desk.db.syncRefusals.put({ id: doc._id, seq: doc.seq, reason, at: this.desk.now().toISOString() }); },
             progress: (p) => this.set({ ...p, retryAt: null, message: null }),
             gate: () => this.waitWhilePaused(),
+            signHead: (seq, hash) => this.key.sign(log.device, seq, hash),
           }).knownRefusals(known);
           const pushed = await pusher.run();
-          await this.reportStatus(client, log.device, pushed);
+          await this.reportStatus(client, log, pushed);
           await this.desk.db.settings.put({ key: GATE, value: { ...gate, syncedUnderMarkerAt: marker.at } });
           // The push is done and confirmed whatever happens to the pull: report them apart.
           const pullError = gate.pull ? await this.pull(gate) : null;
@@ -191,12 +202,18 @@ export class Resync {
     }
   }
 
-  /** Tell the central store this device is synced; a server that refuses it refuses nothing else. */
-  private async reportStatus(client: CentralClient, device: string, pushed: { total: number; refused: number }) {
+  /**
+   * Tell the central store this device is synced, with its head signed: what `verify` later holds
+   * the stored chain against. A server that refuses it refuses nothing else.
+   */
+  private async reportStatus(client: CentralClient, log: EventLog, pushed: { total: number; refused: number }) {
+    // The last event this run pushed, not the log's head: the desk may have written more meanwhile.
+    const [head] = pushed.total > 0 ? await log.readRange(log.device, pushed.total, 1) : [];
     try {
       await client.putDoc({
-        _id: `device:${device}`, type: 'device-status', device,
+        _id: `device:${log.device}`, type: 'device-status', device: log.device,
         confirmedSeq: pushed.total, refused: pushed.refused, syncedAt: this.desk.now().toISOString(),
+        ...(head ? { head: await this.key.sign(log.device, head.seq, head.hash) } : {}),
       });
     } catch (err) {
       if (!(err instanceof SyncError && err.code === 'forbidden')) throw err;

@@ -8,6 +8,8 @@ import { declareAllClear } from '../../src/central/allClear';
 import { basicAuthHeader, type BasicAuth } from '../../src/central/credentials';
 import { setupCentral } from '../../src/central/setup';
 import { buildEvent, type AnyEvent, type ChainHead } from '../../src/domain/events/envelope';
+import { generateDeviceKey, signHead } from '../../src/crypto/headSignature';
+import { headerOf, SIGNED_HEAD_HEADER } from '../../src/domain/sync/signedHead';
 import { createAppServer } from '../../src/server/appServer';
 import { createUpstream, type Upstream } from '../../src/server/gateway/upstream';
 import { freePort, startTestStore, storeFetch, type TestStore } from './pouchServer';
@@ -66,8 +68,26 @@ export async function gatewayHarness() {
     return { ...res, json: json as Record<string, unknown> & unknown[] };
   }
 
+  /**
+   * A tablet of `device`: its own key pair registered through the gateway (as the resync does when
+   * the gate is opened), and a push that signs each batch's last event with it.
+   */
+  async function tablet(device: 'T1' | 'T2' | 'AD') {
+    const key = await generateDeviceKey();
+    const auth = accounts[device];
+    const registered = await call('PUT', `/central/${DB}/devicekey%3A${device}`, {
+      auth, body: { _id: `devicekey:${device}`, type: 'device-key', device, publicKey: key.publicKey, registeredAt: '2026-12-01T09:00:00.000Z' },
+    });
+    const push = async (docs: unknown[], options: { signer?: CryptoKey } = {}) => {
+      const last = (docs as Array<{ seq?: number; hash?: string }>).reduce<{ seq?: number; hash?: string }>((a, d) => ((d?.seq ?? 0) >= (a.seq ?? 0) ? d : a), {});
+      const head = await signHead(options.signer ?? key.privateKey, device, last.seq ?? 1, last.hash ?? '0'.repeat(64));
+      return call('POST', `/central/${DB}/_bulk_docs`, { auth, body: { docs, new_edits: false }, headers: { [SIGNED_HEAD_HEADER]: headerOf(head) } });
+    };
+    return { key, registered, push, sign: (seq: number, hash: string) => signHead(key.privateKey, device, seq, hash) };
+  }
+
   return {
-    store, accounts, call, forwarded, base,
+    store, accounts, call, forwarded, base, tablet,
     allClear: () => declareAllClear({ url: store.url, db: DB, auth: store.auth }, 'Dr Mehta (IT security)'),
     /** The event documents the store holds, read directly as server admin. */
     storedEvents: async (device: string) => {

@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCentral } from '../../src/central/verifyCentral';
+import { verifyHead } from '../../src/crypto/headSignature';
+import { DeviceKey } from '../../src/device/deviceKey';
+import type { SignedHead } from '../../src/domain/sync/signedHead';
 import { ValidationError } from '../../src/domain/errors';
 import { SyncError } from '../../src/sync/syncError';
 import { centralStore, DB, tablet } from '../helpers/centralHarness';
@@ -65,18 +68,32 @@ describe('resync against a real pouchdb-server', () => {
 
   it('pushes every event, confirms them, and a second run changes nothing', async () => {
     await central.allClear();
-    const t = await tablet('K7', 5);
-    await t.resync.openGate(t.admin, gate(k7));
+    const k9 = await central.addDevice('K9');
+    const t = await tablet('K9', 5);
+    await t.resync.openGate(t.admin, gate(k9));
     const first = await t.resync.run(t.admin);
     const local = await t.desk.eventCount();
     expect(first).toMatchObject({ outcome: 'confirmed', total: local, sent: local, confirmed: local, refused: 0 });
     expect(t.resync.current().message).toEqual({ code: 'allConfirmed', params: { count: local, refused: 0 } });
-    expect((await central.eventIds()).filter((id) => id.startsWith('ev:K7:'))).toHaveLength(local);
+    expect((await central.eventIds()).filter((id) => id.startsWith('ev:K9:'))).toHaveLength(local);
     const again = await t.resync.run(t.admin);
     expect(again).toMatchObject({ sent: 0, confirmed: local });
-    expect(await verifyCentral(central.target())).toEqual(expect.arrayContaining([expect.objectContaining({ device: 'K7', ok: true, count: local })]));
-    const status = await storeFetch(central.store, `${DB}/device:K7`, { auth: central.store.auth });
-    expect(status.body).toMatchObject({ type: 'device-status', device: 'K7', confirmedSeq: local });
+    expect(await verifyCentral(central.target())).toEqual(expect.arrayContaining([expect.objectContaining({ device: 'K9', ok: true, count: local })]));
+    const status = await storeFetch(central.store, `${DB}/device:K9`, { auth: central.store.auth });
+    expect(status.body).toMatchObject({ type: 'device-status', device: 'K9', confirmedSeq: local, head: { seq: local } });
+    expect(await verifyHead((await new DeviceKey(t.db).publicKey()), 'K9', status.body.head as SignedHead)).toBe(true);
+  });
+
+  it('refuses a second tablet using the same device code when its gate is opened', async () => {
+    const second = await tablet('K9', 1);
+    const k9again = { username: 'device-K9', password: 'unused' };
+    expect(await code(second.resync.openGate(second.admin, gate(k9again)))).toBe('unauthorized');
+    const k8 = await central.addDevice('K8');
+    const third = await tablet('K8', 1);
+    await third.resync.openGate(third.admin, gate(k8));
+    await third.resync.openGate(third.admin, gate(k8)); // the same tablet again: its own key
+    const fourth = await tablet('K8', 1);
+    expect(await code(fourth.resync.openGate(fourth.admin, gate(k8)))).toBe('keyMismatch');
   });
 
   it('sends everything again after the central database was lost and re-created empty', async () => {
@@ -102,6 +119,11 @@ describe('resync against a real pouchdb-server', () => {
     await central.allClear();
     const p9 = await central.addDevice('P9');
     const t = await tablet('Q1', 2); // a tablet given another device's account by mistake
+    // The account may not register Q1's key: the gate says so at once.
+    expect(await code(t.resync.openGate(t.admin, gate(p9)))).toBe('forbidden');
+    // Had an administrator registered it, every event would still be refused one by one.
+    const publicKey = await new DeviceKey(t.db).publicKey();
+    await storeFetch(central.store, `${DB}/devicekey:Q1`, { method: 'PUT', auth: central.store.auth, body: { _id: 'devicekey:Q1', type: 'device-key', device: 'Q1', publicKey, registeredAt: '2026-12-01T09:00:00.000Z' } });
     await t.resync.openGate(t.admin, gate(p9));
     const run = await t.resync.run(t.admin);
     const local = await t.desk.eventCount();

@@ -12,14 +12,21 @@ describe('readConfig', () => {
       dbName: 'downtime',
       skipBuild: false,
       central: { kind: 'embedded', port: 8081, adminPassword: null },
+      corsOrigins: [],
     });
   });
 
   it('reads every variable', () => {
-    expect(read({ PORT: '9000', DD_STORE_PORT: '5984', DD_DATA_DIR: 'store', DD_ADMIN_PASSWORD: 'long enough', DD_DB_NAME: 'dd_test-2', DD_SKIP_BUILD: '1' }))
-      .toEqual({ port: 9000, dataDir: '/srv/downtime/store', dbName: 'dd_test-2', skipBuild: true, central: { kind: 'embedded', port: 5984, adminPassword: 'long enough' } });
+    expect(read({ PORT: '9000', DD_STORE_PORT: '5984', DD_DATA_DIR: 'store', DD_ADMIN_PASSWORD: 'long enough', DD_DB_NAME: 'dd_test-2', DD_SKIP_BUILD: '1', DD_CORS_ORIGINS: 'https://desk.hospital.in, http://10.0.0.7:8080' }))
+      .toEqual({ port: 9000, dataDir: '/srv/downtime/store', dbName: 'dd_test-2', skipBuild: true, central: { kind: 'embedded', port: 5984, adminPassword: 'long enough' }, corsOrigins: ['https://desk.hospital.in', 'http://10.0.0.7:8080'] });
     expect(read({ DD_DATA_DIR: '/var/lib/dd/' }).dataDir).toBe('/var/lib/dd');
     expect(read({ DD_SKIP_BUILD: '0' }).skipBuild).toBe(false);
+  });
+
+  it('takes only whole origins in DD_CORS_ORIGINS', () => {
+    for (const bad of ['*', 'desk.hospital.in', 'https://desk.hospital.in/', 'https://desk.hospital.in/app', 'ftp://x.in']) {
+      expect(() => read({ DD_CORS_ORIGINS: bad }), bad).toThrow(/DD_CORS_ORIGINS takes origins/);
+    }
   });
 
   it('treats empty variables as unset', () => {

@@ -80,6 +80,14 @@ function (newDoc, oldDoc, userCtx, secObj) {
       if (newDoc.type !== 'device-status' || newDoc.device !== status[1]) refuse('a device status document needs type device-status and its device code');
       return;
     }
+    // A device registers its public key once; replacing it is for a server admin (the CLI).
+    var key = /^devicekey:([A-Z0-9]{2,3})$/.exec(id);
+    if (key && !isAdmin) {
+      if (!has(roles, 'device:' + key[1])) refuse('this account may not register the key of device ' + key[1]);
+      if (oldDoc || newDoc._deleted) refuse('a device key is registered once; an administrator replaces it');
+      if (newDoc.type !== 'device-key' || newDoc.device !== key[1]) refuse('a device key document needs type device-key and its device code');
+      return;
+    }
     if (!isAdmin) refuse('only administrators may write documents that are not events');
     return;
   }

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { basicAuthHeader, type BasicAuth } from '../../central/credentials';
 import { parseBoundedJson } from './boundedJson';
 import { DeviceLocks } from './deviceLocks';
-import { checkRevsDiff, checkStatus, judgeBatch, readBulkBody, Refusal, StoreFacts } from './pushRules';
+import { SIGNED_HEAD_HEADER } from '../../domain/sync/signedHead';
+import { checkKeyRegistration, checkRevsDiff, checkStatus, judgeBatch, readBulkBody, Refusal, StoreFacts } from './pushRules';
 import { CENTRAL_PREFIX, readCentralPath } from './requestPath';
 import { decide, type Route } from './routes';
 import { credentialsOf, Sessions, type Credentials } from './sessions';
@@ -62,13 +63,19 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
       case 'revsDiff':
         checkRevsDiff(req.body, caller.device);
         return pass(reply, await forward(req.body));
+      case 'keyRegister': {
+        const known = await checkKeyRegistration(facts, req.body, caller.device, `devicekey:${caller.device}`);
+        if (known === 'same') return reply.status(200).header('cache-control', 'no-store').send({ ok: true, id: `devicekey:${caller.device}` });
+        return pass(reply, await forward(req.body));
+      }
       case 'statusWrite':
         await checkStatus(facts, req.body, caller.device, `device:${caller.device}`);
         return pass(reply, await forward(req.body));
       case 'bulkDocs': {
         const docs = readBulkBody(req.body);
         return locks.run(caller.device, async () => {
-          const verdicts = await judgeBatch(facts, caller.device, docs, now());
+          const signed = req.headers[SIGNED_HEAD_HEADER];
+          const verdicts = await judgeBatch(facts, caller.device, docs, now(), typeof signed === 'string' ? signed : undefined);
           const send = verdicts.flatMap((v) => (v.action === 'send' ? [v.doc] : []));
           const refused = verdicts.flatMap((v) => (v.action === 'refuse' ? [{ id: v.id, error: 'forbidden', reason: v.reason }] : []));
           if (refused.length) options.log?.(`push from ${caller.name}: ${refused.length} of ${docs.length} refused, first ${refused[0]!.id}: ${refused[0]!.reason}`);
@@ -116,7 +123,7 @@ function refuse(reply: FastifyReply, status: number, error: string, reason: stri
 }
 
 function errorName(status: number): string {
-  return ({ 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'too_large', 415: 'bad_content_type' } as Record<number, string>)[status] ?? 'error';
+  return ({ 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'too_large', 415: 'bad_content_type' } as Record<number, string>)[status] ?? 'error';
 }
 
 function cors(req: FastifyRequest, reply: FastifyReply, origins: readonly string[]): boolean {
@@ -128,6 +135,6 @@ function cors(req: FastifyRequest, reply: FastifyReply, origins: readonly string
 
 function preflight(req: FastifyRequest, reply: FastifyReply, origins: readonly string[]) {
   if (!cors(req, reply, origins)) return refuse(reply, 404, 'not_found', 'no such route on the central gateway');
-  reply.header('access-control-allow-methods', 'GET, HEAD, PUT, POST').header('access-control-allow-headers', 'accept, authorization, content-type').header('access-control-max-age', '600');
+  reply.header('access-control-allow-methods', 'GET, HEAD, PUT, POST').header('access-control-allow-headers', `accept, authorization, content-type, ${SIGNED_HEAD_HEADER}`).header('access-control-max-age', '600');
   return reply.status(204).send();
 }

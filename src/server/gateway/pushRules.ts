@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { eventIdRange } from '../../domain/events/envelope';
 import { allClearMarker, ALL_CLEAR_ID } from '../../domain/sync/gate';
 import { checkPush, idsToLookUp, type StoredEvent, type Verdict } from '../../domain/sync/pushCheck';
+import { deviceKeyDoc, deviceKeyId, headFromHeader, sameKey, signedHead, type PublicKeyJwk, type SignedHead } from '../../domain/sync/signedHead';
+import { eventId } from '../../domain/events/envelope';
+import { verifyHead } from '../../crypto/headSignature';
 import { jsonOf, type Upstream } from './upstream';
 
 export const MAX_BATCH = 10_000;
 
 export class Refusal extends Error {
-  constructor(readonly status: 400 | 403, readonly error: string, reason: string) {
+  constructor(readonly status: 400 | 403 | 409, readonly error: string, reason: string) {
     super(reason);
   }
 }
@@ -16,7 +19,7 @@ const bulkBody = z.strictObject({ docs: z.array(z.unknown()).min(1).max(MAX_BATC
 const revsDiffBody = z.record(z.string().max(40), z.array(z.string().max(40)).min(1).max(100)).refine((r) => Object.keys(r).length <= MAX_BATCH);
 const statusBody = z.strictObject({
   _id: z.string(), _rev: z.string().max(64).optional(), type: z.literal('device-status'), device: z.string(),
-  confirmedSeq: z.number().int().min(0), refused: z.number().int().min(0), syncedAt: z.iso.datetime(),
+  confirmedSeq: z.number().int().min(0), refused: z.number().int().min(0), syncedAt: z.iso.datetime(), head: signedHead,
 });
 
 /**
@@ -49,6 +52,19 @@ export class StoreFacts {
     return map;
   }
 
+  async deviceKey(device: string): Promise<PublicKeyJwk | null> {
+    const { status, body } = await this.json('GET', encodeURIComponent(deviceKeyId(device)));
+    if (status === 404) return null;
+    const parsed = deviceKeyDoc.safeParse(body);
+    if (status !== 200 || !parsed.success) throw new Error(`the key document of ${device} is unreadable (${status})`);
+    return parsed.data.publicKey;
+  }
+
+  async storedHash(device: string, seq: number): Promise<string | null> {
+    const { status, body } = await this.json('GET', encodeURIComponent(eventId(device, seq)));
+    return status === 200 && typeof (body as { hash?: unknown }).hash === 'string' ? (body as { hash: string }).hash : null;
+  }
+
   async highestSeq(device: string): Promise<number> {
     const { start, end } = eventIdRange(device);
     const q = `descending=true&limit=1&startkey=${encodeURIComponent(JSON.stringify(end))}&endkey=${encodeURIComponent(JSON.stringify(start))}`;
@@ -65,9 +81,23 @@ export function readBulkBody(body: unknown): unknown[] {
   return parsed.data.docs;
 }
 
+/** The push must be signed with the key registered for its device code: one tablet per code. */
+async function requireSignedBy(facts: StoreFacts, device: string, head: SignedHead | null, docs: unknown[]) {
+  const key = await facts.deviceKey(device);
+  if (!key) throw new Refusal(403, 'no_device_key', `Device ${device} has not registered its key: close and open the gate again.`);
+  const last = docs.reduce<{ seq: number; hash: unknown } | null>((best, d) => {
+    const { seq, hash } = (d ?? {}) as { seq?: unknown; hash?: unknown };
+    return typeof seq === 'number' && (!best || seq > best.seq) ? { seq, hash } : best;
+  }, null);
+  if (!head || !last || head.seq !== last.seq || head.hash !== last.hash || !(await verifyHead(key, device, head))) {
+    throw new Refusal(403, 'key_mismatch', `This push is not signed with the key registered for device ${device}: is another tablet using this device code?`);
+  }
+}
+
 /** Check a batch against what is stored: the verdict per document, in the order they were sent. */
-export async function judgeBatch(facts: StoreFacts, device: string, docs: unknown[], now: Date): Promise<Verdict[]> {
+export async function judgeBatch(facts: StoreFacts, device: string, docs: unknown[], now: Date, signedHeader: string | undefined): Promise<Verdict[]> {
   await facts.requireAllClear();
+  await requireSignedBy(facts, device, headFromHeader(signedHeader), docs);
   const stored = await facts.stored(idsToLookUp(docs));
   return checkPush(docs, { device, stored, now });
 }
@@ -80,12 +110,31 @@ export function checkRevsDiff(body: unknown, device: string): void {
   if (foreign !== undefined) throw new Refusal(403, 'forbidden', `device ${device} may ask only about its own events (${foreign})`);
 }
 
-/** A status document says how far a verified sync got: never further than what is stored. */
+/**
+ * A status document says how far a verified sync got, never further than what is stored, and
+ * carries the device's signed head, which must match the stored event it names.
+ */
 export async function checkStatus(facts: StoreFacts, body: unknown, device: string, docId: string): Promise<void> {
   const parsed = statusBody.safeParse(body);
   if (!parsed.success || parsed.data._id !== docId || parsed.data.device !== device) {
-    throw new Refusal(400, 'bad_request', `a status document is {_id: "device:${device}", type: "device-status", device, confirmedSeq, refused, syncedAt}`);
+    throw new Refusal(400, 'bad_request', `a status document is {_id: "device:${device}", type: "device-status", device, confirmedSeq, refused, syncedAt, head}`);
   }
   const highest = await facts.highestSeq(device);
   if (parsed.data.confirmedSeq > highest) throw new Refusal(403, 'forbidden', `the status claims event ${parsed.data.confirmedSeq} but the central store holds up to ${highest}`);
+  const { head } = parsed.data;
+  const key = await facts.deviceKey(device);
+  if (!key || !(await verifyHead(key, device, head))) throw new Refusal(403, 'key_mismatch', `the status is not signed with the key registered for device ${device}`);
+  if ((await facts.storedHash(device, head.seq)) !== head.hash) throw new Refusal(403, 'forbidden', `the signed head names event ${head.seq}, which the central store does not hold as signed`);
+}
+
+/** First registration wins; the same key again is answered as done, another one refused. */
+export async function checkKeyRegistration(facts: StoreFacts, body: unknown, device: string, docId: string): Promise<'new' | 'same'> {
+  const parsed = deviceKeyDoc.safeParse(body);
+  if (!parsed.success || parsed.data._id !== docId || parsed.data.device !== device || parsed.data._rev !== undefined) {
+    throw new Refusal(400, 'bad_request', `a key document is {_id: "devicekey:${device}", type: "device-key", device, publicKey (P-256 JWK), registeredAt}`);
+  }
+  const held = await facts.deviceKey(device);
+  if (!held) return 'new';
+  if (sameKey(held, parsed.data.publicKey)) return 'same';
+  throw new Refusal(409, 'key_mismatch', `Device ${device} already has another key registered: another tablet may be using this code. An administrator replaces it with npm run central -- replace-device-key ${device}.`);
 }

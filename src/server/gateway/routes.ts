@@ -1,9 +1,10 @@
 import { eventIdRange } from '../../domain/events/envelope';
 import { ALL_CLEAR_ID } from '../../domain/sync/gate';
+import { DEVICE_KEY_ID } from '../../domain/sync/signedHead';
 import type { Caller } from './caller';
 
 /** What the gateway does with an allowed request after the route's own checks. */
-export type Handling = 'forward' | 'bulkDocs' | 'revsDiff' | 'statusWrite';
+export type Handling = 'forward' | 'bulkDocs' | 'revsDiff' | 'statusWrite' | 'keyRegister';
 export type Who = 'anyone' | 'device' | 'reader';
 
 export interface Route {
@@ -70,6 +71,11 @@ export const ROUTES: readonly Route[] = [
     name: 'device status (write)', method: 'PUT', who: 'device', query: [], handling: 'statusWrite',
     match: (s, db) => s.length === 2 && s[0] === db && STATUS_ID.test(s[1]!),
     own: (caller, segments) => (STATUS_ID.exec(segments[1]!)?.[1] === caller.device ? null : `device ${caller.device} may write only its own status`),
+  },
+  {
+    name: 'device key (register)', method: 'PUT', who: 'device', query: [], handling: 'keyRegister',
+    match: (s, db) => s.length === 2 && s[0] === db && DEVICE_KEY_ID.test(s[1]!),
+    own: (caller, segments) => (DEVICE_KEY_ID.exec(segments[1]!)?.[1] === caller.device ? null : `device ${caller.device} may register only its own key`),
   },
   { name: 'own events (range)', method: 'GET', match: is('{db}', '_all_docs'), who: 'device', query: RANGE_PARAMS, own: ownRange, handling: 'forward' },
   { name: 'revs diff', method: 'POST', match: is('{db}', '_revs_diff'), who: 'device', query: [], handling: 'revsDiff' },

@@ -5,12 +5,14 @@ import { CentralClient } from '../../../src/sync/centralClient';
 import { Pusher, type PushCheckpoint } from '../../../src/sync/pusher';
 
 /**
- * Resync throughput from a device's real IndexedDB log to the central store behind the page's own
- * origin, against (a) raw `_bulk_docs` POSTs of the same documents prepared in advance (the
- * server's ceiling) and (b) PouchDB replication with default options, in the same run.
+ * Resync throughput from a device's real IndexedDB log through the central gateway behind the
+ * page's own origin (`/central/`, database bench_push), against, in the same run: (a) raw
+ * `_bulk_docs` POSTs of the same documents prepared in advance, with and without the design
+ * document (the store's ceiling), the same resync straight to the store, and (b) PouchDB
+ * replication with default options. `/store/` is the benchmark server's window onto the store.
  */
 export async function runPushBench(args: {
-  events: number; batch: number; creds: { username: string; password: string }; admin: { username: string; password: string };
+  events: number; batch: number; creds: { username: string; password: string };
   status: (s: string) => void;
 }) {
   const tag = Date.now();
@@ -31,43 +33,48 @@ export async function runPushBench(args: {
     const docs = await log.readRange('BP', seq, args.batch);
     bodies.push(JSON.stringify({ docs: docs.map(({ _rev: _r, ...d }) => d) }));
   }
-  const auth = (c: { username: string; password: string }) => `Basic ${btoa(`${c.username}:${c.password}`)}`;
-  const t0 = performance.now();
-  for (const body of bodies) {
-    const res = await fetch('/central/bench_raw/_bulk_docs', { method: 'POST', body, headers: { 'content-type': 'application/json', authorization: auth(args.admin) } });
-    if (res.status !== 201) throw new Error(`raw _bulk_docs answered ${res.status}`);
-  }
-  const rawMs = performance.now() - t0;
+  const rawRate = async (db: string) => {
+    const t0 = performance.now();
+    for (const body of bodies) {
+      const res = await fetch(`/store/${db}/_bulk_docs`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+      if (res.status !== 201) throw new Error(`raw _bulk_docs answered ${res.status}`);
+    }
+    const ms = performance.now() - t0;
+    return { ms, perSec: (args.events / ms) * 1000 };
+  };
+  const raw = await rawRate('bench_raw');
+  const rawBare = await rawRate('bench_raw_bare');
   args.status('raw done');
 
   // Our resync: read, _revs_diff, _bulk_docs new_edits=false, confirm, final verification.
-  let checkpoint: PushCheckpoint = { confirmedSeq: 0 };
-  const client = new CentralClient({ dbUrl: '/central/bench_push', ...args.creds }, 300_000);
-  const pusher = () => new Pusher(log, client, {
-    loadCheckpoint: async () => checkpoint,
-    saveCheckpoint: async (c) => { checkpoint = c; },
-    refused: async (doc, reason) => { throw new Error(`refused ${doc._id}: ${reason}`); },
-    progress: () => {},
-    gate: async () => {},
-  });
-  const t1 = performance.now();
-  const pushed = await pusher().run();
-  const pushMs = performance.now() - t1;
-  const t2 = performance.now();
-  const again = await pusher().run();
-  const againMs = performance.now() - t2;
+  const resync = async (dbUrl: string) => {
+    let checkpoint: PushCheckpoint = { confirmedSeq: 0 };
+    const client = new CentralClient({ dbUrl, ...args.creds }, 300_000);
+    const pusher = () => new Pusher(log, client, {
+      loadCheckpoint: async () => checkpoint,
+      saveCheckpoint: async (c) => { checkpoint = c; },
+      refused: async (doc, reason) => { throw new Error(`refused ${doc._id}: ${reason}`); },
+      progress: () => {},
+      gate: async () => {},
+    });
+    const t1 = performance.now();
+    const pushed = await pusher().run();
+    const ms = performance.now() - t1;
+    const t2 = performance.now();
+    const again = await pusher().run();
+    return { ms, perSec: (args.events / ms) * 1000, confirmed: pushed.confirmed, rerun: { ms: performance.now() - t2, sent: again.sent, confirmed: again.confirmed } };
+  };
+  const { rerun, ...push } = await resync('/central/bench_push');
+  const { rerun: _directRerun, ...direct } = await resync('/store/bench_direct');
   args.status('push done');
 
   // (b) PouchDB replication, default options, to a fresh database.
-  const remote = new PouchDB(new URL('/central/bench_repl', location.href).href, { auth: args.admin, skip_setup: true });
+  const remote = new PouchDB(new URL('/store/bench_repl', location.href).href, { skip_setup: true });
   const t3 = performance.now();
   const replicated = await db.replicate.to(remote);
   const replMs = performance.now() - t3;
   return {
-    events: args.events, batch: args.batch,
-    raw: { ms: rawMs, perSec: (args.events / rawMs) * 1000 },
-    push: { ms: pushMs, perSec: (args.events / pushMs) * 1000, confirmed: pushed.confirmed },
-    rerun: { ms: againMs, sent: again.sent, confirmed: again.confirmed },
+    events: args.events, batch: args.batch, raw, rawBare, push, direct, rerun,
     replication: { ms: replMs, perSec: (replicated.docs_written / replMs) * 1000, written: replicated.docs_written },
   };
 }

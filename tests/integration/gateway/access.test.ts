@@ -6,7 +6,7 @@ let gw: Awaited<ReturnType<typeof gatewayHarness>>;
 beforeAll(async () => {
   gw = await gatewayHarness();
   await gw.allClear();
-  const push = await gw.call('POST', `/central/${DB}/_bulk_docs`, { auth: gw.accounts.T2, body: { docs: chainOf('T2', 3), new_edits: false } });
+  const push = await (await gw.tablet('T2')).push(chainOf('T2', 3));
   expect(push.status).toBe(201);
 });
 afterAll(async () => { await gw?.close(); });

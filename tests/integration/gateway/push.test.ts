@@ -1,14 +1,20 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeHash, type AnyEvent } from '../../../src/domain/events/envelope';
+import { generateDeviceKey } from '../../../src/crypto/headSignature';
 import { CentralClient } from '../../../src/sync/centralClient';
 import { chainOf, DB, gatewayHarness, withRevision } from '../../helpers/gatewayHarness';
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
-beforeAll(async () => { gw = await gatewayHarness(); });
+let t1: Awaited<ReturnType<typeof gw.tablet>>;
+beforeAll(async () => {
+  gw = await gatewayHarness();
+  t1 = await gw.tablet('T1');
+  expect(t1.registered.status).toBe(201);
+});
 afterAll(async () => { await gw?.close(); });
 
-const push = (docs: unknown[], as = gw.accounts.T1) => gw.call('POST', `/central/${DB}/_bulk_docs`, { auth: as, body: { docs, new_edits: false } });
+const push = (docs: unknown[]) => t1.push(docs);
 const refusals = (res: { json: unknown }) => (res.json as Array<{ id: string; error?: string; reason?: string }>).filter((r) => r.error);
 const stored = async (device = 'T1') => (await gw.storedEvents(device)).map((d) => `${d._id} ${d._rev} ${d._conflicts?.length ?? 0}`);
 
@@ -63,6 +69,7 @@ describe('central gateway: pushes are checked before anything is written', () =>
       [chainOf('T2', 1)[0]!, /belongs to device T2/],
       [rehashed(next, { at: '2999-01-01T00:00:00.000Z' }), /later than the server's clock allows/],
       [rehashed(next, { by: 'x'.repeat(200) }), /by: tooLong/],
+      [rehashed(next, { data: { ...next.data, note: 'extra' } } as never), /not a valid event \(data/],
       [rehashed(next, { by: 'x'.repeat(100_000) }), /larger than/],
       [{ ...next, _rev: '7-zzz' }, /revision/],
     ];
@@ -95,12 +102,42 @@ describe('central gateway: pushes are checked before anything is written', () =>
     expect((await gw.call('GET', '/central/')).status).toBe(200);
   });
 
-  it('takes a status document only for what the store holds', async () => {
-    const status = (confirmedSeq: number) => ({ _id: 'device:T1', type: 'device-status', device: 'T1', confirmedSeq, refused: 0, syncedAt: '2026-12-01T11:00:00.000Z' });
-    const tooFar = await gw.call('PUT', `/central/${DB}/device%3AT1`, { auth: gw.accounts.T1, body: status(50) });
+  it('takes a status document only for what the store holds, signed by the device', async () => {
+    const sixth = chain()[5]!;
+    const head = await t1.sign(6, sixth.hash);
+    const status = (confirmedSeq: number, signed = head) => ({ _id: 'device:T1', type: 'device-status', device: 'T1', confirmedSeq, refused: 0, syncedAt: '2026-12-01T11:00:00.000Z', head: signed });
+    const put = (body: unknown) => gw.call('PUT', `/central/${DB}/device%3AT1`, { auth: gw.accounts.T1, body });
+    const tooFar = await put(status(50));
     expect(tooFar.status).toBe(403);
     expect(tooFar.json.reason).toMatch(/holds up to 6/);
-    expect((await gw.call('PUT', `/central/${DB}/device%3AT1`, { auth: gw.accounts.T1, body: status(6) })).status).toBe(201);
+    expect((await put(status(6, { ...head, seq: 5 }))).json.error).toBe('key_mismatch');
+    expect((await put(status(6, await t1.sign(6, 'b'.repeat(64))))).json.reason).toMatch(/does not hold as signed/);
+    const { head: _none, ...unsigned } = status(6);
+    expect((await put(unsigned)).status).toBe(400);
+    expect((await put(status(6))).status).toBe(201);
+  });
+
+  it('lets one tablet hold a device code: another key is refused at registration and at every push', async () => {
+    const impostor = await generateDeviceKey();
+    const registered = await gw.call('PUT', `/central/${DB}/devicekey%3AT1`, {
+      auth: gw.accounts.T1, body: { _id: 'devicekey:T1', type: 'device-key', device: 'T1', publicKey: impostor.publicKey, registeredAt: '2026-12-01T12:00:00.000Z' },
+    });
+    expect(registered.status).toBe(409);
+    expect(registered.json.error).toBe('key_mismatch');
+    const again = await gw.call('PUT', `/central/${DB}/devicekey%3AT1`, {
+      auth: gw.accounts.T1, body: { _id: 'devicekey:T1', type: 'device-key', device: 'T1', publicKey: t1.key.publicKey, registeredAt: '2026-12-01T12:00:00.000Z' },
+    });
+    expect(again.status).toBe(200);
+    const before = await stored();
+    const next = chain()[6]!;
+    const forged = await t1.push([next], { signer: impostor.privateKey });
+    expect(forged.status).toBe(403);
+    expect(forged.json.error).toBe('key_mismatch');
+    const unsigned = await gw.call('POST', `/central/${DB}/_bulk_docs`, { auth: gw.accounts.T1, body: { docs: [next], new_edits: false } });
+    expect(unsigned.json.error).toBe('key_mismatch');
+    const t2 = await gw.call('POST', `/central/${DB}/_bulk_docs`, { auth: gw.accounts.T2, body: { docs: chainOf('T2', 1), new_edits: false } });
+    expect(t2.json.error).toBe('no_device_key');
+    expect(await stored()).toEqual(before);
   });
 
   it('answers 503 with a clear reason while the store is down, and the app stays up', async () => {
