@@ -38,8 +38,14 @@ describe('verifyChain', () => {
   it('finds missing events', () => {
     const events = chain(6);
     events.splice(2, 2);
-    expect(verifyChain('K7', events)).toMatchObject({ ok: false, break: { kind: 'missing', seq: 3, id: 'ev:K7:0000000003' } });
+    expect(verifyChain('K7', events)).toMatchObject({ ok: false, break: { kind: 'missing', seq: 3, id: 'ev:K7:0000000003', detail: 'events 3–4 are missing' } });
     expect(verifyChain('K7', chain(3).slice(1))).toMatchObject({ ok: false, break: { kind: 'missing', seq: 1 } });
+  });
+
+  it('says one missing event in the singular', () => {
+    const events = chain(7);
+    events.splice(5, 1);
+    expect(verifyChain('K7', events)).toMatchObject({ ok: false, break: { kind: 'missing', seq: 6, detail: 'event 6 is missing' } });
   });
 
   it('finds events out of order', () => {

@@ -48,7 +48,7 @@ export function verifyChain(device: string, docs: Iterable<unknown>): ChainRepor
     }
     if (event.seq > expectedSeq) {
       return broken('missing', expectedSeq, eventId(device, expectedSeq),
-        `events ${expectedSeq}${event.seq - 1 > expectedSeq ? `–${event.seq - 1}` : ''} are missing`);
+        event.seq - 1 > expectedSeq ? `events ${expectedSeq}–${event.seq - 1} are missing` : `event ${expectedSeq} is missing`);
     }
     if (event.seq < expectedSeq) {
       return broken('reordered', event.seq, event._id, `sequence ${event.seq} after ${previous?.seq}`);
