@@ -8,6 +8,7 @@ import { useFront, useLiveFront } from '../useCases';
 import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
+import { useClock } from '../shared/useClock';
 import { PatientForm, toInput, valuesOf, type PatientFormValues } from './PatientForm';
 import { fieldsOf } from '../../device/frontDesk';
 import { printToken } from './printToken';
@@ -24,6 +25,7 @@ export function PatientScreen({ id }: { id: string }) {
   const identity = useLive((d) => d.identity(), []);
   const settings = useLive((d) => d.settings(), []);
   const today = useToday();
+  const clock = useClock();
   const [correcting, setCorrecting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -74,7 +76,7 @@ export function PatientScreen({ id }: { id: string }) {
             {p.abha ? <><dt>ABHA</dt><dd>{p.abha}</dd></> : null}
             {p.remarks ? <><dt>{t('patient.remarks')}</dt><dd>{p.remarks}</dd></> : null}
           </dl>
-          <p className="hint">{t('patient.registeredBy', { at: p.registeredAt.slice(0, 16).replace('T', ' '), by: p.registeredBy, device: p.device })}</p>
+          <p className="hint">{t('patient.registeredBy', { at: clock.dateTime(p.registeredAt), by: p.registeredBy, device: p.device })}</p>
           <button type="button" className="secondary" onClick={() => { setNotice(null); setCorrecting(true); }}>{t('patient.correct')}</button>
         </>
       )}
@@ -97,7 +99,7 @@ export function PatientScreen({ id }: { id: string }) {
         <ul className="history">
           {p.history.map((h, i) => (
             <li key={i}>
-              {t('patient.historyLine', { at: h.at.slice(0, 16).replace('T', ' '), by: h.by, device: h.device, fields: Object.keys(h.changes).map((k) => t(`patient.${k}`, { defaultValue: k })).join(', ') })}
+              {t('patient.historyLine', { at: clock.dateTime(h.at), by: h.by, device: h.device, fields: Object.keys(h.changes).map((k) => t(`patient.${k}`, { defaultValue: k })).join(', ') })}
               {h.reason ? <> — <em>{h.reason}</em></> : null}
             </li>
           ))}

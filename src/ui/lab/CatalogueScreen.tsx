@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../device/desk';
 import type { LabTest } from '../../domain/lab/catalogue';
 import { CONTAINERS, SAMPLES, SECTIONS } from '../../domain/lab/containers';
+import { hospitalDateTime } from '../../domain/time/hospitalClock';
 import { useLive } from '../services';
 import { useLab, useLiveLab } from '../useCases';
 import { errorText } from '../shared/errors';
 import { FieldError, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
-import { localDateTime } from './labText';
 
 interface CatalogueValues {
   tests: LabTest[];
@@ -107,7 +107,7 @@ export function CatalogueScreen({ actor }: { actor: SessionUser }) {
       <h2>{t('lab.versions')}</h2>
       <ul>
         {(history ?? []).map((h) => (
-          <li key={h.version}>{t('lab.versionLine', { version: h.version, at: localDateTime(h.publishedAt, identity.timeZone), by: h.publishedBy, basedOn: h.basedOn })}</li>
+          <li key={h.version}>{t('lab.versionLine', { version: h.version, at: hospitalDateTime(h.publishedAt, identity.timeZone), by: h.publishedBy, basedOn: h.basedOn })}</li>
         ))}
         <li>{t('lab.builtIn')}</li>
       </ul>
