@@ -34,7 +34,8 @@ describe('translations', () => {
       for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(100);
-    expect([...used].filter((k) => !english.has(k))).toEqual([]);
+    // A count's text is looked up by plural form: key_one, key_other.
+    expect([...used].filter((k) => !english.has(k) && !english.has(`${k}_other`))).toEqual([]);
   });
 
   it('Hindi has every English key, filled in, with the same placeholders', () => {
