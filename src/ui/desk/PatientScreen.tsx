@@ -8,6 +8,7 @@ import { useFront, useLiveFront } from '../useCases';
 import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
+import { BackIcon } from '../shared/icons';
 import { useClock } from '../shared/useClock';
 import { PatientForm, toInput, valuesOf, type PatientFormValues } from './PatientForm';
 import { fieldsOf } from '../../device/frontDesk';
@@ -54,7 +55,7 @@ export function PatientScreen({ id }: { id: string }) {
   const p = patient;
   return (
     <main className="screen">
-      <p><Link href="/desk">← {t('patient.back')}</Link></p>
+      <p><Link href="/desk" className="with-icon"><BackIcon /> {t('patient.back')}</Link></p>
       <h1>{p.name} <small>{today ? ageLabel({ kind: 'dob', dob: p.born }, p.registeredDay, today) : ''} / {t(`patient.sex${p.sex}`)}</small></h1>
       <p><strong>{t('patient.id')}:</strong> <code data-testid="patient-id">{p.patient}</code>{p.uhid ? <> · UHID <code>{p.uhid}</code></> : null}</p>
       {!correcting ? <TokenIssuer patient={p} onIssued={() => navigate('/desk')} /> : null}

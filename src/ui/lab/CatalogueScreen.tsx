@@ -9,6 +9,7 @@ import { useLive } from '../services';
 import { useLab, useLiveLab } from '../useCases';
 import { errorText } from '../shared/errors';
 import { FieldError, FormError } from '../shared/Field';
+import { RemoveIcon } from '../shared/icons';
 import { useDomainForm } from '../shared/useDomainForm';
 
 interface CatalogueValues {
@@ -90,7 +91,7 @@ export function CatalogueScreen({ actor }: { actor: SessionUser }) {
                     <td><input type="checkbox" aria-label={label(t('lab.separate'))} {...register(`tests.${i}.separate`)} /></td>
                     <td>
                       <button type="button" className="secondary small" aria-label={t('lab.remove', { code: field.code || i + 1 })}
-                        onClick={() => rows.remove(i)}>✕</button>
+                        onClick={() => rows.remove(i)}><RemoveIcon /></button>
                     </td>
                   </tr>
                 );
