@@ -55,4 +55,15 @@ describe('the resync screen', () => {
     expect(await screen.findByLabelText('Central store address')).toHaveValue(central.dbUrl());
     expect(screen.getByLabelText('Device account name')).toHaveValue(k7.username);
   });
+
+  it('names the times of an all-clear from an earlier incident in hospital time', async () => {
+    const user = userEvent.setup();
+    await central.allClear(new Date('2026-01-01T00:00:00Z'));
+    const t = await tablet('K7', 1);
+    await t.resync.openGate(t.admin, { url: central.dbUrl(), ...k7, declaredClean: true, pull: false });
+    render(<DeskProvider desk={t.desk}><SyncScreen actor={t.admin} /></DeskProvider>);
+    await user.click(await screen.findByRole('button', { name: 'Resync now' }));
+    expect(await screen.findByTestId('sync-message')).toHaveTextContent(
+      /^The all-clear \(2026-01-01 05:30 IST, Dr Mehta \(IT security\)\) was declared before this outage began \(2026-11-26 10:00 IST\)/);
+  });
 });
