@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { ageLabel } from '../../domain/patients/age';
@@ -14,6 +14,7 @@ import { PatientForm, toInput, valuesOf, type PatientFormValues } from './Patien
 import { fieldsOf } from '../../device/frontDesk';
 import { printToken } from './printToken';
 import { TokenIssuer } from './TokenIssuer';
+import { useLastToken } from './lastToken';
 import { useToday } from './useToday';
 
 export function PatientScreen({ id }: { id: string }) {
@@ -28,6 +29,8 @@ export function PatientScreen({ id }: { id: string }) {
   const today = useToday();
   const clock = useClock();
   const [correcting, setCorrecting] = useState(false);
+  const nextPatient = useLastToken((s) => s.nextPatient);
+  useEffect(() => nextPatient(id), [id, nextPatient]);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 

@@ -170,6 +170,7 @@ export const en = {
     room: 'Room (optional)',
     issueAndPrint: 'Issue token and print',
     issued: 'Token {{token}} issued.',
+    lastIssued: 'Token issued',
     reprint: 'Reprint',
     printed_one: 'Printed {{count}} time',
     printed_other: 'Printed {{count}} times',

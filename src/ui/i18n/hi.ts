@@ -171,6 +171,7 @@ export const hi: Messages = {
     room: 'कमरा (वैकल्पिक)',
     issueAndPrint: 'टोकन जारी करें और प्रिंट करें',
     issued: 'टोकन {{token}} जारी किया गया।',
+    lastIssued: 'जारी टोकन',
     reprint: 'फिर से प्रिंट करें',
     printed_one: '{{count}} बार प्रिंट हुआ',
     printed_other: '{{count}} बार प्रिंट हुआ',
