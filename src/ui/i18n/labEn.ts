@@ -77,7 +77,7 @@ export const labEn = {
   ev_reported: 'Reported {{at}} by {{by}}',
   ev_rejected: 'Rejected {{at}} by {{by}}: {{reason}}',
   collectedBy: 'Collected by',
-  collectedAt: 'Collection time',
+  collectedAt: 'Collection time ({{zone}})',
   collect: 'Record collection',
   receive: 'Received in lab',
   report: 'Record report',

@@ -79,7 +79,7 @@ export const labHi: typeof labEn = {
   ev_reported: '{{at}} को {{by}} ने रिपोर्ट की',
   ev_rejected: '{{at}} को {{by}} ने अस्वीकार किया: {{reason}}',
   collectedBy: 'नमूना लेने वाले',
-  collectedAt: 'नमूना लेने का समय',
+  collectedAt: 'नमूना लेने का समय ({{zone}})',
   collect: 'नमूना लिया गया दर्ज करें',
   receive: 'लैब में प्राप्त',
   report: 'रिपोर्ट दर्ज करें',
