@@ -69,3 +69,10 @@ export function verifyChain(device: string, docs: Iterable<unknown>): ChainRepor
   }
   return { device, ok: true, count, head: previous ? { seq: previous.seq, hash: previous.hash } : null };
 }
+
+/** A device's line in `npm run central -- verify`. */
+export function reportLine(r: ChainReport): string {
+  return r.ok
+    ? `${r.device}: OK, ${r.count} ${r.count === 1 ? 'event' : 'events'}`
+    : `${r.device}: BROKEN at event ${r.break.seq} (${r.break.id}): ${r.break.kind}, ${r.break.detail}`;
+}
