@@ -72,6 +72,7 @@ describe('translations', () => {
     await i.changeLanguage('hi');
     expect(i.t('desk.results', { count: 1 })).toBe('1 मरीज़ मिला');
     expect(i.t('desk.results', { count: 3 })).toBe('3 मरीज़ मिले');
+    expect(i.t('lab.selected', { count: 1 })).toBe('1 चुना गया');
   });
 
   it('names a status in the reader\'s language inside an error', async () => {
