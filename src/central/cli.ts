@@ -1,4 +1,5 @@
 import { readConfig, type ServerConfig } from '../server/config';
+import { reportLine } from '../domain/events/chain';
 import { ADMIN_NAME, passwordFile, readSavedPassword } from './adminPassword';
 import { startEmbeddedStore } from './embeddedStore';
 import { StartupError } from './errors';
@@ -83,9 +84,7 @@ async function run(command: (typeof COMMANDS)[number], config: ServerConfig, arg
     case 'verify': {
       const reports = await verifyCentral(setupTarget(config));
       if (reports.length === 0) console.log('No events in the central store yet.');
-      for (const r of reports) {
-        console.log(r.ok ? `${r.device}: OK, ${r.count} events` : `${r.device}: BROKEN at event ${r.break.seq} (${r.break.id}): ${r.break.kind}, ${r.break.detail}`);
-      }
+      for (const r of reports) console.log(reportLine(r));
       return reports.every((r) => r.ok) ? 0 : 1;
     }
   }

@@ -275,5 +275,6 @@ export class Desk {
 
 function waitError(locked: boolean, ms: number): RuleError {
   const seconds = Math.ceil(ms / 1000);
-  return new RuleError(locked ? 'accountLocked' : 'pinWait', { seconds, minutes: Math.ceil(seconds / 60) });
+  // `count` is what the message counts (minutes locked, or seconds to wait), so it reads in its plural.
+  return new RuleError(locked ? 'accountLocked' : 'pinWait', { count: locked ? Math.ceil(seconds / 60) : seconds });
 }

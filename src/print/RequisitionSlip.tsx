@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CONTAINER_LABEL, type Container } from '../domain/lab/containers';
 import type { Priority } from '../domain/lab/requisition';
 import type { Messages } from '../ui/i18n/en';
+import { reprintNumber } from '../domain/print/reprint';
 import { Code128 } from './Code128';
 import './requisitionSlip.css';
 
@@ -24,7 +25,7 @@ export interface RequisitionData {
   device: string;
   catalogueVersion: string;
   specimens: Array<{ specimen: string; container: Container; tests: Array<{ code: string; name: string }> }>;
-  /** 1 is the original; more is the number of the reprint. */
+  /** 1 is the original, 2 the first reprint ("REPRINT 1"). */
   copy: number;
 }
 
@@ -46,6 +47,7 @@ export function RequisitionSlip({ slip }: { slip: RequisitionData }) {
       <span lang="hi">{hi(`labSlip.${key}`, params)}</span>
     </>
   );
+  const reprint = reprintNumber(slip.copy);
   return (
     <article className="requisition-slip" data-paper="A5">
       <header className="rqs-head">
@@ -55,7 +57,7 @@ export function RequisitionSlip({ slip }: { slip: RequisitionData }) {
         </div>
         {slip.priority !== 'routine' ? <p className={`rqs-priority rqs-priority--${slip.priority}`}>{slip.priority.toUpperCase()}</p> : null}
       </header>
-      {slip.copy > 1 ? <p className="rqs-reprint">{both('reprint', { n: slip.copy })}</p> : null}
+      {reprint !== null ? <p className="rqs-reprint">{both('reprint', { n: reprint })}</p> : null}
 
       <dl className="rqs-facts">
         <Fact label={both('request')}><span className="rqs-mono">{slip.request}</span></Fact>

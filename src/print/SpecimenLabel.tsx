@@ -1,6 +1,7 @@
 import { CONTAINER_LABEL, type Container } from '../domain/lab/containers';
 import type { LabelPaper } from '../domain/lab/paper';
 import type { Priority } from '../domain/lab/requisition';
+import { reprintNumber } from '../domain/print/reprint';
 import { Code128 } from './Code128';
 import './specimenLabel.css';
 
@@ -16,7 +17,7 @@ export interface LabelData {
   /** Local date and time, already formatted. */
   when: string;
   priority: Priority;
-  /** 1 is the original; more is the number of the reprint. */
+  /** 1 is the original, 2 the first reprint ("REPRINT 1"). */
   copy: number;
 }
 
@@ -33,6 +34,7 @@ export const LABEL_MODULE_MM: Readonly<Record<LabelPaper, number>> = { '50x25': 
  * Words are printed in English: labels are read by lab staff and their instruments' operators.
  */
 export function SpecimenLabel({ label, paper }: { label: LabelData; paper: LabelPaper }) {
+  const reprint = reprintNumber(label.copy);
   return (
     <article className={`specimen-label specimen-label--${paper}`} data-paper={paper} data-specimen={label.specimen}>
       <p className="spl-top">
@@ -45,7 +47,7 @@ export function SpecimenLabel({ label, paper }: { label: LabelData; paper: Label
       <p className="spl-line spl-tests">{CONTAINER_LABEL[label.container]} · {label.tests.join(' ')}</p>
       <p className="spl-line spl-bottom">
         <span>{label.when}</span>
-        {label.copy > 1 ? <span className="spl-reprint">REPRINT {label.copy}</span> : null}
+        {reprint !== null ? <span className="spl-reprint">REPRINT {reprint}</span> : null}
       </p>
     </article>
   );

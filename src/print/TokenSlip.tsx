@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Messages } from '../ui/i18n/en';
+import { reprintNumber } from '../domain/print/reprint';
 import { Code128 } from './Code128';
 import { CONTENT_WIDTH_MM, type Paper } from './paper';
 import { tokenFontMm } from './tokenFont';
@@ -21,7 +22,7 @@ export interface SlipData {
   /** Local date and time, already formatted. */
   issuedAt: string;
   device: string;
-  /** 1 is the original; more is the number of the reprint. */
+  /** 1 is the original, 2 the first reprint ("REPRINT 1"). */
   copy: number;
 }
 
@@ -51,11 +52,12 @@ export function TokenSlip({ slip, paper }: TokenSlipProps) {
     </>
   );
   const widthMm = CONTENT_WIDTH_MM[paper];
+  const reprint = reprintNumber(slip.copy);
 
   return (
     <article className={`token-slip token-slip--${paper}`} data-paper={paper}>
       <p className="slip-hospital">{slip.hospital}</p>
-      {slip.copy > 1 && <p className="slip-reprint">{both('reprint', { n: slip.copy })}</p>}
+      {reprint !== null && <p className="slip-reprint">{both('reprint', { n: reprint })}</p>}
 
       <p className="slip-caption">{both('token')}</p>
       <p className="slip-token" style={{ fontSize: `${tokenFontMm(slip.token, widthMm)}mm` }}>{slip.token}</p>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RuleError, ValidationError } from '../domain/errors';
 import { ALL_CLEAR_ID, gateDecision } from '../domain/sync/gate';
-import { backoffMs, idleProgress, withRate, type SyncProgress } from '../domain/sync/progress';
+import { backoffMs, idleProgress, withPulled, withRate, type SyncProgress } from '../domain/sync/progress';
 import { text } from '../domain/text';
 import { toIssues } from '../domain/validation';
 import type { SyncRunRecord } from '../device/db';
@@ -138,6 +138,8 @@ export class Resync {
       if (!gate?.open) throw new SyncError('gateClosed');
       const client = new CentralClient({ dbUrl: gate.url, username: gate.username, password: gate.password });
       const { log } = await this.desk.context();
+      // Known before the server is asked anything, so a refused run still says what it holds.
+      this.set({ total: (await log.head())?.seq ?? 0 });
       let attempt = 0;
       for (;;) {
         try {
@@ -191,7 +193,7 @@ export class Resync {
       const { log, projector } = await this.desk.context();
       // Projected as the batches arrive (catch-ups coalesce), so the desk fills while the pull runs.
       await log.pull({ url: gate.url, username: gate.username, password: gate.password }, (p) => {
-        this.set({ pulled: p.docsWritten, pullExpected: p.expected });
+        this.set(withPulled(p.docsWritten, p.expected));
         if (p.docsWritten > 0) projector.catchUp().catch(() => undefined); // the last catch-up reports
       });
       await projector.catchUp();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEvent, computeHash, type AnyEvent } from '../../src/domain/events/envelope';
-import { verifyChain } from '../../src/domain/events/chain';
+import { reportLine, verifyChain } from '../../src/domain/events/chain';
 
 function chain(n: number, device = 'K7'): AnyEvent[] {
   const events: AnyEvent[] = [];
@@ -38,8 +38,18 @@ describe('verifyChain', () => {
   it('finds missing events', () => {
     const events = chain(6);
     events.splice(2, 2);
-    expect(verifyChain('K7', events)).toMatchObject({ ok: false, break: { kind: 'missing', seq: 3, id: 'ev:K7:0000000003' } });
+    expect(verifyChain('K7', events)).toMatchObject({ ok: false, break: { kind: 'missing', seq: 3, id: 'ev:K7:0000000003', detail: 'events 3–4 are missing' } });
     expect(verifyChain('K7', chain(3).slice(1))).toMatchObject({ ok: false, break: { kind: 'missing', seq: 1 } });
+  });
+
+  it('says one missing event in the singular', () => {
+    const events = chain(7);
+    events.splice(5, 1);
+    const report = verifyChain('K7', events);
+    expect(report).toMatchObject({ ok: false, break: { kind: 'missing', seq: 6, detail: 'event 6 is missing' } });
+    expect(reportLine(report)).toBe('K7: BROKEN at event 6 (ev:K7:0000000006): missing, event 6 is missing');
+    expect(reportLine(verifyChain('K7', chain(1)))).toBe('K7: OK, 1 event');
+    expect(reportLine(verifyChain('K7', chain(2)))).toBe('K7: OK, 2 events');
   });
 
   it('finds events out of order', () => {

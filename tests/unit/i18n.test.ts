@@ -34,7 +34,8 @@ describe('translations', () => {
       for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(100);
-    expect([...used].filter((k) => !english.has(k))).toEqual([]);
+    // A count's text is looked up by plural form: key_one, key_other.
+    expect([...used].filter((k) => !english.has(k) && !english.has(`${k}_other`))).toEqual([]);
   });
 
   it('Hindi has every English key, filled in, with the same placeholders', () => {
@@ -49,6 +50,29 @@ describe('translations', () => {
   it('Hindi is not English copied over (beyond names, codes and symbols)', () => {
     const same = [...english].filter(([key, text]) => hindi.get(key) === text && /[a-z]{4,}/.test(text.replace(/\{\{\w+\}\}/g, '')));
     expect(same.map(([k]) => k)).toEqual([]);
+  });
+
+  it('no count is hedged with "(s)": each has its plural forms, in both languages', () => {
+    expect([...english].filter(([, text]) => text.includes('(s)')).map(([k]) => k)).toEqual([]);
+    const plurals = [...english].filter(([k, text]) => k.endsWith('_other') && text.includes('{{count}}')).map(([k]) => k).map((k) => k.slice(0, -'_other'.length));
+    expect(plurals.length).toBeGreaterThan(10);
+    for (const key of plurals) expect(english.has(`${key}_one`) && hindi.has(`${key}_one`) && hindi.has(`${key}_other`), key).toBe(true);
+  });
+
+  it('says one thing in the singular and more in the plural', async () => {
+    const i = i18next.createInstance();
+    await i.init({ resources: { en: { translation: en }, hi: { translation: hi } }, lng: 'en', interpolation: { escapeValue: false } });
+    expect(errorText(new RuleError('pinWait', { count: 1 }), i.t)).toBe('Too many wrong PINs. Try again in 1 second.');
+    expect(errorText(new RuleError('pinWait', { count: 5 }), i.t)).toBe('Too many wrong PINs. Try again in 5 seconds.');
+    expect(errorText(new RuleError('accountLocked', { count: 1 }), i.t)).toMatch(/Try again in 1 minute or/);
+    expect(i.t('token.printed', { count: 1 })).toBe('Printed 1 time');
+    expect(i.t('token.printed', { count: 2 })).toBe('Printed 2 times');
+    expect(i.t('desk.results', { count: 1 })).toBe('1 patient found');
+    expect(i.t('sync.counts', { count: 1, pending: 1, sent: 0, confirmed: 0, refused: 0 })).toMatch(/^1 event on this device/);
+    await i.changeLanguage('hi');
+    expect(i.t('desk.results', { count: 1 })).toBe('1 मरीज़ मिला');
+    expect(i.t('desk.results', { count: 3 })).toBe('3 मरीज़ मिले');
+    expect(i.t('lab.selected', { count: 1 })).toBe('1 चुना गया');
   });
 
   it('names a status in the reader\'s language inside an error', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gateDecision } from '../../src/domain/sync/gate';
-import { backoffMs, halveBatch, idleProgress, withRate } from '../../src/domain/sync/progress';
+import { backoffMs, halveBatch, idleProgress, withPulled, withRate } from '../../src/domain/sync/progress';
 
 const marker = (at: string) => ({ _id: 'allclear', type: 'allclear', at, by: 'Dr Mehta' });
 
@@ -33,5 +33,12 @@ describe('progress and retries', () => {
   it('backs off exponentially up to a minute and halves batches down to one', () => {
     expect([0, 1, 2, 10].map(backoffMs)).toEqual([1000, 2000, 4000, 60_000]);
     expect([2000, 3, 1].map(halveBatch)).toEqual([1000, 1, 1]);
+  });
+});
+
+describe('the pull counter', () => {
+  it('never shows an estimate below what has already arrived ("8 of about 6")', () => {
+    expect(withPulled(8, 6)).toEqual({ pulled: 8, pullExpected: 8 });
+    expect(withPulled(3, 6)).toEqual({ pulled: 3, pullExpected: 6 });
   });
 });

@@ -48,7 +48,7 @@ export function verifyChain(device: string, docs: Iterable<unknown>): ChainRepor
     }
     if (event.seq > expectedSeq) {
       return broken('missing', expectedSeq, eventId(device, expectedSeq),
-        `events ${expectedSeq}${event.seq - 1 > expectedSeq ? `–${event.seq - 1}` : ''} are missing`);
+        event.seq - 1 > expectedSeq ? `events ${expectedSeq}–${event.seq - 1} are missing` : `event ${expectedSeq} is missing`);
     }
     if (event.seq < expectedSeq) {
       return broken('reordered', event.seq, event._id, `sequence ${event.seq} after ${previous?.seq}`);
@@ -68,4 +68,11 @@ export function verifyChain(device: string, docs: Iterable<unknown>): ChainRepor
     count += 1;
   }
   return { device, ok: true, count, head: previous ? { seq: previous.seq, hash: previous.hash } : null };
+}
+
+/** A device's line in `npm run central -- verify`. */
+export function reportLine(r: ChainReport): string {
+  return r.ok
+    ? `${r.device}: OK, ${r.count} ${r.count === 1 ? 'event' : 'events'}`
+    : `${r.device}: BROKEN at event ${r.break.seq} (${r.break.id}): ${r.break.kind}, ${r.break.detail}`;
 }

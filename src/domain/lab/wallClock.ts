@@ -1,3 +1,5 @@
+import { hospitalTime, wallParts } from '../time/hospitalClock';
+
 /**
  * The instant of a wall-clock time ("10:42") in the hospital's time zone, whatever zone the
  * tablet's own clock is set to. A time later than `now` means the day before: a collection at
@@ -13,21 +15,10 @@ export function recentInstant(time: string, now: Date, timeZone: string): string
 }
 
 /** "HH:MM" of an instant in the zone, for prefilling a time field. */
-export function wallTime(at: Date, timeZone: string): string {
-  const p = parts(at.getTime(), timeZone);
-  return `${pad(p.hour)}:${pad(p.minute)}`;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function parts(ms: number, timeZone: string) {
-  const f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const get = (type: string) => Number(f.formatToParts(new Date(ms)).find((x) => x.type === type)?.value ?? 0);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
-}
+export const wallTime = (at: Date, timeZone: string): string => hospitalTime(at, timeZone, { zone: false });
 
 function wallDate(at: Date, timeZone: string): [number, number, number] {
-  const p = parts(at.getTime(), timeZone);
+  const p = wallParts(at, timeZone);
   return [p.year, p.month, p.day];
 }
 
@@ -41,7 +32,7 @@ function zonedInstant([y, mo, d]: [number, number, number], hour: number, minute
   const wall = Date.UTC(y, mo - 1, d, hour, minute);
   let at = wall;
   for (let i = 0; i < 2; i += 1) {
-    const p = parts(at, timeZone);
+    const p = wallParts(at, timeZone);
     const offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(at / 60_000) * 60_000;
     at = wall - offset;
   }

@@ -34,6 +34,16 @@ export function withRate(p: SyncProgress, now: number): SyncProgress {
   return { ...p, rate, etaSeconds: rate > 0 ? left / rate : null };
 }
 
+/** What a run or a past run's record has left to confirm. */
+export const pendingOf = (c: { total: number; confirmed: number; refused: number }) => Math.max(0, c.total - c.confirmed - c.refused);
+
+/**
+ * The pull's estimate is counted before it starts (the central store's documents less this
+ * log's), so documents written meanwhile can outrun it: never show an estimate below what arrived.
+ */
+export const withPulled = (pulled: number, expected: number): Pick<SyncProgress, 'pulled' | 'pullExpected'> =>
+  ({ pulled, pullExpected: Math.max(pulled, expected) });
+
 /** Waits between retries when the network drops: 1 s, 2 s, 4 s … at most a minute. */
 export const backoffMs = (attempt: number) => Math.min(60_000, 1000 * 2 ** Math.max(0, attempt));
 

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useFront } from '../useCases';
 import { useSession } from '../session';
+import { LastTokenBanner } from './LastTokenBanner';
+import { useLastToken } from './lastToken';
 import { PatientForm, emptyPatient, toInput, type PatientFormValues } from './PatientForm';
 import { SearchPanel } from './SearchPanel';
 import { useDeskPrefs } from './deskPrefs';
@@ -15,6 +17,7 @@ export function DeskScreen() {
   const [, navigate] = useLocation();
   const prefs = useDeskPrefs();
   const [registering, setRegistering] = useState<PatientFormValues | null>(null);
+  const nextPatient = useLastToken((s) => s.nextPatient);
 
   async function register(values: PatientFormValues) {
     const patient = await front.register(user, toInput(values));
@@ -28,7 +31,10 @@ export function DeskScreen() {
         <PatientForm mode="register" initial={registering} onSubmit={register}
           onPickExisting={(p) => navigate(`/patient/${p.patient}`)} onCancel={() => setRegistering(null)} />
       ) : (
-        <SearchPanel onNewPatient={(name) => setRegistering(emptyPatient(name, prefs))} />
+        <>
+          <LastTokenBanner />
+          <SearchPanel onNewPatient={(name) => { nextPatient(null); setRegistering(emptyPatient(name, prefs)); }} />
+        </>
       )}
     </main>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { ageLabel } from '../../domain/patients/age';
@@ -8,10 +8,13 @@ import { useFront, useLiveFront } from '../useCases';
 import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
+import { BackIcon } from '../shared/icons';
+import { useClock } from '../shared/useClock';
 import { PatientForm, toInput, valuesOf, type PatientFormValues } from './PatientForm';
 import { fieldsOf } from '../../device/frontDesk';
 import { printToken } from './printToken';
 import { TokenIssuer } from './TokenIssuer';
+import { useLastToken } from './lastToken';
 import { useToday } from './useToday';
 
 export function PatientScreen({ id }: { id: string }) {
@@ -24,7 +27,10 @@ export function PatientScreen({ id }: { id: string }) {
   const identity = useLive((d) => d.identity(), []);
   const settings = useLive((d) => d.settings(), []);
   const today = useToday();
+  const clock = useClock();
   const [correcting, setCorrecting] = useState(false);
+  const nextPatient = useLastToken((s) => s.nextPatient);
+  useEffect(() => nextPatient(id), [id, nextPatient]);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,7 +58,7 @@ export function PatientScreen({ id }: { id: string }) {
   const p = patient;
   return (
     <main className="screen">
-      <p><Link href="/desk">← {t('patient.back')}</Link></p>
+      <p><Link href="/desk" className="with-icon"><BackIcon /> {t('patient.back')}</Link></p>
       <h1>{p.name} <small>{today ? ageLabel({ kind: 'dob', dob: p.born }, p.registeredDay, today) : ''} / {t(`patient.sex${p.sex}`)}</small></h1>
       <p><strong>{t('patient.id')}:</strong> <code data-testid="patient-id">{p.patient}</code>{p.uhid ? <> · UHID <code>{p.uhid}</code></> : null}</p>
       {!correcting ? <TokenIssuer patient={p} onIssued={() => navigate('/desk')} /> : null}
@@ -74,7 +80,7 @@ export function PatientScreen({ id }: { id: string }) {
             {p.abha ? <><dt>ABHA</dt><dd>{p.abha}</dd></> : null}
             {p.remarks ? <><dt>{t('patient.remarks')}</dt><dd>{p.remarks}</dd></> : null}
           </dl>
-          <p className="hint">{t('patient.registeredBy', { at: p.registeredAt.slice(0, 16).replace('T', ' '), by: p.registeredBy, device: p.device })}</p>
+          <p className="hint">{t('patient.registeredBy', { at: clock.dateTime(p.registeredAt), by: p.registeredBy, device: p.device })}</p>
           <button type="button" className="secondary" onClick={() => { setNotice(null); setCorrecting(true); }}>{t('patient.correct')}</button>
         </>
       )}
@@ -97,7 +103,7 @@ export function PatientScreen({ id }: { id: string }) {
         <ul className="history">
           {p.history.map((h, i) => (
             <li key={i}>
-              {t('patient.historyLine', { at: h.at.slice(0, 16).replace('T', ' '), by: h.by, device: h.device, fields: Object.keys(h.changes).map((k) => t(`patient.${k}`, { defaultValue: k })).join(', ') })}
+              {t('patient.historyLine', { at: clock.dateTime(h.at), by: h.by, device: h.device, fields: Object.keys(h.changes).map((k) => t(`patient.${k}`, { defaultValue: k })).join(', ') })}
               {h.reason ? <> — <em>{h.reason}</em></> : null}
             </li>
           ))}

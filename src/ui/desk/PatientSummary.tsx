@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PatientRow } from '../../domain/projections/rows';
 import { ageLabel } from '../../domain/patients/age';
+import { PhoneIcon } from '../shared/icons';
 import { useToday } from './useToday';
 
 /** Enough to tell two people apart at a glance: name, age/sex, relative, locality, phone end, ID. */
@@ -13,7 +14,7 @@ export function PatientSummary({ patient: p }: { patient: PatientRow }) {
       <span>{today ? ageLabel({ kind: 'dob', dob: p.born }, p.registeredDay, today) : ''} / {t(`patient.sex${p.sex}`)}</span>
       <span>{t(`patient.rel_${p.relative.relation}`)}: {p.relative.name}</span>
       <span>{p.address.locality}, {p.address.district}</span>
-      {p.mobile ? <span>📞 …{p.mobile.slice(-4)}</span> : null}
+      {p.mobile ? <span className="with-icon"><PhoneIcon /><span className="visually-hidden">{t('patient.mobile')} </span>…{p.mobile.slice(-4)}</span> : null}
       <code>{p.patient}</code>
       {p.uhid ? <code>UHID {p.uhid}</code> : null}
     </span>

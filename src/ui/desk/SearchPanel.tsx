@@ -4,11 +4,12 @@ import { useLocation } from 'wouter';
 import type { SearchFilters } from '../../device/frontDesk';
 import { classifyQuery } from '../../domain/patients/searchQuery';
 import { PatientResults } from './PatientResults';
+import { singleMatch } from './singleMatch';
 import { usePatientSearch } from './usePatientSearch';
 
 /**
  * One box for everything: names, IDs, phone numbers and barcode scans (a scanner types the ID and
- * Enter). Enter on an exact ID opens the patient; Enter on a name nobody has opens registration.
+ * Enter). Enter on the only match opens it; Enter on a name nobody has opens registration.
  */
 export function SearchPanel({ onNewPatient }: { onNewPatient: (name: string) => void }) {
   const { t } = useTranslation();
@@ -20,7 +21,8 @@ export function SearchPanel({ onNewPatient }: { onNewPatient: (name: string) => 
     if (e.key !== 'Enter') return;
     e.preventDefault();
     const r = await now();
-    if (r.kind === 'patients' && r.exact && r.patients.length === 1) navigate(`/patient/${r.patients[0]!.patient}`);
+    const only = singleMatch(r);
+    if (only) navigate(`/patient/${only.patient}`);
     else if (r.kind === 'patients' && r.patients.length === 0 && classifyQuery(text).kind === 'name') onNewPatient(text.trim());
   }
 

@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
 import { useDeskPrefs } from './deskPrefs';
+import { useLastToken } from './lastToken';
 import { printToken } from './printToken';
 import { useToday } from './useToday';
 
@@ -25,6 +26,7 @@ export function TokenIssuer({ patient, onIssued }: { patient: PatientRow; onIssu
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<string | null>(null);
+  const showToken = useLastToken((s) => s.show);
   if (!identity || !settings) return null;
   const chosen = dept || (identity.departments.some((d) => d.code === lastDept) ? lastDept! : identity.departments[0]?.code ?? '');
 
@@ -36,6 +38,8 @@ export function TokenIssuer({ patient, onIssued }: { patient: PatientRow; onIssu
       const token = await front.issueToken(user, patient.patient, chosen, { doctor, room });
       remember({ dept: chosen });
       setIssued(token.token);
+      const d = identity!.departments.find((x) => x.code === token.dept);
+      showToken({ token: token.token, patient: patient.patient, name: patient.name, dept: (i18n.language === 'hi' ? d?.nameHi : d?.name) ?? token.dept });
       await printToken({ front, actor: user, identity: identity!, paper: settings!.paper, token, patient, today: today ?? token.day, t });
       onIssued();
     } catch (err) {

@@ -4,7 +4,7 @@ import type { DeviceIdentity, Paper } from '../../device/identity';
 import type { SessionUser } from '../../device/desk';
 import { ageLabel } from '../../domain/patients/age';
 import type { PatientRow, TokenRow } from '../../domain/projections/rows';
-import { localTime } from '../../domain/tokens/day';
+import { hospitalDateTime } from '../../domain/time/hospitalClock';
 
 /**
  * Record the print as an event first (so a reprint is numbered and marked), then print. The
@@ -28,7 +28,7 @@ export async function printToken(args: {
     ageSex: `${ageLabel({ kind: 'dob', dob: patient.born }, patient.registeredDay, today)} / ${t(`patient.sex${patient.sex}`)}`,
     patient: patient.patient,
     uhid: patient.uhid,
-    issuedAt: `${token.day} ${localTime(token.issuedAt, identity.timeZone)}`,
+    issuedAt: hospitalDateTime(token.issuedAt, identity.timeZone),
     device: token.device,
     copy,
   }, paper);

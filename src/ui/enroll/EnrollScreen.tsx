@@ -5,6 +5,7 @@ import type { SessionUser } from '../../device/desk';
 import { useDesk } from '../services';
 import { errorText } from '../shared/errors';
 import { Field, FieldError, FormError } from '../shared/Field';
+import { RemoveIcon } from '../shared/icons';
 import { useDomainForm } from '../shared/useDomainForm';
 
 interface EnrollValues {
@@ -68,7 +69,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: SessionUser) 
                     </td>
                     <td>
                       <button type="button" className="secondary" onClick={() => departments.remove(i)}
-                        aria-label={t('enroll.removeDept', { code: field.code || i + 1 })}>✕</button>
+                        aria-label={t('enroll.removeDept', { code: field.code || i + 1 })}><RemoveIcon /></button>
                     </td>
                   </tr>
                 );

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../device/desk';
 import type { LabTest } from '../../domain/lab/catalogue';
 import { CONTAINERS, SAMPLES, SECTIONS } from '../../domain/lab/containers';
+import { hospitalDateTime } from '../../domain/time/hospitalClock';
 import { useLive } from '../services';
 import { useLab, useLiveLab } from '../useCases';
 import { errorText } from '../shared/errors';
 import { FieldError, FormError } from '../shared/Field';
+import { RemoveIcon } from '../shared/icons';
 import { useDomainForm } from '../shared/useDomainForm';
-import { localDateTime } from './labText';
 
 interface CatalogueValues {
   tests: LabTest[];
@@ -90,7 +91,7 @@ export function CatalogueScreen({ actor }: { actor: SessionUser }) {
                     <td><input type="checkbox" aria-label={label(t('lab.separate'))} {...register(`tests.${i}.separate`)} /></td>
                     <td>
                       <button type="button" className="secondary small" aria-label={t('lab.remove', { code: field.code || i + 1 })}
-                        onClick={() => rows.remove(i)}>✕</button>
+                        onClick={() => rows.remove(i)}><RemoveIcon /></button>
                     </td>
                   </tr>
                 );
@@ -107,7 +108,7 @@ export function CatalogueScreen({ actor }: { actor: SessionUser }) {
       <h2>{t('lab.versions')}</h2>
       <ul>
         {(history ?? []).map((h) => (
-          <li key={h.version}>{t('lab.versionLine', { version: h.version, at: localDateTime(h.publishedAt, identity.timeZone), by: h.publishedBy, basedOn: h.basedOn })}</li>
+          <li key={h.version}>{t('lab.versionLine', { version: h.version, at: hospitalDateTime(h.publishedAt, identity.timeZone), by: h.publishedBy, basedOn: h.basedOn })}</li>
         ))}
         <li>{t('lab.builtIn')}</li>
       </ul>

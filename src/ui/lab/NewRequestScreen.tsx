@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { PatientResults } from '../desk/PatientResults';
+import { singleMatch } from '../desk/singleMatch';
 import { usePatientSearch } from '../desk/usePatientSearch';
 
 /**
@@ -15,8 +16,8 @@ export function NewRequestScreen() {
   async function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
     if (e.key !== 'Enter') return;
     e.preventDefault();
-    const r = await now();
-    if (r.kind === 'patients' && r.exact && r.patients.length === 1) navigate(`/new/${r.patients[0]!.patient}`);
+    const only = singleMatch(await now());
+    if (only) navigate(`/new/${only.patient}`);
   }
 
   return (

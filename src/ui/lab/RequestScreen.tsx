@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { hospitalDateTime } from '../../domain/time/hospitalClock';
 import { useToday } from '../desk/useToday';
 import { useLive } from '../services';
 import { useLab, useLiveLab } from '../useCases';
@@ -11,7 +12,7 @@ import { ContainerChip, PriorityBadge, StatusBadge } from './Badges';
 import { LabelPaperSelect } from './LabelPaperSelect';
 import { usePrintOnOpen } from './labNotice';
 import { useLabPrefs } from './labPrefs';
-import { ageSex, localDateTime } from './labText';
+import { ageSex } from './labText';
 import { printRequisitionSlip, printSpecimenLabels } from './printLabels';
 
 /** One requisition: its tubes and their state, and the label and slip prints (reprints say so). */
@@ -65,7 +66,7 @@ export function RequestScreen({ id }: { id: string }) {
         <strong>{patient?.name ?? r.patient}</strong> {patient && today ? `· ${ageSex(patient, today, t)}` : ''} · <code>{r.patient}</code>
         {patient?.uhid ? <> · UHID <code>{patient.uhid}</code></> : null}
       </p>
-      <p className="hint">{t('lab.orderedBy', { at: localDateTime(r.requestedAt, identity.timeZone), by: r.requestedBy, clinician: r.clinician, dept: dept ? (i18n.language === 'hi' ? dept.nameHi : dept.name) : r.dept })}</p>
+      <p className="hint">{t('lab.orderedBy', { at: hospitalDateTime(r.requestedAt, identity.timeZone), by: r.requestedBy, clinician: r.clinician, dept: dept ? (i18n.language === 'hi' ? dept.nameHi : dept.name) : r.dept })}</p>
       {r.notes ? <p><em>{r.notes}</em></p> : null}
       <p className="hint">{catalogue ? t('lab.catalogueVersion', { version: r.catalogueVersion }) : t('lab.catalogueMissing', { version: r.catalogueVersion })}</p>
 

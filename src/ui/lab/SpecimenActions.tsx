@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceIdentity } from '../../device/identity';
 import { REJECT_REASONS } from '../../domain/lab/status';
 import { recentInstant, wallTime } from '../../domain/lab/wallClock';
+import { zoneName } from '../../domain/time/hospitalClock';
 import type { SpecimenRow } from '../../domain/projections/labRows';
 import { useDesk } from '../services';
 import { useLab } from '../useCases';
@@ -53,7 +54,7 @@ export function SpecimenActions({ specimen: s, identity }: { specimen: SpecimenR
             <input id="sp-collector" maxLength={70} value={collector} onChange={(e) => setCollector(e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor="sp-time">{t('lab.collectedAt')}</label>
+            <label htmlFor="sp-time">{t('lab.collectedAt', { zone: zoneName(desk.now(), identity.timeZone) })}</label>
             <input id="sp-time" type="time" value={time} onChange={(e) => setTime(e.target.value)} />
           </div>
           <button type="submit" className="primary">{t('lab.collect')}</button>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { hospitalDateTime } from '../../domain/time/hospitalClock';
 import { useToday } from '../desk/useToday';
 import { useLive } from '../services';
 import { useLab, useLiveLab } from '../useCases';
@@ -9,7 +10,7 @@ import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
 import { ContainerChip, PriorityBadge, StatusBadge } from './Badges';
 import { useLabPrefs } from './labPrefs';
-import { ageSex, localDateTime } from './labText';
+import { ageSex } from './labText';
 import { printSpecimenLabels } from './printLabels';
 import { SpecimenActions } from './SpecimenActions';
 
@@ -31,7 +32,7 @@ export function SpecimenScreen({ id }: { id: string }) {
   if (specimen === undefined || view === undefined || !identity) return <main className="screen"><p>{t('app.loading')}</p></main>;
   if (!specimen || !view) return <main className="screen"><p className="form-error" role="alert">{t('errors.specimenNotFound', { specimen: id })}</p></main>;
   const s = specimen;
-  const when = (at: string) => localDateTime(at, identity.timeZone);
+  const when = (at: string) => hospitalDateTime(at, identity.timeZone);
   const names = new Map(view.catalogue?.tests.map((x) => [x.code, i18n.language === 'hi' ? x.nameHi : x.name]));
   const history = [
     t('lab.ev_requested', { at: when(s.requestedAt), by: view.request.requestedBy }),

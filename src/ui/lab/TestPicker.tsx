@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { testCode, type Catalogue } from '../../domain/lab/catalogue';
 import { SECTIONS } from '../../domain/lab/containers';
+import { RemoveIcon } from '../shared/icons';
 
 /**
  * Tests by typed short code (what an experienced technician does from the paper order) or by
@@ -57,7 +58,7 @@ export function TestPicker({ catalogue, chosen, onChange, onSubmitEmpty, error }
           {chosen.map((code) => (
             <li key={code}>
               <strong>{code}</strong> {name(code)}
-              <button type="button" className="secondary small" aria-label={t('lab.remove', { code })} onClick={() => toggle(code)}>✕</button>
+              <button type="button" className="secondary small" aria-label={t('lab.remove', { code })} onClick={() => toggle(code)}><RemoveIcon /></button>
             </li>
           ))}
         </ul>

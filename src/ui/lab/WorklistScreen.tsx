@@ -6,13 +6,13 @@ import { CONTAINERS, type Container } from '../../domain/lab/containers';
 import { PRIORITIES, type Priority } from '../../domain/lab/requisition';
 import { SPECIMEN_STATUSES, type SpecimenStatus } from '../../domain/lab/status';
 import type { WorklistFilters } from '../../domain/lab/worklist';
+import { hospitalDateTime } from '../../domain/time/hospitalClock';
 import { useLive } from '../services';
 import { useLab, useLiveLab } from '../useCases';
 import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
 import { ContainerChip, PriorityBadge, StatusBadge } from './Badges';
-import { localDateTime } from './labText';
 import { useLabPrefs } from './labPrefs';
 
 type Bulk = 'collect' | 'receive' | 'report';
@@ -111,7 +111,7 @@ export function WorklistScreen() {
             {list.rows.map((s) => (
               <tr key={s.specimen} data-testid="worklist-row" className={s.priority === 'stat' ? 'row-stat' : undefined}>
                 <td><input type="checkbox" aria-label={t('lab.select', { specimen: s.specimen })} checked={selected.has(s.specimen)} onChange={() => toggle(s.specimen)} /></td>
-                <td><div>{localDateTime(s.requestedAt, identity.timeZone)}</div><PriorityBadge priority={s.priority} /></td>
+                <td><div>{hospitalDateTime(s.requestedAt, identity.timeZone)}</div><PriorityBadge priority={s.priority} /></td>
                 <td><div><Link href={`/specimen/${s.specimen}`}><code>{s.specimen}</code></Link></div>{s.patientName}</td>
                 <td><div><ContainerChip container={s.container} /></div>{s.tests.join(' ')}</td>
                 <td><div><StatusBadge status={s.status} /></div>{s.dept}</td>

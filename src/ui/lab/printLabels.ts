@@ -4,7 +4,8 @@ import type { DeviceIdentity } from '../../device/identity';
 import type { LabDesk, RequestView } from '../../device/labDesk';
 import type { LabelPaper } from '../../domain/lab/paper';
 import { ageLabel } from '../../domain/patients/age';
-import { ageSex, localDateTime } from './labText';
+import { hospitalDateTime } from '../../domain/time/hospitalClock';
+import { ageSex } from './labText';
 
 interface PrintArgs {
   lab: LabDesk;
@@ -34,7 +35,7 @@ export async function printSpecimenLabels(args: PrintArgs & { paper: LabelPaper;
       patientRef: patient?.uhid ? `UHID ${patient.uhid}` : request.patient,
       container: s.container,
       tests: s.tests,
-      when: localDateTime(request.requestedAt, identity.timeZone),
+      when: hospitalDateTime(request.requestedAt, identity.timeZone, { zone: false }),
       priority: request.priority,
       copy,
     });
@@ -61,7 +62,7 @@ export async function printRequisitionSlip(args: PrintArgs): Promise<void> {
     dept: dept ? `${dept.code} · ${dept.name}` : request.dept,
     clinician: request.clinician,
     notes: request.notes,
-    requestedAt: localDateTime(request.requestedAt, identity.timeZone),
+    requestedAt: hospitalDateTime(request.requestedAt, identity.timeZone),
     requestedBy: request.requestedBy,
     device: request.device,
     catalogueVersion: request.catalogueVersion,

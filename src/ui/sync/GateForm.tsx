@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../device/desk';
-import { DEFAULT_CENTRAL_URL } from '../../sync/resync';
+import { DEFAULT_CENTRAL_URL, type GateConfig } from '../../sync/resync';
 import { useResync } from '../useCases';
 import { errorText } from '../shared/errors';
 import { Field, FieldError, FormError } from '../shared/Field';
@@ -9,11 +9,13 @@ import { useDomainForm } from '../shared/useDomainForm';
 interface GateValues { url: string; username: string; password: string; declaredClean: boolean; pull: boolean }
 
 /** Opening the gate checks the server and the account first; nothing is sent until "Resync now". */
-export function GateForm({ actor, onOpened }: { actor: SessionUser; onOpened: () => void }) {
+export function GateForm({ actor, last, onOpened }: { actor: SessionUser; last: GateConfig | null; onOpened: () => void }) {
   const { t } = useTranslation();
   const resync = useResync();
   const form = useDomainForm<GateValues>({
-    defaultValues: { url: DEFAULT_CENTRAL_URL, username: '', password: '', declaredClean: false, pull: false },
+    // A gate closed and opened again goes to the same store as the same account; the all-clear
+    // and the password are asked again, since a closed gate means a new outage may have begun.
+    defaultValues: { url: last?.url ?? DEFAULT_CENTRAL_URL, username: last?.username ?? '', password: '', declaredClean: false, pull: last?.pull ?? false },
   });
   const { register, formState: { errors, isSubmitting } } = form;
   const submit = form.submitWith(async (values) => {

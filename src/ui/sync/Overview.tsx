@@ -6,6 +6,7 @@ import { CentralClient } from '../../sync/centralClient';
 import type { GateConfig } from '../../sync/resync';
 import { useDesk, useLive } from '../services';
 import { useLiveFront } from '../useCases';
+import { useClock } from '../shared/useClock';
 
 /**
  * On an administrator's device (which pulls everything): every device with events, when each last
@@ -14,6 +15,7 @@ import { useLiveFront } from '../useCases';
 export function Overview({ gate }: { gate: GateConfig }) {
   const { t } = useTranslation();
   const desk = useDesk();
+  const clock = useClock();
   const devices = useLive((d) => d.devices(), []);
   const totals = useLiveFront((f) => f.dailyTotals(), []);
   const [syncs, setSyncs] = useState<{ allClearAt: string | null; synced: Record<string, string | null> }>({ allClearAt: null, synced: {} });
@@ -54,8 +56,8 @@ export function Overview({ gate }: { gate: GateConfig }) {
             const chain = chains[d.code];
             return (
               <tr key={d.code}>
-                <td><strong>{d.code}</strong></td><td>{d.eventCount}</td><td>{d.lastAt.slice(0, 16).replace('T', ' ')}</td>
-                <td className={stale ? 'warning' : ''}>{synced ? synced.slice(0, 16).replace('T', ' ') : '—'}{stale ? ` (${t('sync.notSynced')})` : ''}</td>
+                <td><strong>{d.code}</strong></td><td>{d.eventCount}</td><td>{clock.dateTime(d.lastAt)}</td>
+                <td className={stale ? 'warning' : ''}>{synced ? clock.dateTime(synced) : '—'}{stale ? ` (${t('sync.notSynced')})` : ''}</td>
                 <td>{chain ? (chain.ok ? t('sync.chainOk') : `${chain.break.kind} @ ${chain.break.seq}`) : ''}</td>
               </tr>
             );

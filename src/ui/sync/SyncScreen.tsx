@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncProgress } from '../../domain/sync/progress';
+import { pendingOf, type SyncProgress } from '../../domain/sync/progress';
 import type { SessionUser } from '../../device/desk';
 import type { GateConfig } from '../../sync/resync';
 import { useLive } from '../services';
 import { useResync } from '../useCases';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
+import { useClock } from '../shared/useClock';
 import { GateForm } from './GateForm';
 import { Overview } from './Overview';
 
@@ -14,6 +15,7 @@ import { Overview } from './Overview';
 export function SyncScreen({ actor }: { actor: SessionUser }) {
   const { t } = useTranslation();
   const resync = useResync();
+  const clock = useClock();
   const [gate, setGate] = useState<GateConfig | null | undefined>(undefined);
   const [progress, setProgress] = useState<SyncProgress>(resync.current());
   const [error, setError] = useState<string | null>(null);
@@ -29,18 +31,22 @@ export function SyncScreen({ actor }: { actor: SessionUser }) {
     try {
       await resync.run(actor);
     } catch (err) {
-      setError(errorText(err, t));
+      // A run that started reports its own failure in the progress box: once is enough.
+      if (resync.current().phase !== 'failed') setError(errorText(err, t));
     }
   }
 
   const busy = !['idle', 'done', 'failed'].includes(progress.phase);
+  const counts = (c: { total: number; sent: number; confirmed: number; refused: number }) =>
+    t('sync.counts', { count: c.total, sent: c.sent, confirmed: c.confirmed, refused: c.refused, pending: pendingOf(c) });
+  const message = progress.message && { ...progress.message, params: clock.instantsIn(progress.message.params) };
   const done = progress.total ? Math.round(((progress.confirmed + progress.refused) / progress.total) * 100) : 0;
   return (
     <main className="screen">
       <h1>{t('sync.title')}</h1>
       {gate === undefined ? null : gate?.open ? (
         <>
-          <p className="ok" data-testid="gate-state">{t('sync.gateOpen', { at: gate.openedAt.slice(0, 16).replace('T', ' '), by: gate.openedBy, url: gate.url, user: gate.username })}</p>
+          <p className="ok" data-testid="gate-state">{t('sync.gateOpen', { at: clock.dateTime(gate.openedAt), by: gate.openedBy, url: gate.url, user: gate.username })}</p>
           <div className="actions">
             <button type="button" className="primary big" onClick={() => void run()} disabled={busy}>{t('sync.run')}</button>
             {busy && progress.phase !== 'paused' ? <button type="button" className="secondary" onClick={() => resync.pause()}>{t('sync.pause')}</button> : null}
@@ -51,7 +57,7 @@ export function SyncScreen({ actor }: { actor: SessionUser }) {
       ) : (
         <>
           <p className="warning" data-testid="gate-state">{t('sync.gateClosed')}</p>
-          <GateForm actor={actor} onOpened={reload} />
+          <GateForm actor={actor} last={gate} onOpened={reload} />
         </>
       )}
 
@@ -59,23 +65,23 @@ export function SyncScreen({ actor }: { actor: SessionUser }) {
         <section aria-label={t(`sync.phase_${progress.phase}`)} className="progress-box">
           <p><strong>{t(`sync.phase_${progress.phase}`)}</strong></p>
           <progress max={100} value={done} aria-valuetext={`${done}%`} />
-          <p>{t('sync.counts', { total: progress.total, sent: progress.sent, confirmed: progress.confirmed, refused: progress.refused, pending: Math.max(0, progress.total - progress.confirmed - progress.refused) })}</p>
+          <p>{counts(progress)}</p>
           {progress.pullExpected !== null ? (
             <>
               <progress max={Math.max(1, progress.pullExpected)} value={Math.min(progress.pulled, progress.pullExpected)} aria-label={t('sync.phase_pulling')} />
-              <p data-testid="pull-progress">{t('sync.pulled', { count: progress.pulled, total: progress.pullExpected })}</p>
+              <p data-testid="pull-progress">{t('sync.pulled', { pulled: progress.pulled, count: progress.pullExpected })}</p>
             </>
           ) : null}
           {progress.pullError ? (
             <p className="form-error" role="alert">{t('sync.pullFailed')} {t(`sync.errors.${progress.pullError.code}`, { defaultValue: progress.pullError.code, ...progress.pullError.params })}</p>
           ) : null}
           {progress.rate && busy ? <p>{t('sync.rate', { rate: Math.round(progress.rate), eta: Math.round(progress.etaSeconds ?? 0) })}</p> : null}
-          {progress.phase === 'waiting' && progress.retryAt ? <p>{t('sync.retryIn', { time: new Date(progress.retryAt).toLocaleTimeString() })}</p> : null}
-          {progress.message ? (
+          {progress.phase === 'waiting' && progress.retryAt ? <p>{t('sync.retryIn', { time: clock.time(progress.retryAt, { seconds: true }) })}</p> : null}
+          {message ? (
             <p role="status" data-testid="sync-message" className={progress.phase === 'failed' ? 'form-error' : progress.phase === 'done' ? 'ok' : ''}>
-              {progress.message.code === 'allConfirmed' || progress.message.code === 'confirmedWithRefusals'
-                ? t(`sync.${progress.message.code}`, progress.message.params)
-                : t(`sync.errors.${progress.message.code}`, { defaultValue: progress.message.code, ...progress.message.params })}
+              {message.code === 'allConfirmed' || message.code === 'confirmedWithRefusals'
+                ? t(`sync.${message.code}`, message.params)
+                : t(`sync.errors.${message.code}`, { defaultValue: message.code, ...message.params })}
             </p>
           ) : null}
         </section>
@@ -93,8 +99,8 @@ export function SyncScreen({ actor }: { actor: SessionUser }) {
         <tbody>
           {(history ?? []).map((h) => (
             <tr key={h.id}>
-              <td>{h.startedAt.slice(0, 19).replace('T', ' ')}</td><td>{h.by}</td><td>{t(`sync.outcome_${h.outcome}`)}</td>
-              <td>{t('sync.counts', { total: h.total, sent: h.sent, confirmed: h.confirmed, refused: h.refused })}</td>
+              <td>{clock.dateTime(h.startedAt, { seconds: true })}</td><td>{h.by}</td><td>{t(`sync.outcome_${h.outcome}`)}</td>
+              <td>{counts(h)}</td>
             </tr>
           ))}
         </tbody>

@@ -48,10 +48,12 @@ describe('SpecimenLabel', () => {
     expect(screen.queryByText(/STAT|URGENT|REPRINT/)).not.toBeInTheDocument();
   });
 
-  it('marks STAT clearly and says REPRINT with its count', () => {
-    render(<SpecimenLabel label={{ ...label, priority: 'stat', copy: 3 }} paper="38x25" />);
+  it('marks STAT clearly and numbers reprints from 1', () => {
+    const { rerender } = render(<SpecimenLabel label={{ ...label, priority: 'stat', copy: 2 }} paper="38x25" />);
     expect(screen.getByText('STAT')).toHaveClass('spl-priority--stat');
-    expect(screen.getByText('REPRINT 3')).toBeInTheDocument();
+    expect(screen.getByText('REPRINT 1')).toBeInTheDocument();
+    rerender(<SpecimenLabel label={{ ...label, priority: 'stat', copy: 3 }} paper="38x25" />);
+    expect(screen.getByText('REPRINT 2')).toBeInTheDocument();
   });
 
   it('fits the barcode inside the label, quiet zones included, on both label sizes', () => {
@@ -80,8 +82,8 @@ describe('RequisitionSlip', () => {
 
   it('marks a reprint in both languages', () => {
     render(<RequisitionSlip slip={{ ...slip, copy: 2 }} />);
-    expect(screen.getByText('REPRINT 2')).toBeInTheDocument();
-    expect(screen.getByText('पुनर्मुद्रण 2')).toBeInTheDocument();
+    expect(screen.getByText('REPRINT 1')).toBeInTheDocument();
+    expect(screen.getByText('पुनर्मुद्रण 1')).toBeInTheDocument();
   });
 });
 

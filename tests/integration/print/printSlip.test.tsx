@@ -55,7 +55,7 @@ describe('printSlip', () => {
     expect(seen[0]?.text).toContain('MED-K7-017');
     expect(seen[1]).toMatchObject({ barcode: 'DT-K7-000123-4', pageCss: PAGE_SIZE_CSS.A6 });
     expect(seen[1]?.text).toContain('PED-K7-002');
-    expect(seen[1]?.text).toContain('REPRINT 2');
+    expect(seen[1]?.text).toContain('REPRINT 1');
     expect(document.querySelectorAll('#print-root')).toHaveLength(1);
     expect(document.adoptedStyleSheets).toHaveLength(1);
   });

@@ -48,9 +48,10 @@ describe('TokenSlip', () => {
   it('marks a reprint in English and Hindi, and only a reprint', () => {
     const { rerender } = render(<TokenSlip slip={slip} paper="80mm" />);
     expect(screen.queryByText(/REPRINT/)).not.toBeInTheDocument();
+    // The second copy is the first reprint.
     rerender(<TokenSlip slip={{ ...slip, copy: 2 }} paper="80mm" />);
-    expect(screen.getByText('REPRINT 2')).toBeInTheDocument();
-    expect(screen.getByText('पुनर्मुद्रण 2')).toBeInTheDocument();
+    expect(screen.getByText('REPRINT 1')).toBeInTheDocument();
+    expect(screen.getByText('पुनर्मुद्रण 1')).toBeInTheDocument();
   });
 
   it('prints labels in both languages even when the screen is in Hindi', async () => {

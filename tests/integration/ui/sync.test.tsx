@@ -1,0 +1,69 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { initI18n, setLanguage } from '../../../src/ui/i18n';
+import { DeskProvider } from '../../../src/ui/services';
+import { useSession } from '../../../src/ui/session';
+import { SyncScreen } from '../../../src/ui/sync/SyncScreen';
+import { centralStore, tablet } from '../../helpers/centralHarness';
+
+// The tablet's own clock is set to New York; the hospital is in India (the device's clock starts
+// at 2026-11-26 04:30 UTC, 10:00 in India).
+process.env.TZ = 'America/New_York';
+
+let central: Awaited<ReturnType<typeof centralStore>>;
+let k7: { username: string; password: string };
+beforeAll(async () => {
+  central = await centralStore();
+  k7 = await central.addDevice('K7');
+}, 60_000);
+afterAll(async () => { await central?.dispose(); });
+beforeEach(() => {
+  initI18n('en');
+  setLanguage('en');
+});
+
+describe('the resync screen', () => {
+  it('a run refused for want of an all-clear counts the device\'s events, says why once, and lists the run in hospital time', async () => {
+    const user = userEvent.setup();
+    const t = await tablet('K7', 20);
+    const events = await t.desk.eventCount();
+    useSession.getState().login(t.admin);
+    render(<DeskProvider desk={t.desk}><SyncScreen actor={t.admin} /></DeskProvider>);
+
+    const url = await screen.findByLabelText('Central store address');
+    await user.clear(url);
+    await user.type(url, central.dbUrl());
+    await user.type(screen.getByLabelText('Device account name'), k7.username);
+    await user.type(screen.getByLabelText('Device account password'), k7.password);
+    await user.click(screen.getByLabelText(/declared clean/));
+    await user.click(screen.getByRole('button', { name: 'Open the gate' }));
+    expect(await screen.findByText(/^Gate open since 2026-11-26 10:\d\d IST \(Asha Verma\)/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Resync now' }));
+    expect(await screen.findByTestId('sync-message')).toHaveTextContent(/no all-clear yet: nothing was sent/);
+    expect(screen.getAllByText(/no all-clear yet/)).toHaveLength(1);
+    expect(screen.getByText(new RegExp(`^${events} events on this device · ${events} pending`))).toBeInTheDocument();
+
+    const run = await screen.findByRole('row', { name: /Failed/ });
+    expect(run.textContent).not.toContain('{{');
+    expect(run).toHaveTextContent(`${events} events on this device · ${events} pending · 0 sent`);
+    expect(within(run).getByText(/^2026-11-26 10:\d\d:\d\d IST$/)).toBeInTheDocument();
+
+    // Closing the gate keeps the address and account for the next time it is opened.
+    await user.click(screen.getByRole('button', { name: 'Close the gate' }));
+    expect(await screen.findByLabelText('Central store address')).toHaveValue(central.dbUrl());
+    expect(screen.getByLabelText('Device account name')).toHaveValue(k7.username);
+  });
+
+  it('names the times of an all-clear from an earlier incident in hospital time', async () => {
+    const user = userEvent.setup();
+    await central.allClear(new Date('2026-01-01T00:00:00Z'));
+    const t = await tablet('K7', 1);
+    await t.resync.openGate(t.admin, { url: central.dbUrl(), ...k7, declaredClean: true, pull: false });
+    render(<DeskProvider desk={t.desk}><SyncScreen actor={t.admin} /></DeskProvider>);
+    await user.click(await screen.findByRole('button', { name: 'Resync now' }));
+    expect(await screen.findByTestId('sync-message')).toHaveTextContent(
+      /^The all-clear \(2026-01-01 05:30 IST, Dr Mehta \(IT security\)\) was declared before this outage began \(2026-11-26 10:00 IST\)/);
+  });
+});
