@@ -59,8 +59,10 @@ describe('the resync screen', () => {
   it('names the times of an all-clear from an earlier incident in hospital time', async () => {
     const user = userEvent.setup();
     await central.allClear(new Date('2026-01-01T00:00:00Z'));
-    const t = await tablet('K7', 1);
-    await t.resync.openGate(t.admin, { url: central.dbUrl(), ...k7, declaredClean: true, pull: false });
+    // Another tablet than the first test's: its own code and account, so its own key registers.
+    const k8 = await central.addDevice('K8');
+    const t = await tablet('K8', 1);
+    await t.resync.openGate(t.admin, { url: central.dbUrl(), ...k8, declaredClean: true, pull: false });
     render(<DeskProvider desk={t.desk}><SyncScreen actor={t.admin} /></DeskProvider>);
     await user.click(await screen.findByRole('button', { name: 'Resync now' }));
     expect(await screen.findByTestId('sync-message')).toHaveTextContent(
