@@ -1,38 +1,48 @@
+import type { PrinterDpi } from '../domain/printer';
 import { code128Bars } from './code128Bars';
+import { dotsToMm, QUIET_ZONE_MODULES, wholeDotMarginMm } from './dots';
 
 export interface Code128Props {
   value: string;
-  /** Bar height in millimetres. */
-  height?: number;
+  dpi: PrinterDpi;
+  /** Width of the narrowest bar, in whole printer dots (see fitModuleDots). */
+  moduleDots: number;
+  /** Bar height in millimetres; drawn to the nearest whole dot. */
+  heightMm: number;
   /**
-   * Narrowest bar in millimetres. 0.25 mm is two dots of a 203 dpi thermal head, the common
-   * receipt printer, so every bar lands on whole dots.
+   * Where the box the barcode sits in starts, in millimetres from the paper's left edge, and its
+   * width to centre in (left-aligned without one): the barcode's left edge then falls on a whole
+   * dot, so every bar prints exactly as wide as drawn.
    */
-  moduleMm?: number;
+  boxLeftMm: number;
+  boxWidthMm?: number;
   className?: string;
 }
 
-/** Code 128 asks for at least ten modules of white either side so that a scanner finds the ends. */
-export const QUIET_ZONE_MODULES = 10;
-
 /**
- * A Code 128 barcode as inline SVG: nothing to download, exact millimetre size on paper. The
- * human-readable text is printed by whoever places the barcode, in a larger type.
+ * A Code 128 barcode as inline SVG: nothing to download, exact size on paper, every bar and
+ * space a whole number of printer dots. The human-readable text is printed by whoever places
+ * the barcode, in a larger type.
  */
-export function Code128({ value, height = 12, moduleMm = 0.25, className }: Code128Props) {
+export function Code128({ value, dpi, moduleDots, heightMm, boxLeftMm, boxWidthMm, className }: Code128Props) {
   const symbol = code128Bars(value);
   // Values come from our own ID formats (ASCII); anything else simply gets no barcode.
   if (!symbol) return null;
   const total = symbol.modules + 2 * QUIET_ZONE_MODULES;
+  const widthDots = total * moduleDots;
+  const heightDots = Math.max(1, Math.round(heightMm / dotsToMm(1, dpi)));
+  const marginLeft = wholeDotMarginMm(widthDots, dpi, boxLeftMm, boxWidthMm);
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"
       className={className}
       data-barcode="code128"
+      data-module-dots={moduleDots}
       role="img"
       aria-label={value}
-      width={`${round(total * moduleMm)}mm`}
-      height={`${height}mm`}
+      width={`${dotsToMm(widthDots, dpi)}mm`}
+      height={`${dotsToMm(heightDots, dpi)}mm`}
+      style={{ display: 'block', marginLeft: `${Math.round(marginLeft * 1e5) / 1e5}mm` }}
       viewBox={`0 0 ${total} 1`}
       preserveAspectRatio="none"
       shapeRendering="crispEdges"
@@ -44,5 +54,3 @@ export function Code128({ value, height = 12, moduleMm = 0.25, className }: Code
     </svg>
   );
 }
-
-const round = (mm: number) => Math.round(mm * 1000) / 1000;

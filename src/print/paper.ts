@@ -17,6 +17,12 @@ export const PAGE_SIZE_CSS: Readonly<Record<Paper, string>> = {
 /** Printable width in millimetres: an 80 mm head prints about 72 mm; A6 is 105 mm less its margins. */
 export const CONTENT_WIDTH_MM: Readonly<Record<Paper, number>> = { '80mm': 72, A6: 95 };
 
+/**
+ * Where the slip's content starts, in millimetres from the paper's left edge: the 72 mm slip is
+ * centred on the 80 mm roll, A6 starts at its margin. Barcodes count their whole dots from there.
+ */
+export const CONTENT_LEFT_MM: Readonly<Record<Paper, number>> = { '80mm': 4, A6: 5 };
+
 
 /**
  * Lab paper: specimen labels on a label roll, one label per page with no margin (the roll's gap
@@ -28,3 +34,6 @@ export const LAB_PAGE_SIZE_CSS: Readonly<Record<LabPaper, string>> = {
   '38x25': '@page { size: 38mm 25mm; margin: 0 }',
   A5: '@page { size: 148mm 210mm; margin: 8mm }',
 };
+
+/** The A5 slip's left margin (above), from which its barcodes count their whole dots. */
+export const A5_MARGIN_MM = 8;

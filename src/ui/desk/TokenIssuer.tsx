@@ -36,7 +36,7 @@ export function TokenIssuer({ patient, onIssued }: { patient: PatientRow; onIssu
       const token = await front.issueToken(user, patient.patient, chosen, { doctor, room });
       remember({ dept: chosen });
       setIssued(token.token);
-      await printToken({ front, actor: user, identity: identity!, paper: settings!.paper, token, patient, today: today ?? token.day, t });
+      await printToken({ front, actor: user, identity: identity!, paper: settings!.paper, dpi: settings!.printerDpi, token, patient, today: today ?? token.day, t });
       onIssued();
     } catch (err) {
       setError(errorText(err, t));
