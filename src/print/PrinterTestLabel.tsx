@@ -17,10 +17,9 @@ export function PrinterTestLabel({ paper, dpi, sample }: { paper: LabelPaper; dp
   const { t } = useTranslation();
   const width = LABEL_WIDTH_MM[paper];
   const barcode = specimenBarcode(sample, dpi, LABEL_MODULE_MM, width - 2 * LABEL_EDGE_MM);
-  const size = paper === '50x25' ? '50 × 25 mm' : '38 × 25 mm';
   return (
     <article className={`specimen-label specimen-label--${paper} printer-test`} data-paper={paper}>
-      <p className="spl-name">{t('printer.labelTitle', { dpi, size })}</p>
+      <p className="spl-line spl-tests">{t('printer.labelTitle', { dpi })}</p>
       <div className="spl-barcode">
         <Code128 value={barcode.value} dpi={dpi} moduleDots={barcode.moduleDots} heightMm={LABEL_BAR_MM} boxLeftMm={0} boxWidthMm={width} />
       </div>

@@ -30,15 +30,34 @@ export function fitModuleDots(modules: number, dpi: PrinterDpi, nominalMm: numbe
   return dots >= 2 ? dots : null;
 }
 
+/** A CSS pixel (1/96 in), in millimetres. */
+export const PX_MM = MM_PER_INCH / 96;
+
+export interface DotPlacement {
+  /** Left margin inside the box: puts the element's left edge on a whole CSS pixel of the paper. */
+  marginLeftMm: number;
+  /** How far inside the element the first dot starts (less than a pixel), to be drawn as an offset. */
+  shiftMm: number;
+}
+
 /**
- * Left margin (mm, inside a box that starts `boxLeftMm` from the paper's edge) that puts a thing
- * `widthDots` wide on a whole dot: centred in the box's `boxWidthMm`, or at the box's start
- * (the first whole dot in it) when no width is given.
+ * Where to put something `widthDots` wide so that it starts on a whole printer dot: centred in a
+ * box `boxWidthMm` wide that starts `boxLeftMm` from the paper's left edge, or at the box's first
+ * whole dot when no width is given.
+ *
+ * Chromium prints an SVG element at a whole CSS pixel (it rounds the element's position), and a
+ * CSS pixel is not a whole number of dots (96 and 203 share no factor), so the element itself
+ * cannot be put on a dot. It goes on the pixel just before, and its bars are drawn `shiftMm`
+ * further right, inside the SVG, where positions are printed exactly as given.
  */
-export function wholeDotMarginMm(widthDots: number, dpi: PrinterDpi, boxLeftMm: number, boxWidthMm?: number): number {
+export function placeOnDots(widthDots: number, dpi: PrinterDpi, boxLeftMm: number, boxWidthMm?: number): DotPlacement {
   const dot = dotMm(dpi);
   const leftDot = boxWidthMm === undefined
     ? Math.ceil(boxLeftMm / dot - 1e-9)
     : Math.round((boxLeftMm + (boxWidthMm - widthDots * dot) / 2) / dot);
-  return dotsToMm(leftDot, dpi) - boxLeftMm;
+  const leftMm = leftDot * dot;
+  const pixelMm = Math.floor(leftMm / PX_MM + 1e-6) * PX_MM;
+  return { marginLeftMm: round5(pixelMm - boxLeftMm), shiftMm: round5(leftMm - pixelMm) };
 }
+
+const round5 = (mm: number) => Math.round(mm * 1e5) / 1e5;

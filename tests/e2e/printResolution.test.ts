@@ -109,4 +109,51 @@ describe('printouts as a 203 and a 300 dpi printer sees them', () => {
       profile.remove();
     }
   });
+
+  it('prints the printer test label from This device at the set resolution, in English and Hindi: its barcode scans, its ruler is in millimetres', async () => {
+    const profile = makeProfile();
+    try {
+      const context = await profile.launch();
+      const page = await context.newPage();
+      await page.goto(preview.url);
+      await enroll(page, { hospital: 'AIIMS New Delhi', code: 'T5', admin: 'Asha Verma', pin: '482913' });
+      const scans = new Set<string>();
+      for (const dpi of DPIS) {
+        await setPrinter(page, { dpi });
+        for (const [size, widthMm] of [['50 × 25 mm', 50], ['38 × 25 mm', 38]] as const) {
+          await page.getByLabel('Label size').selectOption({ label: size });
+          await page.getByRole('button', { name: 'Print test label' }).click();
+          const [label, more] = await printed(page, dpi);
+          const where = `test label ${size} at ${dpi} dpi`;
+          expect(more, where).toBeUndefined();
+          expect(label!.text, where).toContain(`Printer test · ${dpi} dpi`);
+          expect(label!.barcodes, where).toHaveLength(1);
+          const [b] = label!.barcodes as [PrintedBarcode];
+          expectScannable(b, where);
+          expect(b.heightMm, where).toBeGreaterThanOrEqual(8);
+          // It says what it must scan as, and its ruler is numbered every 10 mm up to the label's width.
+          expect(label!.text, where).toContain(`Scans as ${b.text}`);
+          for (let mm = 10; mm < widthMm; mm += 10) expect(label!.text, where).toContain(String(mm));
+          scans.add(b.text);
+        }
+      }
+      // The sample is a valid specimen ID that no sample has: the lab says so, whichever form the bars carry.
+      await page.getByRole('link', { name: 'Lab' }).click();
+      for (const text of scans) {
+        await page.getByRole('heading', { name: 'Worklist' }).click();
+        await page.keyboard.type(`${text}\n`, { delay: 5 });
+        await page.getByText(/^Specimen SP-T5-9999999-[0-9A-Z] is not on this device\.$/).waitFor();
+      }
+
+      await page.getByRole('button', { name: 'भाषा: हिन्दी' }).click();
+      await page.getByRole('link', { name: 'यह उपकरण' }).click();
+      await page.getByRole('button', { name: 'परीक्षण लेबल प्रिंट करें' }).click();
+      const [hindi] = await printed(page, 300);
+      expect(hindi!.barcodes).toHaveLength(1);
+      expect(hindi!.text).toContain('300 dpi');
+      await context.close();
+    } finally {
+      profile.remove();
+    }
+  });
 });

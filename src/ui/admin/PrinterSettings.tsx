@@ -32,7 +32,9 @@ export function PrinterSettings({ actor }: { actor: SessionUser }) {
     setPrinted(false);
     try {
       const { printTestLabel } = await import('../../print/printLab');
-      await printTestLabel(paper, settings.printerDpi, formatSpecimenId(identity.code, TEST_SPECIMEN_NUMBER));
+      // Read afresh: the resolution may have been changed a moment ago, before the screen caught up.
+      const { printerDpi } = await desk.settings();
+      await printTestLabel(paper, printerDpi, formatSpecimenId(identity.code, TEST_SPECIMEN_NUMBER));
       setPrinted(true);
     } catch (err) {
       fail(err);
