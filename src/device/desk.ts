@@ -4,6 +4,7 @@ import { RuleError, ValidationError, type Issue } from '../domain/errors';
 import { verifyChain, type ChainReport } from '../domain/events/chain';
 import type { StaffRow, DeviceRow } from '../domain/projections/rows';
 import { afterFailure, afterSuccess, canAttempt } from '../domain/throttle';
+import { DEFAULT_PRINTER_DPI, printerDpi } from '../domain/printer';
 import { DEFAULT_IDLE_MINUTES, idleMinutes, newUser, userKey, type Role } from '../domain/users';
 import { toIssues } from '../domain/validation';
 import type { DeskDb, UserRecord } from './db';
@@ -138,7 +139,21 @@ export class Desk {
 
   async settings(): Promise<DeviceSettings> {
     const stored = (await this.deps.db.settings.get(SETTINGS))?.value as Partial<DeviceSettings> | undefined;
-    return { idleMinutes: stored?.idleMinutes ?? DEFAULT_IDLE_MINUTES, paper: stored?.paper ?? '80mm' };
+    return {
+      idleMinutes: stored?.idleMinutes ?? DEFAULT_IDLE_MINUTES,
+      paper: stored?.paper ?? '80mm',
+      // Devices set up before the setting existed print for the commoner, coarser head.
+      printerDpi: printerDpi(stored?.printerDpi) ?? DEFAULT_PRINTER_DPI,
+    };
+  }
+
+  async setPrinterDpi(actor: SessionUser, value: unknown): Promise<DeviceSettings> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const dpi = printerDpi(value);
+    if (dpi === null) throw new ValidationError([{ path: 'printerDpi', code: 'notAllowed' }], value, 'settings');
+    const next: DeviceSettings = { ...(await this.settings()), printerDpi: dpi };
+    await this.deps.db.settings.put({ key: SETTINGS, value: next });
+    return next;
   }
 
   async setPaper(actor: SessionUser, paper: unknown): Promise<DeviceSettings> {

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { RuleError, ValidationError, type Issue } from '../domain/errors';
 import { validateData } from '../domain/events/envelope';
-import { formatSpecimenId, parseSpecimenId } from '../domain/ids/specimenId';
+import { formatSpecimenId } from '../domain/ids/specimenId';
+import { parseSpecimenScan } from '../domain/ids/specimenScan';
 import { catalogueVersionOf, DEFAULT_CATALOGUE, labTestList, type Catalogue } from '../domain/lab/catalogue';
 import { groupSpecimens } from '../domain/lab/grouping';
 import type { LabelPaper } from '../domain/lab/paper';
@@ -261,10 +262,13 @@ export class LabDesk {
     return rows.limit(n).toArray();
   }
 
-  /** What a scanner or a person typed: a specimen, a mistyped ID (check character) or an unknown one. */
+  /**
+   * What a scanner or a person typed: a specimen, a mistyped ID (check character) or an unknown
+   * one. A narrow label's barcode carries the compact form, which stands for the same specimen.
+   */
   async lookup(text: string): Promise<SpecimenLookup> {
     if (!text.trim()) return { kind: 'empty' };
-    const parsed = parseSpecimenId(text);
+    const parsed = parseSpecimenScan(text);
     if (!parsed.ok) return { kind: 'badId', reason: parsed.reason };
     const specimen = await this.db.specimens.get(parsed.id);
     return specimen ? { kind: 'found', specimen } : { kind: 'notFound', id: parsed.id };

@@ -2,9 +2,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTAINER_LABEL, type Container } from '../domain/lab/containers';
 import type { Priority } from '../domain/lab/requisition';
+import type { PrinterDpi } from '../domain/printer';
 import type { Messages } from '../ui/i18n/en';
 import { reprintNumber } from '../domain/print/reprint';
+import { specimenBarcode } from './barcodeFit';
 import { Code128 } from './Code128';
+import { A5_MARGIN_MM } from './paper';
 import './requisitionSlip.css';
 
 export interface RequisitionData {
@@ -32,11 +35,18 @@ export interface RequisitionData {
 type SlipKey = keyof Messages['labSlip'];
 
 /**
+ * The barcode column (requisitionSlip.css): it starts at the page margin, with no padding on the
+ * left so that the barcodes' whole dots count from a known place, and is 62 mm wide.
+ */
+const CODE_COLUMN_MM = 62;
+const BARCODE_MODULE_MM = 0.25;
+
+/**
  * The A5 requisition slip that travels with the tubes: everything on the labels, the tests by
  * container with their names, and room for the signatures that make each hand-over traceable.
  * Captions in English and Hindi, like the token slip.
  */
-export function RequisitionSlip({ slip }: { slip: RequisitionData }) {
+export function RequisitionSlip({ slip, dpi }: { slip: RequisitionData; dpi: PrinterDpi }) {
   const { i18n } = useTranslation();
   const en = i18n.getFixedT('en');
   const hi = i18n.getFixedT('hi');
@@ -78,7 +88,7 @@ export function RequisitionSlip({ slip }: { slip: RequisitionData }) {
           {slip.specimens.map((s) => (
             <tr key={s.specimen}>
               <td className="rqs-code">
-                <Code128 value={s.specimen} height={9} moduleMm={0.25} />
+                <SpecimenCode specimen={s.specimen} dpi={dpi} />
                 <span className="rqs-mono rqs-id">{s.specimen}</span>
               </td>
               <td>
@@ -100,6 +110,11 @@ export function RequisitionSlip({ slip }: { slip: RequisitionData }) {
       <p className="rqs-foot">{both('catalogue', { version: slip.catalogueVersion })}</p>
     </article>
   );
+}
+
+function SpecimenCode({ specimen, dpi }: { specimen: string; dpi: PrinterDpi }) {
+  const barcode = specimenBarcode(specimen, dpi, BARCODE_MODULE_MM, CODE_COLUMN_MM - 2);
+  return <Code128 value={barcode.value} dpi={dpi} moduleDots={barcode.moduleDots} heightMm={9} boxLeftMm={A5_MARGIN_MM} />;
 }
 
 function Fact({ label, wide, children }: { label: ReactNode; wide?: boolean; children: ReactNode }) {

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PrinterDpi } from '../domain/printer';
 import type { Messages } from '../ui/i18n/en';
 import { reprintNumber } from '../domain/print/reprint';
+import { planBarcode } from './barcodeFit';
 import { Code128 } from './Code128';
-import { CONTENT_WIDTH_MM, type Paper } from './paper';
+import { CONTENT_LEFT_MM, CONTENT_WIDTH_MM, type Paper } from './paper';
 import { tokenFontMm } from './tokenFont';
 import './slip.css';
 
@@ -29,9 +31,13 @@ export interface SlipData {
 export interface TokenSlipProps {
   slip: SlipData;
   paper: Paper;
+  dpi: PrinterDpi;
 }
 
-/** A narrower bar on the roll fits the ID in 72 mm; office printers on A6 can afford wider ones. */
+/**
+ * Nominal narrowest bar, rounded to whole dots: on the roll 0.25 mm (2 dots at 203 dpi, 3 at 300)
+ * fits the ID in 72 mm; office printers on A6 can afford wider ones (3 and 4 dots).
+ */
 const BARCODE_MODULE_MM: Readonly<Record<Paper, number>> = { '80mm': 0.25, A6: 0.33 };
 
 type SlipKey = keyof Messages['slip'];
@@ -40,7 +46,7 @@ type SlipKey = keyof Messages['slip'];
  * The OPD token slip handed to the patient. Patients read Hindi or English whatever language the
  * clerk's screen is in, so every label is printed in both.
  */
-export function TokenSlip({ slip, paper }: TokenSlipProps) {
+export function TokenSlip({ slip, paper, dpi }: TokenSlipProps) {
   const { i18n } = useTranslation();
   const en = i18n.getFixedT('en');
   const hi = i18n.getFixedT('hi');
@@ -53,6 +59,8 @@ export function TokenSlip({ slip, paper }: TokenSlipProps) {
   );
   const widthMm = CONTENT_WIDTH_MM[paper];
   const reprint = reprintNumber(slip.copy);
+  // A downtime ID is at most 209 modules with its quiet zones: 2 dots always fit 72 mm.
+  const barcode = planBarcode(slip.patient, dpi, BARCODE_MODULE_MM[paper], widthMm) ?? { value: slip.patient, moduleDots: 2 };
 
   return (
     <article className={`token-slip token-slip--${paper}`} data-paper={paper}>
@@ -76,7 +84,8 @@ export function TokenSlip({ slip, paper }: TokenSlipProps) {
         <Fact label={both('ageSex')}>{slip.ageSex}</Fact>
         {slip.uhid && <Fact label={both('uhid')}>{slip.uhid}</Fact>}
       </dl>
-      <Code128 value={slip.patient} height={paper === 'A6' ? 14 : 8} moduleMm={BARCODE_MODULE_MM[paper]} className="slip-barcode" />
+      <Code128 value={barcode.value} dpi={dpi} moduleDots={barcode.moduleDots} heightMm={paper === 'A6' ? 14 : 8}
+        boxLeftMm={CONTENT_LEFT_MM[paper]} boxWidthMm={widthMm} className="slip-barcode" />
       <p className="slip-id-caption">{both('downtimeId')}</p>
       <p className="slip-id">{slip.patient}</p>
 

@@ -11,11 +11,19 @@ export type Paper = '80mm' | 'A6';
  */
 export const PAGE_SIZE_CSS: Readonly<Record<Paper, string>> = {
   '80mm': '@page { size: 80mm 120mm; margin: 0 }',
-  A6: '@page { size: 105mm 148mm; margin: 5mm }',
+  // No margin left and right: Chromium rounds page margins to whole CSS pixels, which would move
+  // barcodes off the printer's dots; the slip is centred instead (CONTENT_LEFT_MM).
+  A6: '@page { size: 105mm 148mm; margin: 5mm 0 }',
 };
 
 /** Printable width in millimetres: an 80 mm head prints about 72 mm; A6 is 105 mm less its margins. */
 export const CONTENT_WIDTH_MM: Readonly<Record<Paper, number>> = { '80mm': 72, A6: 95 };
+
+/**
+ * Where the slip's content starts, in millimetres from the paper's left edge: the 72 mm slip is
+ * centred on the 80 mm roll, A6 starts at its margin. Barcodes count their whole dots from there.
+ */
+export const CONTENT_LEFT_MM: Readonly<Record<Paper, number>> = { '80mm': 4, A6: 5 };
 
 
 /**
@@ -26,5 +34,9 @@ export const CONTENT_WIDTH_MM: Readonly<Record<Paper, number>> = { '80mm': 72, A
 export const LAB_PAGE_SIZE_CSS: Readonly<Record<LabPaper, string>> = {
   '50x25': '@page { size: 50mm 25mm; margin: 0 }',
   '38x25': '@page { size: 38mm 25mm; margin: 0 }',
-  A5: '@page { size: 148mm 210mm; margin: 8mm }',
+  // Side margins are the slip's own (requisitionSlip.css): see A6 above.
+  A5: '@page { size: 148mm 210mm; margin: 8mm 0 }',
 };
+
+/** The A5 slip's left margin (requisitionSlip.css), from which its barcodes count their whole dots. */
+export const A5_MARGIN_MM = 8;

@@ -28,6 +28,11 @@ type Counted = { __ddPrints?: number; __ddPrintsTaken?: number };
  * the print CSS asks for. Waits for the app's job to reach print(), never for time.
  */
 export async function nextPrint(page: Page): Promise<PdfPage[]> {
+  return readPdf(await nextPrintPdf(page));
+}
+
+/** The next print job (see nextPrint) as the PDF itself, e.g. to rasterise it at a printer's resolution. */
+export async function nextPrintPdf(page: Page): Promise<Buffer> {
   await page.waitForFunction(() => {
     const w = window as unknown as Counted;
     if ((w.__ddPrints ?? 0) <= (w.__ddPrintsTaken ?? 0)) return false;
@@ -36,7 +41,7 @@ export async function nextPrint(page: Page): Promise<PdfPage[]> {
   });
   await page.emulateMedia({ media: 'print' });
   try {
-    return await readPdf(await page.pdf({ preferCSSPageSize: true }));
+    return await page.pdf({ preferCSSPageSize: true });
   } finally {
     await page.emulateMedia({ media: 'screen' });
   }

@@ -45,6 +45,19 @@ describe('enrollment and users', () => {
     expect(await refusal(desk.enroll({ enrollment: ENROLLMENT, admin: { ...ADMIN, pinAgain: '482914' } }))).toEqual(['admin.pinAgain:pinMismatch']);
   });
 
+  it('keeps the printer resolution with the other printer settings: 203 dpi until an administrator sets 300', async () => {
+    const { desk } = makeDesk();
+    await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    const admin = { name: 'Asha Verma', role: 'admin' } as const;
+    expect(await desk.settings()).toMatchObject({ printerDpi: 203, paper: '80mm' });
+    await desk.setPrinterDpi(admin, '300');
+    await desk.setPaper(admin, 'A6');
+    expect(await desk.settings()).toMatchObject({ printerDpi: 300, paper: 'A6' });
+    expect(await refusal(desk.setPrinterDpi(admin, 600))).toEqual(['printerDpi:notAllowed']);
+    expect(await refusal(desk.setPrinterDpi({ name: 'Meena Das', role: 'lab' }, 203))).toEqual(['adminOnly']);
+    expect((await desk.settings()).printerDpi).toBe(300);
+  });
+
   it('does not enroll twice', async () => {
     const { desk } = makeDesk();
     await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });

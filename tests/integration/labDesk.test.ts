@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LabDesk } from '../../src/device/labDesk';
 import { FrontDesk } from '../../src/device/frontDesk';
 import { verifyChain } from '../../src/domain/events/chain';
+import { compactSpecimenId } from '../../src/domain/ids/compactSpecimenId';
 import { formatSpecimenId, parseSpecimenId } from '../../src/domain/ids/specimenId';
 import { DEFAULT_CATALOGUE } from '../../src/domain/lab/catalogue';
 import type { SpecimenRow } from '../../src/domain/projections/labRows';
@@ -210,6 +211,17 @@ describe('worklist and lookup', () => {
     const unknownValid = 'SP-K7-0000099-' + (await import('../../src/domain/ids/checkChar')).checkChar('K70000099');
     expect(await lab.lookup(unknownValid)).toEqual({ kind: 'notFound', id: unknownValid });
     expect(await lab.lookup('  ')).toEqual({ kind: 'empty' });
+  });
+
+  it('finds a specimen from the compact form a narrow label\'s barcode carries, and refuses one whose check fails', async () => {
+    const { lab, patient } = await setup();
+    const [s] = (await lab.request(TECH, order(patient, { tests: ['CBC'] }))).request.specimens;
+    const compact = compactSpecimenId(s!);
+    expect(await lab.lookup(compact)).toMatchObject({ kind: 'found', specimen: { specimen: s } });
+    const badCheck = compact.slice(0, -2) + (compact.endsWith('00') ? '01' : '00');
+    expect(await lab.lookup(badCheck)).toEqual({ kind: 'badId', reason: 'idCheck' });
+    const other = compactSpecimenId(formatSpecimenId('K7', 99));
+    expect(await lab.lookup(other)).toEqual({ kind: 'notFound', id: formatSpecimenId('K7', 99) });
   });
 });
 

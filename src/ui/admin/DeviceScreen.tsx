@@ -8,6 +8,7 @@ import { errorText } from '../shared/errors';
 import { Field, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
 import { formatBytes } from './formatBytes';
+import { PrinterSettings } from './PrinterSettings';
 
 /** The administrator's view of the tablet itself: identity, storage safety, log integrity. */
 export function DeviceScreen({ actor }: { actor: SessionUser }) {
@@ -21,7 +22,6 @@ export function DeviceScreen({ actor }: { actor: SessionUser }) {
   const [verifying, setVerifying] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const settings = useLive((d) => d.settings(), []);
   const form = useDomainForm<{ idleMinutes: string }>({ defaultValues: { idleMinutes: '' } });
 
   useEffect(() => {
@@ -85,14 +85,7 @@ export function DeviceScreen({ actor }: { actor: SessionUser }) {
       ) : null}
       <FormError text={error} />
 
-      <div className="field narrow">
-        <label htmlFor="paper">{t('device.paper')}</label>
-        <select id="paper" value={settings?.paper ?? '80mm'}
-          onChange={(e) => void desk.setPaper(actor, e.target.value).catch((err: unknown) => setError(errorText(err, t)))}>
-          <option value="80mm">{t('device.paper80')}</option>
-          <option value="A6">{t('device.paperA6')}</option>
-        </select>
-      </div>
+      <PrinterSettings actor={actor} />
 
       <form onSubmit={saveIdle} noValidate className="narrow">
         <Field label={t('device.idle')} inputMode="numeric" maxLength={3} error={form.formState.errors.idleMinutes?.message}

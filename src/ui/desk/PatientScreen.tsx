@@ -48,7 +48,7 @@ export function PatientScreen({ id }: { id: string }) {
     try {
       const token = tokens?.find((x) => x.id === tokenId);
       if (token && identity && settings) {
-        await printToken({ front, actor: user, identity, paper: settings.paper, token, patient: patient as PatientRow, today: today ?? token.day, t });
+        await printToken({ front, actor: user, identity, paper: settings.paper, dpi: settings.printerDpi, token, patient: patient as PatientRow, today: today ?? token.day, t });
       }
     } catch (err) {
       setError(errorText(err, t));

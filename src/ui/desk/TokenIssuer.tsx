@@ -40,7 +40,7 @@ export function TokenIssuer({ patient, onIssued }: { patient: PatientRow; onIssu
       setIssued(token.token);
       const d = identity!.departments.find((x) => x.code === token.dept);
       showToken({ token: token.token, patient: patient.patient, name: patient.name, dept: (i18n.language === 'hi' ? d?.nameHi : d?.name) ?? token.dept });
-      await printToken({ front, actor: user, identity: identity!, paper: settings!.paper, token, patient, today: today ?? token.day, t });
+      await printToken({ front, actor: user, identity: identity!, paper: settings!.paper, dpi: settings!.printerDpi, token, patient, today: today ?? token.day, t });
       onIssued();
     } catch (err) {
       setError(errorText(err, t));

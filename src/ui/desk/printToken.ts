@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { FrontDesk } from '../../device/frontDesk';
 import type { DeviceIdentity, Paper } from '../../device/identity';
+import type { PrinterDpi } from '../../domain/printer';
 import type { SessionUser } from '../../device/desk';
 import { ageLabel } from '../../domain/patients/age';
 import type { PatientRow, TokenRow } from '../../domain/projections/rows';
@@ -11,9 +12,9 @@ import { hospitalDateTime } from '../../domain/time/hospitalClock';
  * print module loads on first use: it carries the barcode encoder.
  */
 export async function printToken(args: {
-  front: FrontDesk; actor: SessionUser; identity: DeviceIdentity; paper: Paper; token: TokenRow; patient: PatientRow; today: string; t: TFunction;
+  front: FrontDesk; actor: SessionUser; identity: DeviceIdentity; paper: Paper; dpi: PrinterDpi; token: TokenRow; patient: PatientRow; today: string; t: TFunction;
 }): Promise<number> {
-  const { front, actor, identity, paper, token, patient, today, t } = args;
+  const { front, actor, identity, paper, dpi, token, patient, today, t } = args;
   const copy = await front.recordPrint(actor, token.id, paper);
   const dept = identity.departments.find((d) => d.code === token.dept);
   const { printSlip } = await import('../../print/printSlip');
@@ -31,6 +32,6 @@ export async function printToken(args: {
     issuedAt: hospitalDateTime(token.issuedAt, identity.timeZone),
     device: token.device,
     copy,
-  }, paper);
+  }, paper, dpi);
   return copy;
 }

@@ -1,4 +1,5 @@
 import { labEn, labErrorsEn, labSlipEn } from './labEn';
+import { printerEn } from './printerEn';
 
 /** English strings. Every key here must exist in hi.ts (a unit test checks). */
 export const en = {
@@ -198,6 +199,7 @@ export const en = {
   },
   lab: labEn,
   labSlip: labSlipEn,
+  printer: printerEn,
   sync: {
     title: 'Resync with the central store',
     gateClosed: 'The gate is closed: this device does not contact any server.',

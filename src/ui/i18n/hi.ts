@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { labErrorsHi, labHi, labSlipHi } from './labHi';
+import { printerHi } from './printerEn';
 
 /** हिन्दी. Keys mirror en.ts exactly. */
 export const hi: Messages = {
@@ -199,6 +200,7 @@ export const hi: Messages = {
   },
   lab: labHi,
   labSlip: labSlipHi,
+  printer: printerHi,
   sync: {
     title: 'केंद्रीय भंडार के साथ पुनः सिंक',
     gateClosed: 'गेट बंद है: यह उपकरण किसी सर्वर से संपर्क नहीं करता।',

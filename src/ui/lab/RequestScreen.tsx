@@ -22,6 +22,7 @@ export function RequestScreen({ id }: { id: string }) {
   const user = useSession((s) => s.user)!;
   const view = useLiveLab((l) => l.requestView(id), [id]);
   const identity = useLive((d) => d.identity(), []);
+  const settings = useLive((d) => d.settings(), []);
   const today = useToday();
   const paper = useLabPrefs((s) => s.paper);
   const { request: printNow, set: setPrintNow } = usePrintOnOpen();
@@ -40,7 +41,7 @@ export function RequestScreen({ id }: { id: string }) {
       setBusy(false);
     }
   }
-  const ready = view && identity && today ? { lab, actor: user, identity, view, today, t } : null;
+  const ready = view && identity && today && settings ? { lab, actor: user, identity, view, today, t, dpi: settings.printerDpi } : null;
   const labels = (specimens?: string[]) => ready && run(() => printSpecimenLabels({ ...ready, paper, specimens }));
   const slip = () => ready && run(() => printRequisitionSlip(ready));
 

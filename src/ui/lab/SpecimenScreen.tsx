@@ -25,6 +25,7 @@ export function SpecimenScreen({ id }: { id: string }) {
     return s ? l.requestView(s.request) : null;
   }, [id]);
   const identity = useLive((d) => d.identity(), []);
+  const settings = useLive((d) => d.settings(), []);
   const today = useToday();
   const paper = useLabPrefs((s) => s.paper);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +46,7 @@ export function SpecimenScreen({ id }: { id: string }) {
   async function reprint() {
     setError(null);
     try {
-      if (today) await printSpecimenLabels({ lab, actor: user, identity: identity!, view: view!, today, t, paper, specimens: [s.specimen] });
+      if (today && settings) await printSpecimenLabels({ lab, actor: user, identity: identity!, view: view!, today, t, paper, dpi: settings.printerDpi, specimens: [s.specimen] });
     } catch (err) {
       setError(errorText(err, t));
     }

@@ -3,6 +3,7 @@ import type { SessionUser } from '../../device/desk';
 import type { DeviceIdentity } from '../../device/identity';
 import type { LabDesk, RequestView } from '../../device/labDesk';
 import type { LabelPaper } from '../../domain/lab/paper';
+import type { PrinterDpi } from '../../domain/printer';
 import { ageLabel } from '../../domain/patients/age';
 import { hospitalDateTime } from '../../domain/time/hospitalClock';
 import { ageSex } from './labText';
@@ -14,6 +15,8 @@ interface PrintArgs {
   view: RequestView;
   today: string;
   t: TFunction;
+  /** The device's printer resolution (This device): barcodes are drawn in its whole dots. */
+  dpi: PrinterDpi;
 }
 
 /**
@@ -21,7 +24,7 @@ interface PrintArgs {
  * them in one job. The print module loads on first use: it carries the barcode encoder.
  */
 export async function printSpecimenLabels(args: PrintArgs & { paper: LabelPaper; specimens?: readonly string[] }): Promise<void> {
-  const { lab, actor, identity, view, today, paper } = args;
+  const { lab, actor, identity, view, today, paper, dpi } = args;
   const { request, patient } = view;
   const chosen = view.specimens.filter((s) => !args.specimens || args.specimens.includes(s.specimen));
   const labels = [];
@@ -41,11 +44,11 @@ export async function printSpecimenLabels(args: PrintArgs & { paper: LabelPaper;
     });
   }
   const { printLabels } = await import('../../print/printLab');
-  await printLabels(labels, paper);
+  await printLabels(labels, paper, dpi);
 }
 
 export async function printRequisitionSlip(args: PrintArgs): Promise<void> {
-  const { lab, actor, identity, view, today, t } = args;
+  const { lab, actor, identity, view, today, t, dpi } = args;
   const { request, patient, catalogue } = view;
   const copy = await lab.recordSlipPrint(actor, request.request);
   const names = new Map(catalogue?.tests.map((x) => [x.code, x.name]));
@@ -70,5 +73,5 @@ export async function printRequisitionSlip(args: PrintArgs): Promise<void> {
       specimen: s.specimen, container: s.container, tests: s.tests.map((code) => ({ code, name: names.get(code) ?? '' })),
     })),
     copy,
-  });
+  }, dpi);
 }

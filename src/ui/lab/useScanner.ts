@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { looksLikeSpecimenScan } from '../../domain/ids/specimenScan';
 
 /** Keys typed further apart than this start a new scan (a scanner types in a few milliseconds). */
 const GAP_MS = 1000;
@@ -29,8 +30,9 @@ export function useScanner(onScan: (text: string) => void) {
       if (e.key === 'Enter') {
         const text = b.text;
         b.text = '';
-        // Only something that starts like a specimen ID is a scan: Enter on a button still clicks it.
-        if (/^SP/i.test(text)) {
+        // Only a specimen ID or its compact form (a narrow label's barcode) is a scan: Enter on a
+        // button still clicks it.
+        if (looksLikeSpecimenScan(text)) {
           e.preventDefault();
           latest.current(text);
         }

@@ -159,7 +159,7 @@ export async function runLabBench({ specimens, samples, status }: { specimens: n
   const renderLabel = await time(Math.min(samples, 200), (i) => {
     const node = document.createElement('div');
     const root = createRoot(node);
-    flushSync(() => root.render(createElement(SpecimenLabel, { label: label(i), paper: '50x25' })));
+    flushSync(() => root.render(createElement(SpecimenLabel, { label: label(i), paper: '50x25', dpi: 203 })));
     if (!node.querySelector('svg[data-barcode] rect')) throw new Error('label rendered without its barcode');
     root.unmount();
   });

@@ -1,5 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { compactSpecimenId } from '../../../src/domain/ids/compactSpecimenId';
+import { formatSpecimenId } from '../../../src/domain/ids/specimenId';
 import { initI18n } from '../../../src/ui/i18n';
 import { LAB_PAGE_SIZE_CSS } from '../../../src/print/paper';
 import { printLabels, printRequisition } from '../../../src/print/printLab';
@@ -37,7 +39,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('SpecimenLabel', () => {
   it('carries the patient, the specimen ID as text and as a crisp Code 128 barcode, the container and tests', () => {
-    render(<SpecimenLabel label={label} paper="50x25" />);
+    render(<SpecimenLabel label={label} paper="50x25" dpi={300} />);
     expect(screen.getByText('Ravi Kumar')).toBeInTheDocument();
     expect(screen.getByText('45 y / M · DT-K7-000001-5')).toBeInTheDocument();
     expect(screen.getByText('SP-K7-0000001-2')).toHaveClass('spl-id');
@@ -49,26 +51,38 @@ describe('SpecimenLabel', () => {
   });
 
   it('marks STAT clearly and numbers reprints from 1', () => {
-    const { rerender } = render(<SpecimenLabel label={{ ...label, priority: 'stat', copy: 2 }} paper="38x25" />);
+    const { rerender } = render(<SpecimenLabel label={{ ...label, priority: 'stat', copy: 2 }} paper="38x25" dpi={203} />);
     expect(screen.getByText('STAT')).toHaveClass('spl-priority--stat');
     expect(screen.getByText('REPRINT 1')).toBeInTheDocument();
-    rerender(<SpecimenLabel label={{ ...label, priority: 'stat', copy: 3 }} paper="38x25" />);
+    rerender(<SpecimenLabel label={{ ...label, priority: 'stat', copy: 3 }} paper="38x25" dpi={203} />);
     expect(screen.getByText('REPRINT 2')).toBeInTheDocument();
   });
 
-  it('fits the barcode inside the label, quiet zones included, on both label sizes', () => {
-    for (const [paper, widthMm] of [['50x25', 50], ['38x25', 38]] as const) {
-      const { container, unmount } = render(<SpecimenLabel label={{ ...label, specimen: 'SP-ABC-9999999-Z' }} paper={paper} />);
-      const width = parseFloat(container.querySelector('svg')!.getAttribute('width')!);
-      expect(width).toBeLessThan(widthMm - 2);
-      unmount();
+  it('fits the barcode inside the label, quiet zones included, on both label sizes at both resolutions', () => {
+    const specimen = formatSpecimenId('ABC', 9_999_999);
+    for (const dpi of [203, 300] as const) {
+      for (const [paper, widthMm] of [['50x25', 50], ['38x25', 38]] as const) {
+        const { container, unmount } = render(<SpecimenLabel label={{ ...label, specimen }} paper={paper} dpi={dpi} />);
+        const svg = container.querySelector('svg')!;
+        const width = parseFloat(svg.getAttribute('width')!);
+        expect(width).toBeLessThanOrEqual(widthMm - 1);
+        expect(Number(svg.getAttribute('data-module-dots'))).toBeGreaterThanOrEqual(2);
+        unmount();
+      }
     }
+  });
+
+  it('carries the compact form in the barcode where the ID does not fit at 2 dots per module, the full ID as text', () => {
+    const specimen = formatSpecimenId('K7', 1);
+    render(<SpecimenLabel label={{ ...label, specimen }} paper="50x25" dpi={203} />);
+    expect(screen.getByRole('img', { name: compactSpecimenId(specimen) })).toBeInTheDocument();
+    expect(screen.getByText(specimen)).toHaveClass('spl-id');
   });
 });
 
 describe('RequisitionSlip', () => {
   it('lists the tests by container with each specimen barcode, and leaves room for signatures', () => {
-    render(<RequisitionSlip slip={slip} />);
+    render(<RequisitionSlip slip={slip} dpi={203} />);
     expect(screen.getByText('LR-K7-0000001')).toBeInTheDocument();
     expect(screen.getAllByText('STAT')[0]).toHaveClass('rqs-priority--stat');
     expect(screen.getAllByRole('img').map((i) => i.getAttribute('aria-label'))).toEqual(['SP-K7-0000001-2', 'SP-K7-0000002-0']);
@@ -81,7 +95,7 @@ describe('RequisitionSlip', () => {
   });
 
   it('marks a reprint in both languages', () => {
-    render(<RequisitionSlip slip={{ ...slip, copy: 2 }} />);
+    render(<RequisitionSlip slip={{ ...slip, copy: 2 }} dpi={203} />);
     expect(screen.getByText('REPRINT 1')).toBeInTheDocument();
     expect(screen.getByText('पुनर्मुद्रण 1')).toBeInTheDocument();
   });
