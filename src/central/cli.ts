@@ -8,6 +8,7 @@ import { addDevice } from './devices';
 import { declareAllClear } from './allClear';
 import { centralStatus } from './status';
 import { verifyCentral } from './verifyCentral';
+import { replaceDeviceKey } from './deviceKeys';
 
 const USAGE = `Usage: npm run central -- <command>
   start              run the embedded central store in the foreground; Ctrl-C stops it
@@ -16,12 +17,15 @@ const USAGE = `Usage: npm run central -- <command>
                      create the central account of device CODE and print its credentials once;
                      --reader: the administrator's device, which may also pull every device's events
   all-clear --by NAME  declare the network clean: devices may send from now on
+  replace-device-key CODE --by NAME
+                     forget the key registered for CODE (a replaced tablet), keeping a record of
+                     it: the next tablet to open its gate with CODE registers its own
   status             events per device, last event, last verified sync
   verify             walk every device's hash chain; exits 1 when any chain is broken
 Against DD_CENTRAL_URL (with an admin's name and password in it), or the embedded store with its
 saved admin password.`;
 
-const COMMANDS = ['start', 'setup', 'add-device', 'all-clear', 'status', 'verify'] as const;
+const COMMANDS = ['start', 'setup', 'add-device', 'all-clear', 'replace-device-key', 'status', 'verify'] as const;
 
 function setupTarget(config: ServerConfig): SetupTarget {
   const { central, dbName: db } = config;
@@ -73,6 +77,13 @@ async function run(command: (typeof COMMANDS)[number], config: ServerConfig, arg
       const i = args.indexOf('--by');
       const marker = await declareAllClear(setupTarget(config), i >= 0 ? (args[i + 1] ?? '') : '');
       console.log(`All-clear declared by ${marker.by} at ${marker.at}: devices whose gate is open may now resync.`);
+      return 0;
+    }
+    case 'replace-device-key': {
+      const code = (args[0] ?? '').toUpperCase();
+      const i = args.indexOf('--by');
+      const { replaced } = await replaceDeviceKey(setupTarget(config), code, i >= 0 ? (args[i + 1] ?? '') : '');
+      console.log(replaced ? `The key of device ${code} was replaced (the old one is kept in a record): the next tablet to open its gate with ${code} registers its own.` : `Device ${code} has no registered key: nothing to replace.`);
       return 0;
     }
     case 'status': {

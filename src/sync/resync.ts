@@ -144,6 +144,8 @@ export class Resync {
       for (;;) {
         try {
           await client.check();
+          // Again at every run: a central store restored from a backup may have lost the key.
+          await client.registerKey(log.device, await this.key.publicKey(), this.desk.now().toISOString());
           const marker = await this.checkAllClear(client, gate);
           const known = await this.desk.db.syncRefusals.toCollection().primaryKeys();
           const pusher = new Pusher(log, client, {

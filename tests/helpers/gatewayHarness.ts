@@ -72,9 +72,8 @@ export async function gatewayHarness() {
    * A tablet of `device`: its own key pair registered through the gateway (as the resync does when
    * the gate is opened), and a push that signs each batch's last event with it.
    */
-  async function tablet(device: 'T1' | 'T2' | 'AD') {
+  async function tablet(device: string, auth: BasicAuth = accounts[device as 'T1']) {
     const key = await generateDeviceKey();
-    const auth = accounts[device];
     const registered = await call('PUT', `/central/${DB}/devicekey%3A${device}`, {
       auth, body: { _id: `devicekey:${device}`, type: 'device-key', device, publicKey: key.publicKey, registeredAt: '2026-12-01T09:00:00.000Z' },
     });
@@ -83,7 +82,12 @@ export async function gatewayHarness() {
       const head = await signHead(options.signer ?? key.privateKey, device, last.seq ?? 1, last.hash ?? '0'.repeat(64));
       return call('POST', `/central/${DB}/_bulk_docs`, { auth, body: { docs, new_edits: false }, headers: { [SIGNED_HEAD_HEADER]: headerOf(head) } });
     };
-    return { key, registered, push, sign: (seq: number, hash: string) => signHead(key.privateKey, device, seq, hash) };
+    const sign = (seq: number, hash: string) => signHead(key.privateKey, device, seq, hash);
+    /** The status a finished resync leaves: how far it got, with the signed head. */
+    const reportStatus = async (seq: number, hash: string) => call('PUT', `/central/${DB}/device%3A${device}`, {
+      auth, body: { _id: `device:${device}`, type: 'device-status', device, confirmedSeq: seq, refused: 0, syncedAt: '2026-12-01T11:00:00.000Z', head: await sign(seq, hash) },
+    });
+    return { key, registered, push, sign, reportStatus };
   }
 
   return {

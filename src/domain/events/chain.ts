@@ -2,7 +2,9 @@ import { GENESIS_PREV } from '../hash';
 import { ValidationError } from '../errors';
 import { eventId, parseEvent, type AnyEvent } from './envelope';
 
-export type BreakKind = 'changed' | 'missing' | 'reordered' | 'forked' | 'malformed';
+export type BreakKind = 'changed' | 'missing' | 'reordered' | 'forked' | 'malformed'
+  // Against the head the device signed (src/domain/events/signedHeadCheck.ts):
+  | 'truncated' | 'rewritten' | 'unvouched' | 'unsigned' | 'vanished';
 
 export interface ChainBreak {
   kind: BreakKind;

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeHash, type AnyEvent } from '../../../src/domain/events/envelope';
 import { generateDeviceKey } from '../../../src/crypto/headSignature';
 import { CentralClient } from '../../../src/sync/centralClient';
+import { replaceDeviceKey } from '../../../src/central/deviceKeys';
+import { storeFetch } from '../../helpers/pouchServer';
 import { chainOf, DB, gatewayHarness, withRevision } from '../../helpers/gatewayHarness';
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
@@ -138,6 +140,22 @@ describe('central gateway: pushes are checked before anything is written', () =>
     const t2 = await gw.call('POST', `/central/${DB}/_bulk_docs`, { auth: gw.accounts.T2, body: { docs: chainOf('T2', 1), new_edits: false } });
     expect(t2.json.error).toBe('no_device_key');
     expect(await stored()).toEqual(before);
+  });
+
+  it("lets a server admin replace a device's key, keeping a record of the old one", async () => {
+    const target = { url: gw.store.url, db: DB, auth: gw.store.auth };
+    await expect(replaceDeviceKey(target, 'T1', '')).rejects.toThrow(/--by/);
+    expect(await replaceDeviceKey(target, 'T1', 'Dr Mehta (IT security)')).toEqual({ replaced: true });
+    const replacement = await generateDeviceKey();
+    const registered = await gw.call('PUT', `/central/${DB}/devicekey%3AT1`, {
+      auth: gw.accounts.T1, body: { _id: 'devicekey:T1', type: 'device-key', device: 'T1', publicKey: replacement.publicKey, registeredAt: '2026-12-02T09:00:00.000Z' },
+    });
+    expect(registered.status).toBe(201);
+    const records = await storeFetch(gw.store, `${DB}/_all_docs?include_docs=true&startkey=${encodeURIComponent('"devicekey-replaced:T1:"')}&endkey=${encodeURIComponent('"devicekey-replaced:T1:\ufff0"')}`, { auth: gw.store.auth });
+    expect((records.body.rows as Array<{ doc: Record<string, unknown> }>).map((r) => r.doc)).toEqual([
+      expect.objectContaining({ by: 'Dr Mehta (IT security)', oldKey: t1.key.publicKey }),
+    ]);
+    expect(await replaceDeviceKey(target, 'T9', 'Dr Mehta')).toEqual({ replaced: false });
   });
 
   it('answers 503 with a clear reason while the store is down, and the app stays up', async () => {
