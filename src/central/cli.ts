@@ -9,6 +9,7 @@ import { declareAllClear } from './allClear';
 import { centralStatus } from './status';
 import { verifyCentral } from './verifyCentral';
 import { replaceDeviceKey } from './deviceKeys';
+import { runningStorePort } from './storeAddress';
 
 const USAGE = `Usage: npm run central -- <command>
   start              run the embedded central store in the foreground; Ctrl-C stops it
@@ -34,7 +35,9 @@ function setupTarget(config: ServerConfig): SetupTarget {
   if (password === null) {
     throw new StartupError(`No admin password in ${passwordFile(config.dataDir)}: run "npm run central -- start" once, or set DD_ADMIN_PASSWORD.`);
   }
-  return { url: `http://127.0.0.1:${central.port}/`, db, auth: { username: ADMIN_NAME, password } };
+  // Without PORT or DD_STORE_PORT here, the store `npm start` runs on this data folder is the one meant.
+  const port = process.env.PORT || process.env.DD_STORE_PORT ? central.port : (runningStorePort(config.dataDir) ?? central.port);
+  return { url: `http://127.0.0.1:${port}/`, db, auth: { username: ADMIN_NAME, password } };
 }
 
 async function start(config: ServerConfig) {

@@ -1,6 +1,7 @@
 import type { BasicAuth } from '../central/credentials';
 import { startEmbeddedStore } from '../central/embeddedStore';
 import { setupCentral } from '../central/setup';
+import { forgetStorePort, saveStorePort } from '../central/storeAddress';
 import type { ServerConfig } from './config';
 import { superviseStore } from './storeSupervisor';
 
@@ -24,7 +25,8 @@ export async function openCentral(config: ServerConfig, log: (line: string) => v
     const store = await start();
     // A restart finds the admin it made the first time (its password is in the data folder).
     const supervisor = superviseStore(store, start, log);
-    open = { url: store.url, auth: store.auth, embedded: true, stop: supervisor.stop };
+    saveStorePort(config.dataDir, central.port);
+    open = { url: store.url, auth: store.auth, embedded: true, stop: async () => { forgetStorePort(config.dataDir); await supervisor.stop(); } };
   }
   try {
     await setupCentral({ url: open.url, db: config.dbName, auth: open.auth });

@@ -23,9 +23,13 @@ export async function startWholeApp() {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  /** `npm run central -- <args>` against this embedded store. */
+  /**
+   * `npm run central -- <args>` in a second terminal: the same data folder, but neither PORT nor
+   * DD_STORE_PORT, which a newcomer would not think to repeat.
+   */
+  const { PORT: _p, DD_STORE_PORT: _s, ...cliEnv } = env;
   const central = (...args: string[]) => {
-    const res = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/central/cli.ts', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+    const res = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/central/cli.ts', ...args], { env: cliEnv, encoding: 'utf8', timeout: 120_000 });
     return { status: res.status, out: `${res.stdout}${res.stderr}` };
   };
   return {

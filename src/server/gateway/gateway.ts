@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { basicAuthHeader, type BasicAuth } from '../../central/credentials';
 import { parseBoundedJson } from './boundedJson';
 import { DeviceLocks } from './deviceLocks';
+import { LoginThrottle } from './loginThrottle';
 import { SIGNED_HEAD_HEADER } from '../../domain/sync/signedHead';
 import { checkKeyRegistration, checkRevsDiff, checkStatus, judgeBatch, readBulkBody, Refusal, StoreFacts } from './pushRules';
 import { CENTRAL_PREFIX, readCentralPath } from './requestPath';
@@ -39,14 +40,23 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
   const sessions = new Sessions(upstream);
   const facts = new StoreFacts(upstream, db, options.admin ? { authorization: basicAuthHeader(options.admin) } : {});
   const locks = new DeviceLocks();
+  const throttle = new LoginThrottle();
 
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
     cors(req, reply, options.corsOrigins);
     const path = readCentralPath(req.raw.url ?? '');
     if (!path.ok) return refuse(reply, path.status, path.status === 404 ? 'not_found' : 'bad_request', path.reason);
     const credentials = credentialsOf(req.headers);
+    const wait = throttle.blockedFor(req.ip);
+    if (wait > 0) {
+      reply.header('retry-after', String(Math.ceil(wait / 1000)));
+      return refuse(reply, 429, 'too_many_requests', 'Too many wrong passwords from this address: wait a few minutes.');
+    }
     const caller = await sessions.callerOf(credentials);
-    if (caller === 'unauthorized') return refuse(reply, 401, 'unauthorized', 'Name or password is incorrect.');
+    if (caller === 'unauthorized') {
+      throttle.failed(req.ip);
+      return refuse(reply, 401, 'unauthorized', 'Name or password is incorrect.');
+    }
     const decision = decide(req.method, path.segments, path.query, caller, db);
     if (!decision.ok) return refuse(reply, decision.status, errorName(decision.status), decision.reason);
     const storePath = (req.raw.url ?? '').slice(CENTRAL_PREFIX.length + 1);

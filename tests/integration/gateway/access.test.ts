@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FAILURES } from '../../../src/server/gateway/loginThrottle';
 import { DB, gatewayHarness, chainOf } from '../../helpers/gatewayHarness';
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
@@ -128,5 +129,18 @@ describe('central gateway: who may use which route', () => {
     expect(res.json.reason).toBe('The body is not valid JSON.');
     expect(res.text).not.toMatch(/node_modules|\/work\/|\bat /);
     expect(gw.forwarded).toEqual([]);
+  });
+  // Last: it locks this test's address (127.0.0.1) out of the gateway.
+  it('stops answering an address after too many wrong passwords, without asking the store', async () => {
+    const guess = (n: number) => gw.call('GET', `/central/${DB}`, { auth: { username: 'device-T1', password: `guess-${n}` } });
+    const answers: number[] = [];
+    for (let n = 0; n < MAX_FAILURES + 2; n += 1) answers.push((await guess(n)).status);
+    // An earlier test already spent one wrong password from this address.
+    const firstRefusal = answers.indexOf(429);
+    expect(firstRefusal).toBeGreaterThan(MAX_FAILURES - 3);
+    expect(answers).toEqual([...Array(firstRefusal).fill(401), ...Array(answers.length - firstRefusal).fill(429)]);
+    const right = await gw.call('GET', `/central/${DB}`, { auth: gw.accounts.T1 });
+    expect(right.status).toBe(429);
+    expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
   });
 });
