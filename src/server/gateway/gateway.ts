@@ -76,6 +76,7 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
       case 'keyRegister': {
         const known = await checkKeyRegistration(facts, req.body, caller.device, `devicekey:${caller.device}`);
         if (known === 'same') return reply.status(200).header('cache-control', 'no-store').send({ ok: true, id: `devicekey:${caller.device}` });
+        facts.forgetKey(caller.device);
         return pass(reply, await forward(req.body));
       }
       case 'statusWrite':

@@ -8,6 +8,7 @@ import { verifyHead } from '../../crypto/headSignature';
 import { jsonOf, type Upstream } from './upstream';
 
 export const MAX_BATCH = 10_000;
+export const FACT_TTL_MS = 5_000;
 
 export class Refusal extends Error {
   constructor(readonly status: 400 | 403 | 409, readonly error: string, reason: string) {
@@ -27,7 +28,28 @@ const statusBody = z.strictObject({
  * already stored of a batch, a device's highest sequence. Devices never see these answers.
  */
 export class StoreFacts {
-  constructor(private readonly upstream: Upstream, private readonly db: string, private readonly adminHeaders: Record<string, string>) {}
+  private readonly remembered = new Map<string, { until: number; value: Promise<unknown> }>();
+
+  constructor(private readonly upstream: Upstream, private readonly db: string, private readonly adminHeaders: Record<string, string>,
+    private readonly now: () => number = Date.now) {}
+
+  /**
+   * The all-clear and the registered keys change a few times an outage; a push asks for them at
+   * every batch. What was found is remembered for FACT_TTL_MS (a replaced key or a new all-clear
+   * counts within it); what was missing is asked again every time.
+   */
+  private recall(key: string, read: () => Promise<{ status: number; body: unknown }>): Promise<{ status: number; body: unknown }> {
+    const hit = this.remembered.get(key);
+    if (hit && hit.until > this.now()) return hit.value as Promise<{ status: number; body: unknown }>;
+    const value = read();
+    this.remembered.set(key, { until: this.now() + FACT_TTL_MS, value });
+    value.then((v) => { if (v.status !== 200) this.remembered.delete(key); }, () => this.remembered.delete(key));
+    return value;
+  }
+
+  forgetKey(device: string): void {
+    this.remembered.delete(`key ${device}`);
+  }
 
   private async json(method: string, path: string, body?: unknown) {
     const headers = { accept: 'application/json', ...this.adminHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
@@ -36,7 +58,7 @@ export class StoreFacts {
   }
 
   async requireAllClear(): Promise<void> {
-    const { status, body } = await this.json('GET', ALL_CLEAR_ID);
+    const { status, body } = await this.recall('allclear', () => this.json('GET', ALL_CLEAR_ID));
     if (status === 404) throw new Refusal(403, 'no_all_clear', 'The network has not been declared clean on the central store (npm run central -- all-clear): nothing is accepted before that.');
     if (status !== 200 || !allClearMarker.safeParse(body).success) throw new Refusal(403, 'no_all_clear', 'The all-clear on the central store is not valid: declare it again.');
   }
@@ -52,8 +74,9 @@ export class StoreFacts {
     return map;
   }
 
-  async deviceKey(device: string): Promise<PublicKeyJwk | null> {
-    const { status, body } = await this.json('GET', encodeURIComponent(deviceKeyId(device)));
+  async deviceKey(device: string, fresh = false): Promise<PublicKeyJwk | null> {
+    const read = () => this.json('GET', encodeURIComponent(deviceKeyId(device)));
+    const { status, body } = fresh ? await read() : await this.recall(`key ${device}`, read);
     if (status === 404) return null;
     const parsed = deviceKeyDoc.safeParse(body);
     if (status !== 200 || !parsed.success) throw new Error(`the key document of ${device} is unreadable (${status})`);
@@ -107,7 +130,9 @@ async function requireSignedBy(facts: StoreFacts, device: string, head: SignedHe
 
 /** Check a batch against what is stored: the verdict per document, in the order they were sent. */
 export async function judgeBatch(facts: StoreFacts, device: string, docs: unknown[], now: Date, signedHeader: string | undefined): Promise<Verdict[]> {
-  const [, , newest] = await Promise.all([facts.requireAllClear(), requireSignedBy(facts, device, headFromHeader(signedHeader), docs), facts.newest(device)]);
+  // The all-clear first: without it the answer is always "not yet", whatever else is wrong.
+  await facts.requireAllClear();
+  const [, newest] = await Promise.all([requireSignedBy(facts, device, headFromHeader(signedHeader), docs), facts.newest(device)]);
   // The usual push continues right after the newest stored event: then nothing of the batch can
   // be stored yet, and that one event is all the check needs. Anything else looks every id up.
   const seqs = docs.map((d) => (d as { seq?: unknown } | null)?.seq).filter((seq): seq is number => typeof seq === 'number');
@@ -148,7 +173,7 @@ export async function checkKeyRegistration(facts: StoreFacts, body: unknown, dev
   if (!parsed.success || parsed.data._id !== docId || parsed.data.device !== device || parsed.data._rev !== undefined) {
     throw new Refusal(400, 'bad_request', `a key document is {_id: "devicekey:${device}", type: "device-key", device, publicKey (P-256 JWK), registeredAt}`);
   }
-  const held = await facts.deviceKey(device);
+  const held = await facts.deviceKey(device, true);
   if (!held) return 'new';
   if (sameKey(held, parsed.data.publicKey)) return 'same';
   throw new Refusal(409, 'key_mismatch', `Device ${device} already has another key registered: another tablet may be using this code. An administrator replaces it with npm run central -- replace-device-key ${device}.`);
