@@ -14,7 +14,7 @@ import { createAppServer } from '../../src/server/appServer';
 import { createUpstream, type Upstream } from '../../src/server/gateway/upstream';
 import { freePort, startTestStore, storeFetch, type TestStore } from './pouchServer';
 
-export const DB = 'downtime';
+export const DB = 'downtime_main';
 
 /**
  * The app server with its gateway in front of a real pouchdb-server, as `npm start` wires them,

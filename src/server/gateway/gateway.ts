@@ -70,6 +70,13 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
     switch (route.handling) {
       case 'forward':
         return pass(reply, await forward(req.body ?? undefined));
+      case 'welcome': {
+        // The store's own welcome, and which database this app uses (DD_DB_NAME), for the resync form.
+        const answer = await forward();
+        const welcome = jsonOf(answer);
+        if (answer.status !== 200 || typeof welcome !== 'object' || welcome === null) return pass(reply, answer);
+        return reply.status(200).header('cache-control', 'no-store').send({ ...welcome, downtime_desk: { database: db } });
+      }
       case 'revsDiff':
         checkRevsDiff(req.body, caller.device);
         return pass(reply, await forward(req.body));

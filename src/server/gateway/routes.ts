@@ -4,7 +4,7 @@ import { DEVICE_KEY_ID } from '../../domain/sync/signedHead';
 import type { Caller } from './caller';
 
 /** What the gateway does with an allowed request after the route's own checks. */
-export type Handling = 'forward' | 'bulkDocs' | 'revsDiff' | 'statusWrite' | 'keyRegister';
+export type Handling = 'forward' | 'welcome' | 'bulkDocs' | 'revsDiff' | 'statusWrite' | 'keyRegister';
 export type Who = 'anyone' | 'device' | 'reader';
 
 export interface Route {
@@ -59,7 +59,7 @@ function ownRange(caller: Extract<Caller, { kind: 'device' }>, _segments: readon
  * pulls with PouchDB's replication. Anything not matched here never reaches the store.
  */
 export const ROUTES: readonly Route[] = [
-  { name: 'welcome', method: 'GET', match: is(), who: 'anyone', query: [], handling: 'forward' },
+  { name: 'welcome', method: 'GET', match: is(), who: 'anyone', query: [], handling: 'welcome' },
   { name: 'session', method: 'GET', match: is('_session'), who: 'anyone', query: [], handling: 'forward' },
   { name: 'database info', method: 'GET', match: is('{db}'), who: 'device', query: [], handling: 'forward' },
   { name: 'all-clear', method: 'GET', match: is('{db}', ALL_CLEAR_ID), who: 'device', query: [], handling: 'forward' },

@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../device/desk';
+import { discoverCentralUrl } from '../../sync/centralAddress';
 import { DEFAULT_CENTRAL_URL, type GateConfig } from '../../sync/resync';
 import { useResync } from '../useCases';
 import { errorText } from '../shared/errors';
@@ -18,6 +20,16 @@ export function GateForm({ actor, last, onOpened }: { actor: SessionUser; last: 
     defaultValues: { url: last?.url ?? DEFAULT_CENTRAL_URL, username: last?.username ?? '', password: '', declaredClean: false, pull: last?.pull ?? false },
   });
   const { register, formState: { errors, isSubmitting } } = form;
+  const { setValue, getFieldState } = form;
+  useEffect(() => {
+    if (last?.url) return;
+    let live = true;
+    // The server may have been started with another database (DD_DB_NAME): ask its gateway.
+    void discoverCentralUrl().then((url) => {
+      if (live && !getFieldState('url').isDirty) setValue('url', url);
+    });
+    return () => { live = false; };
+  }, [last?.url, setValue, getFieldState]);
   const submit = form.submitWith(async (values) => {
     await resync.openGate(actor, values);
     onOpened();

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILURES } from '../../../src/server/gateway/loginThrottle';
+import { discoverCentralUrl } from '../../../src/sync/centralAddress';
 import { DB, gatewayHarness, chainOf } from '../../helpers/gatewayHarness';
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
@@ -27,7 +28,12 @@ async function refusedUnseen(method: string, path: string, as: Who, status: numb
 
 describe('central gateway: who may use which route', () => {
   it('gives anyone the welcome and the session, and nothing of the database', async () => {
-    expect((await gw.call('GET', '/central/')).status).toBe(200);
+    const welcome = await gw.call('GET', '/central/');
+    expect(welcome.status).toBe(200);
+    // It names the database the app uses, so a tablet's resync form fills in the right address.
+    expect(welcome.json.downtime_desk).toEqual({ database: DB });
+    expect(await discoverCentralUrl((url, init) => fetch(`${gw.base}${String(url)}`, init))).toBe(`/central/${DB}`);
+    expect(await discoverCentralUrl(async () => new Response('<h1>router</h1>'))).toBe('/central/downtime');
     expect((await gw.call('GET', '/central/_session')).json.userCtx).toMatchObject({ name: null });
     for (const path of [`/central/${DB}`, `/central/${DB}/_all_docs?include_docs=true`, `/central/${DB}/_changes`, `/central/${DB}/ev:T2:0000000001`]) {
       await refusedUnseen('GET', path, 'anonymous', 401);
