@@ -31,16 +31,18 @@ export class BodyError extends Error {
   readonly statusCode = 400;
 }
 
+// As a key anywhere, escaped or not: no document of the app has one, and code that merges objects
+// could be led into a prototype by it. A scan of the text is cheaper than a reviver on every value.
+const PROTOTYPE_KEY = /"(?:__proto__|constructor|prototype|[^"]*\\u[0-9a-fA-F]{4}[^"]*)"\s*:/;
+
 /** Parse a request body: bounded depth, and no keys that reach into prototypes. */
 export function parseBoundedJson(text: string): unknown {
   if (jsonDepth(text) > MAX_JSON_DEPTH) throw new BodyError(`The body nests deeper than ${MAX_JSON_DEPTH} levels.`);
+  const key = PROTOTYPE_KEY.exec(text);
+  if (key) throw new BodyError(`The body has a key ${key[0].replace(/\s*:$/, '')}.`);
   try {
-    return JSON.parse(text, (key, value: unknown) => {
-      if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new BodyError(`The body has a key "${key}".`);
-      return value;
-    });
-  } catch (err) {
-    if (err instanceof BodyError) throw err;
+    return JSON.parse(text);
+  } catch {
     throw new BodyError('The body is not valid JSON.');
   }
 }
