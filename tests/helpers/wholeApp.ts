@@ -36,6 +36,7 @@ export async function startWholeApp() {
     url,
     central,
     adminPassword: () => readFileSync(join(dataDir, 'admin-password'), 'utf8').trim(),
+    dataDir,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {
