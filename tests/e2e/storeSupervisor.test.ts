@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWholeApp } from '../helpers/wholeApp';
 
@@ -8,10 +8,18 @@ afterAll(async () => { await app?.stop(); });
 
 /** The embedded store's process: pouchdb-server started on this run's own data folder. */
 function storePid(): number {
-  const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
-  const line = lines.find((l) => l.includes('pouchdb-server') && l.includes(app.dataDir));
-  if (!line) throw new Error('no embedded store process found');
-  return Number(line.trim().split(/\s+/)[0]);
+  // /proc rather than ps: a minimal Debian has no procps.
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string;
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (args.includes('pouchdb-server') && args.includes(app.dataDir)) return Number(entry);
+  }
+  throw new Error('no embedded store process found');
 }
 
 async function until(check: () => Promise<boolean>, what: string) {
