@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDevice } from '../../src/central/devices';
 import { declareAllClear } from '../../src/central/allClear';
-import { basicAuthHeader, type BasicAuth } from '../../src/central/credentials';
+import { basicAuthHeader, splitCredentials, type BasicAuth } from '../../src/central/credentials';
 import { setupCentral } from '../../src/central/setup';
 import { buildEvent, type AnyEvent, type ChainHead } from '../../src/domain/events/envelope';
 import { generateDeviceKey, signHead } from '../../src/crypto/headSignature';
@@ -14,20 +14,61 @@ import { createAppServer } from '../../src/server/appServer';
 import { createUpstream, type Upstream } from '../../src/server/gateway/upstream';
 import { freePort, startTestStore, storeFetch, type TestStore } from './pouchServer';
 
-export const DB = 'downtime_main';
+/** Not the default name, so the suite also shows that DD_DB_NAME is honoured; one per test file. */
+export const DB = `dd_gw_${randomBytes(4).toString('hex')}`;
+
+/** A store the harness opened: the embedded one it started, or DD_TEST_CENTRAL_URL's server. */
+type HarnessStore = Pick<TestStore, 'url' | 'auth' | 'dispose'>;
 
 /**
- * The app server with its gateway in front of a real pouchdb-server, as `npm start` wires them,
- * with device accounts T1 and T2 and the administrator's device AD (reader). Every request the
- * gateway sends to the store is recorded, so a test can show that a refused one reached nothing.
+ * `DD_TEST_CENTRAL_URL=http://admin:secret@127.0.0.1:5984/` runs the suite against that server
+ * (an Apache CouchDB 3, say) instead of an embedded pouchdb-server: its own database, device
+ * accounts removed again at the end.
+ */
+async function openStore(): Promise<HarnessStore> {
+  const external = process.env.DD_TEST_CENTRAL_URL;
+  if (!external) return startTestStore();
+  const { url, auth } = splitCredentials(new URL(external));
+  if (!auth) throw new Error('DD_TEST_CENTRAL_URL needs a server admin: http://admin:secret@host:5984/');
+  return {
+    url, auth,
+    dispose: async () => {
+      await storeFetch({ url }, DB, { method: 'DELETE', auth });
+      for (const code of accountsMade) {
+        const id = `_users/${encodeURIComponent(`org.couchdb.user:device-${code}`)}`;
+        const held = await storeFetch({ url }, id, { auth });
+        if (held.status === 200) await storeFetch({ url }, `${id}?rev=${String(held.body._rev)}`, { method: 'DELETE', auth });
+      }
+    },
+  };
+}
+
+const accountsMade: string[] = [];
+
+/** A device account; on a shared external server, one left over by an earlier run is replaced. */
+export async function deviceAccount(store: { url: string; auth: BasicAuth }, code: string, options: { reader?: boolean } = {}) {
+  if (process.env.DD_TEST_CENTRAL_URL) {
+    const id = `_users/${encodeURIComponent(`org.couchdb.user:device-${code}`)}`;
+    const held = await storeFetch(store, id, { auth: store.auth });
+    if (held.status === 200) await storeFetch(store, `${id}?rev=${String(held.body._rev)}`, { method: 'DELETE', auth: store.auth });
+  }
+  accountsMade.push(code);
+  return addDevice(store, code, options);
+}
+
+/**
+ * The app server with its gateway in front of a real store (pouchdb-server, or the server named
+ * by DD_TEST_CENTRAL_URL), as `npm start` wires them, with device accounts T1 and T2 and the
+ * administrator's device AD (reader). Every request the gateway sends to the store is recorded,
+ * so a test can show that a refused one reached nothing.
  */
 export async function gatewayHarness() {
-  const store: TestStore = await startTestStore();
+  const store = await openStore();
   await setupCentral({ url: store.url, db: DB, auth: store.auth });
   const accounts = {
-    T1: await addDevice(store, 'T1'),
-    T2: await addDevice(store, 'T2'),
-    AD: await addDevice(store, 'AD', { reader: true }),
+    T1: await deviceAccount(store, 'T1'),
+    T2: await deviceAccount(store, 'T2'),
+    AD: await deviceAccount(store, 'AD', { reader: true }),
     admin: store.auth,
   };
   const adminHeader = basicAuthHeader(store.auth);
@@ -91,7 +132,7 @@ export async function gatewayHarness() {
   }
 
   return {
-    store, accounts, call, forwarded, base, tablet,
+    store, accounts, call, forwarded, base, tablet, distDir,
     allClear: () => declareAllClear({ url: store.url, db: DB, auth: store.auth }, 'Dr Mehta (IT security)'),
     /** The event documents the store holds, read directly as server admin. */
     storedEvents: async (device: string) => {

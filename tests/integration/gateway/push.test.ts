@@ -4,7 +4,9 @@ import { computeHash, type AnyEvent } from '../../../src/domain/events/envelope'
 import { generateDeviceKey } from '../../../src/crypto/headSignature';
 import { CentralClient } from '../../../src/sync/centralClient';
 import { replaceDeviceKey } from '../../../src/central/deviceKeys';
-import { storeFetch } from '../../helpers/pouchServer';
+import { createAppServer } from '../../../src/server/appServer';
+import { createUpstream } from '../../../src/server/gateway/upstream';
+import { freePort, storeFetch } from '../../helpers/pouchServer';
 import { chainOf, DB, gatewayHarness, withRevision } from '../../helpers/gatewayHarness';
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
@@ -158,11 +160,20 @@ describe('central gateway: pushes are checked before anything is written', () =>
     expect(await replaceDeviceKey(target, 'T9', 'Dr Mehta')).toEqual({ replaced: false });
   });
 
-  it('answers 503 with a clear reason while the store is down, and the app stays up', async () => {
-    await gw.store.stop();
-    const res = await gw.call('GET', `/central/${DB}`, { auth: { username: 'device-T9', password: 'not-cached-yet' } });
-    expect(res.status).toBe(503);
-    expect(res.json.reason).toMatch(/central store is not answering/);
-    expect((await gw.call('GET', '/')).status).toBe(200);
+  it('answers 503 with a clear reason when the store does not answer, and the app stays up', async () => {
+    const dead = await createAppServer({
+      distDir: gw.distDir,
+      gateway: { upstream: createUpstream(`http://127.0.0.1:${await freePort()}/`), db: DB, admin: gw.accounts.admin, corsOrigins: [] },
+    });
+    const port = await freePort();
+    await dead.listen({ host: '127.0.0.1', port });
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/central/${DB}`, { headers: { authorization: `Basic ${btoa('device-T1:whatever')}` } });
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { reason: string }).reason).toMatch(/central store is not answering/);
+      expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+    } finally {
+      await dead.close();
+    }
   });
 });

@@ -1,11 +1,10 @@
 // @vitest-environment node
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDevice } from '../../../src/central/devices';
 import { verifyCentral } from '../../../src/central/verifyCentral';
 import { computeHash, type AnyEvent } from '../../../src/domain/events/envelope';
 import { storeFetch } from '../../helpers/pouchServer';
-import { chainOf, DB, gatewayHarness } from '../../helpers/gatewayHarness';
+import { chainOf, DB, deviceAccount, gatewayHarness } from '../../helpers/gatewayHarness';
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
 const DEVICES = ['V1', 'V2', 'V3', 'V4', 'V5'];
@@ -15,7 +14,7 @@ beforeAll(async () => {
   await gw.allClear();
   // Five tablets sync six events each through the gateway and leave their signed status.
   for (const device of DEVICES) {
-    const tablet = await gw.tablet(device, await addDevice(gw.store, device));
+    const tablet = await gw.tablet(device, await deviceAccount(gw.store, device));
     const chain = chainOf(device, 6);
     expect((await tablet.push(chain)).status).toBe(201);
     expect((await tablet.reportStatus(6, chain[5]!.hash)).status).toBe(201);
