@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfPage {
   widthMm: number;
@@ -15,14 +15,13 @@ const MM_PER_POINT = 25.4 / 72;
 const standardFontDataUrl = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
 
 /**
- * Page sizes (rounded to 0.1 mm, as printers and @page rules are specified) and text of a PDF,
- * e.g. one made by Chromium's page.pdf(). Text runs are joined as pdf.js reports them, with a
- * newline where it sees the end of a line. Takes playwright's Buffer as well as a Uint8Array.
+ * Open a PDF with pdf.js as these tests read one (no eval, no system fonts, the standard fonts from
+ * disk), hand it to `use`, and free it afterwards. pdf.js takes ownership of the bytes it is
+ * given; a copy leaves the caller's buffer usable.
  */
-export async function readPdf(buffer: Uint8Array | ArrayLike<number>): Promise<PdfPage[]> {
-  // pdf.js takes ownership of the bytes it is given; a copy leaves the caller's buffer usable.
+export async function withPdf<T>(bytes: Uint8Array | ArrayLike<number>, use: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
   const task = getDocument({
-    data: new Uint8Array(buffer),
+    data: new Uint8Array(bytes),
     standardFontDataUrl,
     isEvalSupported: false,
     useSystemFonts: false,
@@ -30,6 +29,19 @@ export async function readPdf(buffer: Uint8Array | ArrayLike<number>): Promise<P
   });
   const doc = await task.promise;
   try {
+    return await use(doc);
+  } finally {
+    await task.destroy();
+  }
+}
+
+/**
+ * Page sizes (rounded to 0.1 mm, as printers and @page rules are specified) and text of a PDF,
+ * e.g. one made by Chromium's page.pdf(). Text runs are joined as pdf.js reports them, with a
+ * newline where it sees the end of a line. Takes playwright's Buffer as well as a Uint8Array.
+ */
+export function readPdf(buffer: Uint8Array | ArrayLike<number>): Promise<PdfPage[]> {
+  return withPdf(buffer, async (doc) => {
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n += 1) {
       const page = await doc.getPage(n);
@@ -43,9 +55,7 @@ export async function readPdf(buffer: Uint8Array | ArrayLike<number>): Promise<P
       pages.push({ widthMm: toMm(width), heightMm: toMm(height), text: text.replaceAll('\u0000', '\uFFFD') });
     }
     return pages;
-  } finally {
-    await task.destroy();
-  }
+  });
 }
 
 const toMm = (points: number) => Math.round(points * MM_PER_POINT * 10) / 10;

@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { withPdf } from './pdf';
 
 /** A printed page as a printer's head puts it on paper: one bit per dot, true for black. */
 export interface DotPage {
@@ -9,8 +7,6 @@ export interface DotPage {
   height: number;
   black: (x: number, y: number) => boolean;
 }
-
-const standardFontDataUrl = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
 
 interface NodeCanvas {
   canvas: unknown;
@@ -23,16 +19,8 @@ interface NodeCanvas {
  * a dot is black when the shape covers at least half of it. A thermal head has no grey, so a bar
  * that is 1.6 dots wide comes out 1 or 2 dots wide, as it would on a real label.
  */
-export async function rasterise(pdf: Uint8Array | ArrayLike<number>, dpi: number): Promise<DotPage[]> {
-  const task = getDocument({
-    data: new Uint8Array(pdf),
-    standardFontDataUrl,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    verbosity: VerbosityLevel.ERRORS,
-  });
-  const doc = await task.promise;
-  try {
+export function rasterise(pdf: Uint8Array | ArrayLike<number>, dpi: number): Promise<DotPage[]> {
+  return withPdf(pdf, async (doc) => {
     const pages: DotPage[] = [];
     for (let n = 1; n <= doc.numPages; n += 1) {
       const page = await doc.getPage(n);
@@ -52,7 +40,5 @@ export async function rasterise(pdf: Uint8Array | ArrayLike<number>, dpi: number
       pages.push({ dpi, width, height, black: (x, y) => bits[y * width + x] === 1 });
     }
     return pages;
-  } finally {
-    await task.destroy();
-  }
+  });
 }
