@@ -24,6 +24,8 @@ export function readCentralPath(rawUrl: string): PathVerdict {
   const rawQuery = q === -1 ? '' : rawUrl.slice(q + 1);
   if (rawPath !== CENTRAL_PREFIX && !rawPath.startsWith(`${CENTRAL_PREFIX}/`)) return { ok: false, status: 404, reason: 'not a central store path' };
   for (const [pattern, reason] of TRICKS) if (pattern.test(rawPath)) return { ok: false, status: 400, reason };
+  // Some servers also split a query on ";": a parameter could hide inside another's value.
+  if (rawQuery.includes(';')) return { ok: false, status: 400, reason: 'a ";" in the query' };
   if ([...rawPath].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return { ok: false, status: 400, reason: 'a control character in the path' };
   const rest = rawPath.slice(CENTRAL_PREFIX.length).replace(/^\//, '');
   // One trailing slash is what PouchDB puts after a database name; it means the same path.

@@ -106,7 +106,10 @@ export function decide(method: string, segments: readonly string[], query: URLSe
   const m = method === 'HEAD' ? 'GET' : method;
   const route = ROUTES.find((r) => r.method === m && r.match(segments, db));
   if (!route) return { ok: false, status: 404, reason: 'no such route on the central gateway' };
-  const unknown = [...query.keys()].find((k) => !route.query.includes(k));
+  const names = [...query.keys()];
+  // A server may take the last of a repeated parameter where we checked the first.
+  if (new Set(names).size !== names.length) return { ok: false, status: 400, reason: 'a query parameter is given twice' };
+  const unknown = names.find((k) => !route.query.includes(k));
   if (unknown !== undefined) return { ok: false, status: 400, reason: `query parameter "${unknown}" is not taken by ${route.name}` };
   if (route.who === 'anyone') return { ok: true, route };
   if (caller.kind === 'anonymous') return { ok: false, status: 401, reason: 'log in with the device account' };

@@ -85,6 +85,8 @@ describe('central gateway: who may use which route', () => {
     await refusedUnseen('GET', range('ev:T1:', 'ev:T3:', '&include_docs=true'), 'T1', 403);
     await refusedUnseen('GET', `/central/${DB}/_all_docs?include_docs=true`, 'T1', 403);
     await refusedUnseen('GET', `${range('ev:T1:', 'ev:T1:\ufff0')}&keys=${encodeURIComponent('["ev:T2:0000000001"]')}`, 'T1', 400);
+    await refusedUnseen('GET', `${range('ev:T1:', 'ev:T1:\ufff0', '&include_docs=true')}&startkey=${encodeURIComponent('"ev:T2:"')}`, 'T1', 400);
+    await refusedUnseen('GET', `${range('ev:T1:', 'ev:T1:\ufff0', '&include_docs=true;keys=["ev:T2:0000000001"]')}`, 'T1', 400);
     await refusedUnseen('POST', `/central/${DB}/_revs_diff`, 'T1', 403, { 'ev:T2:0000000001': ['1-abc'] });
     await refusedUnseen('GET', `/central/${DB}/device:T2`, 'T1', 403);
     await refusedUnseen('PUT', `/central/${DB}/device:T2`, 'T1', 403, { _id: 'device:T2', type: 'device-status', device: 'T2', confirmedSeq: 0, refused: 0, syncedAt: '2026-12-01T10:00:00.000Z' });
