@@ -8,6 +8,7 @@ import { MANY_WORDS, namePairs, nameStem, nameWords, pairKey, STEM_LENGTH } from
 import { classifyQuery } from '../domain/patients/searchQuery';
 import type { PatientRow, TokenRow } from '../domain/projections/rows';
 import { localDay } from '../domain/tokens/day';
+import { boardOf, type Board } from '../domain/tokens/board';
 import { ACTION_EVENT, nextStatus, type QueueAction } from '../domain/tokens/queue';
 import { formatToken, tokenKey } from '../domain/tokens/tokenNumber';
 import { text } from '../domain/text';
@@ -45,6 +46,8 @@ const PAIR_KEYS = 3000;
 const PAIR_ROUNDS = 4;
 const KEY_PAGE = 100;
 const QUEUE_SHOWN = 50;
+/** Waiting tokens the display lists after the called ones: what a hall can read at a glance. */
+const BOARD_NEXT = 6;
 const DESK_ROLES = new Set(['clerk', 'admin']);
 
 /** The ward clerk's use-cases: registration, search, tokens and the queue. */
@@ -320,6 +323,12 @@ export class FrontDesk {
       cancelledCount,
       patients: Object.fromEntries(patients.filter((p): p is PatientRow => Boolean(p)).map((p) => [p.patient, p])),
     };
+  }
+
+  /** The waiting-room display's view of a queue: tokens and rooms, initials only if the device says so. */
+  async board(dept: string): Promise<Board> {
+    const [view, settings] = await Promise.all([this.queue(dept), this.desk.settings()]);
+    return boardOf(view, (p) => view.patients[p]?.name, { initials: settings.displayInitials, nextShown: BOARD_NEXT });
   }
 
   /** Registrations per day and tokens per day and department, from the index keys alone. */
