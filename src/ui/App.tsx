@@ -138,9 +138,15 @@ function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity
   );
 }
 
-/** Opening the display ends this tab's session: the screen then belongs to the waiting hall. */
+/**
+ * Opening the display ends this tab's session: the screen then belongs to the waiting hall. Not
+ * from under the lock screen, where a passer-by typing the address would end someone's work.
+ */
 function EnterDisplay({ dept }: { dept: string }) {
   const openDisplay = useSession((s) => s.openDisplay);
-  useEffect(() => openDisplay(dept), [openDisplay, dept]);
+  const locked = useSession((s) => s.locked);
+  useEffect(() => {
+    if (!locked) openDisplay(dept);
+  }, [openDisplay, dept, locked]);
   return null;
 }
