@@ -103,6 +103,18 @@ describe('waiting-room display', () => {
     expectNothingButTheBoard();
   });
 
+  it('the display address typed at a locked screen leaves the locked session alone', async () => {
+    const { desk, clerk } = await device();
+    useSession.getState().login(clerk);
+    renderApp(desk);
+    await screen.findByRole('link', { name: 'Open waiting-room display' });
+    act(() => useSession.getState().lock());
+    act(() => navigate('/display/MED'));
+    expect(await screen.findByRole('heading', { name: 'Screen locked' })).toBeInTheDocument();
+    expect(useSession.getState()).toMatchObject({ user: clerk, locked: true, kiosk: null });
+    expect(screen.queryAllByTestId('display-called')).toHaveLength(0);
+  });
+
   it('shows initials beside the tokens only once an administrator turns them on for this device', async () => {
     const user = userEvent.setup();
     const { desk, admin, tokens } = await device();
