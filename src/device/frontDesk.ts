@@ -8,7 +8,9 @@ import { MANY_WORDS, namePairs, nameStem, nameWords, pairKey, STEM_LENGTH } from
 import { classifyQuery } from '../domain/patients/searchQuery';
 import type { PatientRow, TokenRow } from '../domain/projections/rows';
 import { localDay } from '../domain/tokens/day';
+import type { Department } from '../domain/device';
 import { boardOf, type Board } from '../domain/tokens/board';
+import { departmentMisfit, misfitMessage, type Misfit } from '../domain/tokens/departmentFit';
 import { ACTION_EVENT, nextStatus, type QueueAction } from '../domain/tokens/queue';
 import { formatToken, tokenKey } from '../domain/tokens/tokenNumber';
 import { text } from '../domain/text';
@@ -107,11 +109,22 @@ export class FrontDesk {
     return (await projector.rowAfter(recorded, 'patients', patient))!;
   }
 
-  async issueToken(actor: SessionUser, patient: string, dept: string, extra: { doctor?: string; room?: string } = {}): Promise<TokenRow> {
+  /**
+   * A token for a department whose rules (sex, age range) the patient does not fit is refused
+   * unless the clerk confirmed it (`confirmMisfit`): the desk asks first (misfit()).
+   */
+  async issueToken(actor: SessionUser, patient: string, dept: string, extra: { doctor?: string; room?: string; confirmMisfit?: boolean } = {}): Promise<TokenRow> {
     if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
     const { identity, projector } = await this.desk.context();
-    if (!identity.departments.some((d) => d.code === dept)) throw new ValidationError([{ path: 'dept', code: 'departmentUnknown' }], dept, 'token');
-    if (!(await this.db.patients.get(patient))) throw new RuleError('patientNotFound');
+    const department = identity.departments.find((d) => d.code === dept);
+    if (!department) throw new ValidationError([{ path: 'dept', code: 'departmentUnknown' }], dept, 'token');
+    const row = await this.db.patients.get(patient);
+    if (!row) throw new RuleError('patientNotFound');
+    const misfit = this.misfit(row, department, localDay(this.desk.now(), identity.timeZone));
+    if (misfit && !extra.confirmMisfit) {
+      const { code, params } = misfitMessage(misfit, dept);
+      throw new RuleError(code, params);
+    }
     const optional = (v?: string) => (v && v.trim() ? v : undefined);
     let token = '';
     const recorded = await projector.record('token.issued', async () => {
@@ -123,6 +136,11 @@ export class FrontDesk {
       return { token: formatToken(dept, identity.code, number), patient, dept, day, number, doctor: optional(extra.doctor), room: optional(extra.room) };
     }, actor.name);
     return (await projector.rowAfter(recorded, 'tokens', token))!;
+  }
+
+  /** Why this patient does not fit the department's rules today, or null. */
+  misfit(patient: PatientRow, dept: Department, today: string): Misfit | null {
+    return departmentMisfit(dept, { sex: patient.sex, ageYears: ageYears({ kind: 'dob', dob: patient.born }, patient.registeredDay, today) });
   }
 
   /** Call next (no token given: the longest-waiting one), skip, done, or cancel with a reason. */

@@ -145,6 +145,31 @@ describe('tokens and the queue', () => {
     expect(await refusal(front.issueToken(admin, 'DT-K7-000099-0', 'MED'))).toEqual(['patientNotFound']);
   });
 
+  it('issues a token for a department the patient does not fit (sex, age range) only once the clerk confirms', async () => {
+    const departments = [
+      { code: 'MED', name: 'General Medicine', nameHi: 'सामान्य चिकित्सा' },
+      { code: 'PED', name: 'Paediatrics', nameHi: 'बाल रोग', maxYears: '17' },
+      { code: 'OBG', name: 'Obstetrics & Gynaecology', nameHi: 'प्रसूति एवं स्त्री रोग', sex: 'F', minYears: '' },
+      { code: 'GER', name: 'Geriatrics', nameHi: 'वृद्धावस्था रोग', minYears: 60 },
+    ];
+    const h = makeDesk();
+    const admin = await h.desk.enroll({ enrollment: { ...ENROLLMENT, departments }, admin: ADMIN });
+    const front = new FrontDesk(h.desk);
+    const boy = await front.register(admin, { ...PATIENT, name: 'Aarav Kumar', birth: { kind: 'age', years: 7, months: 0, days: 0 } });
+    const man = await front.register(admin, PATIENT);
+    const woman = await front.register(admin, { ...PATIENT, name: 'Sunita Devi', sex: 'F' });
+
+    expect(await refusal(front.issueToken(admin, boy.patient, 'OBG'))).toEqual(['deptWomenOnly']);
+    expect(await refusal(front.issueToken(admin, man.patient, 'PED'))).toEqual(['deptTooOld']);
+    expect(await refusal(front.issueToken(admin, boy.patient, 'GER'))).toEqual(['deptTooYoung']);
+    expect(await h.db.tokens.count()).toBe(0);
+
+    expect((await front.issueToken(admin, boy.patient, 'PED')).token).toBe('PED-K7-001');
+    expect((await front.issueToken(admin, woman.patient, 'OBG')).token).toBe('OBG-K7-001');
+    expect((await front.issueToken(admin, man.patient, 'MED')).token).toBe('MED-K7-001');
+    expect((await front.issueToken(admin, man.patient, 'PED', { confirmMisfit: true })).token).toBe('PED-K7-002');
+  });
+
   it('moves tokens through the queue and refuses moves that make no sense', async () => {
     const { front, admin, db } = await setup();
     const p = await front.register(admin, PATIENT);

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_DEPARTMENTS, DEFAULT_TIME_ZONE, type Department } from '../../domain/device';
@@ -8,8 +9,15 @@ import { Field, FieldError, FormError } from '../shared/Field';
 import { RemoveIcon } from '../shared/icons';
 import { useDomainForm } from '../shared/useDomainForm';
 
+/** A department as the form holds it: rules as typed ('' for none); the domain schema reads them. */
+interface DeptValues { code: string; name: string; nameHi: string; sex: string; minYears: string; maxYears: string }
+
+const deptValues = (d: Department): DeptValues => ({
+  code: d.code, name: d.name, nameHi: d.nameHi, sex: d.sex ?? '', minYears: d.minYears?.toString() ?? '', maxYears: d.maxYears?.toString() ?? '',
+});
+
 interface EnrollValues {
-  enrollment: { hospital: string; code: string; timeZone: string; departments: Department[] };
+  enrollment: { hospital: string; code: string; timeZone: string; departments: DeptValues[] };
   admin: { name: string; pin: string; pinAgain: string };
 }
 
@@ -19,7 +27,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: SessionUser) 
   const desk = useDesk();
   const form = useDomainForm<EnrollValues>({
     defaultValues: {
-      enrollment: { hospital: '', code: '', timeZone: DEFAULT_TIME_ZONE, departments: DEFAULT_DEPARTMENTS.map((d) => ({ ...d })) },
+      enrollment: { hospital: '', code: '', timeZone: DEFAULT_TIME_ZONE, departments: DEFAULT_DEPARTMENTS.map(deptValues) },
       admin: { name: '', pin: '', pinAgain: '' },
     },
   });
@@ -53,7 +61,8 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: SessionUser) 
               {departments.fields.map((field, i) => {
                 const e = errors.enrollment?.departments?.[i];
                 return (
-                  <tr key={field.id}>
+                  <Fragment key={field.id}>
+                  <tr>
                     <td>
                       <input aria-label={`${t('enroll.deptCode')} ${i + 1}`} maxLength={6} className="code-input"
                         aria-invalid={e?.code ? true : undefined} {...register(`enrollment.departments.${i}.code`)} />
@@ -72,11 +81,32 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: SessionUser) 
                         aria-label={t('enroll.removeDept', { code: field.code || i + 1 })}><RemoveIcon /></button>
                     </td>
                   </tr>
+                  {/* Whom the department sees: a token for anyone else asks the clerk first. */}
+                  <tr className="dept-rules">
+                    <td />
+                    <td colSpan={3}>
+                      <span className="dept-rules-line">
+                        <span>{t('enroll.deptSees')}</span>
+                        <select aria-label={`${t('enroll.deptSex')} ${i + 1}`} {...register(`enrollment.departments.${i}.sex`)}>
+                          <option value="">{t('enroll.deptSexAny')}</option>
+                          <option value="F">{t('enroll.deptSexF')}</option>
+                          <option value="M">{t('enroll.deptSexM')}</option>
+                        </select>
+                        <input aria-label={`${t('enroll.deptMinYears')} ${i + 1}`} title={t('enroll.deptMinYears')} inputMode="numeric" maxLength={3}
+                          className="years" placeholder="0" aria-invalid={e?.minYears ? true : undefined} {...register(`enrollment.departments.${i}.minYears`)} />
+                        <span aria-hidden="true">–</span>
+                        <input aria-label={`${t('enroll.deptMaxYears')} ${i + 1}`} title={t('enroll.deptMaxYears')} inputMode="numeric" maxLength={3}
+                          className="years" placeholder="125" aria-invalid={e?.maxYears ? true : undefined} {...register(`enrollment.departments.${i}.maxYears`)} />
+                      </span>
+                      <FieldError message={e?.sex?.message ?? e?.minYears?.message ?? e?.maxYears?.message} />
+                    </td>
+                  </tr>
+                  </Fragment>
                 );
               })}
             </tbody>
           </table>
-          <button type="button" className="secondary" onClick={() => departments.append({ code: '', name: '', nameHi: '' })}>
+          <button type="button" className="secondary" onClick={() => departments.append({ code: '', name: '', nameHi: '', sex: '', minYears: '', maxYears: '' })}>
             {t('enroll.addDept')}
           </button>
         </fieldset>
