@@ -97,6 +97,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: SessionUser) 
                         <span aria-hidden="true">–</span>
                         <input aria-label={`${t('enroll.deptMaxYears')} ${i + 1}`} title={t('enroll.deptMaxYears')} inputMode="numeric" maxLength={3}
                           className="years" placeholder="125" aria-invalid={e?.maxYears ? true : undefined} {...register(`enrollment.departments.${i}.maxYears`)} />
+                        <span>{t('enroll.deptYears')}</span>
                       </span>
                       <FieldError message={e?.sex?.message ?? e?.minYears?.message ?? e?.maxYears?.message} />
                     </td>

@@ -25,6 +25,7 @@ export const en = {
     deptSexM: 'Male only',
     deptMinYears: 'From age (years)',
     deptMaxYears: 'To age (years)',
+    deptYears: 'years',
     removeDept: 'Remove {{code}}',
     admin: 'First administrator',
     submit: 'Enroll device',

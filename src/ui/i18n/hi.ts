@@ -26,6 +26,7 @@ export const hi: Messages = {
     deptSexM: 'केवल पुरुष',
     deptMinYears: 'आयु से (वर्ष)',
     deptMaxYears: 'आयु तक (वर्ष)',
+    deptYears: 'वर्ष',
     removeDept: '{{code}} हटाएँ',
     admin: 'पहला प्रशासक',
     submit: 'उपकरण पंजीकृत करें',
