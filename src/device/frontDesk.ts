@@ -11,6 +11,7 @@ import { localDay } from '../domain/tokens/day';
 import type { Department } from '../domain/device';
 import { boardOf, type Board } from '../domain/tokens/board';
 import { departmentMisfit, misfitMessage, type Misfit } from '../domain/tokens/departmentFit';
+import { todaysDepartment } from '../domain/tokens/todaysDepartment';
 import { ACTION_EVENT, nextStatus, type QueueAction } from '../domain/tokens/queue';
 import { formatToken, tokenKey } from '../domain/tokens/tokenNumber';
 import { text } from '../domain/text';
@@ -367,6 +368,12 @@ export class FrontDesk {
 
   patient(id: string): Promise<PatientRow | undefined> {
     return this.db.patients.get(id);
+  }
+
+  /** The department of the patient's token today (the latest not cancelled), or null: the lab's default ordering department. */
+  async departmentToday(patient: string): Promise<string | null> {
+    const today = await this.today();
+    return todaysDepartment(await this.db.tokens.where('patient').equals(patient).toArray(), today);
   }
 
   tokensOf(patient: string): Promise<TokenRow[]> {
