@@ -5,6 +5,7 @@ import { ageYears, birthProblem } from '../domain/patients/age';
 import { possibleDuplicates, type PossibleDuplicate } from '../domain/patients/duplicates';
 import { patientFields, type PatientFields } from '../domain/patients/fields';
 import { MANY_WORDS, namePairs, nameStem, nameWords, pairKey, STEM_LENGTH } from '../domain/patients/nameKeys';
+import { mobileTail } from '../domain/patients/mobileTail';
 import { classifyQuery } from '../domain/patients/searchQuery';
 import type { PatientRow, TokenRow } from '../domain/projections/rows';
 import { localDay } from '../domain/tokens/day';
@@ -48,6 +49,8 @@ const NAME_SCAN = 3000;
 const PAIR_KEYS = 3000;
 const PAIR_ROUNDS = 4;
 const KEY_PAGE = 100;
+/** Patients read at most for the end of a mobile number: four digits match one number in 10,000. */
+const TAIL_SCAN = 500;
 const QUEUE_SHOWN = 50;
 /** Waiting tokens the display lists after the called ones: what a hall can read at a glance. */
 const BOARD_NEXT = 6;
@@ -205,9 +208,22 @@ export class FrontDesk {
         return done(await this.db.patients.where('abha').equals(q.abha).toArray(), true);
       case 'uhid':
         return done(await this.db.patients.where('uhid').equals(q.uhid).toArray(), true);
+      case 'digits':
+        return this.byDigits(q.digits, keep);
       case 'name':
         return this.byName(q.words, keep);
     }
+  }
+
+  /** A numeric UHID or the end of a mobile number: both are looked up, the UHID first. */
+  private async byDigits(digits: string, keep: (p: PatientRow) => boolean): Promise<SearchResult> {
+    const [byUhid, byMobile] = await Promise.all([
+      this.db.patients.where('uhid').equals(digits).toArray(),
+      this.db.patients.where('mobileTail').startsWith(mobileTail(digits)).limit(TAIL_SCAN).toArray(),
+    ]);
+    byMobile.sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
+    const found = [...new Map([...byUhid, ...byMobile].map((p) => [p.patient, p])).values()].filter(keep);
+    return { kind: 'patients', exact: false, patients: found.slice(0, MAX_RESULTS), truncated: byMobile.length === TAIL_SCAN || found.length > MAX_RESULTS };
   }
 
   /**

@@ -82,6 +82,26 @@ describe('search', () => {
     expect(await names('ravi', { sex: 'F' })).toEqual([]);
   });
 
+  it('finds a patient by the last 4 or more digits of the mobile, a numeric UHID of that length too, and follows corrections', async () => {
+    const { front, admin } = await setup();
+    const ravi = await front.register(admin, PATIENT); // 98110 12345
+    await front.register(admin, { ...PATIENT, name: 'Sunita Devi', sex: 'F', mobile: '98990 45678' });
+    await front.register(admin, { ...PATIENT, name: 'Mohan Lal', mobile: '', uhid: '2345' });
+    const names = async (q: string, f = {}) => {
+      const r = await front.search(q, f);
+      return r.kind === 'patients' ? r.patients.map((p) => p.name) : r.kind;
+    };
+    expect(await names('2345')).toEqual(['Mohan Lal', 'Ravi Kumar']);
+    expect(await names('12345')).toEqual(['Ravi Kumar']);
+    expect(await names('0 12345')).toEqual(['Ravi Kumar']);
+    expect(await names('990-45678')).toEqual(['Sunita Devi']);
+    expect(await names('45678', { sex: 'M' })).toEqual([]);
+    expect(await names('345')).toEqual([]);
+    await front.correct(admin, ravi.patient, { mobile: '9811099999' }, 'new phone');
+    expect(await names('12345')).toEqual([]);
+    expect(await names('9999')).toEqual(['Ravi Kumar']);
+  });
+
   it('finds two-word names through their pair key, long names too, and asks for more of the name past its reading limit', async () => {
     const { front, admin, db } = await setup();
     const ravi = await front.register(admin, PATIENT);

@@ -107,7 +107,7 @@ export const en = {
   },
   desk: {
     title: 'Registration desk',
-    search: 'Search patient: name, downtime ID, UHID, ABHA, mobile or token',
+    search: 'Search patient: name, downtime ID, UHID, ABHA, mobile (or its last 4+ digits) or token',
     searchHint: 'Scan a barcode or type, then Enter. Enter on a name that is not found opens a new registration.',
     sex: 'Sex',
     any: 'Any',
