@@ -152,6 +152,7 @@ export const en = {
     uhid: 'Hospital UHID (if the patient has a card)',
     abha: 'ABHA number (14 digits)',
     remarks: 'Remarks',
+    optional: 'If known (optional)',
     duplicatesTitle: 'Possible duplicates: is the patient one of these?',
     duplicateMobile: 'same mobile',
     duplicateName: 'similar name and age',

@@ -153,6 +153,7 @@ export const hi: Messages = {
     uhid: 'अस्पताल UHID (यदि मरीज़ के पास कार्ड है)',
     abha: 'ABHA नंबर (14 अंक)',
     remarks: 'टिप्पणी',
+    optional: 'पता हो तो (वैकल्पिक)',
     duplicatesTitle: 'संभावित दोहराव: क्या मरीज़ इनमें से कोई है?',
     duplicateMobile: 'वही मोबाइल',
     duplicateName: 'मिलता-जुलता नाम और आयु',
