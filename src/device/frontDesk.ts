@@ -120,7 +120,7 @@ export class FrontDesk {
   async issueToken(actor: SessionUser, patient: string, dept: string, extra: { doctor?: string; room?: string; confirmMisfit?: boolean } = {}): Promise<TokenRow> {
     if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
     const { identity, projector } = await this.desk.context();
-    const department = identity.departments.find((d) => d.code === dept);
+    const department = (await this.desk.departments()).find((d) => d.code === dept);
     if (!department) throw new ValidationError([{ path: 'dept', code: 'departmentUnknown' }], dept, 'token');
     const row = await this.db.patients.get(patient);
     if (!row) throw new RuleError('patientNotFound');

@@ -1,20 +1,11 @@
-import { Fragment } from 'react';
-import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_DEPARTMENTS, DEFAULT_TIME_ZONE, type Department } from '../../domain/device';
+import { DEFAULT_DEPARTMENTS, DEFAULT_TIME_ZONE } from '../../domain/device';
 import type { SessionUser } from '../../device/desk';
 import { useDesk } from '../services';
 import { errorText } from '../shared/errors';
-import { Field, FieldError, FormError } from '../shared/Field';
-import { RemoveIcon } from '../shared/icons';
+import { DepartmentTable, deptValues, type DeptValues } from '../shared/DepartmentTable';
+import { Field, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
-
-/** A department as the form holds it: rules as typed ('' for none); the domain schema reads them. */
-interface DeptValues { code: string; name: string; nameHi: string; sex: string; minYears: string; maxYears: string }
-
-const deptValues = (d: Department): DeptValues => ({
-  code: d.code, name: d.name, nameHi: d.nameHi, sex: d.sex ?? '', minYears: d.minYears?.toString() ?? '', maxYears: d.maxYears?.toString() ?? '',
-});
 
 interface EnrollValues {
   enrollment: { hospital: string; code: string; timeZone: string; departments: DeptValues[] };
@@ -31,8 +22,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: SessionUser) 
       admin: { name: '', pin: '', pinAgain: '' },
     },
   });
-  const { register, control, formState: { errors, isSubmitting } } = form;
-  const departments = useFieldArray({ control, name: 'enrollment.departments' });
+  const { register, formState: { errors, isSubmitting } } = form;
 
   const onSubmit = form.submitWith(async (values) => {
     onEnrolled(await desk.enroll({
@@ -54,62 +44,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: SessionUser) 
 
         <fieldset>
           <legend>{t('enroll.departments')}</legend>
-          <FieldError message={errors.enrollment?.departments?.message ?? errors.enrollment?.departments?.root?.message} />
-          <table className="dept-table">
-            <thead><tr><th>{t('enroll.deptCode')}</th><th>{t('enroll.deptName')}</th><th>{t('enroll.deptNameHi')}</th><th /></tr></thead>
-            <tbody>
-              {departments.fields.map((field, i) => {
-                const e = errors.enrollment?.departments?.[i];
-                return (
-                  <Fragment key={field.id}>
-                  <tr>
-                    <td>
-                      <input aria-label={`${t('enroll.deptCode')} ${i + 1}`} maxLength={6} className="code-input"
-                        aria-invalid={e?.code ? true : undefined} {...register(`enrollment.departments.${i}.code`)} />
-                      <FieldError message={e?.code?.message} />
-                    </td>
-                    <td>
-                      <input aria-label={`${t('enroll.deptName')} ${i + 1}`} maxLength={70} {...register(`enrollment.departments.${i}.name`)} />
-                      <FieldError message={e?.name?.message} />
-                    </td>
-                    <td>
-                      <input aria-label={`${t('enroll.deptNameHi')} ${i + 1}`} lang="hi" maxLength={70} {...register(`enrollment.departments.${i}.nameHi`)} />
-                      <FieldError message={e?.nameHi?.message} />
-                    </td>
-                    <td>
-                      <button type="button" className="secondary" onClick={() => departments.remove(i)}
-                        aria-label={t('enroll.removeDept', { code: field.code || i + 1 })}><RemoveIcon /></button>
-                    </td>
-                  </tr>
-                  {/* Whom the department sees: a token for anyone else asks the clerk first. */}
-                  <tr className="dept-rules">
-                    <td />
-                    <td colSpan={3}>
-                      <span className="dept-rules-line">
-                        <span>{t('enroll.deptSees')}</span>
-                        <select aria-label={`${t('enroll.deptSex')} ${i + 1}`} {...register(`enrollment.departments.${i}.sex`)}>
-                          <option value="">{t('enroll.deptSexAny')}</option>
-                          <option value="F">{t('enroll.deptSexF')}</option>
-                          <option value="M">{t('enroll.deptSexM')}</option>
-                        </select>
-                        <input aria-label={`${t('enroll.deptMinYears')} ${i + 1}`} title={t('enroll.deptMinYears')} inputMode="numeric" maxLength={3}
-                          className="years" placeholder="0" aria-invalid={e?.minYears ? true : undefined} {...register(`enrollment.departments.${i}.minYears`)} />
-                        <span aria-hidden="true">–</span>
-                        <input aria-label={`${t('enroll.deptMaxYears')} ${i + 1}`} title={t('enroll.deptMaxYears')} inputMode="numeric" maxLength={3}
-                          className="years" placeholder="125" aria-invalid={e?.maxYears ? true : undefined} {...register(`enrollment.departments.${i}.maxYears`)} />
-                        <span>{t('enroll.deptYears')}</span>
-                      </span>
-                      <FieldError message={e?.sex?.message ?? e?.minYears?.message ?? e?.maxYears?.message} />
-                    </td>
-                  </tr>
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-          <button type="button" className="secondary" onClick={() => departments.append({ code: '', name: '', nameHi: '', sex: '', minYears: '', maxYears: '' })}>
-            {t('enroll.addDept')}
-          </button>
+          <DepartmentTable form={form} name="enrollment.departments" />
         </fieldset>
 
         <fieldset>

@@ -13,6 +13,7 @@ import { initI18n, setLanguage } from '../../../src/ui/i18n';
 import { DeskProvider } from '../../../src/ui/services';
 import { useSession } from '../../../src/ui/session';
 import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../../helpers/deviceHarness';
+import { refusal } from '../../helpers/refusal';
 
 const BOY = { ...PATIENT, name: 'Aarav Kumar', birth: { kind: 'age', years: 7, months: 0, days: 0 } };
 
@@ -63,6 +64,41 @@ describe('department rules', () => {
     expect(departments.find((d) => d.code === 'OBG')).toMatchObject({ sex: 'F' });
     expect(departments.find((d) => d.code === 'ORT')).toMatchObject({ sex: 'M' });
     expect(departments.find((d) => d.code === 'EMR')).toMatchObject({ minYears: 60 });
+  });
+
+  it('are edited with the departments on "This device", and every tab goes by the new ones', async () => {
+    const user = userEvent.setup();
+    const h = makeDesk();
+    const admin = await h.desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    const man = await new FrontDesk(h.desk).register(admin, PATIENT);
+    // Another tab of the same tablet, which has already issued a token (and read the identity).
+    const otherTab = new FrontDesk(makeDesk({ names: h.names, locks: h.locks }).desk);
+    await otherTab.issueToken(admin, man.patient, 'PED');
+    useSession.getState().login(admin);
+    window.location.hash = '#/device';
+    render(<DeskProvider desk={h.desk}><App /></DeskProvider>);
+
+    await user.type(await screen.findByLabelText('From age (years) 2'), 'ten');
+    await user.click(screen.getByRole('button', { name: 'Save departments' }));
+    expect(await screen.findByText('Enter a whole number.')).toBeInTheDocument();
+    await user.clear(screen.getByLabelText('From age (years) 2'));
+    await user.type(screen.getByLabelText('To age (years) 2'), '14');
+    await user.click(screen.getByRole('button', { name: 'Add department' }));
+    await user.type(screen.getByLabelText('Code 3'), 'OBG');
+    await user.type(screen.getByLabelText('Name (English) 3'), 'Obstetrics & Gynaecology');
+    await user.type(screen.getByLabelText('Name (Hindi) 3'), 'प्रसूति एवं स्त्री रोग');
+    await user.selectOptions(screen.getByLabelText('Sex seen 3'), 'F');
+    await user.click(screen.getByRole('button', { name: 'Save departments' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+
+    expect((await h.desk.identity())!.departments).toEqual([
+      ENROLLMENT.departments[0],
+      { ...ENROLLMENT.departments[1], maxYears: 14 },
+      { code: 'OBG', name: 'Obstetrics & Gynaecology', nameHi: 'प्रसूति एवं स्त्री रोग', sex: 'F' },
+    ]);
+    expect((await h.db.devices.get('K7'))!.departments).toHaveLength(3);
+    expect(await refusal(otherTab.issueToken(admin, man.patient, 'PED'))).toEqual(['deptTooOld']);
+    expect(await refusal(otherTab.issueToken(admin, man.patient, 'OBG'))).toEqual(['deptWomenOnly']);
   });
 
   it('a token for OBG for a 7-year-old boy, or paediatrics for an adult, asks first', async () => {
