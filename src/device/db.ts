@@ -3,6 +3,7 @@ import type { DeviceRow, PatientRow, StaffRow, TokenRow } from '../domain/projec
 import type { CatalogueRow, LabRequestRow, OpenBlockRow, OpenItem, SpecimenRow } from '../domain/projections/labRows';
 import { openBlockRow } from '../domain/projections/projectLab';
 import type { Role } from '../domain/users';
+import { mobileTail } from '../domain/patients/mobileTail';
 import { namePairs } from '../domain/patients/nameKeys';
 import type { PinVerifier } from './pin';
 
@@ -101,6 +102,14 @@ export class DeskDb extends Dexie {
         if (Array.isArray(row.items)) return;
         const items = Object.entries(row.items as Record<string, Omit<OpenItem, 'specimen'>>).map(([specimen, item]) => ({ ...item, specimen }));
         ref.value = openBlockRow(row.block, items);
+      });
+    });
+    // Search by the last digits of a mobile (mobileTail): rows stored before get their key here.
+    this.version(3).stores({
+      patients: 'patient, uhid, abha, mobile, mobileTail, *words, *pairs, registeredDay',
+    }).upgrade(async (tx) => {
+      await tx.table<PatientRow>('patients').toCollection().modify((p) => {
+        if (p.mobile) p.mobileTail = mobileTail(p.mobile);
       });
     });
   }

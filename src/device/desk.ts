@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { enrollment as enrollmentSchema, type Enrollment } from '../domain/device';
+import { departmentList, enrollment as enrollmentSchema, type Department, type Enrollment } from '../domain/device';
 import { RuleError, ValidationError, type Issue } from '../domain/errors';
 import { verifyChain, type ChainReport } from '../domain/events/chain';
 import type { StaffRow, DeviceRow } from '../domain/projections/rows';
@@ -98,6 +98,29 @@ export class Desk {
     return { name: admin.name, role: 'admin' };
   }
 
+  /**
+   * The departments as they stand now, read afresh: unlike the rest of the identity they can be
+   * edited (updateDepartments), possibly in another tab since this one cached its identity.
+   */
+  async departments(): Promise<Department[]> {
+    return (await this.identity())?.departments ?? [];
+  }
+
+  /** Replace the OPD departments and whom each sees: one event, then this device's identity. */
+  async updateDepartments(actor: SessionUser, input: unknown): Promise<Department[]> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const parsed = departmentList.safeParse(input);
+    if (!parsed.success) {
+      throw new ValidationError(toIssues(parsed.error).map((i) => ({ ...i, path: i.path ? `departments.${i.path}` : 'departments' })), input, 'departments');
+    }
+    const { identity, projector } = await this.context();
+    await projector.record('departments.updated', { departments: parsed.data }, actor.name);
+    const next: DeviceIdentity = { ...((await this.identity()) ?? identity), departments: parsed.data };
+    await this.deps.db.settings.put({ key: IDENTITY, value: next });
+    this.enrolled = next;
+    return parsed.data;
+  }
+
   async addUser(actor: SessionUser, input: unknown): Promise<SessionUser> {
     if (actor.role !== 'admin') throw new RuleError('adminOnly');
     const parsed = newUser.safeParse(input);
@@ -144,7 +167,16 @@ export class Desk {
       paper: stored?.paper ?? '80mm',
       // Devices set up before the setting existed print for the commoner, coarser head.
       printerDpi: printerDpi(stored?.printerDpi) ?? DEFAULT_PRINTER_DPI,
+      displayInitials: stored?.displayInitials === true,
     };
+  }
+
+  async setDisplayInitials(actor: SessionUser, value: unknown): Promise<DeviceSettings> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    if (typeof value !== 'boolean') throw new ValidationError([{ path: 'displayInitials', code: 'notAllowed' }], value, 'settings');
+    const next: DeviceSettings = { ...(await this.settings()), displayInitials: value };
+    await this.deps.db.settings.put({ key: SETTINGS, value: next });
+    return next;
   }
 
   async setPrinterDpi(actor: SessionUser, value: unknown): Promise<DeviceSettings> {
@@ -266,8 +298,9 @@ export class Desk {
   }
 
   /**
-   * The enrolled device's identity, log and projector, for the use-cases built on them. An
-   * identity, once written, never changes: writes need not read it again (queries still do).
+   * The enrolled device's identity, log and projector, for the use-cases built on them. Code,
+   * hospital and time zone never change once written: writes need not read them again (queries
+   * still do). Departments can: read them with departments().
    */
   async context(): Promise<{ identity: DeviceIdentity; log: EventLog; projector: Projector }> {
     this.enrolled ??= await this.identity();

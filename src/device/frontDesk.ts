@@ -5,9 +5,14 @@ import { ageYears, birthProblem } from '../domain/patients/age';
 import { possibleDuplicates, type PossibleDuplicate } from '../domain/patients/duplicates';
 import { patientFields, type PatientFields } from '../domain/patients/fields';
 import { MANY_WORDS, namePairs, nameStem, nameWords, pairKey, STEM_LENGTH } from '../domain/patients/nameKeys';
+import { mobileTail } from '../domain/patients/mobileTail';
 import { classifyQuery } from '../domain/patients/searchQuery';
 import type { PatientRow, TokenRow } from '../domain/projections/rows';
 import { localDay } from '../domain/tokens/day';
+import type { Department } from '../domain/device';
+import { boardOf, type Board } from '../domain/tokens/board';
+import { departmentMisfit, misfitMessage, type Misfit } from '../domain/tokens/departmentFit';
+import { todaysDepartment } from '../domain/tokens/todaysDepartment';
 import { ACTION_EVENT, nextStatus, type QueueAction } from '../domain/tokens/queue';
 import { formatToken, tokenKey } from '../domain/tokens/tokenNumber';
 import { text } from '../domain/text';
@@ -44,7 +49,11 @@ const NAME_SCAN = 3000;
 const PAIR_KEYS = 3000;
 const PAIR_ROUNDS = 4;
 const KEY_PAGE = 100;
+/** Patients read at most for the end of a mobile number: four digits match one number in 10,000. */
+const TAIL_SCAN = 500;
 const QUEUE_SHOWN = 50;
+/** Waiting tokens the display lists after the called ones: what a hall can read at a glance. */
+const BOARD_NEXT = 6;
 const DESK_ROLES = new Set(['clerk', 'admin']);
 
 /** The ward clerk's use-cases: registration, search, tokens and the queue. */
@@ -104,11 +113,22 @@ export class FrontDesk {
     return (await projector.rowAfter(recorded, 'patients', patient))!;
   }
 
-  async issueToken(actor: SessionUser, patient: string, dept: string, extra: { doctor?: string; room?: string } = {}): Promise<TokenRow> {
+  /**
+   * A token for a department whose rules (sex, age range) the patient does not fit is refused
+   * unless the clerk confirmed it (`confirmMisfit`): the desk asks first (misfit()).
+   */
+  async issueToken(actor: SessionUser, patient: string, dept: string, extra: { doctor?: string; room?: string; confirmMisfit?: boolean } = {}): Promise<TokenRow> {
     if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
     const { identity, projector } = await this.desk.context();
-    if (!identity.departments.some((d) => d.code === dept)) throw new ValidationError([{ path: 'dept', code: 'departmentUnknown' }], dept, 'token');
-    if (!(await this.db.patients.get(patient))) throw new RuleError('patientNotFound');
+    const department = (await this.desk.departments()).find((d) => d.code === dept);
+    if (!department) throw new ValidationError([{ path: 'dept', code: 'departmentUnknown' }], dept, 'token');
+    const row = await this.db.patients.get(patient);
+    if (!row) throw new RuleError('patientNotFound');
+    const misfit = this.misfit(row, department, localDay(this.desk.now(), identity.timeZone));
+    if (misfit && !extra.confirmMisfit) {
+      const { code, params } = misfitMessage(misfit, dept);
+      throw new RuleError(code, params);
+    }
     const optional = (v?: string) => (v && v.trim() ? v : undefined);
     let token = '';
     const recorded = await projector.record('token.issued', async () => {
@@ -120,6 +140,11 @@ export class FrontDesk {
       return { token: formatToken(dept, identity.code, number), patient, dept, day, number, doctor: optional(extra.doctor), room: optional(extra.room) };
     }, actor.name);
     return (await projector.rowAfter(recorded, 'tokens', token))!;
+  }
+
+  /** Why this patient does not fit the department's rules today, or null. */
+  misfit(patient: PatientRow, dept: Department, today: string): Misfit | null {
+    return departmentMisfit(dept, { sex: patient.sex, ageYears: ageYears({ kind: 'dob', dob: patient.born }, patient.registeredDay, today) });
   }
 
   /** Call next (no token given: the longest-waiting one), skip, done, or cancel with a reason. */
@@ -183,9 +208,22 @@ export class FrontDesk {
         return done(await this.db.patients.where('abha').equals(q.abha).toArray(), true);
       case 'uhid':
         return done(await this.db.patients.where('uhid').equals(q.uhid).toArray(), true);
+      case 'digits':
+        return this.byDigits(q.digits, keep);
       case 'name':
         return this.byName(q.words, keep);
     }
+  }
+
+  /** A numeric UHID or the end of a mobile number: both are looked up, the UHID first. */
+  private async byDigits(digits: string, keep: (p: PatientRow) => boolean): Promise<SearchResult> {
+    const [byUhid, byMobile] = await Promise.all([
+      this.db.patients.where('uhid').equals(digits).toArray(),
+      this.db.patients.where('mobileTail').startsWith(mobileTail(digits)).limit(TAIL_SCAN).toArray(),
+    ]);
+    byMobile.sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
+    const found = [...new Map([...byUhid, ...byMobile].map((p) => [p.patient, p])).values()].filter(keep);
+    return { kind: 'patients', exact: false, patients: found.slice(0, MAX_RESULTS), truncated: byMobile.length === TAIL_SCAN || found.length > MAX_RESULTS };
   }
 
   /**
@@ -322,6 +360,12 @@ export class FrontDesk {
     };
   }
 
+  /** The waiting-room display's view of a queue: tokens and rooms, initials only if the device says so. */
+  async board(dept: string): Promise<Board> {
+    const [view, settings] = await Promise.all([this.queue(dept), this.desk.settings()]);
+    return boardOf(view, (p) => view.patients[p]?.name, { initials: settings.displayInitials, nextShown: BOARD_NEXT });
+  }
+
   /** Registrations per day and tokens per day and department, from the index keys alone. */
   async dailyTotals(): Promise<Array<{ day: string; dept: string | null; registrations: number; tokens: number }>> {
     const totals = new Map<string, { day: string; dept: string | null; registrations: number; tokens: number }>();
@@ -340,6 +384,12 @@ export class FrontDesk {
 
   patient(id: string): Promise<PatientRow | undefined> {
     return this.db.patients.get(id);
+  }
+
+  /** The department of the patient's token today (the latest not cancelled), or null: the lab's default ordering department. */
+  async departmentToday(patient: string): Promise<string | null> {
+    const today = await this.today();
+    return todaysDepartment(await this.db.tokens.where('patient').equals(patient).toArray(), today);
   }
 
   tokensOf(patient: string): Promise<TokenRow[]> {

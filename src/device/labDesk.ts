@@ -106,11 +106,11 @@ export class LabDesk {
     const parsed = requisitionInput.safeParse(input);
     const issues: Issue[] = parsed.success ? [] : toIssues(parsed.error);
     const catalogue = await this.currentCatalogue();
-    const { identity } = await this.desk.context();
+    const departments = await this.desk.departments();
     if (parsed.success) {
       const resolved = resolveTests(parsed.data.tests, catalogue);
       if (!resolved.ok) issues.push({ path: 'tests', code: 'unknownTest', params: { codes: resolved.unknown.join(', ') } });
-      if (!identity.departments.some((d) => d.code === parsed.data.dept)) issues.push({ path: 'dept', code: 'departmentUnknown' });
+      if (!departments.some((d) => d.code === parsed.data.dept)) issues.push({ path: 'dept', code: 'departmentUnknown' });
       if (!issues.length && resolved.ok) return { input: parsed.data, catalogue, tests: resolved.tests };
     }
     throw new ValidationError(issues, input, 'lab request');

@@ -9,11 +9,26 @@ export const deviceCode = z.string({ error: 'required' }).trim().min(1, 'require
 export const departmentCode = z.string({ error: 'required' }).trim().min(1, 'required')
   .regex(/^[A-Z]{2,4}$/, 'departmentCode');
 
+/** Empty form fields arrive as '' and mean "no rule". */
+const rule = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const ruleYears = z.coerce.number({ error: 'number' }).int('number').min(0, 'deptAgeRange').max(125, 'deptAgeRange');
+
+/**
+ * A department and whom it sees: `sex` and an age range (whole years, both ends included). A
+ * token for a patient outside them needs the clerk's confirmation. The rules are optional, so
+ * departments recorded before they existed (every stored `device.enrolled` and
+ * `departments.updated` event) still parse, and a department without them fits everyone.
+ */
 export const department = z.strictObject({
   code: departmentCode,
   name: text(60),
   nameHi: text(60),
-});
+  sex: rule(z.enum(['M', 'F'], { error: 'notAllowed' })),
+  minYears: rule(ruleYears),
+  maxYears: rule(ruleYears),
+}).refine((d) => d.minYears === undefined || d.maxYears === undefined || d.minYears <= d.maxYears,
+  { message: 'deptAgeOrder', path: ['maxYears'] });
 export type Department = z.output<typeof department>;
 
 export const departmentList = z.array(department).min(1, 'noDepartments').max(60, 'tooMany')
@@ -47,12 +62,13 @@ export type Enrollment = z.output<typeof enrollment>;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Kolkata';
 
-/** The OPD departments most Indian tertiary hospitals run; the administrator edits them at enrollment. */
+/** The OPD departments most Indian tertiary hospitals run, with whom they see; the administrator edits them at enrollment. */
 export const DEFAULT_DEPARTMENTS: readonly Department[] = [
   { code: 'MED', name: 'General Medicine', nameHi: 'सामान्य चिकित्सा' },
   { code: 'SUR', name: 'General Surgery', nameHi: 'सामान्य शल्य चिकित्सा' },
-  { code: 'PED', name: 'Paediatrics', nameHi: 'बाल रोग' },
-  { code: 'OBG', name: 'Obstetrics & Gynaecology', nameHi: 'प्रसूति एवं स्त्री रोग' },
+  // Children up to 17: an adult at the paediatric OPD is most often a wrong pick at the desk.
+  { code: 'PED', name: 'Paediatrics', nameHi: 'बाल रोग', maxYears: 17 },
+  { code: 'OBG', name: 'Obstetrics & Gynaecology', nameHi: 'प्रसूति एवं स्त्री रोग', sex: 'F' },
   { code: 'ORT', name: 'Orthopaedics', nameHi: 'अस्थि रोग' },
   { code: 'ENT', name: 'Ear, Nose & Throat', nameHi: 'नाक, कान, गला' },
   { code: 'OPH', name: 'Ophthalmology', nameHi: 'नेत्र रोग' },

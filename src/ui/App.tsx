@@ -22,7 +22,7 @@ const UsersScreen = lazy(() => import('./admin/UsersScreen').then((m) => ({ defa
 const DeskScreen = lazy(() => import('./desk/DeskScreen').then((m) => ({ default: m.DeskScreen })));
 const PatientScreen = lazy(() => import('./desk/PatientScreen').then((m) => ({ default: m.PatientScreen })));
 const QueueScreen = lazy(() => import('./queue/QueueScreen').then((m) => ({ default: m.QueueScreen })));
-const DisplayScreen = lazy(() => import('./queue/DisplayScreen').then((m) => ({ default: m.DisplayScreen })));
+const KioskScreen = lazy(() => import('./kiosk/KioskScreen').then((m) => ({ default: m.KioskScreen })));
 // The lab's screens load together: a technician uses all of them, a clerk none.
 const LabRoutes = lazy(() => import('./lab/LabRoutes').then((m) => ({ default: m.LabRoutes })));
 const DeviceScreen = lazy(() => import('./admin/DeviceScreen').then((m) => ({ default: m.DeviceScreen })));
@@ -35,12 +35,17 @@ export function App() {
   const desk = useDesk();
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
   const identity = useLive((d) => d.identity(), []);
-  const { user, locked, login, lock, logout } = useSession();
+  const { user, locked, kiosk, login, lock, logout } = useSession();
   const settings = useLive((d) => d.settings(), []);
   const onIdle = useCallback(() => lock(), [lock]);
-  const [location] = useHashLocation();
-  // The waiting-room display runs unattended on a screen nobody touches.
-  useIdleLock(Boolean(user) && !locked && !location.startsWith('/display/'), settings?.idleMinutes ?? 5, onIdle);
+  const [, navigate] = useHashLocation();
+  // Every session locks when left alone. The waiting-room display has no session to lock.
+  useIdleLock(Boolean(user) && !locked, settings?.idleMinutes ?? 5, onIdle);
+  const leaveDisplay = useCallback((by: SessionUser) => {
+    // Off the display's address first: the display route would turn the new session into a display again.
+    navigate('/queue', { replace: true });
+    login(by);
+  }, [navigate, login]);
 
   useEffect(() => {
     desk.start().then(() => setBoot({ state: 'ready' }), (error: unknown) => setBoot({ state: 'failed', error }));
@@ -50,6 +55,14 @@ export function App() {
   if (boot.state === 'failed') content = <main className="screen"><p className="form-error" role="alert">{errorText(boot.error, t)}</p></main>;
   else if (boot.state === 'loading' || identity === undefined) content = <main className="screen"><p>{t('app.loading')}</p></main>;
   else if (identity === null) content = <EnrollScreen onEnrolled={login} />;
+  else if (kiosk !== null) {
+    // No top bar, no tabs, no banners: a display shows the board whatever the address.
+    return (
+      <Suspense fallback={<main className="display"><p>{t('app.loading')}</p></main>}>
+        <KioskScreen dept={kiosk} onLeave={leaveDisplay} />
+      </Suspense>
+    );
+  }
   else if (!user) content = <LoginScreen onLogin={login} />;
   else content = <Shell user={user} identity={identity} />;
 
@@ -112,7 +125,7 @@ function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity
           {canOpen(user.role, 'desk') ? <Route path="/desk"><DeskScreen /></Route> : null}
           {canOpen(user.role, 'desk') ? <Route path="/patient/:id">{(params) => <PatientScreen key={params.id} id={params.id} />}</Route> : null}
           {canOpen(user.role, 'queue') ? <Route path="/queue"><QueueScreen /></Route> : null}
-          {canOpen(user.role, 'queue') ? <Route path="/display/:dept">{(params) => <DisplayScreen dept={params.dept} />}</Route> : null}
+          {canOpen(user.role, 'queue') ? <Route path="/display/:dept">{(params) => <EnterDisplay dept={params.dept} />}</Route> : null}
           {canOpen(user.role, 'lab') ? <Route path="/lab" nest><LabRoutes /></Route> : null}
           {canOpen(user.role, 'users') ? <Route path="/users"><UsersScreen actor={user} /></Route> : null}
           {canOpen(user.role, 'device') ? <Route path="/device"><DeviceScreen actor={user} /></Route> : null}
@@ -123,4 +136,17 @@ function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity
       </Suspense>
     </Router>
   );
+}
+
+/**
+ * Opening the display ends this tab's session: the screen then belongs to the waiting hall. Not
+ * from under the lock screen, where a passer-by typing the address would end someone's work.
+ */
+function EnterDisplay({ dept }: { dept: string }) {
+  const openDisplay = useSession((s) => s.openDisplay);
+  const locked = useSession((s) => s.locked);
+  useEffect(() => {
+    if (!locked) openDisplay(dept);
+  }, [openDisplay, dept, locked]);
+  return null;
 }

@@ -48,7 +48,8 @@ describe('screens on a portrait tablet', () => {
       const request = page.url().split('#')[1]!;
       const specimen = (await page.getByTestId('request-specimen').locator('code').first().textContent())!;
 
-      const screens = ['/', '/desk', `/patient/${patient}`, '/queue', '/display/MED', '/lab', '/lab/new', `/lab/new/${patient}`,
+      // The waiting-room display ends the session (a PIN leaves it): it is checked last.
+      const screens = ['/', '/desk', `/patient/${patient}`, '/queue', '/lab', '/lab/new', `/lab/new/${patient}`,
         request, `/lab/specimen/${specimen}`, '/lab/catalogue', '/users', '/device', '/sync'];
       for (const language of ['en', 'hi']) {
         for (const screen of screens) {
@@ -61,6 +62,9 @@ describe('screens on a portrait tablet', () => {
         await check(`${language} desk with results`);
         if (language === 'en') await page.getByRole('button', { name: 'भाषा: हिन्दी' }).click();
       }
+      await page.goto(`${preview.url}#/display/MED`);
+      await page.getByRole('heading', { name: /^General Medicine/ }).waitFor();
+      await check('display');
       expect(misfits).toEqual({});
       expect(cspViolations(context)).toEqual([]);
       await context.close();

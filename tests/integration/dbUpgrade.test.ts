@@ -5,7 +5,7 @@ import { formatSpecimenId } from '../../src/domain/ids/specimenId';
 import { uniqueName } from '../helpers/deviceHarness';
 
 describe('device database upgrade', () => {
-  it('gives patients projected by the first version their name pairs and turns open lab work into slots, keeping every field', async () => {
+  it('gives patients projected by the first version their name pairs and mobile tails and turns open lab work into slots, keeping every field', async () => {
     const name = uniqueName('upgrade');
     // The first version's patients table, as a tablet that ran it holds it.
     const old = new Dexie(name);
@@ -18,8 +18,9 @@ describe('device database upgrade', () => {
     old.close();
 
     const db = new DeskDb(name);
-    expect(await db.patients.get(row.patient)).toEqual({ ...row, pairs: ['dev sun'] });
+    expect(await db.patients.get(row.patient)).toEqual({ ...row, pairs: ['dev sun'], mobileTail: '5432101189' });
     expect(await db.patients.where('pairs').equals('dev sun').primaryKeys()).toEqual([row.patient]);
+    expect(await db.patients.where('mobileTail').startsWith('5432').primaryKeys()).toEqual([row.patient]);
     const block = await db.labOpen.get('K7:0001');
     expect(block).toMatchObject({ block: 'K7:0001', open: 1 });
     expect(block!.items[2]).toEqual({ ...item, specimen: sp });

@@ -82,6 +82,26 @@ describe('search', () => {
     expect(await names('ravi', { sex: 'F' })).toEqual([]);
   });
 
+  it('finds a patient by the last 4 or more digits of the mobile, a numeric UHID of that length too, and follows corrections', async () => {
+    const { front, admin } = await setup();
+    const ravi = await front.register(admin, PATIENT); // 98110 12345
+    await front.register(admin, { ...PATIENT, name: 'Sunita Devi', sex: 'F', mobile: '98990 45678' });
+    await front.register(admin, { ...PATIENT, name: 'Mohan Lal', mobile: '', uhid: '2345' });
+    const names = async (q: string, f = {}) => {
+      const r = await front.search(q, f);
+      return r.kind === 'patients' ? r.patients.map((p) => p.name) : r.kind;
+    };
+    expect(await names('2345')).toEqual(['Mohan Lal', 'Ravi Kumar']);
+    expect(await names('12345')).toEqual(['Ravi Kumar']);
+    expect(await names('0 12345')).toEqual(['Ravi Kumar']);
+    expect(await names('990-45678')).toEqual(['Sunita Devi']);
+    expect(await names('45678', { sex: 'M' })).toEqual([]);
+    expect(await names('345')).toEqual([]);
+    await front.correct(admin, ravi.patient, { mobile: '9811099999' }, 'new phone');
+    expect(await names('12345')).toEqual([]);
+    expect(await names('9999')).toEqual(['Ravi Kumar']);
+  });
+
   it('finds two-word names through their pair key, long names too, and asks for more of the name past its reading limit', async () => {
     const { front, admin, db } = await setup();
     const ravi = await front.register(admin, PATIENT);
@@ -143,6 +163,31 @@ describe('tokens and the queue', () => {
     expect(next).toMatchObject({ token: 'MED-K7-001', day: '2026-11-27' });
     expect(await refusal(front.issueToken(admin, p.patient, 'XYZ'))).toEqual(['dept:departmentUnknown']);
     expect(await refusal(front.issueToken(admin, 'DT-K7-000099-0', 'MED'))).toEqual(['patientNotFound']);
+  });
+
+  it('issues a token for a department the patient does not fit (sex, age range) only once the clerk confirms', async () => {
+    const departments = [
+      { code: 'MED', name: 'General Medicine', nameHi: 'सामान्य चिकित्सा' },
+      { code: 'PED', name: 'Paediatrics', nameHi: 'बाल रोग', maxYears: '17' },
+      { code: 'OBG', name: 'Obstetrics & Gynaecology', nameHi: 'प्रसूति एवं स्त्री रोग', sex: 'F', minYears: '' },
+      { code: 'GER', name: 'Geriatrics', nameHi: 'वृद्धावस्था रोग', minYears: 60 },
+    ];
+    const h = makeDesk();
+    const admin = await h.desk.enroll({ enrollment: { ...ENROLLMENT, departments }, admin: ADMIN });
+    const front = new FrontDesk(h.desk);
+    const boy = await front.register(admin, { ...PATIENT, name: 'Aarav Kumar', birth: { kind: 'age', years: 7, months: 0, days: 0 } });
+    const man = await front.register(admin, PATIENT);
+    const woman = await front.register(admin, { ...PATIENT, name: 'Sunita Devi', sex: 'F' });
+
+    expect(await refusal(front.issueToken(admin, boy.patient, 'OBG'))).toEqual(['deptWomenOnly']);
+    expect(await refusal(front.issueToken(admin, man.patient, 'PED'))).toEqual(['deptTooOld']);
+    expect(await refusal(front.issueToken(admin, boy.patient, 'GER'))).toEqual(['deptTooYoung']);
+    expect(await h.db.tokens.count()).toBe(0);
+
+    expect((await front.issueToken(admin, boy.patient, 'PED')).token).toBe('PED-K7-001');
+    expect((await front.issueToken(admin, woman.patient, 'OBG')).token).toBe('OBG-K7-001');
+    expect((await front.issueToken(admin, man.patient, 'MED')).token).toBe('MED-K7-001');
+    expect((await front.issueToken(admin, man.patient, 'PED', { confirmMisfit: true })).token).toBe('PED-K7-002');
   });
 
   it('moves tokens through the queue and refuses moves that make no sense', async () => {

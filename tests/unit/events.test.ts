@@ -83,3 +83,36 @@ describe('parseEvent', () => {
     expect(() => parseEvent(null)).toThrow(ValidationError);
   });
 });
+
+describe('department rules (sex, age range) in department lists', () => {
+  const plain = [{ code: 'MED', name: 'General Medicine', nameHi: 'सामान्य चिकित्सा' }];
+
+  it('still parses and hashes events stored before departments had rules', () => {
+    const old = buildEvent({ type: 'departments.updated', data: { departments: plain }, device: 'K7', head: null, at, by: 'Asha' });
+    const read = parseEvent(JSON.parse(JSON.stringify(old)));
+    expect(read.data).toEqual({ departments: plain });
+    expect(computeHash(read)).toBe(old.hash);
+  });
+
+  it('keeps the rules a department is given, as numbers', () => {
+    const e = buildEvent({ type: 'device.enrolled', data: { ...enrolled, departments: [
+      { code: 'PED', name: 'Paediatrics', nameHi: 'बाल रोग', minYears: '', maxYears: '17' },
+      { code: 'OBG', name: 'Obstetrics', nameHi: 'प्रसूति', sex: 'F' },
+    ] }, device: 'K7', head: null, at, by: 'Asha' });
+    expect(JSON.parse(JSON.stringify(e.data.departments))).toEqual([
+      { code: 'PED', name: 'Paediatrics', nameHi: 'बाल रोग', maxYears: 17 },
+      { code: 'OBG', name: 'Obstetrics', nameHi: 'प्रसूति', sex: 'F' },
+    ]);
+    expect(parseEvent(JSON.parse(JSON.stringify(e))).hash).toBe(e.hash);
+  });
+
+  it.each([
+    ['an age range upside down', { minYears: 18, maxYears: 5 }, 'departments.0.maxYears', 'deptAgeOrder'],
+    ['an age past 125', { maxYears: 130 }, 'departments.0.maxYears', 'deptAgeRange'],
+    ['a sex other than M or F', { sex: 'O' }, 'departments.0.sex', 'notAllowed'],
+    ['an unknown rule', { pregnant: true }, 'departments.0.pregnant', 'unknownField'],
+  ])('refuses %s', (_label, extra, path, code) => {
+    const issues = issuesOf(() => buildEvent({ type: 'departments.updated', data: { departments: [{ ...plain[0], ...extra }] }, device: 'K7', head: null, at, by: 'Asha' }));
+    expect(issues).toContainEqual(expect.objectContaining({ path, code }));
+  });
+});

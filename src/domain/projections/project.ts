@@ -2,6 +2,7 @@ import type { AnyEvent } from '../events/envelope';
 import { parseDowntimeId } from '../ids/downtimeId';
 import { birthDay } from '../patients/age';
 import { namePairs, nameWords } from '../patients/nameKeys';
+import { mobileTail } from '../patients/mobileTail';
 import { tokenKey } from '../tokens/tokenNumber';
 import { userKey } from '../users';
 import type { DeviceRow, PatientRow, RowUpdate, StaffRow, TableName, TokenRow } from './rows';
@@ -60,9 +61,10 @@ function reduceDevice(prev: DeviceRow | undefined, event: AnyEvent): DeviceRow {
   }
 }
 
-const nameKeys = (name: string) => {
-  const words = nameWords(name);
-  return { words, pairs: namePairs(words) };
+/** The row's search keys, from its fields: recomputed whole after every correction. */
+const searchKeys = (fields: { name: string; mobile?: string | undefined }) => {
+  const words = nameWords(fields.name);
+  return { words, pairs: namePairs(words), mobileTail: fields.mobile ? mobileTail(fields.mobile) : undefined };
 };
 
 function projectPatient(event: AnyEvent): RowUpdate[] {
@@ -74,7 +76,7 @@ function projectPatient(event: AnyEvent): RowUpdate[] {
       // The first registration of an ID wins; a replayed or conflicting one changes nothing.
       update: (prev): PatientRow => prev ?? {
         ...fields, patient, device: event.device, number: parsed.ok ? parsed.number : 0,
-        ...nameKeys(fields.name), born: birthDay(fields.birth, day), registeredDay: day,
+        ...searchKeys(fields), born: birthDay(fields.birth, day), registeredDay: day,
         registeredAt: event.at, registeredBy: event.by, history: [],
       },
     })];
@@ -88,7 +90,7 @@ function projectPatient(event: AnyEvent): RowUpdate[] {
         const next = { ...prev, ...changes };
         return {
           ...next,
-          ...nameKeys(next.name),
+          ...searchKeys(next),
           born: changes.birth ? birthDay(changes.birth, prev.registeredDay) : prev.born,
           history: [...prev.history, { at: event.at, by: event.by, device: event.device, changes, reason }],
         };

@@ -47,6 +47,8 @@ export interface PatientRow extends PatientFields {
   words: string[];
   /** Pairs of word stems (namePairs): two-word name searches start from these. */
   pairs: string[];
+  /** The mobile's digits last to first (mobileTail): searches by the end of the number. */
+  mobileTail?: string | undefined;
   /** Approximate date of birth, so age and age-range searches stay right as days pass. */
   born: string;
   registeredDay: string;

@@ -8,6 +8,8 @@ import { errorText } from '../shared/errors';
 import { Field, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
 import { formatBytes } from './formatBytes';
+import { DepartmentsForm } from './DepartmentsForm';
+import { DisplaySettings } from './DisplaySettings';
 import { PrinterSettings } from './PrinterSettings';
 
 /** The administrator's view of the tablet itself: identity, storage safety, log integrity. */
@@ -86,6 +88,8 @@ export function DeviceScreen({ actor }: { actor: SessionUser }) {
       <FormError text={error} />
 
       <PrinterSettings actor={actor} />
+      <DisplaySettings actor={actor} />
+      {identity ? <DepartmentsForm key={identity.code} actor={actor} departments={identity.departments} /> : null}
 
       <form onSubmit={saveIdle} noValidate className="narrow">
         <Field label={t('device.idle')} inputMode="numeric" maxLength={3} error={form.formState.errors.idleMinutes?.message}

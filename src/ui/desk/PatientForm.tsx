@@ -55,9 +55,10 @@ export function toInput(v: PatientFormValues) {
 }
 
 /**
- * Registration and correction share this form. Required fields come first, so that Enter in the
- * last of them submits; optional ones (UHID, ABHA, remarks) follow. Months and days are only in
- * the Tab order for babies (age 0 years).
+ * Registration and correction share this form. Sex sits beside the name, as both are asked in
+ * one breath; required fields come first and the optional ones (UHID, ABHA, remarks) after them,
+ * still above the button, so the form reads top to bottom and Enter in any text field submits.
+ * Months and days are only in the Tab order for babies (age 0 years).
  */
 export function PatientForm({ initial, mode, onSubmit, onPickExisting, onCancel }: {
   initial: PatientFormValues;
@@ -103,9 +104,9 @@ export function PatientForm({ initial, mode, onSubmit, onPickExisting, onCancel 
   const e = errors;
   return (
     <form onSubmit={submit} noValidate className="patient-form">
-      <Field label={t('patient.name')} autoComplete="off" maxLength={90} autoFocus={!initial.name}
-        error={e.name?.message} {...register('name')} />
-      <div className="row">
+      <div className="row name-row">
+        <Field label={t('patient.name')} autoComplete="off" maxLength={90} autoFocus={!initial.name}
+          error={e.name?.message} {...register('name')} />
         <div className="field">
           <label htmlFor="p-sex">{t('patient.sex')}</label>
           <select id="p-sex" autoFocus={Boolean(initial.name) && mode === 'register'} aria-invalid={e.sex ? true : undefined} {...register('sex')}>
@@ -116,21 +117,21 @@ export function PatientForm({ initial, mode, onSubmit, onPickExisting, onCancel 
           </select>
           <FieldError message={e.sex?.message} />
         </div>
-        <fieldset className="birth">
-          <legend>{t('patient.ageOrDob')}</legend>
-          <label><input type="radio" value="age" tabIndex={-1} {...register('birth.kind')} /> {t('patient.byAge')}</label>
-          <label><input type="radio" value="dob" tabIndex={-1} {...register('birth.kind')} /> {t('patient.byDob')}</label>
-          {kind === 'age' ? (
-            <div className="row">
-              <Field label={t('patient.years')} inputMode="numeric" maxLength={3} className="short" error={e.birth?.years?.message} {...register('birth.years')} />
-              <Field label={t('patient.months')} inputMode="numeric" maxLength={2} className="short" tabIndex={babyOnly} error={e.birth?.months?.message} {...register('birth.months')} />
-              <Field label={t('patient.days')} inputMode="numeric" maxLength={2} className="short" tabIndex={babyOnly} error={e.birth?.days?.message} {...register('birth.days')} />
-            </div>
-          ) : (
-            <Field label={t('patient.dob')} type="date" error={e.birth?.dob?.message} {...register('birth.dob')} />
-          )}
-        </fieldset>
       </div>
+      <fieldset className="birth">
+        <legend>{t('patient.ageOrDob')}</legend>
+        <label><input type="radio" value="age" tabIndex={-1} {...register('birth.kind')} /> {t('patient.byAge')}</label>
+        <label><input type="radio" value="dob" tabIndex={-1} {...register('birth.kind')} /> {t('patient.byDob')}</label>
+        {kind === 'age' ? (
+          <div className="row">
+            <Field label={t('patient.years')} inputMode="numeric" maxLength={3} className="short" error={e.birth?.years?.message} {...register('birth.years')} />
+            <Field label={t('patient.months')} inputMode="numeric" maxLength={2} className="short" tabIndex={babyOnly} error={e.birth?.months?.message} {...register('birth.months')} />
+            <Field label={t('patient.days')} inputMode="numeric" maxLength={2} className="short" tabIndex={babyOnly} error={e.birth?.days?.message} {...register('birth.days')} />
+          </div>
+        ) : (
+          <Field label={t('patient.dob')} type="date" error={e.birth?.dob?.message} {...register('birth.dob')} />
+        )}
+      </fieldset>
       <Field label={t('patient.mobile')} type="tel" inputMode="tel" maxLength={16} autoComplete="off" error={e.mobile?.message} {...register('mobile')} />
       <fieldset>
         <legend>{t('patient.address')}</legend>
@@ -144,7 +145,7 @@ export function PatientForm({ initial, mode, onSubmit, onPickExisting, onCancel 
           <Field label={t('patient.pin')} inputMode="numeric" maxLength={7} className="short" error={e.address?.pin?.message} {...register('address.pin')} />
         </div>
       </fieldset>
-      {/* Relation before the name, as in "S/o Mohan Lal": Enter in the last text field submits. */}
+      {/* Relation before the name, as in "S/o Mohan Lal". */}
       <div className="row">
         <div className="field">
           <label htmlFor="p-relation">{t('patient.relation')}</label>
@@ -156,6 +157,13 @@ export function PatientForm({ initial, mode, onSubmit, onPickExisting, onCancel 
         </div>
         <Field label={t('patient.relativeName')} maxLength={90} error={e.relative?.name?.message} {...register('relative.name')} />
       </div>
+
+      <fieldset className="optional-fields">
+        <legend>{t('patient.optional')}</legend>
+        <Field label={t('patient.uhid')} maxLength={24} autoComplete="off" error={e.uhid?.message} {...register('uhid')} />
+        <Field label={t('patient.abha')} inputMode="numeric" maxLength={17} autoComplete="off" error={e.abha?.message} {...register('abha')} />
+        <Field label={t('patient.remarks')} maxLength={300} error={e.remarks?.message} {...register('remarks')} />
+      </fieldset>
 
       {mode === 'register' && dups.length > 0 ? <DuplicateList duplicates={dups} onPick={onPickExisting} /> : null}
       <FormError text={form.formError instanceof DuplicateQuestion ? t('patient.confirmNew') : form.formError ? errorText(form.formError, t) : null} />
@@ -169,12 +177,6 @@ export function PatientForm({ initial, mode, onSubmit, onPickExisting, onCancel 
         ) : null}
         {onCancel ? <button type="button" className="secondary" onClick={onCancel}>{t('patient.cancel')}</button> : null}
       </div>
-
-      <fieldset>
-        <Field label={t('patient.uhid')} maxLength={24} autoComplete="off" error={e.uhid?.message} {...register('uhid')} />
-        <Field label={t('patient.abha')} inputMode="numeric" maxLength={17} autoComplete="off" error={e.abha?.message} {...register('abha')} />
-        <Field label={t('patient.remarks')} maxLength={300} error={e.remarks?.message} {...register('remarks')} />
-      </fieldset>
     </form>
   );
 }

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { RuleError } from '../../domain/errors';
 import { useTranslation } from 'react-i18next';
 import type { PatientRow } from '../../domain/projections/rows';
 import { useLive } from '../services';
@@ -11,7 +12,13 @@ import { useLastToken } from './lastToken';
 import { printToken } from './printToken';
 import { useToday } from './useToday';
 
-/** Department, optional doctor and room, one key to issue and print. */
+/** What the use-case says when the patient does not fit the department's rules (domain misfitMessage). */
+const MISFITS = new Set(['deptWomenOnly', 'deptMenOnly', 'deptTooYoung', 'deptTooOld']);
+
+/**
+ * Department, optional doctor and room, one key to issue and print. A department the patient does
+ * not fit (OBG for a boy, paediatrics for an adult) asks first; Enter again confirms.
+ */
 export function TokenIssuer({ patient, onIssued }: { patient: PatientRow; onIssued: () => void }) {
   const { t, i18n } = useTranslation();
   const front = useFront();
@@ -26,16 +33,18 @@ export function TokenIssuer({ patient, onIssued }: { patient: PatientRow; onIssu
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<string | null>(null);
+  const [misfit, setMisfit] = useState<string | null>(null);
+  const deptSelect = useRef<HTMLSelectElement>(null);
   const showToken = useLastToken((s) => s.show);
   if (!identity || !settings) return null;
   const chosen = dept || (identity.departments.some((d) => d.code === lastDept) ? lastDept! : identity.departments[0]?.code ?? '');
 
-  async function issue(e: React.FormEvent) {
-    e.preventDefault();
+  async function issue(confirmMisfit: boolean) {
     setBusy(true);
     setError(null);
+    setMisfit(null);
     try {
-      const token = await front.issueToken(user, patient.patient, chosen, { doctor, room });
+      const token = await front.issueToken(user, patient.patient, chosen, { doctor, room, confirmMisfit });
       remember({ dept: chosen });
       setIssued(token.token);
       const d = identity!.departments.find((x) => x.code === token.dept);
@@ -43,19 +52,23 @@ export function TokenIssuer({ patient, onIssued }: { patient: PatientRow; onIssu
       await printToken({ front, actor: user, identity: identity!, paper: settings!.paper, dpi: settings!.printerDpi, token, patient, today: today ?? token.day, t });
       onIssued();
     } catch (err) {
-      setError(errorText(err, t));
+      if (err instanceof RuleError && MISFITS.has(err.code)) {
+        const d = identity!.departments.find((x) => x.code === chosen);
+        setMisfit(t(`errors.${err.code}`, { ...err.params, dept: (i18n.language === 'hi' ? d?.nameHi : d?.name) ?? chosen }));
+      }
+      else setError(errorText(err, t));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <form className="token-issuer" onSubmit={issue} noValidate>
+    <form className="token-issuer" onSubmit={(e) => { e.preventDefault(); void issue(false); }} noValidate>
       <h2>{t('token.issue')}</h2>
       <div className="row">
         <div className="field">
           <label htmlFor="t-dept">{t('token.dept')}</label>
-          <select id="t-dept" value={chosen} onChange={(e) => setDept(e.target.value)}
+          <select id="t-dept" ref={deptSelect} value={chosen} onChange={(e) => { setDept(e.target.value); setMisfit(null); }}
             onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); e.currentTarget.form?.requestSubmit(); } }}>
             {identity.departments.map((d) => <option key={d.code} value={d.code}>{d.code} · {i18n.language === 'hi' ? d.nameHi : d.name}</option>)}
           </select>
@@ -71,8 +84,19 @@ export function TokenIssuer({ patient, onIssued }: { patient: PatientRow; onIssu
       </div>
       <FormError text={error} />
       {issued ? <p className="ok" role="status">{t('token.issued', { token: issued })}</p> : null}
-      {/* Focus starts here: one Enter issues the token for the remembered department and prints. */}
-      <button type="submit" className="primary" autoFocus disabled={busy}>{t('token.issueAndPrint')}</button>
+      {/* Focus starts here: one Enter issues the token for the remembered department and prints.
+          Hidden, not unmounted, while asking: mounting it again would take the focus back. */}
+      <button type="submit" className="primary" autoFocus disabled={busy} hidden={misfit !== null}>{t('token.issueAndPrint')}</button>
+      {misfit ? (
+        <div className="warning" role="alert">
+          <p>{misfit}</p>
+          <p>{t('token.misfitAsk')}</p>
+          <div className="actions">
+            <button type="button" className="primary" autoFocus disabled={busy} onClick={() => void issue(true)}>{t('token.issueAnyway')}</button>
+            <button type="button" className="secondary" onClick={() => { setMisfit(null); deptSelect.current?.focus(); }}>{t('token.changeDept')}</button>
+          </div>
+        </div>
+      ) : null}
     </form>
   );
 }

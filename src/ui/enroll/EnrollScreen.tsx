@@ -1,15 +1,14 @@
-import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_DEPARTMENTS, DEFAULT_TIME_ZONE, type Department } from '../../domain/device';
+import { DEFAULT_DEPARTMENTS, DEFAULT_TIME_ZONE } from '../../domain/device';
 import type { SessionUser } from '../../device/desk';
 import { useDesk } from '../services';
 import { errorText } from '../shared/errors';
-import { Field, FieldError, FormError } from '../shared/Field';
-import { RemoveIcon } from '../shared/icons';
+import { DepartmentTable, deptValues, type DeptValues } from '../shared/DepartmentTable';
+import { Field, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
 
 interface EnrollValues {
-  enrollment: { hospital: string; code: string; timeZone: string; departments: Department[] };
+  enrollment: { hospital: string; code: string; timeZone: string; departments: DeptValues[] };
   admin: { name: string; pin: string; pinAgain: string };
 }
 
@@ -19,12 +18,11 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: SessionUser) 
   const desk = useDesk();
   const form = useDomainForm<EnrollValues>({
     defaultValues: {
-      enrollment: { hospital: '', code: '', timeZone: DEFAULT_TIME_ZONE, departments: DEFAULT_DEPARTMENTS.map((d) => ({ ...d })) },
+      enrollment: { hospital: '', code: '', timeZone: DEFAULT_TIME_ZONE, departments: DEFAULT_DEPARTMENTS.map(deptValues) },
       admin: { name: '', pin: '', pinAgain: '' },
     },
   });
-  const { register, control, formState: { errors, isSubmitting } } = form;
-  const departments = useFieldArray({ control, name: 'enrollment.departments' });
+  const { register, formState: { errors, isSubmitting } } = form;
 
   const onSubmit = form.submitWith(async (values) => {
     onEnrolled(await desk.enroll({
@@ -46,39 +44,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: SessionUser) 
 
         <fieldset>
           <legend>{t('enroll.departments')}</legend>
-          <FieldError message={errors.enrollment?.departments?.message ?? errors.enrollment?.departments?.root?.message} />
-          <table className="dept-table">
-            <thead><tr><th>{t('enroll.deptCode')}</th><th>{t('enroll.deptName')}</th><th>{t('enroll.deptNameHi')}</th><th /></tr></thead>
-            <tbody>
-              {departments.fields.map((field, i) => {
-                const e = errors.enrollment?.departments?.[i];
-                return (
-                  <tr key={field.id}>
-                    <td>
-                      <input aria-label={`${t('enroll.deptCode')} ${i + 1}`} maxLength={6} className="code-input"
-                        aria-invalid={e?.code ? true : undefined} {...register(`enrollment.departments.${i}.code`)} />
-                      <FieldError message={e?.code?.message} />
-                    </td>
-                    <td>
-                      <input aria-label={`${t('enroll.deptName')} ${i + 1}`} maxLength={70} {...register(`enrollment.departments.${i}.name`)} />
-                      <FieldError message={e?.name?.message} />
-                    </td>
-                    <td>
-                      <input aria-label={`${t('enroll.deptNameHi')} ${i + 1}`} lang="hi" maxLength={70} {...register(`enrollment.departments.${i}.nameHi`)} />
-                      <FieldError message={e?.nameHi?.message} />
-                    </td>
-                    <td>
-                      <button type="button" className="secondary" onClick={() => departments.remove(i)}
-                        aria-label={t('enroll.removeDept', { code: field.code || i + 1 })}><RemoveIcon /></button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <button type="button" className="secondary" onClick={() => departments.append({ code: '', name: '', nameHi: '' })}>
-            {t('enroll.addDept')}
-          </button>
+          <DepartmentTable form={form} name="enrollment.departments" />
         </fieldset>
 
         <fieldset>

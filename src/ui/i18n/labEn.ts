@@ -38,7 +38,7 @@ export const labEn = {
   markReported: 'Mark reported',
   moved_one: '{{count}} specimen updated.',
   moved_other: '{{count}} specimens updated.',
-  findPatient: 'Find the patient: downtime ID, UHID, token, mobile or name',
+  findPatient: 'Find the patient: downtime ID, UHID, token, mobile (or its last 4+ digits) or name',
   findHint: 'Patients are registered at the registration desk.',
   patientsFound_one: '{{count}} patient found',
   patientsFound_other: '{{count}} patients found',

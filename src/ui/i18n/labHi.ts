@@ -40,7 +40,7 @@ export const labHi: typeof labEn = {
   markReported: 'रिपोर्ट हुई दर्ज करें',
   moved_one: '{{count}} नमूना अद्यतन हुआ।',
   moved_other: '{{count}} नमूने अद्यतन हुए।',
-  findPatient: 'मरीज़ खोजें: डाउनटाइम आईडी, UHID, टोकन, मोबाइल या नाम',
+  findPatient: 'मरीज़ खोजें: डाउनटाइम आईडी, UHID, टोकन, मोबाइल (या उसके आख़िरी 4+ अंक) या नाम',
   findHint: 'मरीज़ों का पंजीकरण पंजीकरण डेस्क पर होता है।',
   patientsFound_one: '{{count}} मरीज़ मिला',
   patientsFound_other: '{{count}} मरीज़ मिले',

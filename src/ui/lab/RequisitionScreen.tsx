@@ -30,13 +30,16 @@ export function RequisitionScreen({ patient: id }: { patient: string }) {
   const patient = useLiveFront((f) => f.patient(id), [id]);
   const identity = useLive((d) => d.identity(), []);
   const catalogue = useLiveLab((l) => l.currentCatalogue(), []);
-  if (patient === undefined || !identity || !catalogue) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  const sentBy = useLiveFront((f) => f.departmentToday(id), [id]);
+  if (patient === undefined || !identity || !catalogue || sentBy === undefined) return <main className="screen"><p>{t('app.loading')}</p></main>;
   if (!patient) return <main className="screen"><p className="form-error" role="alert">{t('errors.patientNotFound')}</p></main>;
-  return <RequisitionForm patient={patient} identity={identity} catalogue={catalogue} />;
+  // The department of the patient's token today is who sent them to the lab; else the first one.
+  const dept = identity.departments.some((d) => d.code === sentBy) ? sentBy! : identity.departments[0]?.code ?? '';
+  return <RequisitionForm patient={patient} identity={identity} catalogue={catalogue} dept={dept} />;
 }
 
-/** The form itself, drawn once the device's departments are known (the first is the default). */
-function RequisitionForm({ patient, identity, catalogue }: { patient: PatientRow; identity: DeviceIdentity; catalogue: Catalogue }) {
+/** The form itself, drawn once the device's departments and the default department are known. */
+function RequisitionForm({ patient, identity, catalogue, dept }: { patient: PatientRow; identity: DeviceIdentity; catalogue: Catalogue; dept: string }) {
   const { t, i18n } = useTranslation();
   const lab = useLab();
   const user = useSession((s) => s.user)!;
@@ -45,7 +48,7 @@ function RequisitionForm({ patient, identity, catalogue }: { patient: PatientRow
   const earlier = useLiveLab((l) => l.requestsOf(id), [id]);
   const printOnOpen = usePrintOnOpen((s) => s.set);
   const form = useDomainForm<RequisitionValues>({
-    defaultValues: { tests: [], priority: 'routine', dept: identity.departments[0]?.code ?? '', clinician: '', notes: '' },
+    defaultValues: { tests: [], priority: 'routine', dept, clinician: '', notes: '' },
   });
   const { register, watch, setValue, formState: { errors, isSubmitting } } = form;
   const tests = watch('tests');

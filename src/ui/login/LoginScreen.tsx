@@ -8,11 +8,14 @@ import { FormError } from '../shared/Field';
 /**
  * Pick yourself from the device's users, type the PIN. Works with no network: the verifier is on
  * the device. `fixedUser` is the lock screen: only the person who was working can unlock.
+ * `title` and `onCancel` are for leaving the waiting-room display.
  */
-export function LoginScreen({ onLogin, fixedUser, onSwitchUser }: {
+export function LoginScreen({ onLogin, fixedUser, onSwitchUser, title, onCancel }: {
   onLogin: (user: SessionUser) => void;
   fixedUser?: SessionUser;
   onSwitchUser?: () => void;
+  title?: string;
+  onCancel?: () => void;
 }) {
   const { t } = useTranslation();
   const desk = useDesk();
@@ -39,7 +42,7 @@ export function LoginScreen({ onLogin, fixedUser, onSwitchUser }: {
 
   return (
     <main className="screen narrow">
-      <h1>{fixedUser ? t('login.lockedTitle') : t('login.title')}</h1>
+      <h1>{title ?? (fixedUser ? t('login.lockedTitle') : t('login.title'))}</h1>
       {fixedUser ? <p>{t('login.lockedBody', { name: fixedUser.name })}</p> : null}
       <form onSubmit={submit} noValidate>
         {fixedUser ? null : (
@@ -66,6 +69,7 @@ export function LoginScreen({ onLogin, fixedUser, onSwitchUser }: {
           {busy ? t('login.checking') : fixedUser ? t('login.unlock') : t('login.submit')}
         </button>
         {onSwitchUser ? <button type="button" className="secondary" onClick={onSwitchUser}>{t('login.switchUser')}</button> : null}
+        {onCancel ? <button type="button" className="secondary" onClick={onCancel}>{t('kiosk.back')}</button> : null}
       </form>
     </main>
   );

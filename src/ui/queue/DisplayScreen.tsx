@@ -2,28 +2,40 @@ import { useTranslation } from 'react-i18next';
 import { useLive } from '../services';
 import { useLiveFront } from '../useCases';
 
-const NEXT_SHOWN = 6;
-
-/** The waiting-room screen: large type, read-only, readable from the back of the hall. */
+/**
+ * The waiting-room screen: large type, read-only, readable from the back of the hall. Every token
+ * called and not yet closed stays up with its room; names never reach this screen (board()).
+ */
 export function DisplayScreen({ dept }: { dept: string }) {
   const { i18n } = useTranslation();
   const en = i18n.getFixedT('en');
   const hi = i18n.getFixedT('hi');
+  const both = (key: string) => `${en(key)} · ${hi(key)}`;
   const identity = useLive((d) => d.identity(), []);
-  const queue = useLiveFront((f) => f.queue(dept), [dept]);
+  const board = useLiveFront((f) => f.board(dept), [dept]);
   const d = identity?.departments.find((x) => x.code === dept);
-  const now = queue?.called[0];
+  const called = board?.called ?? [];
   return (
     <main className="display">
       <h1>{d ? `${d.name} · ${d.nameHi}` : dept}</h1>
       <section>
-        <h2>{en('display.now')} · {hi('display.now')}</h2>
-        <p className="display-now" data-testid="display-now">{now?.token ?? en('display.none')}</p>
+        <h2>{both('display.now')}</h2>
+        {called.length === 0 ? <p className="display-none" data-testid="display-none">{en('display.none')}</p> : (
+          <ul className="display-called">
+            {called.map((c) => (
+              <li key={c.token} data-testid="display-called">
+                <span className="display-token">{c.token}</span>
+                {c.room ? <span className="display-room">{en('display.room', { room: c.room })} · {hi('display.room', { room: c.room })}</span> : null}
+                {c.initials ? <span className="display-initials">{c.initials}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section>
-        <h2>{en('display.next')} · {hi('display.next')}</h2>
+        <h2>{both('display.next')}</h2>
         <ol className="display-next">
-          {(queue?.waiting ?? []).slice(0, NEXT_SHOWN).map((tk) => <li key={tk.id}>{tk.token}</li>)}
+          {(board?.next ?? []).map((token) => <li key={token}>{token}</li>)}
         </ol>
       </section>
     </main>

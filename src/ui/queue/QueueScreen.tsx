@@ -56,8 +56,9 @@ export function QueueScreen() {
         <button type="button" className="primary big" onClick={() => void act('call', { dept })} disabled={queue.waitingCount === 0}>
           {t('queue.callNext')}
         </button>
-        <Link href={`/display/${dept}`}>{t('queue.display')}</Link>
+        <Link href={`/display/${dept}`} aria-describedby="q-display-hint">{t('queue.display')}</Link>
       </div>
+      <p id="q-display-hint" className="hint">{t('queue.displayHint')}</p>
       <FormError text={error} />
 
       <h2>{t('queue.nowCalled')}</h2>

@@ -73,6 +73,33 @@ describe('lab requisition form', () => {
     expect(await screen.findAllByText('Printed 1 time', {}, { timeout: 10_000 })).toHaveLength(2);
   });
 
+  it('defaults the ordering department to that of the patient\'s token today', async () => {
+    let now = Date.parse('2026-11-25T06:00:00.000Z');
+    const h = makeDesk({ now: () => new Date((now += 1000)) });
+    const departments = [...ENROLLMENT.departments, { code: 'ORT', name: 'Orthopaedics', nameHi: 'अस्थि रोग' }];
+    const admin = await h.desk.enroll({ enrollment: { ...ENROLLMENT, departments }, admin: ADMIN });
+    const front = new FrontDesk(h.desk);
+    const sent = await front.register(admin, PATIENT);
+    const walkIn = await front.register(admin, { ...PATIENT, name: 'Sunita Devi', sex: 'F' });
+    await front.issueToken(admin, sent.patient, 'ORT'); // yesterday
+    await front.issueToken(admin, walkIn.patient, 'ORT');
+    now = Date.parse('2026-11-26T06:00:00.000Z');
+    await front.issueToken(admin, sent.patient, 'PED');
+    const wrong = await front.issueToken(admin, sent.patient, 'ORT');
+    await front.move(admin, 'cancel', { id: wrong.id }, 'wrong department');
+    useSession.getState().login(TECH);
+
+    for (const [patient, dept] of [[sent.patient, 'PED'], [walkIn.patient, 'MED']] as const) {
+      const { unmount } = render(
+        <DeskProvider desk={h.desk}>
+          <Router hook={memoryLocation({ path: `/lab/new/${patient}` }).hook}><Route path="/lab" nest><LabRoutes /></Route></Router>
+        </DeskProvider>,
+      );
+      expect(await screen.findByLabelText('Ordering department')).toHaveValue(dept);
+      unmount();
+    }
+  });
+
   it('shows each problem in words and stores nothing', async () => {
     const user = userEvent.setup();
     const { db } = await renderLab((p) => `/lab/new/${p}`);

@@ -41,11 +41,12 @@ describe('queue screen and waiting-room display', () => {
       </DeskProvider>,
     );
     expect(await screen.findByText('Waiting (2)')).toBeInTheDocument();
-    expect(screen.getByTestId('display-now')).toHaveTextContent('—');
+    expect(await screen.findByTestId('display-none')).toHaveTextContent('—');
     await user.click(screen.getByRole('button', { name: 'Call next' }));
     const called = await screen.findByTestId('called-token');
     expect(called).toHaveTextContent(tokens[0]!.token);
-    expect(await screen.findByTestId('display-now')).toHaveTextContent(tokens[0]!.token);
+    expect(await screen.findByTestId('display-called')).toHaveTextContent(tokens[0]!.token);
+    expect(screen.getByTestId('display-called')).not.toHaveTextContent('Ravi Kumar');
     await user.click(within(called).getByRole('button', { name: 'Done' }));
     expect(await screen.findByText('Done today: 1 · cancelled: 0')).toBeInTheDocument();
 

@@ -57,6 +57,28 @@ describe('registration form', () => {
     expect(await db.patients.count()).toBe(1);
   });
 
+  it('reads top to bottom: sex right after the name, the optional fields after the relative and before Register', async () => {
+    const user = userEvent.setup();
+    const { db, location } = await renderDesk();
+    await openRegistration(user, 'Ravi Kumar');
+    await user.tab({ shift: true });
+    expect(screen.getByLabelText('Patient name (English or Hindi)')).toHaveFocus();
+    await user.tab();
+    expect(screen.getByLabelText('Sex')).toHaveFocus();
+    await fillRequired(user);
+    const order: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      await user.tab();
+      order.push(document.activeElement?.textContent || document.activeElement?.getAttribute('id') || '');
+    }
+    const label = (text: string) => screen.getByLabelText(text).id;
+    expect(order).toEqual([label('Hospital UHID (if the patient has a card)'), label('ABHA number (14 digits)'), label('Remarks'), 'Register']);
+    // The optional fields filled on the way, Enter in the last of them registers.
+    await user.type(screen.getByLabelText('Remarks'), 'came with referral letter{Enter}');
+    await expect.poll(() => location.history.at(-1)).toMatch(/^\/patient\/DT-K7-000001-[0-9A-Z]$/);
+    expect((await db.patients.toArray())[0]).toMatchObject({ remarks: 'came with referral letter' });
+  });
+
   it('shows each problem next to its field in the user language and saves nothing', async () => {
     const user = userEvent.setup();
     const { db, desk } = await renderDesk();
