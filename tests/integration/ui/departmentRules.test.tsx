@@ -134,6 +134,8 @@ describe('department rules', () => {
     await user.click(screen.getByRole('button', { name: 'Issue token and print' }));
     expect(await screen.findByText('Token PED-K7-001 issued.')).toBeInTheDocument();
     await waitFor(async () => expect((await front.tokensOf(boy.patient))[0]?.prints).toBe(1));
+    // Back at the desk once the slip is printed, as the clerk sees it; only then the next patient.
+    await screen.findByRole('heading', { name: 'Registration desk' });
 
     location.navigate(`/patient/${man.patient}`);
     await screen.findByRole('heading', { name: /^Ravi Kumar/ });
