@@ -64,6 +64,8 @@ export class CentralClient {
     }
     if (res.status === 401) throw new SyncError('unauthorized', { user: this.target.username });
     if (res.status === 413) throw new SyncError('tooLarge');
+    // The gateway turns an address away for a while after many wrong passwords.
+    if (res.status === 429) throw new SyncError('tooManyAttempts', { count: Math.max(1, Math.ceil(Number(res.headers.get('retry-after') ?? 300) / 60)) });
     if (res.status >= 500) throw new SyncError('serverError', { status: res.status });
     return { status: res.status, body };
   }

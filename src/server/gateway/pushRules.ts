@@ -100,13 +100,9 @@ export class StoreFacts {
   }
 
   async highestSeq(device: string): Promise<number> {
-    const { start, end } = eventIdRange(device);
-    const q = `descending=true&limit=1&startkey=${encodeURIComponent(JSON.stringify(end))}&endkey=${encodeURIComponent(JSON.stringify(start))}`;
-    const { status, body } = await this.json('GET', `_all_docs?${q}`);
-    if (status !== 200) throw new Error(`_all_docs answered ${status}`);
-    const id = (body as { rows?: Array<{ id: string }> }).rows?.[0]?.id;
-    return id ? Number(id.split(':')[2]) : 0;
+    return (await this.newest(device))?.seq ?? 0;
   }
+
 }
 
 export function readBulkBody(body: unknown): unknown[] {

@@ -277,6 +277,8 @@ export const en = {
       serverRefused: 'The central store refused {{id}}: {{reason}}',
       notConfirmed: 'The central store did not confirm every event: try again.',
       forbidden: 'The central store refused: {{reason}}',
+      tooManyAttempts_one: 'Too many wrong passwords from this tablet: the central store answers again in {{count}} minute.',
+      tooManyAttempts_other: 'Too many wrong passwords from this tablet: the central store answers again in {{count}} minutes.',
       keyMismatch: 'Another tablet has already registered device code {{device}} on the central store: nothing was sent. Check the device code; an administrator can replace the registered key (npm run central -- replace-device-key {{device}}).',
       noDeviceKey: 'This device has not registered its key on the central store: close the gate and open it again.',
     },

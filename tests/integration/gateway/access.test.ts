@@ -2,6 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILURES } from '../../../src/server/gateway/loginThrottle';
 import { discoverCentralUrl } from '../../../src/sync/centralAddress';
+import { CentralClient } from '../../../src/sync/centralClient';
+import { initI18n } from '../../../src/ui/i18n';
+import { errorText } from '../../../src/ui/shared/errors';
+import i18next from 'i18next';
 import { DB, gatewayHarness, chainOf } from '../../helpers/gatewayHarness';
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
@@ -150,5 +154,11 @@ describe('central gateway: who may use which route', () => {
     const right = await gw.call('GET', `/central/${DB}`, { auth: gw.accounts.T1 });
     expect(right.status).toBe(429);
     expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
+    // The tablet says so in words, with the wait, not as an HTTP status.
+    const client = new CentralClient({ dbUrl: `${gw.base}/central/${DB}`, ...gw.accounts.T1 });
+    const refused = await client.check().catch((err: unknown) => err);
+    expect(refused).toMatchObject({ code: 'tooManyAttempts', params: { count: 5 } });
+    initI18n('en');
+    expect(errorText(refused, i18next.t)).toBe('Too many wrong passwords from this tablet: the central store answers again in 5 minutes.');
   });
 });
