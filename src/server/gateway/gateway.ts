@@ -25,8 +25,6 @@ export interface GatewayOptions {
 /** Enough for the app's default batch of 2,000 events; a bigger one gets 413 and the app halves it. */
 export const GATEWAY_BODY_LIMIT = 16 * 1024 * 1024;
 
-type Device = Extract<Caller, { kind: 'device' }>;
-
 /**
  * `/central/` on the app's origin: deny by default. Every request is checked on its raw path,
  * authenticated against the store's `_session`, matched against the route table with the
@@ -60,10 +58,15 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
     const decision = decide(req.method, path.segments, path.query, caller, db);
     if (!decision.ok) return refuse(reply, decision.status, errorName(decision.status), decision.reason);
     const storePath = (req.raw.url ?? '').slice(CENTRAL_PREFIX.length + 1);
-    return handle(decision.route, caller as Device, req, reply, storePath, credentials);
+    return handle(decision.route, caller, req, reply, storePath, credentials);
   };
 
-  async function handle(route: Route, caller: Device, req: FastifyRequest, reply: FastifyReply, storePath: string, credentials: Credentials) {
+  async function handle(route: Route, caller: Caller, req: FastifyRequest, reply: FastifyReply, storePath: string, credentials: Credentials) {
+    // decide() lets only devices through to the routes that read `device` below.
+    const device = () => {
+      if (caller.kind !== 'device') throw new Refusal(403, 'forbidden', 'this route is for device accounts');
+      return caller;
+    };
     const forward = (body?: unknown) => upstream.send(req.method, storePath, {
       accept: 'application/json', ...credentials.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     }, body === undefined ? undefined : JSON.stringify(body));
@@ -78,25 +81,27 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
         return reply.status(200).header('cache-control', 'no-store').send({ ...welcome, downtime_desk: { database: db } });
       }
       case 'revsDiff':
-        checkRevsDiff(req.body, caller.device);
+        checkRevsDiff(req.body, device().device);
         return pass(reply, await forward(req.body));
       case 'keyRegister': {
-        const known = await checkKeyRegistration(facts, req.body, caller.device, `devicekey:${caller.device}`);
-        if (known === 'same') return reply.status(200).header('cache-control', 'no-store').send({ ok: true, id: `devicekey:${caller.device}` });
-        facts.forgetKey(caller.device);
+        const { device: code } = device();
+        const known = await checkKeyRegistration(facts, req.body, code, `devicekey:${code}`);
+        if (known === 'same') return reply.status(200).header('cache-control', 'no-store').send({ ok: true, id: `devicekey:${code}` });
+        facts.forgetKey(code);
         return pass(reply, await forward(req.body));
       }
       case 'statusWrite':
-        await checkStatus(facts, req.body, caller.device, `device:${caller.device}`);
+        await checkStatus(facts, req.body, device().device, `device:${device().device}`);
         return pass(reply, await forward(req.body));
       case 'bulkDocs': {
         const docs = readBulkBody(req.body);
-        return locks.run(caller.device, async () => {
+        const pusher = device();
+        return locks.run(pusher.device, async () => {
           const signed = req.headers[SIGNED_HEAD_HEADER];
-          const verdicts = await judgeBatch(facts, caller.device, docs, now(), typeof signed === 'string' ? signed : undefined);
+          const verdicts = await judgeBatch(facts, pusher.device, docs, now(), typeof signed === 'string' ? signed : undefined);
           const send = verdicts.flatMap((v) => (v.action === 'send' ? [v.doc] : []));
           const refused = verdicts.flatMap((v) => (v.action === 'refuse' ? [{ id: v.id, error: 'forbidden', reason: v.reason }] : []));
-          if (refused.length) options.log?.(`push from ${caller.name}: ${refused.length} of ${docs.length} refused, first ${refused[0]!.id}: ${refused[0]!.reason}`);
+          if (refused.length) options.log?.(`push from ${pusher.name}: ${refused.length} of ${docs.length} refused, first ${refused[0]!.id}: ${refused[0]!.reason}`);
           if (send.length === 0) return reply.status(201).send(refused);
           const answer = await forward({ docs: send, new_edits: false });
           if (answer.status !== 201 && answer.status !== 200 && answer.status !== 417) return pass(reply, answer);
