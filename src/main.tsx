@@ -2,8 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DeskDb } from './device/db';
 import { Desk } from './device/desk';
+import { KeyRing } from './device/keyRing';
 import { defaultLocks } from './device/locks';
-import { openPouchLog } from './device/pouchLog';
+import { openLegacyPouchLog, openPouchLog } from './device/pouchLog';
 import { requestPersistence } from './device/storageStatus';
 import { App } from './ui/App';
 import { initI18n } from './ui/i18n';
@@ -14,11 +15,14 @@ import './ui/styles.css';
 // The one place that wires the pieces together.
 const locks = defaultLocks();
 const now = () => new Date();
+const keyRing = new KeyRing();
 const desk = new Desk({
-  db: new DeskDb('downtime-desk'),
+  db: new DeskDb('downtime-desk', keyRing),
+  keyRing,
   locks,
   now,
-  openLog: (device) => openPouchLog(device, locks, now),
+  openLog: (device) => openPouchLog(device, locks, now, keyRing),
+  openLegacyLog: openLegacyPouchLog,
 });
 
 initI18n();

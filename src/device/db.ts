@@ -1,11 +1,12 @@
 import Dexie, { type Table } from 'dexie';
 import type { DeviceRow, PatientRow, StaffRow, TokenRow } from '../domain/projections/rows';
-import type { CatalogueRow, LabRequestRow, OpenBlockRow, OpenItem, SpecimenRow } from '../domain/projections/labRows';
-import { openBlockRow } from '../domain/projections/projectLab';
+import type { CatalogueRow, LabRequestRow, OpenBlockRow, SpecimenRow } from '../domain/projections/labRows';
+import { PROJECTION_TABLES } from '../domain/projections/rows';
 import type { Role } from '../domain/users';
-import { mobileTail } from '../domain/patients/mobileTail';
-import { namePairs } from '../domain/patients/nameKeys';
+import type { KeyWrap } from '../crypto/keyWrap';
+import type { KeyRing } from './keyRing';
 import type { PinVerifier } from './pin';
+import { sealedTables } from './sealedTables';
 
 /** Device-local: never replicated. */
 export interface UserRecord {
@@ -13,7 +14,10 @@ export interface UserRecord {
   key: string;
   name: string;
   role: Role;
-  verifier: PinVerifier;
+  /** The device's data key wrapped under this user's PIN. */
+  keyWrap?: KeyWrap;
+  /** A user from the release before sealing, until their first login (or a PIN reset) wraps the key. */
+  verifier?: PinVerifier;
   failures: number;
   lastFailureAt: number | null;
   createdAt: string;
@@ -72,8 +76,9 @@ export class DeskDb extends Dexie {
   /** Documents in the log that are not valid events: reported, never projected. */
   rejects!: Table<RejectRecord, string>;
 
-  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
+  constructor(name: string, keyRing: KeyRing, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    this.use(sealedTables(keyRing));
     this.version(1).stores({
       settings: 'key',
       users: 'key, role',
@@ -91,26 +96,23 @@ export class DeskDb extends Dexie {
       syncHistory: '++id, startedAt',
       syncRefusals: 'id',
     });
-    // Two-word name searches (namePairs; the unused registeredAt index goes), and open lab work
-    // in slot arrays read oldest first (OpenBlockRow): version-1 rows get the new shapes here.
     this.version(2).stores({
       patients: 'patient, uhid, abha, mobile, *words, *pairs, registeredDay',
       labOpen: 'block, oldest',
-    }).upgrade(async (tx) => {
-      await tx.table<PatientRow>('patients').toCollection().modify((p) => { p.pairs = namePairs(p.words); });
-      await tx.table('labOpen').toCollection().modify((row: { block: string; items: unknown }, ref) => {
-        if (Array.isArray(row.items)) return;
-        const items = Object.entries(row.items as Record<string, Omit<OpenItem, 'specimen'>>).map(([specimen, item]) => ({ ...item, specimen }));
-        ref.value = openBlockRow(row.block, items);
-      });
     });
-    // Search by the last digits of a mobile (mobileTail): rows stored before get their key here.
     this.version(3).stores({
       patients: 'patient, uhid, abha, mobile, mobileTail, *words, *pairs, registeredDay',
+    });
+    // Sealed at rest (sealedTables, domain/atRest.ts): the patient indexes hold keyed hashes, of
+    // word prefixes (stems) and of a mobile's last digits (tail) among them. Rows of earlier versions were
+    // plaintext: they go, with the checkpoint, and the log is folded again once someone logs in
+    // (the log itself is sealed then, see legacyLog.ts). The saved resync gate goes too (an
+    // administrator opens it again): there is no key to seal its password with before a login.
+    this.version(4).stores({
+      patients: 'patient, uhid, abha, mobile, tail, *stems, *pairs, registeredDay',
     }).upgrade(async (tx) => {
-      await tx.table<PatientRow>('patients').toCollection().modify((p) => {
-        if (p.mobile) p.mobileTail = mobileTail(p.mobile);
-      });
+      await Promise.all([...PROJECTION_TABLES, 'rejects', 'projectionMeta'].map((t) => tx.table(t).clear()));
+      await tx.table('settings').delete('syncGate');
     });
   }
 }

@@ -3,21 +3,26 @@ import { departmentList, enrollment as enrollmentSchema, type Department, type E
 import { RuleError, ValidationError, type Issue } from '../domain/errors';
 import { verifyChain, type ChainReport } from '../domain/events/chain';
 import type { StaffRow, DeviceRow } from '../domain/projections/rows';
-import { afterFailure, afterSuccess, canAttempt } from '../domain/throttle';
 import { DEFAULT_PRINTER_DPI, printerDpi } from '../domain/printer';
-import { DEFAULT_IDLE_MINUTES, idleMinutes, newUser, userKey, type Role } from '../domain/users';
+import { DEFAULT_IDLE_MINUTES, idleMinutes, newUser } from '../domain/users';
 import { toIssues } from '../domain/validation';
-import type { DeskDb, UserRecord } from './db';
+import { Accounts, DEVICE_KEYS, type SessionUser, type Unlocked } from './accounts';
+import type { DeskDb } from './db';
 import type { EventLog } from './eventLog';
 import type { DeviceIdentity, DeviceSettings } from './identity';
+import type { KeyRing } from './keyRing';
+import { sealLegacyLog, type LegacyLog } from './legacyLog';
 import type { Locks } from './locks';
-import { checkPin, makeVerifier } from './pin';
 import { Projector } from './projector';
 import { readStorageStatus, type StorageStatus } from './storageStatus';
 
-export interface SessionUser {
-  name: string;
-  role: Role;
+export type { SessionUser, Unlocked } from './accounts';
+
+/** How far opening the device's data has come (sealing an old log, folding the log again). */
+export interface OpenProgress {
+  step: 'sealLog' | 'project';
+  done: number;
+  total: number;
 }
 
 export interface EnrollInput {
@@ -30,7 +35,11 @@ export type OpenLog = (device: string) => Promise<EventLog>;
 
 export interface DeskDeps {
   db: DeskDb;
+  /** The key ring `db` seals its rows with (and the log its events). */
+  keyRing: KeyRing;
   openLog: OpenLog;
+  /** The plaintext log of the release before sealing, on a device updated from it. */
+  openLegacyLog?: () => Promise<LegacyLog>;
   locks: Locks;
   now: () => Date;
   pinIterations?: number;
@@ -47,31 +56,78 @@ export class Desk {
   private log: EventLog | null = null;
   private projector: Projector | null = null;
   private enrolled: DeviceIdentity | null = null;
+  readonly accounts: Accounts;
 
-  constructor(private readonly deps: DeskDeps) {}
+  constructor(private readonly deps: DeskDeps) {
+    this.accounts = new Accounts(deps);
+  }
 
   /** Read from Dexie every time: live queries only notice the tables they actually read. */
   async identity(): Promise<DeviceIdentity | null> {
     return ((await this.deps.db.settings.get(IDENTITY))?.value as DeviceIdentity | undefined) ?? null;
   }
 
-  /** Open the log and projector of an enrolled device and bring the projections up to date. */
-  async start(): Promise<DeviceIdentity | null> {
-    const identity = await this.identity();
-    if (identity) await this.openLog(identity.code);
-    return identity;
+  /** The device's identity; its data opens only with a login (see unlocked). */
+  start(): Promise<DeviceIdentity | null> {
+    return this.identity();
   }
 
+  /** The log and projector, caught up when first opened; nothing of them while locked. */
   private async openLog(code: string): Promise<{ log: EventLog; projector: Projector }> {
-    if (!this.log || this.log.device !== code) {
+    if (!this.deps.keyRing.isOpen) throw new RuleError('locked');
+    const fresh = this.log?.device !== code;
+    const opened = await this.logOf(code);
+    if (fresh) await opened.projector.catchUp();
+    return opened;
+  }
+
+  private async logOf(code: string): Promise<{ log: EventLog; projector: Projector }> {
+    if (this.log?.device !== code) {
       this.log = await this.deps.openLog(code);
       this.projector = new Projector(this.log, this.deps.db, this.deps.locks);
-      await this.projector.catchUp();
     }
     return { log: this.log, projector: this.projector! };
   }
 
-  async enroll(input: EnrollInput): Promise<SessionUser> {
+  /** Log in with a PIN: the key ring opens, then the device's data (see unlocked). */
+  async login(name: string, pin: string, onProgress?: (p: OpenProgress) => void): Promise<Unlocked> {
+    const result = await this.accounts.login(name, pin);
+    await this.unlocked(onProgress);
+    return result;
+  }
+
+  /** Every PIN lost: the recovery code opens the data and gives the named user a new PIN. */
+  async recover(input: Parameters<Accounts['recover']>[0], onProgress?: (p: OpenProgress) => void): Promise<Unlocked> {
+    const result = await this.accounts.recover(input);
+    await this.unlocked(onProgress);
+    return result;
+  }
+
+  /** Lock or log out: the key leaves memory, and with it every way to the data. */
+  lock(): void {
+    this.accounts.lock();
+  }
+
+  /**
+   * With the key ring open: seal what an update left in plaintext (resumable: each step can run
+   * again), then bring the projections up to the log.
+   */
+  private async unlocked(onProgress: (p: OpenProgress) => void = () => {}): Promise<void> {
+    const keys = await this.accounts.deviceKeys();
+    const identity = await this.identity();
+    if (!identity) return;
+    if (keys?.legacyLog === 'pending' && this.deps.openLegacyLog) {
+      const { log } = await this.logOf(identity.code);
+      await sealLegacyLog(await this.deps.openLegacyLog(), log, this.deps.db, (done, total) => onProgress({ step: 'sealLog', done, total }));
+      await this.deps.db.settings.put({ key: DEVICE_KEYS, value: { ...keys, legacyLog: 'none' } });
+    }
+    const { log, projector } = await this.logOf(identity.code);
+    const total = await log.count();
+    await projector.catchUp((done) => onProgress({ step: 'project', done, total }));
+  }
+
+  /** Enroll and log the administrator in; the recovery code is shown once, then only its wrap is kept. */
+  async enroll(input: EnrollInput): Promise<SessionUser & { recoveryCode: string }> {
     const issues: Issue[] = [];
     const e = enrollmentSchema.safeParse(input.enrollment);
     if (!e.success) issues.push(...toIssues(e.error).map((i) => ({ ...i, path: `enrollment.${i.path}` })));
@@ -82,7 +138,8 @@ export class Desk {
 
     const enrollment: Enrollment = e.data;
     const admin = a.data;
-    const verifier = await makeVerifier(admin.pin, this.deps.pinIterations);
+    const made = await this.accounts.newKeys(admin.name, 'admin', admin.pin, 'none');
+    this.deps.keyRing.open(made.dataKey);
     const { log, projector } = await this.openLog(enrollment.code);
     await log.appendMany([
       { type: 'device.enrolled', data: enrollment },
@@ -91,11 +148,12 @@ export class Desk {
     const now = this.deps.now().toISOString();
     const identity: DeviceIdentity = { ...enrollment, enrolledAt: now };
     await this.deps.db.transaction('rw', this.deps.db.settings, this.deps.db.users, async () => {
+      await this.deps.db.settings.put({ key: DEVICE_KEYS, value: made.keys });
       await this.deps.db.settings.put({ key: IDENTITY, value: identity });
-      await this.deps.db.users.put(this.userRecord(admin.name, 'admin', verifier, now));
+      await this.deps.db.users.put({ ...made.user, createdAt: now });
     });
     await projector.catchUp();
-    return { name: admin.name, role: 'admin' };
+    return { name: admin.name, role: 'admin', recoveryCode: made.recoveryCode };
   }
 
   /**
@@ -122,42 +180,16 @@ export class Desk {
   }
 
   async addUser(actor: SessionUser, input: unknown): Promise<SessionUser> {
-    if (actor.role !== 'admin') throw new RuleError('adminOnly');
-    const parsed = newUser.safeParse(input);
-    if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'user');
-    const user = parsed.data;
-    if (await this.deps.db.users.get(userKey(user.name))) {
-      throw new ValidationError([{ path: 'name', code: 'duplicateUser' }], input, 'user');
-    }
+    const user = await this.accounts.checkNewUser(actor, input);
     const { projector } = await this.requireLog();
-    const verifier = await makeVerifier(user.pin, this.deps.pinIterations);
+    const record = await this.accounts.wrapForNewUser(user);
     await projector.record('user.added', { name: user.name, role: user.role }, actor.name);
-    await this.deps.db.users.put(this.userRecord(user.name, user.role, verifier, this.deps.now().toISOString()));
+    await this.deps.db.users.put(record);
     return { name: user.name, role: user.role };
   }
 
-  async users(): Promise<SessionUser[]> {
-    const all = await this.deps.db.users.toArray();
-    return all.map((u) => ({ name: u.name, role: u.role })).sort((x, y) => x.name.localeCompare(y.name));
-  }
-
-  /** Check a PIN offline, slowing down and then locking after repeated mistakes. */
-  async login(name: string, pin: string): Promise<SessionUser> {
-    const { db } = this.deps;
-    const user = await db.users.get(userKey(name));
-    if (!user) throw new RuleError('unknownUser');
-    const now = this.deps.now().getTime();
-    const decision = canAttempt(user, now);
-    if (!decision.allowed) throw waitError(decision.locked, decision.retryAt - now);
-    const ok = await checkPin(pin, user.verifier);
-    const record = ok ? afterSuccess() : afterFailure(user, now);
-    await db.users.update(user.key, record);
-    if (!ok) {
-      const next = canAttempt(record, now);
-      if (!next.allowed) throw waitError(next.locked, next.retryAt - now);
-      throw new RuleError('wrongPin');
-    }
-    return { name: user.name, role: user.role };
+  users(): Promise<SessionUser[]> {
+    return this.accounts.users();
   }
 
   async settings(): Promise<DeviceSettings> {
@@ -260,7 +292,8 @@ export class Desk {
         const value = await query();
         if (!stopped) onValue(value);
       } catch (err) {
-        if (!stopped) onError(err);
+        // Locked: the screen keeps what it showed, and the query runs again once unlocked.
+        if (!stopped && !(err instanceof RuleError && err.code === 'locked')) onError(err);
       } finally {
         running = false;
         if (again && !stopped) {
@@ -277,11 +310,13 @@ export class Desk {
       }, 100);
     };
     Dexie.on('storagemutated', onMutated);
+    const stopWatchingKeys = this.deps.keyRing.onChange((open) => { if (open && !stopped) void run(); });
     void run();
     return () => {
       stopped = true;
       if (timer !== null) clearTimeout(timer);
       Dexie.on.storagemutated.unsubscribe(onMutated);
+      stopWatchingKeys();
     };
   }
 
@@ -312,17 +347,16 @@ export class Desk {
     return this.deps.db;
   }
 
+  /** The keyed hash an index holds for `value` (kind: the index's name, domain/atRest.ts). */
+  searchKey(kind: string, value: string): string {
+    return this.deps.keyRing.searchKey(kind, value);
+  }
+
+  get isUnlocked(): boolean {
+    return this.deps.keyRing.isOpen;
+  }
+
   now(): Date {
     return this.deps.now();
   }
-
-  private userRecord(name: string, role: Role, verifier: UserRecord['verifier'], createdAt: string): UserRecord {
-    return { key: userKey(name), name, role, verifier, failures: 0, lastFailureAt: null, createdAt };
-  }
-}
-
-function waitError(locked: boolean, ms: number): RuleError {
-  const seconds = Math.ceil(ms / 1000);
-  // `count` is what the message counts (minutes locked, or seconds to wait), so it reads in its plural.
-  return new RuleError(locked ? 'accountLocked' : 'pinWait', { count: locked ? Math.ceil(seconds / 60) : seconds });
 }

@@ -39,6 +39,8 @@ export interface EventLog {
   /** The sequence of the newest change, as the changes feed numbers it. */
   lastSeq(): Promise<number | string>;
   close(): Promise<void>;
+  /** Store documents exactly as given, revisions included (an old log copied into this one). */
+  importDocs(docs: ReadonlyArray<{ _id: string; _rev: string }>): Promise<void>;
 }
 
 export interface PullProgress {
@@ -187,5 +189,10 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
     count: async () => (await db.info()).doc_count,
     lastSeq: seqNow,
     close: () => db.close(),
+    importDocs: async (docs) => {
+      const results = await db.bulkDocs(docs as Array<PouchDB.Core.PutDocument<object>>, { new_edits: false });
+      const failed = (results as Array<{ error?: unknown }>).filter((r) => r.error);
+      if (failed.length) throw new Error(`Event log refused ${failed.length} of ${docs.length} documents: ${JSON.stringify(failed[0])}`);
+    },
   };
 }

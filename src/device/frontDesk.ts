@@ -5,6 +5,7 @@ import { ageYears, birthProblem } from '../domain/patients/age';
 import { possibleDuplicates, type PossibleDuplicate } from '../domain/patients/duplicates';
 import { patientFields, type PatientFields } from '../domain/patients/fields';
 import { MANY_WORDS, namePairs, nameStem, nameWords, pairKey, STEM_LENGTH } from '../domain/patients/nameKeys';
+import { stemOf, tailKey } from '../domain/atRest';
 import { mobileTail } from '../domain/patients/mobileTail';
 import { classifyQuery } from '../domain/patients/searchQuery';
 import type { PatientRow, TokenRow } from '../domain/projections/rows';
@@ -203,11 +204,11 @@ export class FrontDesk {
         return done(patient ? [patient] : [], true);
       }
       case 'mobile':
-        return done(await this.db.patients.where('mobile').equals(q.mobile).toArray(), false);
+        return done(await this.byKey('mobile', q.mobile).toArray(), false);
       case 'abha':
-        return done(await this.db.patients.where('abha').equals(q.abha).toArray(), true);
+        return done(await this.byKey('abha', q.abha).toArray(), true);
       case 'uhid':
-        return done(await this.db.patients.where('uhid').equals(q.uhid).toArray(), true);
+        return done(await this.byKey('uhid', q.uhid).toArray(), true);
       case 'digits':
         return this.byDigits(q.digits, keep);
       case 'name':
@@ -215,15 +216,23 @@ export class FrontDesk {
     }
   }
 
+  /** Patients whose hashed index `index` holds `value` (domain/atRest.ts). */
+  private byKey(index: 'stems' | 'pairs' | 'tail' | 'mobile' | 'uhid' | 'abha', value: string): Collection<PatientRow, string> {
+    return this.db.patients.where(index).equals(this.desk.searchKey(index, value));
+  }
+
   /** A numeric UHID or the end of a mobile number: both are looked up, the UHID first. */
   private async byDigits(digits: string, keep: (p: PatientRow) => boolean): Promise<SearchResult> {
-    const [byUhid, byMobile] = await Promise.all([
-      this.db.patients.where('uhid').equals(digits).toArray(),
-      this.db.patients.where('mobileTail').startsWith(mobileTail(digits)).limit(TAIL_SCAN).toArray(),
+    const tail = mobileTail(digits);
+    const [byUhid, byTail] = await Promise.all([
+      this.byKey('uhid', digits).toArray(),
+      // The index holds the last few digits only (atRest.tailKey): the rest are checked here.
+      this.byKey('tail', tailKey(tail)).limit(TAIL_SCAN).toArray(),
     ]);
-    byMobile.sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
+    const byMobile = byTail.filter((p) => p.mobileTail?.startsWith(tail))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
     const found = [...new Map([...byUhid, ...byMobile].map((p) => [p.patient, p])).values()].filter(keep);
-    return { kind: 'patients', exact: false, patients: found.slice(0, MAX_RESULTS), truncated: byMobile.length === TAIL_SCAN || found.length > MAX_RESULTS };
+    return { kind: 'patients', exact: false, patients: found.slice(0, MAX_RESULTS), truncated: byTail.length === TAIL_SCAN || found.length > MAX_RESULTS };
   }
 
   /**
@@ -240,8 +249,8 @@ export class FrontDesk {
     const { hits, more } = stems.length >= 3
       ? await this.readKeys(await this.holdingPairs(namePairs(stems.slice(0, 4))), matches)
       : await this.readRanges(stems.length === 2
-        ? [() => this.db.patients.where('pairs').equals(pairKey(stems[0]!, stems[1]!)), () => this.db.patients.where('pairs').equals(MANY_WORDS)]
-        : [() => this.db.patients.where('words').startsWith(longest[0]!)], matches);
+        ? [() => this.byKey('pairs', pairKey(stems[0]!, stems[1]!)), () => this.byKey('pairs', MANY_WORDS)]
+        : [() => this.byKey('stems', stemOf(longest[0]!))], matches);
     const shown = [...hits.values()].slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
     return { kind: 'patients', exact: false, patients: shown, truncated: more || hits.size > MAX_RESULTS };
   }
@@ -280,7 +289,7 @@ export class FrontDesk {
   private async holdingPairs(pairs: string[]): Promise<{ keys: string[]; cut: boolean }> {
     // From the start each time, as in readRanges: keys only, one getAllKeys request.
     const read = async (pair: string, offset: number) =>
-      (await this.db.patients.where('pairs').equals(pair).limit(offset + PAIR_KEYS).primaryKeys()).slice(offset);
+      (await this.byKey('pairs', pair).limit(offset + PAIR_KEYS).primaryKeys()).slice(offset);
     const offsets = pairs.map(() => 0);
     const [many, ...firsts] = await Promise.all([read(MANY_WORDS, 0), ...pairs.map((p) => read(p, 0))]);
     const lastOf = (l: string[]) => (l.length < PAIR_KEYS ? null : l[l.length - 1]!);
@@ -319,14 +328,14 @@ export class FrontDesk {
     const today = await this.today();
     const { name, sex, birth, mobile } = probe.data;
     const words = nameWords(name);
-    const byMobile = mobile ? await this.db.patients.where('mobile').equals(mobile).toArray() : [];
+    const byMobile = mobile ? await this.byKey('mobile', mobile).toArray() : [];
     // Similar names rarely differ in their first letters: candidates share two word stems with
     // the new name (one of its pair keys), or for a one-word name its stem. The newest come
     // first, as a re-registration during the outage is likelier than one from its first days.
     const pairs = namePairs(words);
     const ranges = pairs.length
-      ? [...new Set([...pairs, MANY_WORDS])].map((pair) => this.db.patients.where('pairs').equals(pair))
-      : [this.db.patients.where('words').startsWith(nameStem(words[0] ?? ''))];
+      ? [...new Set([...pairs, MANY_WORDS])].map((pair) => this.byKey('pairs', pair))
+      : [this.byKey('stems', stemOf(words[0] ?? ''))];
     const byName = (await Promise.all(ranges.map((r) => r.reverse().limit(DUPLICATE_SCAN).toArray())))
       .flat().filter((p) => p.sex === sex).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
     const rows = new Map([...byMobile, ...byName].map((p) => [p.patient, p]));
@@ -349,7 +358,8 @@ export class FrontDesk {
       range('done').count(),
       range('cancelled').count(),
     ]);
-    const patients = await this.db.patients.bulkGet([...new Set([...waiting, ...called].map((t) => t.patient))]);
+    // A waiting-room display holds no key: it shows tokens and rooms, never names.
+    const patients = this.desk.isUnlocked ? await this.db.patients.bulkGet([...new Set([...waiting, ...called].map((t) => t.patient))]) : [];
     return {
       waiting,
       waitingCount,

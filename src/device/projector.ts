@@ -30,11 +30,20 @@ export class Projector {
   private running: Promise<number> | null = null;
   /** At most one run waits behind the current one, however many changes arrive meanwhile. */
   private queued: Promise<number> | null = null;
+  /** Who wants to hear how far a long catch-up (a rebuild) has come. */
+  private readonly progress = new Set<(applied: number) => void>();
 
   constructor(private readonly log: EventLog, private readonly db: DeskDb, private readonly locks: Locks) {}
 
   /** Apply everything new in the log; resolves with how many changes were applied. */
-  catchUp(): Promise<number> {
+  catchUp(onApplied?: (applied: number) => void): Promise<number> {
+    if (onApplied) this.progress.add(onApplied);
+    const result = this.catchUpOnce();
+    if (onApplied) void result.finally(() => this.progress.delete(onApplied)).catch(() => {});
+    return result;
+  }
+
+  private catchUpOnce(): Promise<number> {
     if (this.queued) return this.queued;
     if (this.running) {
       this.queued = this.running.then(() => {
@@ -132,6 +141,7 @@ export class Projector {
       if (results.length === 0) return applied;
       await this.applyChanges(since, results, last);
       applied += results.length;
+      for (const listener of this.progress) listener(applied);
     }
   }
 

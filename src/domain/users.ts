@@ -50,3 +50,9 @@ export function canOpen(r: Role, screen: string): boolean {
 /** Idle minutes before the session locks. */
 export const idleMinutes = z.coerce.number({ error: 'number' }).int('number').min(1, 'idleRange').max(120, 'idleRange');
 export const DEFAULT_IDLE_MINUTES = 5;
+
+/** A new PIN for an existing user (an administrator's reset, or a recovery). */
+export const newPin = z.strictObject({
+  pin,
+  pinAgain: z.string(),
+}).refine((u) => u.pin === u.pinAgain, { message: 'pinMismatch', path: ['pinAgain'] });

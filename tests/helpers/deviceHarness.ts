@@ -2,7 +2,10 @@ import PouchDB from 'pouchdb-browser';
 import { DeskDb } from '../../src/device/db';
 import { Desk } from '../../src/device/desk';
 import { createPouchEventLog, type EventLog } from '../../src/device/eventLog';
+import { KeyRing } from '../../src/device/keyRing';
+import { pouchLegacyLog, type LegacyLog } from '../../src/device/legacyLog';
 import { inProcessLocks, type Locks } from '../../src/device/locks';
+import { sealEvents } from '../../src/device/sealedEvents';
 
 let counter = 0;
 /** A unique name per test, so that tests on fake-indexeddb never see each other's data. */
@@ -13,24 +16,32 @@ export function fixedClock(start = Date.parse('2026-11-26T04:30:00.000Z'), stepM
   return () => new Date((t += stepMs));
 }
 
-export function openLog(db: string | PouchDB.Database, device: string, locks: Locks = inProcessLocks(), now = fixedClock()): EventLog {
+/** A log as the app opens it: sealed under `keyRing` when one is given. */
+export function openLog(db: string | PouchDB.Database, device: string, locks: Locks = inProcessLocks(), now = fixedClock(), keyRing?: KeyRing): EventLog {
+  const pouch = typeof db === 'string' ? new PouchDB(db) : db;
   return createPouchEventLog({
-    db: typeof db === 'string' ? new PouchDB(db) : db, device, locks, now,
+    db: keyRing ? sealEvents(pouch, keyRing) : pouch, device, locks, now,
     openRemote: (s) => new PouchDB(s.url, { auth: { username: s.username, password: s.password }, skip_setup: true }),
   });
 }
 
 /** A whole device (Dexie + PouchDB on fake-indexeddb) as the app wires it, with a cheap PIN hash. */
-export function makeDesk(options: { now?: () => Date; locks?: Locks; names?: { dexie: string; pouch: string }; pouch?: PouchDB.Database } = {}) {
+export function makeDesk(options: {
+  now?: () => Date; locks?: Locks; names?: { dexie: string; pouch: string; legacyPouch?: string }; pouch?: PouchDB.Database;
+  /** Wraps the old plaintext log as the desk opens it (to stop it halfway). */
+  legacy?: (log: LegacyLog) => LegacyLog;
+} = {}) {
   const names = options.names ?? { dexie: uniqueName('desk'), pouch: uniqueName('events') };
   const locks = options.locks ?? inProcessLocks();
   const now = options.now ?? fixedClock();
-  const db = new DeskDb(names.dexie);
+  const keyRing = new KeyRing();
+  const db = new DeskDb(names.dexie, keyRing);
   const desk = new Desk({
-    db, locks, now, pinIterations: 1000,
-    openLog: async (device) => openLog(options.pouch ?? names.pouch, device, locks, now),
+    db, keyRing, locks, now, pinIterations: 1000,
+    openLog: async (device) => openLog(options.pouch ?? names.pouch, device, locks, now, keyRing),
+    ...(names.legacyPouch ? { openLegacyLog: async () => (options.legacy ?? ((l) => l))(pouchLegacyLog(new PouchDB(names.legacyPouch!))) } : {}),
   });
-  return { desk, db, names, locks };
+  return { desk, db, names, locks, keyRing };
 }
 
 export const ENROLLMENT = {

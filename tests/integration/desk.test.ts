@@ -151,15 +151,15 @@ describe('projections', () => {
     expect(await desk.projections!.checkpoint()).toBe(await desk.eventLog!.lastSeq());
   });
 
-  it('catches up on start with events written while it was not running, and skips nothing on restart', async () => {
+  it('catches up on login with events written while it was not running, and skips nothing on restart', async () => {
     const first = makeDesk();
     const admin = await first.desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
     // Another tab (same storage) writes while this one is closed.
     const other = makeDesk({ names: first.names });
-    await other.desk.start();
+    await other.desk.login(ADMIN.name, ADMIN.pin);
     await other.desk.addUser(admin, { name: 'Ravi Kumar', role: 'clerk', pin: '739201', pinAgain: '739201' });
     const again = makeDesk({ names: first.names });
-    await again.desk.start();
+    await again.desk.login(ADMIN.name, ADMIN.pin);
     expect((await again.db.staff.toArray()).map((s) => s.name).sort()).toEqual(['Asha Verma', 'Ravi Kumar']);
     expect(await again.db.devices.get('K7')).toMatchObject({ eventCount: 3, lastSeq: 3 });
   });

@@ -213,7 +213,7 @@ describe('tokens and the queue', () => {
   it('two tabs issuing tokens at once never hand out the same number', async () => {
     const a = await setup();
     const tabB = makeDesk({ names: a.names, locks: a.locks });
-    await tabB.desk.start();
+    await tabB.desk.login(ADMIN.name, ADMIN.pin);
     const frontB = new FrontDesk(tabB.desk);
     const p = await a.front.register(a.admin, PATIENT);
     const issued = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a.front : frontB).issueToken(a.admin, p.patient, 'MED')));

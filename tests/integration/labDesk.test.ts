@@ -68,7 +68,7 @@ describe('lab requisitions', () => {
   it('two tabs ordering at once never hand out the same specimen ID, and the chain stays whole', async () => {
     const a = await setup();
     const tabB = makeDesk({ names: a.names, locks: a.locks });
-    await tabB.desk.start();
+    await tabB.desk.login(ADMIN.name, ADMIN.pin);
     const labB = new LabDesk(tabB.desk);
     const views = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? a.lab : labB).request(TECH, order(a.patient))));
     const ids = views.flatMap((v) => v.request.specimens);

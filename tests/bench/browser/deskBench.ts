@@ -2,6 +2,7 @@ import { DeskDb } from '../../../src/device/db';
 import { Desk } from '../../../src/device/desk';
 import { FrontDesk } from '../../../src/device/frontDesk';
 import { defaultLocks } from '../../../src/device/locks';
+import { KeyRing } from '../../../src/device/keyRing';
 import { openPouchLog } from '../../../src/device/pouchLog';
 import { DEFAULT_DEPARTMENTS } from '../../../src/domain/device';
 import type { EventType } from '../../../src/domain/events/catalog';
@@ -22,7 +23,8 @@ export async function runDeskBench({ patients, samples, status }: { patients: nu
   const tag = Date.now();
   const locks = defaultLocks();
   const now = () => new Date();
-  const desk = new Desk({ db: new DeskDb(`bench-desk-${tag}`), locks, now, openLog: (d) => openPouchLog(d, locks, now, `bench-desk-log-${tag}`) });
+  const keyRing = new KeyRing();
+  const desk = new Desk({ db: new DeskDb(`bench-desk-${tag}`, keyRing), keyRing, locks, now, openLog: (d) => openPouchLog(d, locks, now, keyRing, `bench-desk-log-${tag}`) });
   const admin = await desk.enroll({
     enrollment: { hospital: 'Bench Hospital', code: 'BZ', departments: DEFAULT_DEPARTMENTS.map((d) => ({ ...d })), timeZone: 'Asia/Kolkata' },
     admin: { name: 'Bench Admin', pin: '482913', pinAgain: '482913' },

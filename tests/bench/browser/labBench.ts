@@ -5,6 +5,7 @@ import { DeskDb } from '../../../src/device/db';
 import { Desk } from '../../../src/device/desk';
 import { LabDesk } from '../../../src/device/labDesk';
 import { defaultLocks } from '../../../src/device/locks';
+import { KeyRing } from '../../../src/device/keyRing';
 import { openPouchLog } from '../../../src/device/pouchLog';
 import { DEFAULT_DEPARTMENTS } from '../../../src/domain/device';
 import type { EventType } from '../../../src/domain/events/catalog';
@@ -49,7 +50,8 @@ export async function runLabBench({ specimens, samples, status }: { specimens: n
   const realNow = Date.now();
   let clock = realNow - DAYS * 86_400_000;
   const now = () => new Date(clock);
-  const desk = new Desk({ db: new DeskDb(`bench-lab-${tag}`), locks, now, openLog: (d) => openPouchLog(d, locks, now, `bench-lab-log-${tag}`) });
+  const keyRing = new KeyRing();
+  const desk = new Desk({ db: new DeskDb(`bench-lab-${tag}`, keyRing), keyRing, locks, now, openLog: (d) => openPouchLog(d, locks, now, keyRing, `bench-lab-log-${tag}`) });
   const admin = await desk.enroll({
     enrollment: { hospital: 'Bench Hospital', code: 'LB', departments: DEFAULT_DEPARTMENTS.map((d) => ({ ...d })), timeZone: 'Asia/Kolkata' },
     admin: { name: 'Bench Admin', pin: '482913', pinAgain: '482913' },

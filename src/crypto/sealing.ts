@@ -1,0 +1,70 @@
+import { gcm } from '@noble/ciphers/aes.js';
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { fromBase64, toBase64, toBase64Url } from './base64';
+
+/**
+ * Record sealing under the device's data key: AES-256-GCM for values, HMAC-SHA-256 for search
+ * keys, each under its own key derived from the data key (HKDF), so a search key never doubles
+ * as an encryption key. Synchronous on purpose: IndexedDB commits a transaction as soon as it
+ * waits on anything but its own requests, so anything awaited (WebCrypto) between a read and a
+ * write inside one would end it; rows are sealed and opened inside Dexie's transactions.
+ */
+export interface RecordKeys {
+  readonly seal: Uint8Array;
+  readonly search: Uint8Array;
+}
+
+/** Marks a sealed value; the version leaves room for another algorithm later. */
+const PREFIX = 's1.';
+const IV_BYTES = 12;
+/** 128 bits: collisions among a device's few million keys stay out of reach, and index entries small. */
+const SEARCH_KEY_BYTES = 16;
+
+export class SealError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SealError';
+  }
+}
+
+export function recordKeys(dataKey: Uint8Array): RecordKeys {
+  if (dataKey.length !== 32) throw new SealError('the data key must be 32 bytes');
+  const derive = (info: string) => hkdf(sha256, dataKey, undefined, utf8ToBytes(`downtime-desk ${info} v1`), 32);
+  return { seal: derive('records'), search: derive('search keys') };
+}
+
+export const isSealed = (value: unknown): value is string => typeof value === 'string' && value.startsWith(PREFIX);
+
+/**
+ * `context` (the table and key, or the event id) is authenticated with the value: a sealed value
+ * copied onto another record does not open there.
+ */
+export function seal(keys: RecordKeys, context: string, value: unknown): string {
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const body = gcm(keys.seal, iv, utf8ToBytes(context)).encrypt(utf8ToBytes(JSON.stringify(value)));
+  const out = new Uint8Array(IV_BYTES + body.length);
+  out.set(iv);
+  out.set(body, IV_BYTES);
+  return PREFIX + toBase64(out);
+}
+
+export function unseal(keys: RecordKeys, context: string, sealed: string): unknown {
+  if (!isSealed(sealed)) throw new SealError(`${context}: not a sealed value`);
+  const bytes = fromBase64(sealed.slice(PREFIX.length));
+  if (bytes.length <= IV_BYTES) throw new SealError(`${context}: sealed value too short`);
+  let plain: Uint8Array;
+  try {
+    plain = gcm(keys.seal, bytes.subarray(0, IV_BYTES), utf8ToBytes(context)).decrypt(bytes.subarray(IV_BYTES));
+  } catch {
+    throw new SealError(`${context}: sealed value does not open with this device's key`);
+  }
+  return JSON.parse(new TextDecoder().decode(plain)) as unknown;
+}
+
+/** A keyed hash for an index: equal inputs of one kind give equal keys, and nothing else does. */
+export function searchKey(keys: RecordKeys, kind: string, value: string): string {
+  return toBase64Url(hmac(sha256, keys.search, utf8ToBytes(`${kind}\u0000${value}`)).subarray(0, SEARCH_KEY_BYTES));
+}

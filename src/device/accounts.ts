@@ -1,0 +1,180 @@
+import { newDataKey, unwrap, wrapWithPin, wrapWithRecovery, type KeyWrap } from '../crypto/keyWrap';
+import { RuleError, ValidationError } from '../domain/errors';
+import { formatRecoveryCode, parseRecoveryCode, RECOVERY_BYTES } from '../domain/keys/recoveryCode';
+import { afterFailure, afterSuccess, canAttempt } from '../domain/throttle';
+import { newPin, newUser, userKey, type NewUser, type Role } from '../domain/users';
+import { toIssues } from '../domain/validation';
+import type { DeskDb, UserRecord } from './db';
+import type { KeyRing } from './keyRing';
+import { checkPin, PIN_ITERATIONS } from './pin';
+
+export interface SessionUser {
+  name: string;
+  role: Role;
+}
+
+/** A login; `recoveryCode` only when it made the device's keys (enrollment, or the first login after the update). */
+export type Unlocked = SessionUser & { recoveryCode?: string };
+
+/** The device's key material at rest: the recovery wrap, and whether a plaintext log awaits sealing. */
+export interface DeviceKeys {
+  recovery: KeyWrap;
+  createdAt: string;
+  /** 'pending' on a device updated from the release before sealing, until its old log is sealed and gone. */
+  legacyLog: 'pending' | 'none';
+}
+
+export const DEVICE_KEYS = 'deviceKeys';
+
+interface Deps {
+  db: DeskDb;
+  keyRing: KeyRing;
+  now: () => Date;
+  pinIterations?: number;
+}
+
+/**
+ * Users, their PINs and the device's data key: every PIN (and the recovery code) wraps the one
+ * data key, so logging in is unwrapping it, and a PIN reset or a new user re-wraps it from the
+ * key of whoever is logged in.
+ */
+export class Accounts {
+  constructor(private readonly deps: Deps) {}
+
+  private get iterations() {
+    return this.deps.pinIterations ?? PIN_ITERATIONS;
+  }
+
+  async users(): Promise<SessionUser[]> {
+    const all = await this.deps.db.users.toArray();
+    return all.map((u) => ({ name: u.name, role: u.role })).sort((x, y) => x.name.localeCompare(y.name));
+  }
+
+  async deviceKeys(): Promise<DeviceKeys | null> {
+    return ((await this.deps.db.settings.get(DEVICE_KEYS))?.value as DeviceKeys | undefined) ?? null;
+  }
+
+  /**
+   * A new data key wrapped for its first user and for a new recovery code, opened at once; the
+   * caller stores both records (`user`, `keys`) with whatever else must be written alongside.
+   */
+  async newKeys(name: string, role: Role, pin: string, legacyLog: DeviceKeys['legacyLog']): Promise<{ user: UserRecord; keys: DeviceKeys; recoveryCode: string; dataKey: Uint8Array }> {
+    const dataKey = newDataKey();
+    const code = crypto.getRandomValues(new Uint8Array(RECOVERY_BYTES));
+    const now = this.deps.now().toISOString();
+    const user: UserRecord = { ...this.userRecord(name, role, now), keyWrap: await wrapWithPin(dataKey, pin, this.iterations) };
+    const keys: DeviceKeys = { recovery: wrapWithRecovery(dataKey, code), createdAt: now, legacyLog };
+    return { user, keys, recoveryCode: formatRecoveryCode(code), dataKey };
+  }
+
+  /** Check a new user (nothing is written): the caller records the event, then calls addUser. */
+  async checkNewUser(actor: SessionUser, input: unknown): Promise<NewUser> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const parsed = newUser.safeParse(input);
+    if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'user');
+    if (await this.deps.db.users.get(userKey(parsed.data.name))) {
+      throw new ValidationError([{ path: 'name', code: 'duplicateUser' }], input, 'user');
+    }
+    this.deps.keyRing.requireDataKey();
+    return parsed.data;
+  }
+
+  async wrapForNewUser(user: NewUser): Promise<UserRecord> {
+    const keyWrap = await wrapWithPin(this.deps.keyRing.requireDataKey(), user.pin, this.iterations);
+    return { ...this.userRecord(user.name, user.role, this.deps.now().toISOString()), keyWrap };
+  }
+
+  /**
+   * Check a PIN offline, slowing down and then locking after repeated mistakes; a right PIN opens
+   * the key ring. A user from before sealing proves the PIN with the old verifier: the first of
+   * them makes the device's keys; the others need an administrator to set their PIN again.
+   */
+  async login(name: string, pin: string): Promise<Unlocked> {
+    const { db, keyRing } = this.deps;
+    const user = await db.users.get(userKey(name));
+    if (!user) throw new RuleError('unknownUser');
+    const now = this.deps.now().getTime();
+    const decision = canAttempt(user, now);
+    if (!decision.allowed) throw waitError(decision.locked, decision.retryAt - now);
+    if (!user.keyWrap && user.verifier) return this.legacyLogin(user, pin, now);
+    const dataKey = user.keyWrap ? await unwrap(user.keyWrap, pin) : null;
+    await this.afterAttempt(user, dataKey !== null, now);
+    keyRing.open(dataKey!);
+    return { name: user.name, role: user.role };
+  }
+
+  private async legacyLogin(user: UserRecord, pin: string, now: number): Promise<Unlocked> {
+    const ok = await checkPin(pin, user.verifier!);
+    await this.afterAttempt(user, ok, now);
+    if (await this.deviceKeys()) throw new RuleError('pinNeedsReset');
+    const made = await this.newKeys(user.name, user.role, pin, 'pending');
+    const { db } = this.deps;
+    await db.transaction('rw', db.settings, db.users, async () => {
+      // Another tab may have made the keys meanwhile: then this user is one of the others.
+      if (await db.settings.get(DEVICE_KEYS)) throw new RuleError('pinNeedsReset');
+      await db.settings.put({ key: DEVICE_KEYS, value: made.keys });
+      await db.users.put({ ...made.user, createdAt: user.createdAt });
+    });
+    this.deps.keyRing.open(made.dataKey);
+    return { name: user.name, role: user.role, recoveryCode: made.recoveryCode };
+  }
+
+  /** Counts the attempt; a wrong one throws (after the count is stored). */
+  private async afterAttempt(user: UserRecord, ok: boolean, now: number): Promise<void> {
+    const record = ok ? afterSuccess() : afterFailure(user, now);
+    await this.deps.db.users.update(user.key, record);
+    if (ok) return;
+    const next = canAttempt(record, now);
+    if (!next.allowed) throw waitError(next.locked, next.retryAt - now);
+    throw new RuleError('wrongPin');
+  }
+
+  /** An administrator sets another user's PIN: the data key they hold is wrapped afresh. */
+  async resetPin(actor: SessionUser, name: string, input: unknown): Promise<void> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const parsed = newPin.safeParse(input);
+    if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'pin');
+    const user = await this.deps.db.users.get(userKey(name));
+    if (!user) throw new RuleError('unknownUser');
+    const keyWrap = await wrapWithPin(this.deps.keyRing.requireDataKey(), parsed.data.pin, this.iterations);
+    await this.deps.db.users.put({ ...user, keyWrap, verifier: undefined, ...afterSuccess() });
+  }
+
+  /**
+   * Every PIN lost: the recovery code opens the data key, and the named user gets a new PIN. The
+   * code is checked by its check character first, so a typo reads as one, not as a wrong code.
+   */
+  async recover(input: { code: unknown; name: unknown; pin: unknown; pinAgain: unknown }): Promise<Unlocked> {
+    const pinInput = { pin: input.pin, pinAgain: input.pinAgain };
+    const parsedPin = newPin.safeParse(pinInput);
+    const code = typeof input.code === 'string' ? parseRecoveryCode(input.code) : { ok: false as const, code: 'recoveryFormat' as const };
+    const issues = [
+      ...(code.ok ? [] : [{ path: 'code', code: code.code }]),
+      ...(parsedPin.success ? [] : toIssues(parsedPin.error)),
+    ];
+    if (issues.length || !code.ok || !parsedPin.success) throw new ValidationError(issues, input, 'recovery');
+    const user = typeof input.name === 'string' ? await this.deps.db.users.get(userKey(input.name)) : undefined;
+    if (!user) throw new RuleError('unknownUser');
+    const keys = await this.deviceKeys();
+    const dataKey = keys ? await unwrap(keys.recovery, code.bytes) : null;
+    if (!dataKey) throw new ValidationError([{ path: 'code', code: 'recoveryWrong' }], input, 'recovery');
+    const keyWrap = await wrapWithPin(dataKey, parsedPin.data.pin, this.iterations);
+    await this.deps.db.users.put({ ...user, keyWrap, verifier: undefined, ...afterSuccess() });
+    this.deps.keyRing.open(dataKey);
+    return { name: user.name, role: user.role };
+  }
+
+  lock(): void {
+    this.deps.keyRing.close();
+  }
+
+  private userRecord(name: string, role: Role, createdAt: string): UserRecord {
+    return { key: userKey(name), name, role, failures: 0, lastFailureAt: null, createdAt };
+  }
+}
+
+function waitError(locked: boolean, ms: number): RuleError {
+  const seconds = Math.ceil(ms / 1000);
+  // `count` is what the message counts (minutes locked, or seconds to wait), so it reads in its plural.
+  return new RuleError(locked ? 'accountLocked' : 'pinWait', { count: locked ? Math.ceil(seconds / 60) : seconds });
+}

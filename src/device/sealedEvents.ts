@@ -1,0 +1,39 @@
+import transformPouch from 'transform-pouch';
+import { isSealed, SealError } from '../crypto/sealing';
+import type { KeyRing } from './keyRing';
+
+interface Doc {
+  _id?: unknown;
+  data?: unknown;
+}
+
+const isEvent = (doc: Doc) => typeof doc._id === 'string' && doc._id.startsWith('ev:');
+
+/**
+ * Seals each event's `data` as PouchDB stores it and opens it as PouchDB hands it out, on every
+ * path: appends, imports and pulls in (replication writes through bulkDocs too), reads, the
+ * changes feed and pushes out. Everything else of an event stays readable (id, device, sequence,
+ * hash, prev, type, time, user), and its hash stays over the plaintext, so chains verify and the
+ * central store receives exactly what it did before sealing.
+ */
+/**
+ * Data that does not open under this device's key was altered at rest: the event is handed out
+ * without it, so it fails its hash check and the projector sets it aside as a reject.
+ */
+function open(keyRing: KeyRing, id: string, sealed: string): unknown {
+  try {
+    return keyRing.unseal(id, sealed);
+  } catch (err) {
+    if (err instanceof SealError) return undefined;
+    throw err;
+  }
+}
+
+export function sealEvents<T extends PouchDB.Database>(db: T, keyRing: KeyRing): T {
+  transformPouch.transform.call(db, {
+    // Whatever arrives is sealed, a pulled document whose data looks sealed already included.
+    incoming: (doc: Doc) => (isEvent(doc) && doc.data !== undefined ? { ...doc, data: keyRing.seal(doc._id as string, doc.data) } : doc),
+    outgoing: (doc: Doc) => (isEvent(doc) && isSealed(doc.data) ? { ...doc, data: open(keyRing, doc._id as string, doc.data) } : doc),
+  });
+  return db;
+}

@@ -1,0 +1,74 @@
+import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
+import { AT_REST, type AtRestSpec } from '../domain/atRest';
+import { isSealed } from '../crypto/sealing';
+import type { KeyRing } from './keyRing';
+
+type Row = Record<string, unknown>;
+
+/** Where a row's sealed part is kept: the one stored field no row of ours has. */
+const SEALED = '$sealed';
+
+/**
+ * Dexie middleware that seals rows on their way into IndexedDB and opens them on the way out
+ * (src/domain/atRest.ts says what stays readable). It sits on top of Dexie's own middlewares, so
+ * nothing below it, caches included, sees more than IndexedDB holds. A read while locked fails
+ * with `locked`; rows stored before sealing existed pass through as they are (the upgrade
+ * rebuilds them).
+ */
+export function sealedTables(keyRing: KeyRing): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'sealedTables',
+    level: 100,
+    create: (down) => ({
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        const spec = AT_REST[name];
+        return spec ? sealTable(table, spec, keyRing) : table;
+      },
+    }),
+  };
+}
+
+function sealTable(table: DBCoreTable, spec: AtRestSpec, keyRing: KeyRing): DBCoreTable {
+  const keyPath = table.schema.primaryKey.keyPath;
+  if (typeof keyPath !== 'string') throw new Error(`${table.name}: sealing needs a single-field primary key`);
+  const context = (row: Row) => `${table.name}:${String(row[keyPath])}`;
+
+  const store = (row: Row): Row => {
+    if (spec.sealed && !spec.sealed(row)) return row;
+    const out: Row = {};
+    const hidden: Row = {};
+    for (const [field, value] of Object.entries(row)) (spec.readable.has(field) ? out : hidden)[field] = value;
+    out[SEALED] = keyRing.seal(context(row), hidden);
+    for (const [index, keys] of Object.entries(spec.searchKeys?.(row) ?? {})) {
+      if (keys === undefined) continue;
+      out[index] = Array.isArray(keys) ? [...new Set(keys)].map((k) => keyRing.searchKey(index, k)) : keyRing.searchKey(index, keys);
+    }
+    return out;
+  };
+
+  const open = (stored: unknown): unknown => {
+    if (!stored || typeof stored !== 'object' || !isSealed((stored as Row)[SEALED])) return stored;
+    const row = stored as Row;
+    const out: Row = {};
+    for (const field of Object.keys(row)) if (spec.readable.has(field)) out[field] = row[field];
+    if (!keyRing.isOpen && spec.readableWhenLocked) return out;
+    return Object.assign(out, keyRing.unseal(context(row), row[SEALED] as string));
+  };
+
+  const openCursor = (cursor: DBCoreCursor): DBCoreCursor =>
+    Object.create(cursor, { value: { get: () => open(cursor.value) } }) as DBCoreCursor;
+
+  return {
+    ...table,
+    mutate: (req) => (req.type === 'add' || req.type === 'put'
+      ? table.mutate({ ...req, values: req.values.map((v) => store(v as Row)) })
+      : table.mutate(req)),
+    get: (req) => table.get(req).then(open),
+    getMany: (req) => table.getMany(req).then((rows) => rows.map(open)),
+    query: (req) => table.query(req).then((res) => (req.values ? { ...res, result: res.result.map(open) } : res)),
+    openCursor: (req) => table.openCursor(req).then((cursor) => (cursor && req.values !== false ? openCursor(cursor) : cursor)),
+  };
+}

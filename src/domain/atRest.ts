@@ -1,0 +1,83 @@
+import { MOBILE_TAIL_MIN } from './patients/mobileTail';
+import type { PatientRow } from './projections/rows';
+
+/**
+ * What each device table keeps readable at rest; everything else in a row is sealed under the
+ * device's data key, and the indexes that search by a person's values hold keyed hashes of them.
+ * Readable is only what indexes, the login screen and the waiting-room board need and what says
+ * nothing about a person on its own: ids, device codes, counters, users' names, statuses, times,
+ * department and test codes. docs/security.md lists the same.
+ */
+export interface AtRestSpec {
+  readonly readable: ReadonlySet<string>;
+  /** Read while locked, rows give their readable part (the waiting-room board reads tokens without a key). */
+  readonly readableWhenLocked?: boolean;
+  /** Rows that are sealed at all (default: every row). */
+  readonly sealed?: (row: Record<string, unknown>) => boolean;
+  /** The plaintext keys of each hashed index, by index name (the hash's kind). */
+  readonly searchKeys?: (row: Record<string, unknown>) => Record<string, string | string[] | undefined>;
+}
+
+const readable = (...fields: string[]): ReadonlySet<string> => new Set(fields);
+
+/**
+ * The longest word prefix with an index key of its own; a longer typed word is looked up by its
+ * first STEM_KEY_LENGTH letters and checked on the opened rows. Hashed keys cannot be read as a
+ * range, so each prefix needs its own: six letters part "kumari" from the tens of thousands of
+ * "kumar", where three ("kum") would not.
+ */
+export const STEM_KEY_LENGTH = 6;
+/**
+ * A mobile's end is found by its last MOBILE_TAIL_MIN digits alone: they match one number in
+ * 10,000, a few dozen rows at most on a device, and longer ends are checked on those rows.
+ */
+export const TAIL_KEY_LENGTH = MOBILE_TAIL_MIN;
+
+/** Index keys for every prefix of every name word up to STEM_KEY_LENGTH letters ("s", "su", "sun", …). */
+export function stemKeys(words: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const word of words) for (let n = 1; n <= Math.min(word.length, STEM_KEY_LENGTH); n += 1) keys.add(word.slice(0, n));
+  return [...keys];
+}
+
+/** The hashed key a typed word is looked up by: its prefix, as long as stemKeys keeps. */
+export const stemOf = (typed: string): string => typed.slice(0, STEM_KEY_LENGTH);
+
+export const tailKey = (reversedDigits: string): string => reversedDigits.slice(0, TAIL_KEY_LENGTH);
+
+/** The settings whose value holds a secret: the central store's address, account and password. */
+export const SEALED_SETTINGS: ReadonlySet<string> = new Set(['syncGate']);
+
+export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
+  settings: {
+    readable: readable('key'),
+    sealed: (row) => SEALED_SETTINGS.has(String(row.key)),
+  },
+  patients: {
+    readable: readable('patient', 'device', 'number', 'registeredDay', 'registeredAt', 'registeredBy'),
+    searchKeys: (row) => {
+      const p = row as unknown as PatientRow;
+      return {
+        stems: stemKeys(p.words),
+        pairs: p.pairs,
+        tail: p.mobileTail ? tailKey(p.mobileTail) : undefined,
+        mobile: p.mobile,
+        uhid: p.uhid,
+        abha: p.abha,
+      };
+    },
+  },
+  tokens: {
+    readableWhenLocked: true,
+    readable: readable('id', 'token', 'dept', 'day', 'device', 'number', 'patient', 'room', 'status', 'issuedAt', 'queuedAt', 'calledAt', 'closedAt', 'prints'),
+  },
+  labRequests: {
+    readable: readable('request', 'patient', 'device', 'number', 'catalogueVersion', 'tests', 'priority', 'dept', 'specimens', 'requestedAt', 'requestedBy', 'slipPrints'),
+  },
+  specimens: {
+    readable: readable('specimen', 'request', 'patient', 'device', 'number', 'container', 'sample', 'tests', 'priority', 'dept', 'requestedAt', 'status',
+      'collectedAt', 'collectedBy', 'receivedAt', 'receivedBy', 'reportedAt', 'reportedBy', 'rejectedAt', 'rejectedBy', 'rejectReason', 'labelPrints'),
+  },
+  /** A refused document's reason may quote what it held. */
+  rejects: { readable: readable('id', 'seq', 'at') },
+};
