@@ -40,3 +40,9 @@ export const LAB_PAGE_SIZE_CSS: Readonly<Record<LabPaper, string>> = {
 
 /** The A5 slip's left margin (requisitionSlip.css), from which its barcodes count their whole dots. */
 export const A5_MARGIN_MM = 8;
+
+/**
+ * The recovery sheet (RecoverySheet.tsx), on an office printer's A4. In millimetres, like A6, and
+ * with no side margins, like the other sheets: the sheet keeps its own (recoverySheet.css).
+ */
+export const A4_PAGE_CSS = '@page { size: 210mm 297mm; margin: 15mm 0 }';

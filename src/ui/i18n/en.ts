@@ -1,5 +1,6 @@
 import { labEn, labErrorsEn, labSlipEn } from './labEn';
 import { printerEn } from './printerEn';
+import { recoverySheetEn } from './recoveryEn';
 
 /** English strings. Every key here must exist in hi.ts (a unit test checks). */
 export const en = {
@@ -223,6 +224,7 @@ export const en = {
   lab: labEn,
   labSlip: labSlipEn,
   printer: printerEn,
+  recoverySheet: recoverySheetEn,
   sync: {
     title: 'Resync with the central store',
     gateClosed: 'The gate is closed: this device does not contact any server.',
@@ -297,6 +299,8 @@ export const en = {
     duplicateCode: 'This code is already in the list.',
     noDepartments: 'Add at least one department.',
     tooMany: 'Too many entries.',
+    recoveryFormat: 'A recovery code is 33 characters: eight groups of four and a check character, from the recovery sheet.',
+    recoveryCheck: 'This recovery code has a mistyped or swapped character: check it against the recovery sheet.',
     timeZone: 'Not a time zone name, e.g. Asia/Kolkata.',
     role: 'Choose clerk, lab or administrator.',
     pinDigits: 'Digits only.',

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { labErrorsHi, labHi, labSlipHi } from './labHi';
 import { printerHi } from './printerEn';
+import { recoverySheetHi } from './recoveryEn';
 
 /** हिन्दी. Keys mirror en.ts exactly. */
 export const hi: Messages = {
@@ -224,6 +225,7 @@ export const hi: Messages = {
   lab: labHi,
   labSlip: labSlipHi,
   printer: printerHi,
+  recoverySheet: recoverySheetHi,
   sync: {
     title: 'केंद्रीय भंडार के साथ पुनः सिंक',
     gateClosed: 'गेट बंद है: यह उपकरण किसी सर्वर से संपर्क नहीं करता।',
@@ -298,6 +300,8 @@ export const hi: Messages = {
     duplicateCode: 'यह कोड सूची में पहले से है।',
     noDepartments: 'कम से कम एक विभाग जोड़ें।',
     tooMany: 'बहुत अधिक प्रविष्टियाँ।',
+    recoveryFormat: 'पुनर्प्राप्ति कोड 33 अक्षरों का होता है: चार-चार के आठ समूह और एक जाँच अक्षर, पुनर्प्राप्ति पत्र से।',
+    recoveryCheck: 'इस पुनर्प्राप्ति कोड में कोई अक्षर गलत लिखा या आपस में बदला है: पुनर्प्राप्ति पत्र से मिलाएँ।',
     timeZone: 'यह समय क्षेत्र का नाम नहीं है, जैसे Asia/Kolkata।',
     role: 'क्लर्क, लैब या प्रशासक चुनें।',
     pinDigits: 'केवल अंक।',
