@@ -39,6 +39,11 @@ export interface EventLog {
   /** The sequence of the newest change, as the changes feed numbers it. */
   lastSeq(): Promise<number | string>;
   close(): Promise<void>;
+  /**
+   * Event documents changed since `since` (a local feed sequence) that hold more than one live
+   * revision (a pull brought in conflicting versions), and the feed's last sequence read.
+   */
+  conflicted(since: number | string): Promise<{ ids: string[]; last: number | string }>;
 }
 
 export interface PullProgress {
@@ -187,5 +192,26 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
     count: async () => (await db.info()).doc_count,
     lastSeq: seqNow,
     close: () => db.close(),
+    conflicted,
   };
+
+  async function conflicted(since: number | string, pageSize = 1000) {
+    const ids: string[] = [];
+    let last = since;
+    for (;;) {
+      // `all_docs` lists every leaf revision of a change without reading the bodies; the few
+      // documents with more than one are read with `conflicts` (deleted leaves are no conflict).
+      const res = await db.changes({ since: last, limit: pageSize, style: 'all_docs' });
+      const forked = res.results.filter((r) => r.id.startsWith('ev:') && !r.deleted && r.changes.length > 1).map((r) => r.id);
+      if (forked.length > 0) {
+        const docs = await db.allDocs({ keys: forked, include_docs: true, conflicts: true });
+        for (const row of docs.rows) {
+          const doc = 'doc' in row ? (row.doc as { _conflicts?: string[] } | null | undefined) : null;
+          if (doc?._conflicts?.length) ids.push(row.key);
+        }
+      }
+      last = res.last_seq;
+      if (res.results.length < pageSize) return { ids, last };
+    }
+  }
 }
