@@ -175,7 +175,7 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
   }
 
   async function changes(since: number | string, limit: number) {
-    const res = await db.changes({ since, limit, include_docs: true });
+    const res = await db.changes({ since, limit, include_docs: true, conflicts: true });
     const results = res.results.map((r) => ({ seq: r.seq, doc: r.deleted ? { _id: r.id, _deleted: true } : r.doc }));
     return { results, last: res.last_seq };
   }

@@ -212,8 +212,8 @@ export class Resync {
       });
       await projector.catchUp();
       // Replication brings every live revision of a document. An event held in two versions is
-      // refused: the projection keeps the revision PouchDB picks as winner, which is the one
-      // CouchDB picks and serves (same algorithm: longest history, then the highest revision id),
+      // refused: the log keeps both (its winner is the one CouchDB serves, by the same rule:
+      // longest history, then the highest revision id), the projection folds neither (Projector),
       // and the pull names the events until the store admin resolves them. The log is read from
       // the last point found clean, so an unresolved conflict is named again at every pull.
       const conflicted = await log.conflicted(checkedTo);
