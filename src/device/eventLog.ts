@@ -41,6 +41,11 @@ export interface EventLog {
   close(): Promise<void>;
   /** Store documents exactly as given, revisions included (an old log copied into this one). */
   importDocs(docs: ReadonlyArray<{ _id: string; _rev: string }>): Promise<void>;
+  /**
+   * Event documents changed since `since` (a local feed sequence) that hold more than one live
+   * revision (a pull brought in conflicting versions), and the feed's last sequence read.
+   */
+  conflicted(since: number | string): Promise<{ ids: string[]; last: number | string }>;
 }
 
 export interface PullProgress {
@@ -172,7 +177,7 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
   }
 
   async function changes(since: number | string, limit: number) {
-    const res = await db.changes({ since, limit, include_docs: true });
+    const res = await db.changes({ since, limit, include_docs: true, conflicts: true });
     const results = res.results.map((r) => ({ seq: r.seq, doc: r.deleted ? { _id: r.id, _deleted: true } : r.doc }));
     return { results, last: res.last_seq };
   }
@@ -194,5 +199,26 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
       const failed = (results as Array<{ error?: unknown }>).filter((r) => r.error);
       if (failed.length) throw new Error(`Event log refused ${failed.length} of ${docs.length} documents: ${JSON.stringify(failed[0])}`);
     },
+    conflicted,
   };
+
+  async function conflicted(since: number | string, pageSize = 1000) {
+    const ids: string[] = [];
+    let last = since;
+    for (;;) {
+      // `all_docs` lists every leaf revision of a change without reading the bodies; the few
+      // documents with more than one are read with `conflicts` (deleted leaves are no conflict).
+      const res = await db.changes({ since: last, limit: pageSize, style: 'all_docs' });
+      const forked = res.results.filter((r) => r.id.startsWith('ev:') && !r.deleted && r.changes.length > 1).map((r) => r.id);
+      if (forked.length > 0) {
+        const docs = await db.allDocs({ keys: forked, include_docs: true, conflicts: true });
+        for (const row of docs.rows) {
+          const doc = 'doc' in row ? (row.doc as { _conflicts?: string[] } | null | undefined) : null;
+          if (doc?._conflicts?.length) ids.push(row.key);
+        }
+      }
+      last = res.last_seq;
+      if (res.results.length < pageSize) return { ids, last };
+    }
+  }
 }

@@ -153,6 +153,14 @@ export class Projector {
       // Pulled databases also hold the all-clear marker and device status documents: not events.
       const id = (change.doc as { _id?: unknown } | null)?._id;
       if (typeof id === 'string' && !id.startsWith('ev:')) continue;
+      // Two live versions of one event (a store admin wrote a second one; a pull brought both):
+      // neither is folded while they conflict, and the pull names the event. A version folded
+      // before the conflict arrived stays as it was: the changed winner is not applied again.
+      const conflicts = (change.doc as { _conflicts?: unknown } | null)?._conflicts;
+      if (Array.isArray(conflicts) && conflicts.length > 0) {
+        rejects.push({ id: String(id), seq: String(change.seq), reason: `conflicting revisions (${conflicts.length + 1} versions of this event): not folded`, at: new Date().toISOString() });
+        continue;
+      }
       try {
         events.push(parseEvent(change.doc));
       } catch (err) {

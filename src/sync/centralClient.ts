@@ -1,5 +1,9 @@
 import { deviceKeyId, headerOf, sameKey, SIGNED_HEAD_HEADER, type PublicKeyJwk, type SignedHead } from '../domain/sync/signedHead';
+import { eventId } from '../domain/events/envelope';
 import { SyncError } from './syncError';
+
+/** Events per page when the confirmed range is read back for conflicts. */
+export const CONFLICT_PAGE = 2000;
 
 export interface CentralTarget {
   /** Database URL, e.g. `/central/downtime` (same origin) or `https://couch.example:6984/downtime`. */
@@ -105,6 +109,30 @@ export class CentralClient {
     if (res.status !== 200) throw new SyncError('serverError', { status: res.status });
     const id = (res.body as { rows?: Array<{ id: string }> } | null)?.rows?.[0]?.id;
     return id ? Number(id.split(':')[2]) : 0;
+  }
+
+  /**
+   * The sequences, up to `upTo`, of this device's events that the store holds with a conflicting
+   * revision: one ranged `_all_docs?include_docs=true&conflicts=true` read per page (CouchDB
+   * documents `conflicts` for `_all_docs` and views, honoured with `include_docs`; the winner is
+   * returned with `_conflicts` listing the other live revisions). Only a store admin writing past
+   * the gateway can make one: the gateway never forwards a second version of a stored event.
+   */
+  async conflictedSeqs(device: string, upTo: number, pageSize = CONFLICT_PAGE): Promise<number[]> {
+    const key = (s: string) => encodeURIComponent(JSON.stringify(s));
+    const found: number[] = [];
+    for (let from = 1; from <= upTo;) {
+      const res = await this.request(`_all_docs?include_docs=true&conflicts=true&limit=${pageSize}&startkey=${key(eventId(device, from))}&endkey=${key(eventId(device, upTo))}`);
+      if (res.status === 403) throw new SyncError('forbidden', { reason: String((res.body as { reason?: unknown } | null)?.reason ?? '') });
+      if (res.status !== 200) throw new SyncError('serverError', { status: res.status });
+      const rows = (res.body as { rows?: Array<{ id: string; doc?: { seq?: unknown; _conflicts?: unknown } | null }> } | null)?.rows ?? [];
+      for (const row of rows) {
+        if (Array.isArray(row.doc?._conflicts) && row.doc._conflicts.length > 0) found.push(Number(row.id.split(':')[2]));
+      }
+      if (rows.length < pageSize) break;
+      from = Number(rows[rows.length - 1]!.id.split(':')[2]) + 1;
+    }
+    return found;
   }
 
   /** Which of these revisions the server does not hold (the replication protocol's own check). */

@@ -38,6 +38,13 @@ export interface GateConfig {
 const GATE = 'syncGate';
 const CHECKPOINT = 'syncCheckpoint';
 const MAX_ATTEMPTS = 8;
+/** The local feed sequence up to which the log was found to hold no conflicting pulled event. */
+const PULL_CHECKED = 'pullConflictsCheckedTo';
+const LISTED = 10;
+
+/** The first few of a list, for a message: "2, 5, 9 (+3 more)". */
+const listed = (items: readonly string[]) =>
+  items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ` (+${items.length - LISTED})` : '');
 
 /**
  * The administrator's resync: closed by default, so a device never talks to a server until the
@@ -157,6 +164,9 @@ export class Resync {
             signHead: (seq, hash) => this.key.sign(log.device, seq, hash),
           }).knownRefusals(known);
           const pushed = await pusher.run();
+          // Read back what was confirmed: a conflicting revision (written past the gateway by a
+          // store admin) means the store no longer holds one version of this device's chain.
+          await this.requireNoConflicts(client, log.device, pushed.total);
           await this.reportStatus(client, log, pushed);
           await this.desk.db.settings.put({ key: GATE, value: { ...gate, syncedUnderMarkerAt: marker.at } });
           // The push is done and confirmed whatever happens to the pull: report them apart.
@@ -176,7 +186,8 @@ export class Resync {
           await this.waitWhilePaused();
         }
       }
-      const done = record('confirmed');
+      const { pullError } = this.progress;
+      const done = record('confirmed', pullError ? `${pullError.code} ${JSON.stringify(pullError.params ?? {})}` : undefined);
       await this.desk.db.syncHistory.add(done);
       return done;
     } catch (err) {
@@ -193,12 +204,21 @@ export class Resync {
     this.set({ phase: 'pulling' });
     try {
       const { log, projector } = await this.desk.context();
+      const checkedTo = ((await this.desk.db.settings.get(PULL_CHECKED))?.value as number | string | undefined) ?? 0;
       // Projected as the batches arrive (catch-ups coalesce), so the desk fills while the pull runs.
       await log.pull({ url: gate.url, username: gate.username, password: gate.password }, (p) => {
         this.set(withPulled(p.docsWritten, p.expected));
         if (p.docsWritten > 0) projector.catchUp().catch(() => undefined); // the last catch-up reports
       });
       await projector.catchUp();
+      // Replication brings every live revision of a document. An event held in two versions is
+      // refused: the log keeps both (its winner is the one CouchDB serves, by the same rule:
+      // longest history, then the highest revision id), the projection folds neither (Projector),
+      // and the pull names the events until the store admin resolves them. The log is read from
+      // the last point found clean, so an unresolved conflict is named again at every pull.
+      const conflicted = await log.conflicted(checkedTo);
+      if (conflicted.ids.length > 0) return { code: 'pullConflicts', params: { count: conflicted.ids.length, ids: listed(conflicted.ids) } };
+      await this.desk.db.settings.put({ key: PULL_CHECKED, value: conflicted.last });
       return null;
     } catch (err) {
       const status = (err as { status?: number }).status;
@@ -222,6 +242,13 @@ export class Resync {
     } catch (err) {
       if (!(err instanceof SyncError && err.code === 'forbidden')) throw err;
     }
+  }
+
+  /** Fails the run, before any status is written, when the store holds a conflicting revision. */
+  private async requireNoConflicts(client: CentralClient, device: string, upTo: number) {
+    if (upTo === 0) return;
+    const seqs = await client.conflictedSeqs(device, upTo);
+    if (seqs.length > 0) throw new SyncError('centralConflict', { count: seqs.length, seqs: listed(seqs.map(String)) });
   }
 
   private async checkAllClear(client: CentralClient, gate: GateConfig) {

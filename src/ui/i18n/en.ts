@@ -283,6 +283,10 @@ export const en = {
       tooManyAttempts_other: 'Too many wrong passwords from this tablet: the central store answers again in {{count}} minutes.',
       keyMismatch: 'Another tablet has already registered device code {{device}} on the central store: nothing was sent. Check the device code; an administrator can replace the registered key (npm run central -- replace-device-key {{device}}).',
       noDeviceKey: 'This device has not registered its key on the central store: close the gate and open it again.',
+      centralConflict_one: 'Not synced: the central store holds a second, conflicting version of this device’s event {{seqs}}, written there past the gateway. The device status was not updated. The store administrator checks it with npm run central -- verify and removes the version this device did not write; then resync.',
+      centralConflict_other: 'Not synced: the central store holds second, conflicting versions of {{count}} of this device’s events ({{seqs}}), written there past the gateway. The device status was not updated. The store administrator checks them with npm run central -- verify and removes the versions this device did not write; then resync.',
+      pullConflicts_one: 'Refused: the central store holds conflicting versions of event {{ids}}. This desk does not use either version (one shown before the conflict arrived stays as it was) until the store administrator resolves it (npm run central -- verify).',
+      pullConflicts_other: 'Refused: the central store holds conflicting versions of {{count}} events ({{ids}}). This desk does not use either version of them (one shown before the conflict arrived stays as it was) until the store administrator resolves them (npm run central -- verify).',
     },
   },
   errors: {

@@ -73,7 +73,7 @@ export function SyncScreen({ actor }: { actor: SessionUser }) {
             </>
           ) : null}
           {progress.pullError ? (
-            <p className="form-error" role="alert">{t('sync.pullFailed')} {t(`sync.errors.${progress.pullError.code}`, { defaultValue: progress.pullError.code, ...progress.pullError.params })}</p>
+            <p className="form-error" role="alert" data-testid="pull-error">{progress.pullError.code === 'pullConflicts' ? null : `${t('sync.pullFailed')} `}{t(`sync.errors.${progress.pullError.code}`, { defaultValue: progress.pullError.code, ...progress.pullError.params })}</p>
           ) : null}
           {progress.rate && busy ? <p>{t('sync.rate', { rate: Math.round(progress.rate), eta: Math.round(progress.etaSeconds ?? 0) })}</p> : null}
           {progress.phase === 'waiting' && progress.retryAt ? <p>{t('sync.retryIn', { time: clock.time(progress.retryAt, { seconds: true }) })}</p> : null}
