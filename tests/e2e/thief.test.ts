@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { addUser, enroll, login } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
-import { devtoolsInventory, dumpInventory, plaintextFindings, thiefDump, type Secret, type ThiefDump } from '../helpers/thiefDump';
+import { devtoolsInventory, dumpInventory, plaintextFindings, thiefDump, WEB_STORAGE, type Secret, type ThiefDump } from '../helpers/thiefDump';
 import { startWholeApp } from '../helpers/wholeApp';
 
 let app: Awaited<ReturnType<typeof startWholeApp>>;
@@ -126,7 +126,7 @@ async function meaningfulDump(page: Page): Promise<ThiefDump> {
   return dump;
 }
 
-const show = (findings: ReturnType<typeof plaintextFindings>) => findings.map((f) => `${f.label} "${f.value}" as "${f.form}" in ${f.where}: …${f.excerpt}…`);
+const show = (findings: ReturnType<typeof plaintextFindings>) => findings.map((f) => `${f.label} "${f.value}" as "${f.form}" in ${f.where.join(', ')}: …${f.excerpt}…`);
 
 describe('a lost or stolen tablet gives away nothing', () => {
   it('the thief\'s console dump of every IndexedDB database finds no patient data and no central password after a lock, a logout, a reload and a browser restart; the user with the PIN still finds the patient', async () => {
@@ -148,8 +148,13 @@ describe('a lost or stolen tablet gives away nothing', () => {
         const findings = plaintextFindings(dump.text, secrets);
         if (findings.length > 0) console.log(`Thief's dump ${moment} found:\n  ${show(findings).join('\n  ')}`);
         const clinician = plaintextFindings(dump.text, [{ label: 'ordering clinician', value: LAB.clinician }]);
-        if (clinician.length > 0) console.log(`(not required) the ordering clinician is readable ${moment}: ${clinician[0]!.where}`);
-        expect.soft(findings.map((f) => `${f.label}: ${f.value} (as "${f.form}" in ${f.where})`), `plaintext ${moment}`).toEqual([]);
+        if (clinician.length > 0) console.log(`(not required) the ordering clinician is readable ${moment}: ${clinician[0]!.where.join(', ')}`);
+        // The issue is about IndexedDB; what web storage keeps (the desk's remembered district and
+        // state) is reported, not asserted.
+        const inIndexedDb = findings
+          .map((f) => ({ ...f, where: f.where.filter((w) => w !== WEB_STORAGE) }))
+          .filter((f) => f.where.length > 0);
+        expect.soft(inIndexedDb.map((f) => `${f.label}: ${f.value} (as "${f.form}" in ${f.where.join(', ')})`), `plaintext in IndexedDB ${moment}`).toEqual([]);
       };
 
       // (a) The screen is locked by hand.
@@ -160,7 +165,9 @@ describe('a lost or stolen tablet gives away nothing', () => {
       // (b) Unlocked, then logged out.
       await page.getByLabel('PIN', { exact: true }).fill(ADMIN.pin);
       await page.getByRole('button', { name: 'Unlock' }).click();
-      await page.getByText(new RegExp(`^${ADMIN.name} · `)).waitFor();
+      // The top bar shows who is working under the lock screen too: the lock screen going is the unlock.
+      await page.getByRole('heading', { name: 'Screen locked' }).waitFor({ state: 'detached' });
+      await page.getByRole('heading', { name: 'Resync with the central store' }).waitFor();
       await page.getByRole('button', { name: 'Log out' }).click();
       await page.getByRole('heading', { name: 'Log in' }).waitFor();
       await look('after a logout');

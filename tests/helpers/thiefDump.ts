@@ -195,42 +195,67 @@ function decodedRuns(dump: string): string[] {
   return out;
 }
 
-/** Where a found form sits in the dump, for the failure message: the database and store around it. */
-function whereIn(dump: string, at: number): string {
-  const before = dump.slice(0, at);
-  const db = [...before.matchAll(/\n {3}"name": "([^"]*)",\n {3}"version"/g)].pop()?.[1];
-  const store = [...before.matchAll(/\n {5}"name": "([^"]*)",\n {5}"keyPath"/g)].pop()?.[1];
-  if (before.lastIndexOf('"localStorage"') > before.lastIndexOf('"databases"')) return 'localStorage/sessionStorage';
-  return db === undefined ? 'somewhere' : `${db} / ${store ?? '?'}`;
+/** Where the dump's localStorage and sessionStorage part is said to be. */
+export const WEB_STORAGE = 'localStorage/sessionStorage';
+
+/** Where each part of the dump begins: "database / store", or the web storage. */
+function sectionsOf(dump: string): { at: number; label: string }[] {
+  const marks: { at: number; label: string; db?: string; store?: string }[] = [];
+  for (const m of dump.matchAll(/\n {3}"name": "([^"]*)",\n {3}"version"/gi)) marks.push({ at: m.index, label: '', db: m[1]! });
+  for (const m of dump.matchAll(/\n {5}"name": "([^"]*)",\n {5}"keyPath"/gi)) marks.push({ at: m.index, label: '', store: m[1]! });
+  const web = dump.toLowerCase().lastIndexOf('\n "localstorage"');
+  marks.sort((a, b) => a.at - b.at);
+  let db = '?';
+  const out = marks.map((m) => {
+    if (m.db !== undefined) db = m.db;
+    return { at: m.at, label: m.store === undefined ? db : `${db} / ${m.store}` };
+  });
+  if (web >= 0) out.push({ at: web, label: WEB_STORAGE });
+  return out;
 }
 
-/** A digit form is found only standing alone, not as part of a longer run of digits (a hash, a time). */
-function indexOfForm(haystack: string, form: string): number {
-  if (!/^\d+$/.test(form)) return haystack.indexOf(form);
-  const m = new RegExp(`(?<!\\d)${form}(?!\\d)`).exec(haystack);
-  return m ? m.index : -1;
+function whereIn(sections: { at: number; label: string }[], at: number): string {
+  let label = 'somewhere';
+  for (const s of sections) if (s.at <= at) label = s.label; else break;
+  return label;
 }
 
-export interface Finding { label: string; value: string; form: string; where: string; excerpt: string }
+/** Where a form stands in the text; a digit form only standing alone, not inside a longer run of digits (a hash, a time). */
+function indexesOf(haystack: string, form: string): number[] {
+  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = /^\d+$/.test(form) ? `(?<!\\d)${escaped}(?!\\d)` : escaped;
+  return [...haystack.matchAll(new RegExp(pattern, 'g'))].map((m) => m.index);
+}
+
+export interface Finding {
+  label: string; value: string;
+  /** The form first found, and every database / store it is readable in. */
+  form: string; where: string[];
+  excerpt: string;
+}
 
 /** Each secret found in the dump in any of its forms, case-insensitively, with where it was. */
 export function plaintextFindings(dump: string, secrets: Secret[]): Finding[] {
   const plainText = dump.toLowerCase();
+  // Lower case keeps every position in what the dump holds (its names are kept from the dump when it can).
+  const sections = sectionsOf(plainText.length === dump.length ? dump : plainText);
   const decoded = decodedRuns(dump).map((s) => s.toLowerCase());
   const findings: Finding[] = [];
   for (const secret of secrets) {
+    const where = new Set<string>();
+    let first: { form: string; at: number } | null = null;
     for (const form of secretForms(secret)) {
-      const at = indexOfForm(plainText, form);
-      if (at >= 0) {
-        findings.push({ ...secret, form, where: whereIn(dump, at), excerpt: dump.slice(Math.max(0, at - 60), at + form.length + 60).replace(/\s+/g, ' ') });
-        break;
-      }
-      const inDecoded = decoded.find((d) => indexOfForm(d, form) >= 0);
-      if (inDecoded !== undefined) {
-        findings.push({ ...secret, form, where: 'base64/hex-encoded', excerpt: form });
-        break;
+      const found = indexesOf(plainText, form);
+      for (const at of found) where.add(whereIn(sections, at));
+      if (found.length > 0 && first === null) first = { form, at: found[0]! };
+      if (found.length === 0 && decoded.some((d) => indexesOf(d, form).length > 0)) {
+        where.add(`base64/hex-encoded as "${form}"`);
+        first ??= { form, at: -1 };
       }
     }
+    if (first === null) continue;
+    const excerpt = first.at < 0 ? first.form : dump.slice(Math.max(0, first.at - 60), first.at + first.form.length + 60).replace(/\s+/g, ' ');
+    findings.push({ label: secret.label, value: secret.value, form: first.form, where: [...where], excerpt });
   }
   return findings;
 }
