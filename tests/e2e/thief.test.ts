@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { addUser, enroll, login } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
-import { devtoolsInventory, dumpInventory, plaintextFindings, thiefDump, WEB_STORAGE, type Secret, type ThiefDump } from '../helpers/thiefDump';
+import { devtoolsInventory, dumpInventory, plaintextFindings, plaintextFound, thiefDump, WEB_STORAGE, type Secret, type ThiefDump } from '../helpers/thiefDump';
 import { startWholeApp } from '../helpers/wholeApp';
 
 let app: Awaited<ReturnType<typeof startWholeApp>>;
@@ -201,4 +201,53 @@ describe('a lost or stolen tablet gives away nothing', () => {
       profile.remove();
     }
   });
+
+  it('the dump sees what a store keeps as bytes, Blobs, binary keys, Maps and encoded text, and changes nothing', async () => {
+    const profile = makeProfile();
+    try {
+      const context = await profile.launch();
+      const page = await context.newPage();
+      await page.goto(app.url);
+      await page.getByLabel('Device code').waitFor();
+      // A database of the test's own, holding values in every shape IndexedDB can keep.
+      await page.evaluate(CANARY_SCRIPT);
+      const before = await thiefDump(page);
+      const canary = before.databases.find((d) => d.name === 'thief-canary');
+      expect(canary?.version).toBe(3);
+      expect(plaintextFound(before.text, CANARIES)).toEqual(CANARIES);
+      expect(dumpInventory(before)).toEqual(await devtoolsInventory(page));
+      // Dumping again finds the same: nothing was created, upgraded or written.
+      const again = await thiefDump(page);
+      expect(again.text).toBe(before.text);
+      expect(await page.evaluate('indexedDB.databases().then((l) => JSON.stringify(l.map((d) => [d.name, d.version]).sort()))'))
+        .toBe(JSON.stringify(before.databases.map((d) => [d.name, d.version]).sort()));
+      await context.close();
+    } finally {
+      profile.remove();
+    }
+  });
 });
+
+const CANARIES = ['bytes-canary-Pomegranate', 'blob-canary-Tamarind', 'keybytes-canary-Saffron', 'map-canary-Fenugreek',
+  'b64-canary-Asafoetida', 'hex-canary-Cardamom', 'index-canary-Nutmeg'];
+
+const CANARY_SCRIPT = String.raw`new Promise((resolve, reject) => {
+  const r = indexedDB.open('thief-canary', 3);
+  r.onupgradeneeded = () => {
+    r.result.createObjectStore('things');
+    r.result.createObjectStore('rows', { keyPath: 'id' }).createIndex('by-word', 'word');
+  };
+  r.onerror = () => reject(r.error);
+  r.onsuccess = () => {
+    const db = r.result;
+    const tx = db.transaction(['things', 'rows'], 'readwrite');
+    const bytes = (s) => new TextEncoder().encode(s);
+    const hex = (s) => [...bytes(s)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    tx.objectStore('things').put({ bytes: bytes('bytes-canary-Pomegranate').buffer, blob: new Blob(['blob-canary-Tamarind']), when: new Date(0) }, 'a');
+    tx.objectStore('things').put(new Map([['m', 'map-canary-Fenugreek']]), bytes('keybytes-canary-Saffron'));
+    tx.objectStore('things').put({ b64: btoa('b64-canary-Asafoetida'), hex: hex('hex-canary-Cardamom') }, ['c', 1]);
+    tx.objectStore('rows').put({ id: 1, word: 'index-canary-Nutmeg' });
+    tx.oncomplete = () => { db.close(); resolve(true); };
+    tx.onerror = () => reject(tx.error);
+  };
+})`;
