@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { canOpen } from '../domain/users';
-import type { SessionUser } from '../device/desk';
+import type { SessionUser, Unlocked } from '../device/desk';
 import type { DeviceIdentity } from '../device/identity';
 import { EnrollScreen } from './enroll/EnrollScreen';
 import { HomeScreen } from './home/HomeScreen';
+import { RecoveryStep } from './keys/RecoveryStep';
 import { LoginScreen } from './login/LoginScreen';
 import { useDesk, useLive } from './services';
 import { useSession } from './session';
@@ -36,16 +37,28 @@ export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
   const identity = useLive((d) => d.identity(), []);
   const { user, locked, kiosk, login, lock, logout } = useSession();
+  // Shown once, right after the device's key was made; held by this screen only.
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  const enter = useCallback(({ recoveryCode: code, ...who }: Unlocked) => {
+    if (code) setRecoveryCode(code);
+    login(who);
+  }, [login]);
   const settings = useLive((d) => d.settings(), []);
   const onIdle = useCallback(() => lock(), [lock]);
   const [, navigate] = useHashLocation();
   // Every session locks when left alone. The waiting-room display has no session to lock.
   useIdleLock(Boolean(user) && !locked, settings?.idleMinutes ?? 5, onIdle);
-  const leaveDisplay = useCallback((by: SessionUser) => {
+  const leaveDisplay = useCallback((by: Unlocked) => {
     // Off the display's address first: the display route would turn the new session into a display again.
     navigate('/queue', { replace: true });
-    login(by);
-  }, [navigate, login]);
+    enter(by);
+  }, [navigate, enter]);
+
+  // Locking, logging out and turning the tab into a display all take the data key out of memory.
+  const hasUser = Boolean(user);
+  useEffect(() => {
+    if (!hasUser || locked) desk.lock();
+  }, [desk, hasUser, locked]);
 
   useEffect(() => {
     desk.start().then(() => setBoot({ state: 'ready' }), (error: unknown) => setBoot({ state: 'failed', error }));
@@ -54,7 +67,7 @@ export function App() {
   let content;
   if (boot.state === 'failed') content = <main className="screen"><p className="form-error" role="alert">{errorText(boot.error, t)}</p></main>;
   else if (boot.state === 'loading' || identity === undefined) content = <main className="screen"><p>{t('app.loading')}</p></main>;
-  else if (identity === null) content = <EnrollScreen onEnrolled={login} />;
+  else if (identity === null) content = <EnrollScreen onEnrolled={enter} />;
   else if (kiosk !== null) {
     // No top bar, no tabs, no banners: a display shows the board whatever the address.
     return (
@@ -63,7 +76,8 @@ export function App() {
       </Suspense>
     );
   }
-  else if (!user) content = <LoginScreen onLogin={login} />;
+  else if (!user) content = <LoginScreen onLogin={enter} />;
+  else if (recoveryCode) content = <RecoveryStep code={recoveryCode} identity={identity} onDone={() => setRecoveryCode(null)} />;
   else content = <Shell user={user} identity={identity} />;
 
   return (
@@ -73,7 +87,7 @@ export function App() {
       {user ? <StorageBanner /> : null}
       {/* The lock screen covers the work instead of replacing it, so a half-filled form survives. */}
       <div hidden={locked} aria-hidden={locked}>{content}</div>
-      {locked && user ? <LoginScreen fixedUser={user} onLogin={login} onSwitchUser={logout} /> : null}
+      {locked && user ? <LoginScreen fixedUser={user} onLogin={enter} onSwitchUser={logout} /> : null}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useDesk, useLive } from '../services';
 import { errorText } from '../shared/errors';
 import { Field, FieldError, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
+import { ResetPinForm } from './ResetPinForm';
 
 interface UserValues { name: string; role: Role; pin: string; pinAgain: string }
 
@@ -53,6 +54,7 @@ export function UsersScreen({ actor }: { actor: SessionUser }) {
         {added ? <p className="ok" role="status">{t('users.added', { name: added.name, role: t(`roles.${added.role}`) })}</p> : null}
         <button type="submit" className="primary" disabled={isSubmitting}>{t('users.add')}</button>
       </form>
+      <ResetPinForm actor={actor} users={users ?? []} />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_DEPARTMENTS, DEFAULT_TIME_ZONE } from '../../domain/device';
-import type { SessionUser } from '../../device/desk';
+import type { Unlocked } from '../../device/desk';
 import { useDesk } from '../services';
 import { errorText } from '../shared/errors';
 import { DepartmentTable, deptValues, type DeptValues } from '../shared/DepartmentTable';
@@ -13,7 +13,7 @@ interface EnrollValues {
 }
 
 /** First run: who this device is, its departments, and the administrator who will manage it. */
-export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: SessionUser) => void }) {
+export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: Unlocked) => void }) {
   const { t } = useTranslation();
   const desk = useDesk();
   const form = useDomainForm<EnrollValues>({

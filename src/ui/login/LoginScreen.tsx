@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionUser } from '../../device/desk';
+import type { OpenProgress, Unlocked } from '../../device/desk';
 import { useDesk, useLive } from '../services';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
+import { RecoveryForm } from './RecoveryForm';
 
 /**
- * Pick yourself from the device's users, type the PIN. Works with no network: the verifier is on
- * the device. `fixedUser` is the lock screen: only the person who was working can unlock.
- * `title` and `onCancel` are for leaving the waiting-room display.
+ * Pick yourself from the device's users, type the PIN. Works with no network: the PIN unwraps
+ * the device's data key right here. `fixedUser` is the lock screen: only the person who was
+ * working can unlock. `title` and `onCancel` are for leaving the waiting-room display.
  */
 export function LoginScreen({ onLogin, fixedUser, onSwitchUser, title, onCancel }: {
-  onLogin: (user: SessionUser) => void;
-  fixedUser?: SessionUser;
+  onLogin: (user: Unlocked) => void;
+  fixedUser?: Unlocked;
   onSwitchUser?: () => void;
   title?: string;
   onCancel?: () => void;
@@ -24,6 +25,8 @@ export function LoginScreen({ onLogin, fixedUser, onSwitchUser, title, onCancel 
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<OpenProgress | null>(null);
+  const [recovering, setRecovering] = useState(false);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -31,14 +34,17 @@ export function LoginScreen({ onLogin, fixedUser, onSwitchUser, title, onCancel 
     setBusy(true);
     setError(null);
     try {
-      onLogin(await desk.login(name, pin));
+      onLogin(await desk.login(name, pin, setProgress));
     } catch (err) {
       setError(errorText(err, t));
       setPin('');
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   }
+
+  if (recovering) return <RecoveryForm users={users ?? []} initialName={name} onLogin={onLogin} onBack={() => setRecovering(false)} />;
 
   return (
     <main className="screen narrow">
@@ -65,12 +71,26 @@ export function LoginScreen({ onLogin, fixedUser, onSwitchUser, title, onCancel 
             autoFocus={Boolean(fixedUser)} onChange={(e) => setPin(e.target.value)} />
         </div>
         <FormError text={error} />
+        {progress && progress.total > 0 ? <OpeningProgress progress={progress} /> : null}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('login.checking') : fixedUser ? t('login.unlock') : t('login.submit')}
         </button>
         {onSwitchUser ? <button type="button" className="secondary" onClick={onSwitchUser}>{t('login.switchUser')}</button> : null}
         {onCancel ? <button type="button" className="secondary" onClick={onCancel}>{t('kiosk.back')}</button> : null}
+        {fixedUser || onCancel ? null : <button type="button" className="link" onClick={() => setRecovering(true)}>{t('login.useRecovery')}</button>}
       </form>
     </main>
+  );
+}
+
+/** Long only once: the first login after the update seals the old log and folds it again. */
+function OpeningProgress({ progress }: { progress: OpenProgress }) {
+  const { t } = useTranslation();
+  const label = t(progress.step === 'sealLog' ? 'login.sealLog' : 'login.project', { done: progress.done, total: progress.total });
+  return (
+    <div className="field" role="status">
+      <label htmlFor="login-progress">{label}</label>
+      <progress id="login-progress" max={progress.total} value={progress.done} />
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { initI18n, setLanguage } from '../../../src/ui/i18n';
 import { DeskProvider } from '../../../src/ui/services';
 import { useSession } from '../../../src/ui/session';
 import { ADMIN, makeDesk } from '../../helpers/deviceHarness';
+import { putAwayRecoverySheet } from '../../helpers/recoveryStep';
 
 function renderApp() {
   const harness = makeDesk();
@@ -53,12 +54,13 @@ describe('enrollment form', () => {
 
   it('treats HTML typed into a field as plain text', async () => {
     const user = userEvent.setup();
-    renderApp();
+    const { desk } = renderApp();
     await screen.findByRole('heading', { name: 'Set up this device' });
     await fillEnrollment(user);
     await user.clear(screen.getByLabelText('Hospital name'));
     await user.type(screen.getByLabelText('Hospital name'), '<img src=x onerror=alert(1)> Hospital');
     await user.click(screen.getByRole('button', { name: 'Enroll device' }));
+    await putAwayRecoverySheet(user);
     expect(await screen.findByText(/Device K7 · <img src=x onerror=alert\(1\)> Hospital/)).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
   });
@@ -69,6 +71,7 @@ describe('enrollment form', () => {
     await screen.findByRole('heading', { name: 'Set up this device' });
     await fillEnrollment(user);
     await user.click(screen.getByRole('button', { name: 'Enroll device' }));
+    await putAwayRecoverySheet(user);
     await screen.findByRole('heading', { name: `Welcome, ${ADMIN.name}` });
 
     await user.click(screen.getByRole('button', { name: 'भाषा: हिन्दी' }));
@@ -91,21 +94,25 @@ describe('enrollment form', () => {
 describe('lock screen', () => {
   it('covers the work without discarding it and unlocks only with the PIN', async () => {
     const user = userEvent.setup();
-    renderApp();
+    const { desk } = renderApp();
     await screen.findByRole('heading', { name: 'Set up this device' });
     await fillEnrollment(user);
     await user.click(screen.getByRole('button', { name: 'Enroll device' }));
+    await putAwayRecoverySheet(user);
     await screen.findByRole('heading', { name: `Welcome, ${ADMIN.name}` });
     await user.click(screen.getByRole('link', { name: 'Users' }));
     await user.type(await screen.findByLabelText('Name'), 'Half typed');
 
     await user.click(screen.getByRole('button', { name: 'Lock' }));
     await screen.findByRole('heading', { name: 'Screen locked' });
+    // The key left memory with the lock: nothing of the records can be read until the PIN is typed.
+    expect(desk.isUnlocked).toBe(false);
     await user.type(screen.getByLabelText('PIN'), '000001');
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     expect(await screen.findByText('Wrong PIN.')).toBeInTheDocument();
     await user.type(screen.getByLabelText('PIN'), ADMIN.pin);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     await waitFor(() => expect(screen.getByDisplayValue('Half typed')).toBeVisible());
+    expect(desk.isUnlocked).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import { initI18n, setLanguage } from '../../../src/ui/i18n';
 import { DeskProvider } from '../../../src/ui/services';
 import { useSession } from '../../../src/ui/session';
 import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../../helpers/deviceHarness';
+import { putAwayRecoverySheet } from '../../helpers/recoveryStep';
 import { refusal } from '../../helpers/refusal';
 
 const BOY = { ...PATIENT, name: 'Aarav Kumar', birth: { kind: 'age', years: 7, months: 0, days: 0 } };
@@ -57,6 +58,7 @@ describe('department rules', () => {
     await user.clear(screen.getByLabelText('To age (years) 12'));
     await user.selectOptions(screen.getByLabelText('Sex seen 5'), 'M');
     await user.click(screen.getByRole('button', { name: 'Enroll device' }));
+    await putAwayRecoverySheet(user);
     await screen.findByRole('heading', { name: `Welcome, ${ADMIN.name}` });
     const departments = (await h.desk.identity())!.departments;
     expect(departments.find((d) => d.code === 'MED')).toEqual({ code: 'MED', name: 'General Medicine', nameHi: 'सामान्य चिकित्सा' });
@@ -72,7 +74,9 @@ describe('department rules', () => {
     const admin = await h.desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
     const man = await new FrontDesk(h.desk).register(admin, PATIENT);
     // Another tab of the same tablet, which has already issued a token (and read the identity).
-    const otherTab = new FrontDesk(makeDesk({ names: h.names, locks: h.locks }).desk);
+    const other = makeDesk({ names: h.names, locks: h.locks });
+    await other.desk.login(ADMIN.name, ADMIN.pin);
+    const otherTab = new FrontDesk(other.desk);
     await otherTab.issueToken(admin, man.patient, 'PED');
     useSession.getState().login(admin);
     window.location.hash = '#/device';
