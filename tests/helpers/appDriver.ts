@@ -9,7 +9,17 @@ export async function enroll(page: Page, opts: { hospital: string; code: string;
   await page.getByLabel('PIN (6–12 digits)').fill(opts.pin);
   await page.getByLabel('PIN again').fill(opts.pin);
   await page.getByRole('button', { name: 'Enroll device' }).click();
+  await putAwayRecoverySheet(page);
   await page.getByRole('heading', { name: `Welcome, ${opts.admin}` }).waitFor();
+}
+
+/** The recovery code shown once after the device's key is made: tick that its sheet is put away, go on. Returns the code. */
+export async function putAwayRecoverySheet(page: Page): Promise<string> {
+  await page.getByRole('heading', { name: 'Print the recovery sheet' }).waitFor();
+  const code = (await page.getByTestId('recovery-code').textContent()) ?? '';
+  await page.getByLabel(/recovery sheet is printed and locked away/).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  return code;
 }
 
 export async function login(page: Page, name: string, pin: string) {
