@@ -199,16 +199,7 @@ export class Desk {
       paper: stored?.paper ?? '80mm',
       // Devices set up before the setting existed print for the commoner, coarser head.
       printerDpi: printerDpi(stored?.printerDpi) ?? DEFAULT_PRINTER_DPI,
-      displayInitials: stored?.displayInitials === true,
     };
-  }
-
-  async setDisplayInitials(actor: SessionUser, value: unknown): Promise<DeviceSettings> {
-    if (actor.role !== 'admin') throw new RuleError('adminOnly');
-    if (typeof value !== 'boolean') throw new ValidationError([{ path: 'displayInitials', code: 'notAllowed' }], value, 'settings');
-    const next: DeviceSettings = { ...(await this.settings()), displayInitials: value };
-    await this.deps.db.settings.put({ key: SETTINGS, value: next });
-    return next;
   }
 
   async setPrinterDpi(actor: SessionUser, value: unknown): Promise<DeviceSettings> {

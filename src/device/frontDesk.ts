@@ -370,10 +370,9 @@ export class FrontDesk {
     };
   }
 
-  /** The waiting-room display's view of a queue: tokens and rooms, initials only if the device says so. */
+  /** The waiting-room display's view of a queue: tokens and rooms. */
   async board(dept: string): Promise<Board> {
-    const [view, settings] = await Promise.all([this.queue(dept), this.desk.settings()]);
-    return boardOf(view, (p) => view.patients[p]?.name, { initials: settings.displayInitials, nextShown: BOARD_NEXT });
+    return boardOf(await this.queue(dept), BOARD_NEXT);
   }
 
   /** Registrations per day and tokens per day and department, from the index keys alone. */

@@ -18,6 +18,4 @@ export interface DeviceSettings {
   paper: Paper;
   /** The resolution of this device's printers (label roll, slip roll or sheets): barcodes are drawn in its whole dots. */
   printerDpi: PrinterDpi;
-  /** Whether the waiting-room display shows the called patients' initials beside their tokens (off: token and room only). */
-  displayInitials: boolean;
 }

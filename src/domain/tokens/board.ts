@@ -1,10 +1,7 @@
-import { cleanText } from '../text';
-
-/** What the waiting-room display may show of one called token: never a name. */
+/** What the waiting-room display shows of one called token: never a name, nor initials. */
 export interface BoardCall {
   token: string;
   room?: string | undefined;
-  initials?: string | undefined;
 }
 
 export interface Board {
@@ -14,32 +11,16 @@ export interface Board {
 
 interface TokenLike {
   token: string;
-  patient: string;
   room?: string | undefined;
 }
 
 /**
- * "R K" for Ravi Kumar: enough for two patients with the same token on paper to tell which of
- * them is meant, not enough to name anyone to a waiting hall.
+ * The board is built from the queue's tokens alone: the display holds no key to the patients'
+ * records (it has no session), so there is nothing of them it could show.
  */
-export function initialsOf(name: string): string {
-  return cleanText(name).split(' ').filter(Boolean).map((w) => [...w][0]!.toLocaleUpperCase('en')).join(' ');
-}
-
-/**
- * The board is built from the queue here, so the screen on the wall never receives the patients'
- * names at all: initials only when the device is set to show them.
- */
-export function boardOf(
-  queue: { called: TokenLike[]; waiting: TokenLike[] },
-  nameOf: (patient: string) => string | undefined,
-  options: { initials: boolean; nextShown: number },
-): Board {
+export function boardOf(queue: { called: TokenLike[]; waiting: TokenLike[] }, nextShown: number): Board {
   return {
-    called: queue.called.map((tk) => {
-      const name = options.initials ? nameOf(tk.patient) : undefined;
-      return { token: tk.token, room: tk.room, initials: name ? initialsOf(name) : undefined };
-    }),
-    next: queue.waiting.slice(0, options.nextShown).map((tk) => tk.token),
+    called: queue.called.map((tk) => ({ token: tk.token, room: tk.room })),
+    next: queue.waiting.slice(0, nextShown).map((tk) => tk.token),
   };
 }

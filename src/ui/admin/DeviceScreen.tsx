@@ -9,7 +9,6 @@ import { Field, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
 import { formatBytes } from './formatBytes';
 import { DepartmentsForm } from './DepartmentsForm';
-import { DisplaySettings } from './DisplaySettings';
 import { PrinterSettings } from './PrinterSettings';
 
 /** The administrator's view of the tablet itself: identity, storage safety, log integrity. */
@@ -88,7 +87,6 @@ export function DeviceScreen({ actor }: { actor: SessionUser }) {
       <FormError text={error} />
 
       <PrinterSettings actor={actor} />
-      <DisplaySettings actor={actor} />
       {identity ? <DepartmentsForm key={identity.code} actor={actor} departments={identity.departments} /> : null}
 
       <form onSubmit={saveIdle} noValidate className="narrow">

@@ -112,7 +112,6 @@ export const en = {
     paper80: '80 mm thermal receipt roll',
     paperA6: 'A6 sheets (ordinary printer)',
     idle: 'Lock the screen after (minutes)',
-    displayInitials: 'Show patients\' initials beside their tokens on the waiting-room display',
     departments: 'OPD departments',
     departmentsHint: 'Whom each department sees: a token for anyone else asks the clerk to confirm. Tokens and requisitions already made keep their department.',
     saveDepartments: 'Save departments',

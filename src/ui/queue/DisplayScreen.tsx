@@ -26,7 +26,6 @@ export function DisplayScreen({ dept }: { dept: string }) {
               <li key={c.token} data-testid="display-called">
                 <span className="display-token">{c.token}</span>
                 {c.room ? <span className="display-room">{en('display.room', { room: c.room })} · {hi('display.room', { room: c.room })}</span> : null}
-                {c.initials ? <span className="display-initials">{c.initials}</span> : null}
               </li>
             ))}
           </ul>

@@ -115,23 +115,17 @@ describe('waiting-room display', () => {
     expect(screen.queryAllByTestId('display-called')).toHaveLength(0);
   });
 
-  it('shows initials beside the tokens only once an administrator turns them on for this device', async () => {
+  it('shows no names or initials: the display holds no key to the records, and the board still fills', async () => {
     const user = userEvent.setup();
     const { desk, admin, tokens } = await device();
     useSession.getState().login(admin);
-    window.location.hash = '#/device';
+    window.location.hash = '#/queue';
     renderApp(desk);
-    const box = await screen.findByRole('checkbox', { name: /initials/ });
-    expect(box).not.toBeChecked();
-    await user.click(box);
-    await waitFor(() => expect(screen.getByRole('checkbox', { name: /initials/ })).toBeChecked());
-
-    await user.click(screen.getByRole('link', { name: 'Queue' }));
     await user.click(await screen.findByRole('link', { name: 'Open waiting-room display' }));
     const called = await screen.findAllByTestId('display-called');
-    expect(within(called[0]!).getByText('S D')).toBeInTheDocument();
-    expect(within(called[1]!).getByText('R K')).toBeInTheDocument();
     expect(called[1]).toHaveTextContent(tokens[0]!);
+    expect(desk.isUnlocked).toBe(false);
+    expect(document.body.textContent).not.toMatch(/Sunita|Ravi|S D|R K/);
     expectNothingButTheBoard();
   });
 
