@@ -109,27 +109,43 @@ console.log("'bare PouchDB' writes the same documents with bulkDocs and nothing 
   console.log('written: bench-results/foundation.json');
 }
 
+type Stat = { p50: number; p95: number; max: number; samples: number };
+
+/** One row per measurement: without encryption and encrypted, side by side from the same run. */
+function sideBySide(what: string, clear: Stat, sealed: Stat, target: string) {
+  return {
+    what, 'p50 (ms)': clear.p50.toFixed(2), 'p95 (ms)': clear.p95.toFixed(2),
+    'encrypted p50': sealed.p50.toFixed(2), 'encrypted p95': sealed.p95.toFixed(2), 'encrypted max': sealed.max.toFixed(2), target,
+  };
+}
+
+const mb = (b: number | null) => (b === null ? 'n/a' : `${(b / 1024 / 1024).toFixed(0)} MB`);
+
 async function deskSuite(page: Page, chromium: string | null) {
-  console.log(`running: ward clerk desk with ${PATIENTS} patients and their tokens (loading takes minutes)…`);
-  type Stat = { p50: number; p95: number; max: number; samples: number };
-  const r = await page.evaluate((args) => (window as unknown as { runDeskBench: (a: unknown) => Promise<unknown> }).runDeskBench(args),
-    { patients: PATIENTS, samples: SAMPLES }) as {
-      patients: number; events: number; loadMs: number; projectMs: number; medTokensToday: number;
-      register: Stat; registerBackToBack: Stat; registerParts: Record<string, Stat>; search: Record<string, Stat>; slowNames: Array<{ query: string; ms: number }>; duplicates: Stat; queue: Stat; jsHeapBytes: number | null; storageUsageBytes: number | null;
-    };
-  const row = (what: string, s: Stat, target: string) => ({ what, 'p50 (ms)': s.p50.toFixed(2), 'p95 (ms)': s.p95.toFixed(2), 'max (ms)': s.max.toFixed(2), target });
+  type R = {
+    patients: number; events: number; loadMs: number; projectMs: number; medTokensToday: number;
+    register: Stat; registerBackToBack: Stat; registerParts: Record<string, Stat>; search: Record<string, Stat>; slowNames: Array<{ query: string; ms: number }>; duplicates: Stat; queue: Stat; jsHeapBytes: number | null; storageUsageBytes: number | null;
+  };
+  const runs: R[] = [];
+  for (const encrypted of [false, true]) {
+    console.log(`running: ward clerk desk with ${PATIENTS} patients and their tokens, ${encrypted ? 'encrypted' : 'without encryption'} (loading takes minutes)…`);
+    runs.push(await page.evaluate((args) => (window as unknown as { runDeskBench: (a: unknown) => Promise<unknown> }).runDeskBench(args),
+      { patients: PATIENTS, samples: SAMPLES, encrypted }) as R);
+  }
+  const [c, e] = runs as [R, R];
   console.table([
-    row('register → stored and visible', r.register, 'p95 ≤ 25 ms'),
-    row('  the same, back to back', r.registerBackToBack, '(no pause between)'),
-    ...Object.entries(r.registerParts).map(([part, s]) => row(`  of which ${part}`, s, '(steps timed apart)')),
-    ...Object.entries(r.search).map(([kind, s]) => row(`search by ${kind}`, s, 'p95 ≤ 30 ms')),
-    row('possible duplicates (while typing)', r.duplicates, '—'),
-    row(`open MED queue (${r.medTokensToday} tokens today)`, r.queue, '≤ 100 ms'),
+    sideBySide('register → stored and visible', c.register, e.register, 'p95 ≤ 25 ms'),
+    sideBySide('  the same, back to back', c.registerBackToBack, e.registerBackToBack, '(no pause between)'),
+    ...Object.keys(e.registerParts).map((part) => sideBySide(`  of which ${part}`, c.registerParts[part]!, e.registerParts[part]!, '(steps timed apart)')),
+    ...Object.keys(e.search).map((kind) => sideBySide(`search by ${kind}`, c.search[kind]!, e.search[kind]!, 'p95 ≤ 30 ms')),
+    sideBySide('possible duplicates (while typing)', c.duplicates, e.duplicates, '—'),
+    sideBySide(`open MED queue (${e.medTokensToday} tokens today)`, c.queue, e.queue, '≤ 100 ms'),
   ]);
-  console.log(`slowest name-prefix searches: ${r.slowNames.map((s) => `"${s.query}" ${s.ms.toFixed(1)} ms`).join(', ')}`);
-  const mb = (b: number | null) => (b === null ? 'n/a' : `${(b / 1024 / 1024).toFixed(0)} MB`);
-  console.log(`loaded ${r.patients} patients + tokens (${r.events} events) in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s; JS heap ${mb(r.jsHeapBytes)}, IndexedDB usage ${mb(r.storageUsageBytes)}`);
-  writeFileSync('bench-results/desk.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, ...r }, null, 2)}\n`);
+  for (const [label, r] of [['without encryption', c], ['encrypted', e]] as const) {
+    console.log(`${label}: slowest name-prefix searches ${r.slowNames.map((s) => `"${s.query}" ${s.ms.toFixed(1)} ms`).join(', ')}; ` +
+      `loaded ${r.patients} patients + tokens (${r.events} events) in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s; JS heap ${mb(r.jsHeapBytes)}, IndexedDB usage ${mb(r.storageUsageBytes)}`);
+  }
+  writeFileSync('bench-results/desk.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, clear: c, encrypted: e }, null, 2)}\n`);
   console.log('written: bench-results/desk.json');
 }
 
@@ -161,25 +177,29 @@ async function pushSuite(page: Page, chromium: string | null, central: EmbeddedS
 }
 
 async function labSuite(page: Page, chromium: string | null) {
-  console.log(`running: lab with ${SPECIMENS} specimens over two weeks (loading takes minutes)…`);
-  type Stat = { p50: number; p95: number; max: number; samples: number };
-  const r = await page.evaluate((args) => (window as unknown as { runLabBench: (a: unknown) => Promise<unknown> }).runLabBench(args),
-    { specimens: SPECIMENS, samples: SAMPLES }) as {
-      specimens: number; requests: number; events: number; loadMs: number; projectMs: number; byStatus: Record<string, number>;
-      openWorklist: Record<string, Stat>; lookup: Stat; openScanned: Stat; renderLabel: Stat; request: Stat;
-      jsHeapBytes: number | null; storageUsageBytes: number | null;
-    };
-  const row = (what: string, s: Stat, target: string) => ({ what, 'p50 (ms)': s.p50.toFixed(2), 'p95 (ms)': s.p95.toFixed(2), 'max (ms)': s.max.toFixed(2), target });
+  type R = {
+    specimens: number; requests: number; events: number; loadMs: number; projectMs: number; byStatus: Record<string, number>;
+    openWorklist: Record<string, Stat>; lookup: Stat; openScanned: Stat; renderLabel: Stat; request: Stat;
+    jsHeapBytes: number | null; storageUsageBytes: number | null;
+  };
+  const runs: R[] = [];
+  for (const encrypted of [false, true]) {
+    console.log(`running: lab with ${SPECIMENS} specimens over two weeks, ${encrypted ? 'encrypted' : 'without encryption'} (loading takes minutes)…`);
+    runs.push(await page.evaluate((args) => (window as unknown as { runLabBench: (a: unknown) => Promise<unknown> }).runLabBench(args),
+      { specimens: SPECIMENS, samples: SAMPLES, encrypted }) as R);
+  }
+  const [c, e] = runs as [R, R];
   console.table([
-    ...Object.entries(r.openWorklist).map(([filter, s]) => row(`open worklist (${filter})`, s, '≤ 150 ms')),
-    row('lookup by specimen ID', r.lookup, 'p95 ≤ 20 ms'),
-    row('open a scanned specimen (with request and patient)', r.openScanned, '—'),
-    row('render one label ready to print', r.renderLabel, '≤ 50 ms'),
-    row('new requisition → stored and visible', r.request, '—'),
+    ...Object.keys(e.openWorklist).map((filter) => sideBySide(`open worklist (${filter})`, c.openWorklist[filter]!, e.openWorklist[filter]!, '≤ 150 ms')),
+    sideBySide('lookup by specimen ID', c.lookup, e.lookup, 'p95 ≤ 20 ms'),
+    sideBySide('open a scanned specimen (with request and patient)', c.openScanned, e.openScanned, '—'),
+    sideBySide('render one label ready to print', c.renderLabel, e.renderLabel, '≤ 50 ms'),
+    sideBySide('new requisition → stored and visible', c.request, e.request, '—'),
   ]);
-  const mb = (b: number | null) => (b === null ? 'n/a' : `${(b / 1024 / 1024).toFixed(0)} MB`);
-  console.log(`loaded ${r.specimens} specimens in ${r.requests} requisitions (${r.events} events) in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s; ` +
-    `by status ${JSON.stringify(r.byStatus)}; JS heap ${mb(r.jsHeapBytes)}, IndexedDB usage ${mb(r.storageUsageBytes)}`);
-  writeFileSync('bench-results/lab.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, ...r }, null, 2)}\n`);
+  for (const [label, r] of [['without encryption', c], ['encrypted', e]] as const) {
+    console.log(`${label}: loaded ${r.specimens} specimens in ${r.requests} requisitions (${r.events} events) in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s; ` +
+      `by status ${JSON.stringify(r.byStatus)}; JS heap ${mb(r.jsHeapBytes)}, IndexedDB usage ${mb(r.storageUsageBytes)}`);
+  }
+  writeFileSync('bench-results/lab.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, clear: c, encrypted: e }, null, 2)}\n`);
   console.log('written: bench-results/lab.json');
 }

@@ -35,8 +35,8 @@ export async function addUser(page: Page, name: string, role: 'Ward clerk' | 'La
   await page.getByRole('link', { name: 'Users' }).click();
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Role').selectOption({ label: role });
-  await page.getByLabel('PIN (6–12 digits)').fill(pin);
-  await page.getByLabel('PIN again').fill(pin);
+  await page.getByLabel('PIN (6–12 digits)', { exact: true }).fill(pin);
+  await page.getByLabel('PIN again', { exact: true }).fill(pin);
   await page.getByRole('button', { name: 'Add user' }).click();
   await page.getByRole('status').filter({ hasText: `${name} was added` }).waitFor();
 }

@@ -26,6 +26,7 @@ export function makeProfile() {
       await watchCsp(context);
       return context;
     },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    // Chromium may still be flushing its cache as it exits: retry instead of failing the test on ENOTEMPTY.
+    remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10 }),
   };
 }

@@ -2,7 +2,7 @@ import { DeskDb } from '../../../src/device/db';
 import { Desk } from '../../../src/device/desk';
 import { FrontDesk } from '../../../src/device/frontDesk';
 import { defaultLocks } from '../../../src/device/locks';
-import { KeyRing } from '../../../src/device/keyRing';
+import { benchRing } from './clearRing';
 import { openPouchLog } from '../../../src/device/pouchLog';
 import { DEFAULT_DEPARTMENTS } from '../../../src/domain/device';
 import type { EventType } from '../../../src/domain/events/catalog';
@@ -19,11 +19,11 @@ import { generatePatients, generateVisits } from '../../helpers/synthetic/genera
  */
 const DAYS = 14;
 
-export async function runDeskBench({ patients, samples, status }: { patients: number; samples: number; status: (s: string) => void }) {
+export async function runDeskBench({ patients, samples, encrypted, status }: { patients: number; samples: number; encrypted: boolean; status: (s: string) => void }) {
   const tag = Date.now();
   const locks = defaultLocks();
   const now = () => new Date();
-  const keyRing = new KeyRing();
+  const keyRing = benchRing(encrypted);
   const desk = new Desk({ db: new DeskDb(`bench-desk-${tag}`, keyRing), keyRing, locks, now, openLog: (d) => openPouchLog(d, locks, now, keyRing, `bench-desk-log-${tag}`) });
   const admin = await desk.enroll({
     enrollment: { hospital: 'Bench Hospital', code: 'BZ', departments: DEFAULT_DEPARTMENTS.map((d) => ({ ...d })), timeZone: 'Asia/Kolkata' },

@@ -5,7 +5,7 @@ import { DeskDb } from '../../../src/device/db';
 import { Desk } from '../../../src/device/desk';
 import { LabDesk } from '../../../src/device/labDesk';
 import { defaultLocks } from '../../../src/device/locks';
-import { KeyRing } from '../../../src/device/keyRing';
+import { benchRing } from './clearRing';
 import { openPouchLog } from '../../../src/device/pouchLog';
 import { DEFAULT_DEPARTMENTS } from '../../../src/domain/device';
 import type { EventType } from '../../../src/domain/events/catalog';
@@ -43,14 +43,14 @@ const ORDER_SETS: readonly (readonly string[][])[] = [
 ];
 
 
-export async function runLabBench({ specimens, samples, status }: { specimens: number; samples: number; status: (s: string) => void }) {
+export async function runLabBench({ specimens, samples, encrypted, status }: { specimens: number; samples: number; encrypted: boolean; status: (s: string) => void }) {
   const tag = Date.now();
   const locks = defaultLocks();
   // The clock walks through the two weeks while loading, so requests carry realistic times.
   const realNow = Date.now();
   let clock = realNow - DAYS * 86_400_000;
   const now = () => new Date(clock);
-  const keyRing = new KeyRing();
+  const keyRing = benchRing(encrypted);
   const desk = new Desk({ db: new DeskDb(`bench-lab-${tag}`, keyRing), keyRing, locks, now, openLog: (d) => openPouchLog(d, locks, now, keyRing, `bench-lab-log-${tag}`) });
   const admin = await desk.enroll({
     enrollment: { hospital: 'Bench Hospital', code: 'LB', departments: DEFAULT_DEPARTMENTS.map((d) => ({ ...d })), timeZone: 'Asia/Kolkata' },

@@ -91,9 +91,9 @@ Object.assign(window, {
   runBench: run,
   runPushBench: (args: Omit<Parameters<typeof runPushBench>[0], 'status'>) =>
     runPushBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
-  runDeskBench: (args: { patients: number; samples: number }) =>
+  runDeskBench: (args: { patients: number; samples: number; encrypted: boolean }) =>
     runDeskBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
-  runLabBench: (args: { specimens: number; samples: number }) =>
+  runLabBench: (args: { specimens: number; samples: number; encrypted: boolean }) =>
     runLabBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
 });
 document.getElementById('status')!.textContent = 'loaded';
