@@ -54,7 +54,7 @@ describe('enrollment form', () => {
 
   it('treats HTML typed into a field as plain text', async () => {
     const user = userEvent.setup();
-    const { desk } = renderApp();
+    renderApp();
     await screen.findByRole('heading', { name: 'Set up this device' });
     await fillEnrollment(user);
     await user.clear(screen.getByLabelText('Hospital name'));
