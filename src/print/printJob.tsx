@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { PRINT_ROOT_ID } from './printRootId';
 import { whenPresent } from './whenPresent';
 import './printRoot.css';
 
-export const PRINT_ROOT_ID = 'print-root';
+export { PRINT_ROOT_ID };
 const RENDER_TIMEOUT_MS = 5_000;
 
 let mounted: { element: HTMLElement; root: Root } | null = null;
@@ -32,6 +33,16 @@ async function printNow(content: ReactNode, pageCss: string, readySelector: stri
   await whenPresent(element, `[data-print-job="${job}"] ${readySelector}`, RENDER_TIMEOUT_MS);
   if ('fonts' in document) await document.fonts.ready;
   await printAndWait();
+}
+
+/**
+ * Empty #print-root once the queue is done: the last slip, label or recovery sheet stays there
+ * for the print dialog (see printAndWait), and must not outlive the session that printed it.
+ */
+export function clearPrinted(): Promise<void> {
+  const run = queue.then(() => { mounted?.root.render(null); });
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 function printRoot(): { element: HTMLElement; root: Root } {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { canOpen } from '../domain/users';
+import { PRINT_ROOT_ID } from '../print/printRootId';
 import type { SessionUser, Unlocked } from '../device/desk';
 import type { DeviceIdentity } from '../device/identity';
 import { EnrollScreen } from './enroll/EnrollScreen';
@@ -57,7 +58,11 @@ export function App() {
   // Locking, logging out and turning the tab into a display all take the data key out of memory.
   const hasUser = Boolean(user);
   useEffect(() => {
-    if (!hasUser || locked) desk.lock();
+    if (!hasUser || locked) {
+      desk.lock();
+      // The last printout is kept for the print dialog; the print code is loaded only if something was printed.
+      if (document.getElementById(PRINT_ROOT_ID)) void import('../print/printJob').then((m) => m.clearPrinted());
+    }
   }, [desk, hasUser, locked]);
 
   useEffect(() => {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, ResultMetadataType, RGBLuminanceSource } from '@zxing/library';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +12,8 @@ import { initI18n } from '../../src/ui/i18n';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { readPdf } from '../helpers/pdf';
-import { rasterise, type DotPage } from '../helpers/printerRaster';
+import { rasterise } from '../helpers/printerRaster';
+import { readQr } from '../helpers/qrReader';
 
 /**
  * The recovery sheet as an office printer puts it on paper: the component rendered to markup,
@@ -59,21 +59,6 @@ async function printSheet(sheet: RecoverySheetData): Promise<Buffer> {
   const pdf = await page.pdf({ preferCSSPageSize: true });
   await page.close();
   return pdf;
-}
-
-/** The one QR code on a page, read as a scanner would from the printed dots. */
-function readQr(page: DotPage): { text: string; level: unknown } {
-  const grey = new Uint8ClampedArray(page.width * page.height);
-  for (let y = 0; y < page.height; y += 1) {
-    for (let x = 0; x < page.width; x += 1) grey[y * page.width + x] = page.black(x, y) ? 0 : 255;
-  }
-  const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(grey, page.width, page.height)));
-  const hints = new Map<DecodeHintType, unknown>([
-    [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.QR_CODE]],
-    [DecodeHintType.TRY_HARDER, true],
-  ]);
-  const result = new QRCodeReader().decode(bitmap, hints);
-  return { text: result.getText(), level: result.getResultMetadata().get(ResultMetadataType.ERROR_CORRECTION_LEVEL) };
 }
 
 describe('the recovery sheet on paper', () => {

@@ -93,7 +93,7 @@ describe('the data key', () => {
 
     // An event's sealed data swapped for another's: it is set aside, and the chain says where.
     const pouch = new PouchDB(names.pouch);
-    const [first, second] = (await pouch.allDocs({ include_docs: true, startkey: 'ev:K7:', endkey: 'ev:K7:\uffff' })).rows.map((r) => r.doc as { _id: string; data: string });
+    const [first, second] = (await pouch.allDocs({ include_docs: true, startkey: 'ev:K7:', endkey: 'ev:K7:\uffff' })).rows.map((r) => r.doc as unknown as { _id: string; data: string });
     await pouch.put({ ...second!, data: first!.data });
     await desk.projections!.rebuild();
     expect(await desk.rejectCount()).toBe(1);
