@@ -25,6 +25,11 @@ export interface DeviceKeys {
 }
 
 export const DEVICE_KEYS = 'deviceKeys';
+/**
+ * A recovery code nobody has confirmed putting away yet, sealed under the data key: shown at every
+ * login until someone does, so a tab closed before the sheet was printed does not lose it.
+ */
+export const RECOVERY_PENDING = 'recoveryPending';
 
 interface Deps {
   db: DeskDb;
@@ -100,7 +105,18 @@ export class Accounts {
     const dataKey = user.keyWrap ? await unwrap(user.keyWrap, pin) : null;
     await this.afterAttempt(user, dataKey !== null, now);
     keyRing.open(dataKey!);
-    return { name: user.name, role: user.role };
+    return this.unlockedAs(user);
+  }
+
+  /** Who is now logged in, with the recovery code if it still waits to be put away. */
+  private async unlockedAs(user: UserRecord): Promise<Unlocked> {
+    const pending = (await this.deps.db.settings.get(RECOVERY_PENDING))?.value as string | undefined;
+    return { name: user.name, role: user.role, ...(pending ? { recoveryCode: pending } : {}) };
+  }
+
+  /** The recovery sheet is printed and put away: the code is no longer kept. */
+  async recoveryPutAway(): Promise<void> {
+    await this.deps.db.settings.delete(RECOVERY_PENDING);
   }
 
   private async legacyLogin(user: UserRecord, pin: string, now: number): Promise<Unlocked> {
@@ -109,13 +125,16 @@ export class Accounts {
     if (await this.deviceKeys()) throw new RuleError('pinNeedsReset');
     const made = await this.newKeys(user.name, user.role, pin, 'pending');
     const { db } = this.deps;
+    this.deps.keyRing.open(made.dataKey);
     await db.transaction('rw', db.settings, db.users, async () => {
       // Another tab may have made the keys meanwhile: then this user is one of the others.
       if (await db.settings.get(DEVICE_KEYS)) throw new RuleError('pinNeedsReset');
-      await db.settings.put({ key: DEVICE_KEYS, value: made.keys });
+      await db.settings.bulkPut([{ key: DEVICE_KEYS, value: made.keys }, { key: RECOVERY_PENDING, value: made.recoveryCode }]);
       await db.users.put({ ...made.user, createdAt: user.createdAt });
+    }).catch((err: unknown) => {
+      this.deps.keyRing.close();
+      throw err;
     });
-    this.deps.keyRing.open(made.dataKey);
     return { name: user.name, role: user.role, recoveryCode: made.recoveryCode };
   }
 
@@ -137,7 +156,7 @@ export class Accounts {
     const user = await this.deps.db.users.get(userKey(name));
     if (!user) throw new RuleError('unknownUser');
     const keyWrap = await wrapWithPin(this.deps.keyRing.requireDataKey(), parsed.data.pin, this.iterations);
-    await this.deps.db.users.put({ ...user, keyWrap, verifier: undefined, ...afterSuccess() });
+    await this.deps.db.users.put(withKeyWrap(user, keyWrap));
   }
 
   /**
@@ -159,9 +178,9 @@ export class Accounts {
     const dataKey = keys ? await unwrap(keys.recovery, code.bytes) : null;
     if (!dataKey) throw new ValidationError([{ path: 'code', code: 'recoveryWrong' }], input, 'recovery');
     const keyWrap = await wrapWithPin(dataKey, parsedPin.data.pin, this.iterations);
-    await this.deps.db.users.put({ ...user, keyWrap, verifier: undefined, ...afterSuccess() });
+    await this.deps.db.users.put(withKeyWrap(user, keyWrap));
     this.deps.keyRing.open(dataKey);
-    return { name: user.name, role: user.role };
+    return this.unlockedAs(user);
   }
 
   lock(): void {
@@ -171,6 +190,11 @@ export class Accounts {
   private userRecord(name: string, role: Role, createdAt: string): UserRecord {
     return { key: userKey(name), name, role, failures: 0, lastFailureAt: null, createdAt };
   }
+}
+
+/** A user's record with a new wrap of the data key: the old verifier, if any, and past failures go. */
+function withKeyWrap({ verifier: _old, ...user }: UserRecord, keyWrap: KeyWrap): UserRecord {
+  return { ...user, keyWrap, ...afterSuccess() };
 }
 
 function waitError(locked: boolean, ms: number): RuleError {

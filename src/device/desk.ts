@@ -6,7 +6,7 @@ import type { StaffRow, DeviceRow } from '../domain/projections/rows';
 import { DEFAULT_PRINTER_DPI, printerDpi } from '../domain/printer';
 import { DEFAULT_IDLE_MINUTES, idleMinutes, newUser } from '../domain/users';
 import { toIssues } from '../domain/validation';
-import { Accounts, DEVICE_KEYS, type SessionUser, type Unlocked } from './accounts';
+import { Accounts, DEVICE_KEYS, RECOVERY_PENDING, type SessionUser, type Unlocked } from './accounts';
 import type { DeskDb } from './db';
 import type { EventLog } from './eventLog';
 import type { DeviceIdentity, DeviceSettings } from './identity';
@@ -148,7 +148,7 @@ export class Desk {
     const now = this.deps.now().toISOString();
     const identity: DeviceIdentity = { ...enrollment, enrolledAt: now };
     await this.deps.db.transaction('rw', this.deps.db.settings, this.deps.db.users, async () => {
-      await this.deps.db.settings.put({ key: DEVICE_KEYS, value: made.keys });
+      await this.deps.db.settings.bulkPut([{ key: DEVICE_KEYS, value: made.keys }, { key: RECOVERY_PENDING, value: made.recoveryCode }]);
       await this.deps.db.settings.put({ key: IDENTITY, value: identity });
       await this.deps.db.users.put({ ...made.user, createdAt: now });
     });

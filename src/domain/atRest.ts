@@ -45,8 +45,11 @@ export const stemOf = (typed: string): string => typed.slice(0, STEM_KEY_LENGTH)
 
 export const tailKey = (reversedDigits: string): string => reversedDigits.slice(0, TAIL_KEY_LENGTH);
 
-/** The settings whose value holds a secret: the central store's address, account and password. */
-export const SEALED_SETTINGS: ReadonlySet<string> = new Set(['syncGate']);
+/**
+ * The settings whose value holds a secret: the central store's address, account and password,
+ * and a recovery code made but not yet put away (sealed like the data it opens).
+ */
+export const SEALED_SETTINGS: ReadonlySet<string> = new Set(['syncGate', 'recoveryPending']);
 
 export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
   settings: {

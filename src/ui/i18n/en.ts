@@ -63,7 +63,7 @@ export const en = {
   },
   keys: {
     title: 'Print the recovery sheet',
-    intro: 'The records on this tablet are encrypted. Each user\'s PIN opens them; if every PIN is ever lost, only this recovery code can. It is shown now and never again.',
+    intro: 'The records on this tablet are encrypted. Each user\'s PIN opens them; if every PIN is ever lost, only this recovery code can. It is shown at each login until someone confirms the sheet is put away, then never again.',
     print: 'Print recovery sheet',
     printed: 'The recovery sheet is printed and locked away, apart from the tablet',
     done: 'Continue',
@@ -287,9 +287,6 @@ export const en = {
     chainOk: 'intact', checkChains: 'Check all chains', notSynced: 'not synced since the all-clear',
     totals: 'Totals per day and department', day: 'Day', registrations: 'Registrations', tokens: 'Tokens',
     errors: {
-    locked: 'Log in first: the records open only with a PIN.',
-    pinNeedsReset: 'Your PIN is right, but since the update the records open only with a new key for you: ask an administrator to set your PIN again (Users).',
-    recoveryWrong: 'This is not the recovery code of this device.',
       gateClosed: 'The gate is closed: open it first.',
       badUrl: 'This is not a web address (http://… or /central/…).',
       unreachable: 'The central store cannot be reached at {{url}}: check the network and the address.',
@@ -316,6 +313,9 @@ export const en = {
     },
   },
   errors: {
+    locked: 'Log in first: the records open only with a PIN.',
+    pinNeedsReset: 'Your PIN is right, but since the update the records open only with a new key for you: ask an administrator to set your PIN again (Users).',
+    recoveryWrong: 'This is not the recovery code of this device.',
     required: 'This is required.',
     tooLong: 'At most {{max}} characters.',
     tooShort: 'At least {{min}} characters.',

@@ -8,8 +8,8 @@ import { FormError } from '../shared/Field';
 
 /**
  * Right after the device's key is made (enrollment, or the first login after the update): the
- * recovery code, once, and its sheet to print. Nothing keeps the code afterwards; only its wrap
- * of the data key is stored.
+ * recovery code and its sheet to print, at every login until someone says it is put away; then
+ * only its wrap of the data key is kept.
  */
 export function RecoveryStep({ code, identity, onDone }: { code: string; identity: DeviceIdentity; onDone: () => void }) {
   const { t } = useTranslation();
@@ -38,7 +38,8 @@ export function RecoveryStep({ code, identity, onDone }: { code: string; identit
         <input type="checkbox" checked={printed} onChange={(e) => setPrinted(e.target.checked)} />
         <span>{t('keys.printed')}</span>
       </label>
-      <button type="button" className="primary" disabled={!printed} onClick={onDone}>{t('keys.done')}</button>
+      <button type="button" className="primary" disabled={!printed}
+        onClick={() => void desk.accounts.recoveryPutAway().then(onDone, setError)}>{t('keys.done')}</button>
     </main>
   );
 }
