@@ -138,6 +138,9 @@ async function submitLogin(page: Page, name: string, pin: string) {
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
+/** The administrator's screens are open (the recovery step shows instead of them). */
+const adminScreens = (page: Page) => page.getByRole('link', { name: 'Users' });
+
 async function logOut(page: Page) {
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('heading', { name: 'Log in' }).waitFor();
@@ -255,8 +258,7 @@ async function clerkGetsNewPin(page: Page) {
   expect.soft(await refusal.textContent()).toMatch(/^Your PIN is right, but since the update the records open only with a new key for you/);
 
   await submitLogin(page, ADMIN.name, ADMIN.pin);
-  await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` }).waitFor();
-  await page.getByRole('link', { name: 'Users' }).click();
+  await adminScreens(page).click();
   await page.getByLabel('User', { exact: true }).selectOption({ label: CLERK.name });
   await page.getByLabel('New PIN (6–12 digits)', { exact: true }).fill(CLERK.newPin);
   await page.getByLabel('New PIN again', { exact: true }).fill(CLERK.newPin);
@@ -295,7 +297,7 @@ describe('a tablet updated from the release before encryption at rest', () => {
       await submitLogin(page, ADMIN.name, ADMIN.pin);
       const code = await putAwayRecoverySheet(page);
       expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4})+$/);
-      await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` }).waitFor();
+      await adminScreens(page).waitFor();
 
       const seen = await progress();
       const sealing = progressOf(seen, SEALING);
@@ -361,7 +363,7 @@ describe('a tablet updated from the release before encryption at rest', () => {
       expect(await databaseNames(page)).toContain(OLD_LOG_DB);
       const progress = await recordProgress(page);
       await submitLogin(page, ADMIN.name, ADMIN.pin);
-      const welcome = page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` });
+      const welcome = adminScreens(page);
       const sheet = page.getByRole('heading', { name: 'Print the recovery sheet' });
       await welcome.or(sheet).waitFor();
       if (await sheet.isVisible()) await putAwayRecoverySheet(page);

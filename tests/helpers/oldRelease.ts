@@ -27,7 +27,10 @@ export function buildRelease(commit: string): { dist: string; remove: () => void
     const tar = execFileSync('git', ['-C', root, 'archive', '--format=tar', commit], { maxBuffer: 512 * 1024 * 1024 });
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
     symlinkSync(realpathSync(join(root, 'node_modules')), join(dir, 'node_modules'), 'dir');
-    const build = spawnSync(process.execPath, [join(dir, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+    // As `npm run build` runs it: not with the test runner's NODE_ENV=test, under which Vite makes
+    // a build whose import.meta.env.PROD is false (no service worker).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')));
+    const build = spawnSync(process.execPath, [join(dir, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: dir, env, encoding: 'utf8', timeout: 300_000 });
     if (build.status !== 0 || !existsSync(join(dir, 'dist/index.html'))) {
       throw new Error(`vite build of ${commit} failed (${build.status ?? build.signal}):\n${build.stdout}\n${build.stderr}`);
     }
