@@ -163,6 +163,7 @@ async function plaintextInIndexedDb(page: Page): Promise<string[]> {
  * can see it go).
  */
 async function useOldRelease(page: Page): Promise<OldDevice> {
+  server.deploy(release!.dist);
   await page.goto(server.url);
   await enrollOld(page);
   await waitForServiceWorker(page);
