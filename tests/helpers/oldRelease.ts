@@ -24,8 +24,10 @@ export function buildRelease(commit: string): { dist: string; remove: () => void
   const dir = mkdtempSync(join(tmpdir(), `dd-release-${commit}-`));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
-    const tar = execFileSync('git', ['-C', root, 'archive', '--format=tar', commit], { maxBuffer: 512 * 1024 * 1024 });
-    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+    const tar = join(dir, 'release.tar');
+    execFileSync('git', ['-C', root, 'archive', '--format=tar', `--output=${tar}`, commit]);
+    execFileSync('tar', ['-x', '-f', tar, '-C', dir]);
+    rmSync(tar);
     symlinkSync(realpathSync(join(root, 'node_modules')), join(dir, 'node_modules'), 'dir');
     // As `npm run build` runs it: not with the test runner's NODE_ENV=test, under which Vite makes
     // a build whose import.meta.env.PROD is false (no service worker).
