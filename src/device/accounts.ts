@@ -4,7 +4,7 @@ import { formatRecoveryCode, parseRecoveryCode, RECOVERY_BYTES } from '../domain
 import { afterFailure, afterSuccess, canAttempt } from '../domain/throttle';
 import { newPin, newUser, userKey, type NewUser, type Role } from '../domain/users';
 import { toIssues } from '../domain/validation';
-import type { DeskDb, UserRecord } from './db';
+import type { DeskDb, SettingRecord, UserRecord } from './db';
 import type { KeyRing } from './keyRing';
 import { checkPin, PIN_ITERATIONS } from './pin';
 
@@ -60,8 +60,9 @@ export class Accounts {
   }
 
   /**
-   * A new data key wrapped for its first user and for a new recovery code, opened at once; the
-   * caller stores both records (`user`, `keys`) with whatever else must be written alongside.
+   * A new data key, wrapped for its first user and for a new recovery code. Nothing is stored or
+   * opened: the caller opens the key ring and stores `user`, `keys` and the pending code with
+   * whatever else must be written alongside.
    */
   async newKeys(name: string, role: Role, pin: string, legacyLog: DeviceKeys['legacyLog']): Promise<{ user: UserRecord; keys: DeviceKeys; recoveryCode: string; dataKey: Uint8Array }> {
     const dataKey = newDataKey();
@@ -72,7 +73,7 @@ export class Accounts {
     return { user, keys, recoveryCode: formatRecoveryCode(code), dataKey };
   }
 
-  /** Check a new user (nothing is written): the caller records the event, then calls addUser. */
+  /** Check a new user (nothing is written) while the key ring is open: the caller records the event and stores wrapForNewUser's record. */
   async checkNewUser(actor: SessionUser, input: unknown): Promise<NewUser> {
     if (actor.role !== 'admin') throw new RuleError('adminOnly');
     const parsed = newUser.safeParse(input);
@@ -108,9 +109,9 @@ export class Accounts {
     return this.unlockedAs(user);
   }
 
-  /** Who is now logged in, with the recovery code if it still waits to be put away. */
+  /** Who is now logged in, with the recovery code if it still waits to be put away (for administrators: it is their sheet to keep). */
   private async unlockedAs(user: UserRecord): Promise<Unlocked> {
-    const pending = (await this.deps.db.settings.get(RECOVERY_PENDING))?.value as string | undefined;
+    const pending = user.role === 'admin' ? (await this.deps.db.settings.get(RECOVERY_PENDING))?.value as string | undefined : undefined;
     return { name: user.name, role: user.role, ...(pending ? { recoveryCode: pending } : {}) };
   }
 
@@ -129,7 +130,7 @@ export class Accounts {
     await db.transaction('rw', db.settings, db.users, async () => {
       // Another tab may have made the keys meanwhile: then this user is one of the others.
       if (await db.settings.get(DEVICE_KEYS)) throw new RuleError('pinNeedsReset');
-      await db.settings.bulkPut([{ key: DEVICE_KEYS, value: made.keys }, { key: RECOVERY_PENDING, value: made.recoveryCode }]);
+      await db.settings.bulkPut(keySettings(made));
       await db.users.put({ ...made.user, createdAt: user.createdAt });
     }).catch((err: unknown) => {
       this.deps.keyRing.close();
@@ -190,6 +191,11 @@ export class Accounts {
   private userRecord(name: string, role: Role, createdAt: string): UserRecord {
     return { key: userKey(name), name, role, failures: 0, lastFailureAt: null, createdAt };
   }
+}
+
+/** The settings that store new keys: their wraps, and the code until its sheet is put away. */
+export function keySettings(made: { keys: DeviceKeys; recoveryCode: string }): SettingRecord[] {
+  return [{ key: DEVICE_KEYS, value: made.keys }, { key: RECOVERY_PENDING, value: made.recoveryCode }];
 }
 
 /** A user's record with a new wrap of the data key: the old verifier, if any, and past failures go. */

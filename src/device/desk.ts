@@ -6,7 +6,7 @@ import type { StaffRow, DeviceRow } from '../domain/projections/rows';
 import { DEFAULT_PRINTER_DPI, printerDpi } from '../domain/printer';
 import { DEFAULT_IDLE_MINUTES, idleMinutes, newUser } from '../domain/users';
 import { toIssues } from '../domain/validation';
-import { Accounts, DEVICE_KEYS, RECOVERY_PENDING, type SessionUser, type Unlocked } from './accounts';
+import { Accounts, DEVICE_KEYS, keySettings, type SessionUser, type Unlocked } from './accounts';
 import type { DeskDb } from './db';
 import type { EventLog } from './eventLog';
 import type { DeviceIdentity, DeviceSettings } from './identity';
@@ -126,7 +126,7 @@ export class Desk {
     await projector.catchUp((done) => onProgress({ step: 'project', done, total }));
   }
 
-  /** Enroll and log the administrator in; the recovery code is shown once, then only its wrap is kept. */
+  /** Enroll and log the administrator in, with the recovery code to show (see RECOVERY_PENDING). */
   async enroll(input: EnrollInput): Promise<SessionUser & { recoveryCode: string }> {
     const issues: Issue[] = [];
     const e = enrollmentSchema.safeParse(input.enrollment);
@@ -148,9 +148,8 @@ export class Desk {
     const now = this.deps.now().toISOString();
     const identity: DeviceIdentity = { ...enrollment, enrolledAt: now };
     await this.deps.db.transaction('rw', this.deps.db.settings, this.deps.db.users, async () => {
-      await this.deps.db.settings.bulkPut([{ key: DEVICE_KEYS, value: made.keys }, { key: RECOVERY_PENDING, value: made.recoveryCode }]);
-      await this.deps.db.settings.put({ key: IDENTITY, value: identity });
-      await this.deps.db.users.put({ ...made.user, createdAt: now });
+      await this.deps.db.settings.bulkPut([...keySettings(made), { key: IDENTITY, value: identity }]);
+      await this.deps.db.users.put(made.user);
     });
     await projector.catchUp();
     return { name: admin.name, role: 'admin', recoveryCode: made.recoveryCode };

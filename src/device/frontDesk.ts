@@ -4,7 +4,8 @@ import { formatDowntimeId } from '../domain/ids/downtimeId';
 import { ageYears, birthProblem } from '../domain/patients/age';
 import { possibleDuplicates, type PossibleDuplicate } from '../domain/patients/duplicates';
 import { patientFields, type PatientFields } from '../domain/patients/fields';
-import { MANY_WORDS, namePairs, nameStem, nameWords, pairKey, STEM_LENGTH } from '../domain/patients/nameKeys';
+import { MANY_WORDS, namePairs, nameSounds, nameStem, pairKey, SHORT_STEM_LENGTH, STEM_LENGTH } from '../domain/patients/nameKeys';
+import { soundOf } from '../domain/patients/soundKey';
 import { stemOf, tailKey } from '../domain/atRest';
 import { mobileTail } from '../domain/patients/mobileTail';
 import { classifyQuery } from '../domain/patients/searchQuery';
@@ -212,7 +213,7 @@ export class FrontDesk {
       case 'digits':
         return this.byDigits(q.digits, keep);
       case 'name':
-        return this.byName(q.words, keep);
+        return this.byName(q.words.map(soundOf).filter(Boolean), keep);
     }
   }
 
@@ -236,18 +237,24 @@ export class FrontDesk {
   }
 
   /**
-   * Patients with a name word starting with each typed word. Three or more words of STEM_LENGTH
-   * letters or more are found from their pair keys' primary keys alone (see holdingPairs); two
-   * start from their pair key, anything else from the longest word's range. Rows of a range are
+   * Patients with a name word sounding like the start of each typed word (`words`: their sounds,
+   * soundOf), whichever script either was written in. Three or more words of STEM_LENGTH letters
+   * or more are found from their pair keys' primary keys alone (see holdingPairs); two start from
+   * their pair key (of shorter stems when one is short), anything else from the longest word's
+   * range. Rows of a range are
    * read straight from the index (200, then the rest up to NAME_SCAN; one request each) until
    * enough pass: past that the clerk is asked for more of the name rather than kept waiting.
    */
   private async byName(words: string[], keep: (p: PatientRow) => boolean): Promise<SearchResult> {
+    if (words.length === 0) return { kind: 'patients', exact: false, patients: [], truncated: false };
     const longest = [...words].sort((a, b) => b.length - a.length);
-    const stems = [...new Set(longest.filter((w) => w.length >= STEM_LENGTH).map(nameStem))];
-    const matches = (p: PatientRow) => words.every((w) => p.words.some((word) => word.startsWith(w))) && keep(p);
+    const stemsOf = (length: number) => [...new Set(longest.filter((w) => w.length >= length).map((w) => nameStem(w, length)))];
+    // Whole stems where the typed sounds have them, shorter ones where they do not (see SHORT_STEM_LENGTH).
+    const choices = [stemsOf(STEM_LENGTH), stemsOf(SHORT_STEM_LENGTH)];
+    const stems = choices.find((s) => s.length >= 3) ?? choices.find((s) => s.length === 2) ?? [];
+    const matches = (p: PatientRow) => words.every((w) => p.sounds.some((sound) => sound.startsWith(w))) && keep(p);
     const { hits, more } = stems.length >= 3
-      ? await this.readKeys(await this.holdingPairs(namePairs(stems.slice(0, 4))), matches)
+      ? await this.readKeys(await this.holdingPairs(namePairs(stems.slice(0, 4), stems[0]!.length)), matches)
       : await this.readRanges(stems.length === 2
         ? [() => this.byKey('pairs', pairKey(stems[0]!, stems[1]!)), () => this.byKey('pairs', MANY_WORDS)]
         : [() => this.byKey('stems', stemOf(longest[0]!))], matches);
@@ -327,7 +334,7 @@ export class FrontDesk {
     if (!probe.success) return [];
     const today = await this.today();
     const { name, sex, birth, mobile } = probe.data;
-    const words = nameWords(name);
+    const words = nameSounds(name);
     const byMobile = mobile ? await this.byKey('mobile', mobile).toArray() : [];
     // Similar names rarely differ in their first letters: candidates share two word stems with
     // the new name (one of its pair keys), or for a one-word name its stem. The newest come

@@ -1,4 +1,5 @@
 import { MOBILE_TAIL_MIN } from './patients/mobileTail';
+import { namePairs, SHORT_STEM_LENGTH } from './patients/nameKeys';
 import type { PatientRow } from './projections/rows';
 
 /**
@@ -33,7 +34,7 @@ export const STEM_KEY_LENGTH = 6;
  */
 export const TAIL_KEY_LENGTH = MOBILE_TAIL_MIN;
 
-/** Index keys for every prefix of every name word up to STEM_KEY_LENGTH letters ("s", "su", "sun", …). */
+/** Index keys for every prefix of every name word's sound up to STEM_KEY_LENGTH letters ("s", "su", "sun", …). */
 export function stemKeys(words: readonly string[]): string[] {
   const keys = new Set<string>();
   for (const word of words) for (let n = 1; n <= Math.min(word.length, STEM_KEY_LENGTH); n += 1) keys.add(word.slice(0, n));
@@ -61,8 +62,8 @@ export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
     searchKeys: (row) => {
       const p = row as unknown as PatientRow;
       return {
-        stems: stemKeys(p.words),
-        pairs: p.pairs,
+        stems: stemKeys(p.sounds),
+        pairs: [...p.pairs, ...namePairs(p.sounds, SHORT_STEM_LENGTH)],
         tail: p.mobileTail ? tailKey(p.mobileTail) : undefined,
         mobile: p.mobile,
         uhid: p.uhid,

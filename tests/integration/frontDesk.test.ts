@@ -18,7 +18,7 @@ describe('registration', () => {
     const b = await front.register(admin, { ...PATIENT, name: 'सीमा देवी', sex: 'F', mobile: '+91 99990 00001' });
     expect(a.patient).toMatch(/^DT-K7-000001-[0-9A-Z]$/);
     expect(parseDowntimeId(b.patient)).toMatchObject({ ok: true, number: 2, device: 'K7' });
-    expect(a).toMatchObject({ name: 'Ravi Kumar', mobile: '9811012345', words: ['ravi', 'kumar'] });
+    expect(a).toMatchObject({ name: 'Ravi Kumar', mobile: '9811012345', sounds: ['ravi', 'kumar'] });
     expect(a.uhid).toBeUndefined();
     expect(b.mobile).toBe('9999000001');
   });
@@ -51,7 +51,7 @@ describe('registration', () => {
     const { front, admin } = await setup();
     const p = await front.register(admin, PATIENT);
     const fixed = await front.correct(admin, p.patient, { name: 'Ravi Kumaar', mobile: '9811012346' }, 'spelling');
-    expect(fixed).toMatchObject({ name: 'Ravi Kumaar', mobile: '9811012346', words: ['ravi', 'kumaar'] });
+    expect(fixed).toMatchObject({ name: 'Ravi Kumaar', mobile: '9811012346', sounds: ['ravi', 'kumar'] });
     expect(fixed.history).toEqual([expect.objectContaining({ by: ADMIN.name, changes: { name: 'Ravi Kumaar', mobile: '9811012346' }, reason: 'spelling' })]);
     expect(await refusal(front.correct(admin, p.patient, { name: 'Ravi Kumaar' }, ''))).toEqual([':noChanges']);
     expect(await refusal(front.correct(admin, p.patient, { mobile: '1' }, ''))).toEqual(['mobile:mobile']);
@@ -121,7 +121,7 @@ describe('search', () => {
     expect(await names('kumar', { sex: 'F' })).toEqual({ names: [], more: true });
     expect(await names('kumari', { sex: 'F' })).toEqual({ names: ['Seema Kumari'], more: false });
     expect(await names('see kum')).toEqual({ names: ['Seema Kumari'], more: false });
-    expect(seema.pairs).toEqual(['kum see']);
+    expect(seema.pairs).toEqual(['kum sim']);
     // More matches than a page, all within the first read: the list still says there are more.
     await db.patients.bulkPut(Array.from({ length: 55 }, (_, i) => ({ ...seema, patient: `${seema.patient}-${i}` })));
     expect(await names('seema')).toEqual({ names: Array(50).fill('Seema Kumari'), more: true });
@@ -136,6 +136,25 @@ describe('search', () => {
     // ...and when thousands hold all three, the first ones are shown and the list says so.
     await db.patients.bulkPut(Array.from({ length: 3100 }, (_, i) => ({ ...sharma, patient: `${sharma.patient}-${String(i).padStart(4, '0')}` })));
     expect(await names('sha rav kum')).toEqual({ names: Array(50).fill('Ravi Kumar Sharma'), more: true });
+  });
+
+  it('finds a name typed in Latin letters registered in Devanagari, and the other way round', async () => {
+    const { front, admin } = await setup();
+    await front.register(admin, { ...PATIENT, name: 'सुनीता देवी', sex: 'F', mobile: '' });
+    await front.register(admin, { ...PATIENT, name: 'Ravi Kumar', mobile: '' });
+    await front.register(admin, { ...PATIENT, name: 'श्याम सुंदर', mobile: '' });
+    const names = async (q: string) => {
+      const r = await front.search(q);
+      return r.kind === 'patients' ? r.patients.map((p) => p.name) : r.kind;
+    };
+    expect(await names('Sunita Devi')).toEqual(['सुनीता देवी']);
+    expect(await names('suneeta')).toEqual(['सुनीता देवी']);
+    expect(await names('devi sun')).toEqual(['सुनीता देवी']);
+    expect(await names('रवि कुमार')).toEqual(['Ravi Kumar']);
+    expect(await names('कुमा')).toEqual(['Ravi Kumar']);
+    expect(await names('Shyam Sundar')).toEqual(['श्याम सुंदर']);
+    expect(await names('सुनी')).toEqual(['सुनीता देवी']);
+    expect(await names('Sunil')).toEqual([]);
   });
 
   it('shows possible duplicates: same mobile, or similar name with the same sex and a close age', async () => {

@@ -1,7 +1,7 @@
 import type { AnyEvent } from '../events/envelope';
 import { parseDowntimeId } from '../ids/downtimeId';
 import { birthDay } from '../patients/age';
-import { namePairs, nameWords } from '../patients/nameKeys';
+import { namePairs, nameSounds } from '../patients/nameKeys';
 import { mobileTail } from '../patients/mobileTail';
 import { tokenKey } from '../tokens/tokenNumber';
 import { userKey } from '../users';
@@ -63,8 +63,8 @@ function reduceDevice(prev: DeviceRow | undefined, event: AnyEvent): DeviceRow {
 
 /** The row's search keys, from its fields: recomputed whole after every correction. */
 const searchKeys = (fields: { name: string; mobile?: string | undefined }) => {
-  const words = nameWords(fields.name);
-  return { words, pairs: namePairs(words), mobileTail: fields.mobile ? mobileTail(fields.mobile) : undefined };
+  const sounds = nameSounds(fields.name);
+  return { sounds, pairs: namePairs(sounds), mobileTail: fields.mobile ? mobileTail(fields.mobile) : undefined };
 };
 
 function projectPatient(event: AnyEvent): RowUpdate[] {

@@ -43,9 +43,9 @@ export interface PatientRow extends PatientFields {
   patient: string;
   device: string;
   number: number;
-  /** Search keys: the folded words of the name. */
-  words: string[];
-  /** Pairs of word stems (namePairs): two-word name searches start from these. */
+  /** Search keys: the sounds of the name's words (soundOf), the same in Devanagari and Latin letters. */
+  sounds: string[];
+  /** Pairs of their stems (namePairs): two-word name searches start from these. */
   pairs: string[];
   /** The mobile's digits last to first (mobileTail): searches by the end of the number. */
   mobileTail?: string | undefined;
