@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { foldKey } from '../../src/domain/text';
 import { mobileTail } from '../../src/domain/patients/mobileTail';
-import { nameStem, nameWords, pairKey } from '../../src/domain/patients/nameKeys';
+import { MANY_WORDS, namePairs, nameSounds, nameWords } from '../../src/domain/patients/nameKeys';
 
 /**
  * What a thief pastes into the console of the app's origin on a lost tablet: every IndexedDB
@@ -150,7 +150,7 @@ const MIN_WORD = 4;
 
 /**
  * The forms a value may take on the device: as typed, folded (lower case, accents stripped, the
- * app's foldKey), and by kind: a name's single words and the app's stem-pair keys ("qui zep"), a
+ * app's foldKey), and by kind: a name's single words, their sounds and the app's stem-pair keys ("qui zep"), a
  * mobile's digits and its reversed digits (mobileTail), an ID's digits alone.
  */
 export function secretForms(secret: Secret): string[] {
@@ -161,8 +161,10 @@ export function secretForms(secret: Secret): string[] {
   if (kind === 'name') {
     const words = nameWords(value);
     for (const w of words) if (w.length >= MIN_WORD) { forms.add(w); forms.add(stripMarks(w)); }
-    const stems = [...new Set(words.map(nameStem))].filter((s) => s.length >= 3).sort();
-    for (let i = 0; i < stems.length; i += 1) for (let j = i + 1; j < stems.length; j += 1) forms.add(pairKey(stems[i]!, stems[j]!));
+    // The app's search keys are made from the words' sounds: those and their pair keys, too.
+    const sounds = nameSounds(value);
+    for (const s of sounds) if (s.length >= MIN_WORD) forms.add(s);
+    for (const key of [...namePairs(words), ...namePairs(sounds)]) if (key !== MANY_WORDS) forms.add(key);
   }
   if (kind === 'mobile') {
     forms.add(digits);

@@ -113,7 +113,7 @@ describe('registration form', () => {
     const user = userEvent.setup();
     const { front, admin, db, location } = await renderDesk();
     const existing = await front.register(admin, PATIENT);
-    await openRegistration(user, 'Ravi Kumaar');
+    await openRegistration(user, 'Ravi Kumaran');
     await fillRequired(user, { mobile: '9811012345' });
     const list = await screen.findByRole('region', { name: 'Possible duplicates: is the patient one of these?' });
     expect(within(list).getByText(existing.patient)).toBeInTheDocument();
