@@ -14,9 +14,10 @@ export interface QrCodeProps {
 
 /**
  * A QR code as inline SVG, like the Code 128 barcodes: nothing to download, exact size on paper.
- * User units are modules, so every dark module is a whole square on the module grid (a run of
- * them along a row is drawn as one rectangle, which leaves no hairline seams between them), and
- * the quiet zone is part of the drawing. No inline style: sizes are attributes.
+ * User units are modules, so every dark module is a whole square on the module grid, and the
+ * quiet zone is part of the drawing. All dark modules are one path, filled as one shape: rows
+ * that touch leave no anti-aliased hairline between them where the symbol does not sit on whole
+ * printer dots. No inline style: sizes are attributes.
  */
 export function QrCode({ value, moduleMm, level, className }: QrCodeProps) {
   const { modules } = create(value, { errorCorrectionLevel: level });
@@ -46,9 +47,7 @@ export function QrCode({ value, moduleMm, level, className }: QrCodeProps) {
       shapeRendering="crispEdges"
     >
       <rect x={0} y={0} width={total} height={total} fill="#fff" />
-      {runs.map((r) => (
-        <rect key={`${r.x}.${r.y}`} x={r.x + QR_QUIET_MODULES} y={r.y + QR_QUIET_MODULES} width={r.w} height={1} fill="#000" />
-      ))}
+      <path fill="#000" d={runs.map((r) => `M${r.x + QR_QUIET_MODULES} ${r.y + QR_QUIET_MODULES}h${r.w}v1h${-r.w}z`).join('')} />
     </svg>
   );
 }

@@ -32,7 +32,7 @@ describe('RecoverySheet', () => {
     expect(container.querySelectorAll('[style]')).toHaveLength(0);
   });
 
-  it('draws the QR code at level Q from whole-module rectangles inside a quiet zone of four modules', () => {
+  it('draws the QR code at level Q as one path of whole-module runs inside a quiet zone of four modules', () => {
     render(<RecoverySheet sheet={sheet} />);
     const svg = screen.getByRole('img', { name: code });
     expect(svg).toHaveAttribute('data-qr', 'Q');
@@ -41,7 +41,10 @@ describe('RecoverySheet', () => {
     expect(modules).toBe(29); // version 3: 41 alphanumeric characters at level Q
     const total = modules + 8;
     expect(svg.getAttribute('viewBox')).toBe(`0 0 ${total} ${total}`);
-    const dark = [...svg.querySelectorAll('rect[fill="#000"]')].map((r) => ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a))));
+    const paths = svg.querySelectorAll('path[fill="#000"]');
+    expect(paths).toHaveLength(1);
+    const dark = [...paths[0]!.getAttribute('d')!.matchAll(/M(-?[\d.]+) (-?[\d.]+)h(-?[\d.]+)v(-?[\d.]+)h(-?[\d.]+)z/g)]
+      .map((m) => { expect(Number(m[5])).toBe(-Number(m[3])); return [m[1], m[2], m[3], m[4]].map(Number); });
     expect(dark.length).toBeGreaterThan(100);
     for (const [x, y, w, h] of dark as Array<[number, number, number, number]>) {
       expect([x, y, w, h].every(Number.isInteger)).toBe(true);
