@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { addUser, checkChain, putAwayRecoverySheet, waitForServiceWorker } from '../helpers/appDriver';
+import { addUser, checkChain, putAwayRecoverySheet, registerEverything, requestLabWithNotes, waitForServiceWorker } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { buildRelease, repoRoot, startSwappableServer } from '../helpers/oldRelease';
@@ -25,7 +25,7 @@ const CLERK = { name: 'Kavita Joshi', pin: '730516', newPin: '615243' };
 
 /** Values no other data looks like: wherever the dump finds them, they are this patient's. */
 const PATIENT = {
-  name: 'Ottoline Brackenfeather', sex: 'F', years: '52', mobile: '7418529630',
+  name: 'Ottoline Brackenfeather', sex: 'F' as const, years: '52', mobile: '7418529630',
   line: 'Plot 19 Quernstone Gali', locality: 'Wyvernholt Nagar', district: 'Peregrinpur', state: 'Meghalaya', pin: '793112',
   relation: 'husband', relative: 'Barnaby Thistlewick',
   uhid: 'UPG/2025/30917', abha: '72615839402716', abhaStored: '72-6158-3940-2716',
@@ -72,50 +72,6 @@ async function enrollOld(page: Page) {
   await page.getByLabel('PIN again').fill(ADMIN.pin);
   await page.getByRole('button', { name: 'Enroll device' }).click();
   await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` }).waitFor();
-}
-
-/** Registration with every field the form has, then an OPD token. Returns the downtime ID. */
-async function registerEverything(page: Page): Promise<string> {
-  await page.getByRole('link', { name: 'Registration' }).click();
-  await page.getByLabel(/^Search patient/).fill(PATIENT.name);
-  await page.getByText('No patient found.').waitFor();
-  await page.getByLabel(/^Search patient/).press('Enter');
-  await page.getByRole('heading', { name: 'Register new patient' }).waitFor();
-  await page.getByLabel('Sex').selectOption(PATIENT.sex);
-  await page.getByLabel('Years').fill(PATIENT.years);
-  await page.getByLabel('Mobile number').fill(PATIENT.mobile);
-  await page.getByLabel('House / street').fill(PATIENT.line);
-  await page.getByLabel('Locality / village').fill(PATIENT.locality);
-  await page.getByLabel('District').fill(PATIENT.district);
-  await page.getByLabel('State').fill(PATIENT.state);
-  await page.getByLabel('PIN code').fill(PATIENT.pin);
-  await page.getByLabel('Relation').selectOption(PATIENT.relation);
-  await page.getByLabel('Relative / guardian name').fill(PATIENT.relative);
-  await page.getByLabel('Hospital UHID (if the patient has a card)').fill(PATIENT.uhid);
-  await page.getByLabel('ABHA number (14 digits)').fill(PATIENT.abha);
-  await page.getByLabel('Remarks').fill(PATIENT.remarks);
-  await page.getByRole('button', { name: 'Register', exact: true }).click();
-  const id = (await page.getByTestId('patient-id').textContent())!;
-  await page.getByRole('button', { name: 'Issue token and print' }).click();
-  await page.getByLabel(/^Search patient/).waitFor();
-  return id;
-}
-
-async function requestLabWithNotes(page: Page, patient: string): Promise<{ request: string; specimens: string[] }> {
-  await page.getByRole('link', { name: 'Lab' }).click();
-  await page.getByRole('link', { name: 'New requisition' }).click();
-  await page.getByLabel(/^Find the patient/).fill(patient);
-  await page.getByLabel(/^Find the patient/).press('Enter');
-  await page.getByLabel(/^Test codes/).fill(LAB.codes);
-  await page.getByLabel(/^Test codes/).press('Enter');
-  await page.getByText(`Containers to fill: ${LAB.containers}`).waitFor();
-  await page.getByLabel('Ordering clinician').fill(LAB.clinician);
-  await page.getByLabel('Clinical notes (optional)').fill(LAB.notes);
-  await page.getByRole('button', { name: 'Save and print labels' }).click();
-  const request = `LR-${DEVICE}-0000001`;
-  await page.getByRole('heading', { name: new RegExp(`^Requisition ${request}`) }).waitFor();
-  await page.getByTestId('request-specimen').nth(LAB.containers - 1).waitFor();
-  return { request, specimens: await page.getByTestId('request-specimen').locator('code').allTextContents() };
 }
 
 async function waitingTokens(page: Page, atLeast: number): Promise<string[]> {
@@ -168,8 +124,8 @@ async function useOldRelease(page: Page): Promise<OldDevice> {
   // The old release: no recovery code was ever asked for (guards against serving the wrong build).
   expect(await page.getByText('Print the recovery sheet').count()).toBe(0);
   await addUser(page, CLERK.name, 'Ward clerk', CLERK.pin);
-  const patient = await registerEverything(page);
-  const { request, specimens } = await requestLabWithNotes(page, patient);
+  const patient = await registerEverything(page, PATIENT);
+  const { request, specimens } = await requestLabWithNotes(page, DEVICE, patient, LAB);
   const tokens = await waitingTokens(page, 1);
   expect(tokens).toHaveLength(1);
   expect(specimens).toHaveLength(LAB.containers);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addUser, enroll, login } from '../helpers/appDriver';
+import { addUser, enroll, login, registerEverything, requestLabWithNotes } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { devtoolsInventory, dumpInventory, plaintextFindings, plaintextFound, thiefDump, type Secret, type ThiefDump } from '../helpers/thiefDump';
@@ -16,7 +16,7 @@ const CLERK = { name: 'Kavita Joshi', pin: '730516' };
 
 /** A patient no other test data looks like: every value is one a search of the dump can only find here. */
 const PATIENT = {
-  name: 'Zéphyrine Quillbrook', sex: 'F', years: '34', mobile: '7394061825',
+  name: 'Zéphyrine Quillbrook', sex: 'F' as const, years: '34', mobile: '7394061825',
   line: 'Plot 7 Xanthoria Gali', locality: 'Vrindaquill Nagar', district: 'Ombrishpur', state: 'Meghalaya', pin: '793019',
   relation: 'husband', relative: 'Thaddeus Marrowgate',
   uhid: 'QRZ/2024/88417', abha: '91482736501928', abhaStored: '91-4827-3650-1928',
@@ -48,47 +48,6 @@ const credentialsOf = (out: string) => {
   if (!m) throw new Error(`no credentials in: ${out}`);
   return { user: m[1]!, password: m[2]! };
 };
-
-/** Registration with every field the form has, then an OPD token. Returns the downtime ID. */
-async function registerEverything(page: Page): Promise<string> {
-  await page.getByRole('link', { name: 'Registration' }).click();
-  await page.getByLabel(/^Search patient/).fill(PATIENT.name);
-  await page.getByText('No patient found.').waitFor();
-  await page.getByLabel(/^Search patient/).press('Enter');
-  await page.getByRole('heading', { name: 'Register new patient' }).waitFor();
-  await page.getByLabel('Sex').selectOption(PATIENT.sex);
-  await page.getByLabel('Years').fill(PATIENT.years);
-  await page.getByLabel('Mobile number').fill(PATIENT.mobile);
-  await page.getByLabel('House / street').fill(PATIENT.line);
-  await page.getByLabel('Locality / village').fill(PATIENT.locality);
-  await page.getByLabel('District').fill(PATIENT.district);
-  await page.getByLabel('State').fill(PATIENT.state);
-  await page.getByLabel('PIN code').fill(PATIENT.pin);
-  await page.getByLabel('Relation').selectOption(PATIENT.relation);
-  await page.getByLabel('Relative / guardian name').fill(PATIENT.relative);
-  await page.getByLabel('Hospital UHID (if the patient has a card)').fill(PATIENT.uhid);
-  await page.getByLabel('ABHA number (14 digits)').fill(PATIENT.abha);
-  await page.getByLabel('Remarks').fill(PATIENT.remarks);
-  await page.getByRole('button', { name: 'Register', exact: true }).click();
-  const id = (await page.getByTestId('patient-id').textContent())!;
-  await page.getByRole('button', { name: 'Issue token and print' }).click();
-  await page.getByLabel(/^Search patient/).waitFor();
-  return id;
-}
-
-async function requestLabWithNotes(page: Page, patient: string) {
-  await page.getByRole('link', { name: 'Lab' }).click();
-  await page.getByRole('link', { name: 'New requisition' }).click();
-  await page.getByLabel(/^Find the patient/).fill(patient);
-  await page.getByLabel(/^Find the patient/).press('Enter');
-  await page.getByLabel(/^Test codes/).fill(LAB.codes);
-  await page.getByLabel(/^Test codes/).press('Enter');
-  await page.getByText(`Containers to fill: ${LAB.containers}`).waitFor();
-  await page.getByLabel('Ordering clinician').fill(LAB.clinician);
-  await page.getByLabel('Clinical notes (optional)').fill(LAB.notes);
-  await page.getByRole('button', { name: 'Save and print labels' }).click();
-  await page.getByRole('heading', { name: new RegExp(`^Requisition LR-${DEVICE}-0000001`) }).waitFor();
-}
 
 /** The central password is kept on the device once the gate is open (nothing is sent: no all-clear). */
 async function openGate(page: Page, creds: { user: string; password: string }) {
@@ -137,8 +96,8 @@ describe('a lost or stolen tablet gives away nothing', () => {
       await page.goto(app.url);
       await enroll(page, { hospital: 'AIIMS New Delhi', code: DEVICE, admin: ADMIN.name, pin: ADMIN.pin });
       await addUser(page, CLERK.name, 'Ward clerk', CLERK.pin);
-      const patient = await registerEverything(page);
-      await requestLabWithNotes(page, patient);
+      const patient = await registerEverything(page, PATIENT);
+      await requestLabWithNotes(page, DEVICE, patient, LAB);
       const creds = credentialsOf(app.central('add-device', DEVICE).out);
       await openGate(page, creds);
       // The ordering clinician too, and web storage as well as IndexedDB: nothing of the patient anywhere.

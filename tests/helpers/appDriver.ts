@@ -97,3 +97,53 @@ export async function requestLab(page: Page, patient: string, codes: string, con
   await page.getByRole('button', { name: 'Save and print labels' }).click();
   await page.getByRole('heading', { name: /^Requisition LR-/ }).waitFor();
 }
+
+/** A patient with every field the registration form has. */
+export interface FullPatient extends NewPatient {
+  mobile: string; line: string; uhid: string; abha: string; remarks: string;
+}
+
+/** Registration with every field the form has, then an OPD token. Returns the downtime ID. */
+export async function registerEverything(page: Page, p: FullPatient): Promise<string> {
+  await page.getByRole('link', { name: 'Registration' }).click();
+  await page.getByLabel(/^Search patient/).fill(p.name);
+  await page.getByText('No patient found.').waitFor();
+  await page.getByLabel(/^Search patient/).press('Enter');
+  await page.getByRole('heading', { name: 'Register new patient' }).waitFor();
+  await page.getByLabel('Sex').selectOption(p.sex);
+  await page.getByLabel('Years').fill(p.years);
+  await page.getByLabel('Mobile number').fill(p.mobile);
+  await page.getByLabel('House / street').fill(p.line);
+  await page.getByLabel('Locality / village').fill(p.locality);
+  await page.getByLabel('District').fill(p.district);
+  await page.getByLabel('State').fill(p.state);
+  await page.getByLabel('PIN code').fill(p.pin);
+  await page.getByLabel('Relation').selectOption(p.relation);
+  await page.getByLabel('Relative / guardian name').fill(p.relative);
+  await page.getByLabel('Hospital UHID (if the patient has a card)').fill(p.uhid);
+  await page.getByLabel('ABHA number (14 digits)').fill(p.abha);
+  await page.getByLabel('Remarks').fill(p.remarks);
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  const id = (await page.getByTestId('patient-id').textContent())!;
+  await page.getByRole('button', { name: 'Issue token and print' }).click();
+  await page.getByLabel(/^Search patient/).waitFor();
+  return id;
+}
+
+/** The device's first requisition, with its clinician and notes. Returns it and its specimen IDs. */
+export async function requestLabWithNotes(page: Page, device: string, patient: string, lab: { codes: string; containers: number; clinician: string; notes: string }) {
+  await page.getByRole('link', { name: 'Lab' }).click();
+  await page.getByRole('link', { name: 'New requisition' }).click();
+  await page.getByLabel(/^Find the patient/).fill(patient);
+  await page.getByLabel(/^Find the patient/).press('Enter');
+  await page.getByLabel(/^Test codes/).fill(lab.codes);
+  await page.getByLabel(/^Test codes/).press('Enter');
+  await page.getByText(`Containers to fill: ${lab.containers}`).waitFor();
+  await page.getByLabel('Ordering clinician').fill(lab.clinician);
+  await page.getByLabel('Clinical notes (optional)').fill(lab.notes);
+  await page.getByRole('button', { name: 'Save and print labels' }).click();
+  const request = `LR-${device}-0000001`;
+  await page.getByRole('heading', { name: new RegExp(`^Requisition ${request}`) }).waitFor();
+  await page.getByTestId('request-specimen').nth(lab.containers - 1).waitFor();
+  return { request, specimens: await page.getByTestId('request-specimen').locator('code').allTextContents() };
+}
