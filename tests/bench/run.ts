@@ -119,7 +119,9 @@ function sideBySide(what: string, clear: Stat, sealed: Stat, target: string) {
   };
 }
 
-const mb = (b: number | null) => (b === null ? 'n/a' : `${(b / 1024 / 1024).toFixed(0)} MB`);
+function mb(b: number | null): string {
+  return b === null ? 'n/a' : `${(b / 1024 / 1024).toFixed(0)} MB`;
+}
 
 async function deskSuite(page: Page, chromium: string | null) {
   type R = {
