@@ -90,16 +90,24 @@ export class Desk {
   }
 
   /** Log in with a PIN: the key ring opens, then the device's data (see unlocked). */
-  async login(name: string, pin: string, onProgress?: (p: OpenProgress) => void): Promise<Unlocked> {
-    const result = await this.accounts.login(name, pin);
-    await this.unlocked(onProgress);
-    return result;
+  login(name: string, pin: string, onProgress?: (p: OpenProgress) => void): Promise<Unlocked> {
+    return this.openWith(() => this.accounts.login(name, pin), onProgress);
   }
 
   /** Every PIN lost: the recovery code opens the data and gives the named user a new PIN. */
-  async recover(input: Parameters<Accounts['recover']>[0], onProgress?: (p: OpenProgress) => void): Promise<Unlocked> {
-    const result = await this.accounts.recover(input);
-    await this.unlocked(onProgress);
+  recover(input: Parameters<Accounts['recover']>[0], onProgress?: (p: OpenProgress) => void): Promise<Unlocked> {
+    return this.openWith(() => this.accounts.recover(input), onProgress);
+  }
+
+  /** A login that fails after the key ring opened (opening the data) leaves the key in no one's hands. */
+  private async openWith(unlock: () => Promise<Unlocked>, onProgress?: (p: OpenProgress) => void): Promise<Unlocked> {
+    const result = await unlock();
+    try {
+      await this.unlocked(onProgress);
+    } catch (err) {
+      this.lock();
+      throw err;
+    }
     return result;
   }
 
@@ -116,12 +124,11 @@ export class Desk {
     const keys = await this.accounts.deviceKeys();
     const identity = await this.identity();
     if (!identity) return;
+    const { log, projector } = await this.logOf(identity.code);
     if (keys?.legacyLog === 'pending' && this.deps.openLegacyLog) {
-      const { log } = await this.logOf(identity.code);
       await sealLegacyLog(await this.deps.openLegacyLog(), log, this.deps.db, (done, total) => onProgress({ step: 'sealLog', done, total }));
       await this.deps.db.settings.put({ key: DEVICE_KEYS, value: { ...keys, legacyLog: 'none' } });
     }
-    const { log, projector } = await this.logOf(identity.code);
     const total = await log.count();
     await projector.catchUp((done) => onProgress({ step: 'project', done, total }));
   }

@@ -5,7 +5,7 @@ import { addUser, checkChain, putAwayRecoverySheet, registerEverything, requestL
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { buildRelease, repoRoot, startSwappableServer } from '../helpers/oldRelease';
-import { plaintextFindings, thiefDump, type Secret } from '../helpers/thiefDump';
+import { patientSecrets, plaintextFindings, thiefDump } from '../helpers/thiefDump';
 
 /**
  * Issue #11, the upgrade: a tablet running the release before encryption at rest (its plaintext
@@ -33,19 +33,7 @@ const PATIENT = {
 };
 const LAB = { codes: 'CBC LFT', containers: 2, clinician: 'Dr. Evander Pimbleworth', notes: 'Query leptospirosis after paddy work' };
 
-const SECRETS: Secret[] = [
-  { label: 'patient name', value: PATIENT.name, kind: 'name' },
-  { label: 'mobile', value: PATIENT.mobile, kind: 'mobile' },
-  { label: 'address line', value: PATIENT.line },
-  { label: 'locality', value: PATIENT.locality },
-  { label: 'district', value: PATIENT.district },
-  { label: 'PIN code', value: PATIENT.pin, kind: 'digits' },
-  { label: 'relative', value: PATIENT.relative, kind: 'name' },
-  { label: 'UHID', value: PATIENT.uhid },
-  { label: 'ABHA number', value: PATIENT.abhaStored, kind: 'digits' },
-  { label: 'remarks', value: PATIENT.remarks },
-  { label: 'clinical notes', value: LAB.notes },
-];
+const SECRETS = patientSecrets(PATIENT, LAB);
 
 let release: ReturnType<typeof buildRelease> | undefined;
 let server: Awaited<ReturnType<typeof startSwappableServer>>;

@@ -64,8 +64,8 @@ export const RAVI: NewPatient = {
   state: 'Delhi', pin: '110024', relation: 'father', relative: 'Mohan Lal',
 };
 
-/** From the desk: the name typed into the search box finds nobody, Enter opens registration. Returns the downtime ID. */
-export async function registerPatient(page: Page, p: NewPatient = RAVI): Promise<string> {
+/** From the desk: the name typed into the search box finds nobody, Enter opens registration; sex and age first. */
+async function openRegistration(page: Page, p: NewPatient) {
   await page.getByRole('link', { name: 'Registration' }).click();
   await page.getByLabel(/^Search patient/).fill(p.name);
   await page.getByText('No patient found.').waitFor();
@@ -73,6 +73,11 @@ export async function registerPatient(page: Page, p: NewPatient = RAVI): Promise
   await page.getByRole('heading', { name: 'Register new patient' }).waitFor();
   await page.getByLabel('Sex').selectOption(p.sex);
   await page.getByLabel('Years').fill(p.years);
+}
+
+/** Registers `p` through the desk (see openRegistration). Returns the downtime ID. */
+export async function registerPatient(page: Page, p: NewPatient = RAVI): Promise<string> {
+  await openRegistration(page, p);
   if (p.mobile) await page.getByLabel('Mobile number').fill(p.mobile);
   await page.getByLabel('Locality / village').fill(p.locality);
   await page.getByLabel('District').fill(p.district);
@@ -105,13 +110,7 @@ export interface FullPatient extends NewPatient {
 
 /** Registration with every field the form has, then an OPD token. Returns the downtime ID. */
 export async function registerEverything(page: Page, p: FullPatient): Promise<string> {
-  await page.getByRole('link', { name: 'Registration' }).click();
-  await page.getByLabel(/^Search patient/).fill(p.name);
-  await page.getByText('No patient found.').waitFor();
-  await page.getByLabel(/^Search patient/).press('Enter');
-  await page.getByRole('heading', { name: 'Register new patient' }).waitFor();
-  await page.getByLabel('Sex').selectOption(p.sex);
-  await page.getByLabel('Years').fill(p.years);
+  await openRegistration(page, p);
   await page.getByLabel('Mobile number').fill(p.mobile);
   await page.getByLabel('House / street').fill(p.line);
   await page.getByLabel('Locality / village').fill(p.locality);

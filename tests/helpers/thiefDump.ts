@@ -267,3 +267,22 @@ export function plaintextFound(dump: string, secrets: (string | Secret)[]): stri
   const list = secrets.map((s) => (typeof s === 'string' ? { label: s, value: s } : s));
   return plaintextFindings(dump, list).map((f) => f.value);
 }
+
+/** Every identifying or clinical value of a patient registered with every field, and of a requisition's notes and clinician. */
+export function patientSecrets(p: { name: string; mobile: string; line: string; locality: string; district: string; state: string; pin: string; relative: string; uhid: string; abhaStored: string; remarks: string }, lab: { notes: string; clinician: string }): Secret[] {
+  return [
+    { label: 'patient name', value: p.name, kind: 'name' },
+    { label: 'mobile', value: p.mobile, kind: 'mobile' },
+    { label: 'address line', value: p.line },
+    { label: 'locality', value: p.locality },
+    { label: 'district', value: p.district },
+    { label: 'state', value: p.state },
+    { label: 'PIN code', value: p.pin, kind: 'digits' },
+    { label: 'relative', value: p.relative, kind: 'name' },
+    { label: 'UHID', value: p.uhid },
+    { label: 'ABHA number', value: p.abhaStored, kind: 'digits' },
+    { label: 'remarks', value: p.remarks },
+    { label: 'clinical notes', value: lab.notes },
+    { label: 'ordering clinician', value: lab.clinician, kind: 'name' },
+  ];
+}
