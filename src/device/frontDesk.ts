@@ -4,7 +4,7 @@ import { formatDowntimeId } from '../domain/ids/downtimeId';
 import { ageYears, birthProblem } from '../domain/patients/age';
 import { possibleDuplicates, type PossibleDuplicate } from '../domain/patients/duplicates';
 import { patientFields, type PatientFields } from '../domain/patients/fields';
-import { MANY_WORDS, namePairs, nameSounds, nameStem, pairKey, SHORT_STEM_LENGTH, STEM_LENGTH } from '../domain/patients/nameKeys';
+import { MANY_WORDS, nameSounds, nameStem, stemPairs } from '../domain/patients/nameKeys';
 import { soundOf } from '../domain/patients/soundKey';
 import { stemOf, tailKey } from '../domain/atRest';
 import { mobileTail } from '../domain/patients/mobileTail';
@@ -238,25 +238,22 @@ export class FrontDesk {
 
   /**
    * Patients with a name word sounding like the start of each typed word (`words`: their sounds,
-   * soundOf), whichever script either was written in. Three or more words of STEM_LENGTH letters
-   * or more are found from their pair keys' primary keys alone (see holdingPairs); two start from
-   * their pair key (of shorter stems when one is short), anything else from the longest word's
-   * range. Rows of a range are
-   * read straight from the index (200, then the rest up to NAME_SCAN; one request each) until
-   * enough pass: past that the clerk is asked for more of the name rather than kept waiting.
+   * soundOf), whichever script either was written in. Two words, however short, start from the
+   * pair key of their stems (namePairKeys); three or more from the pair keys of the four longest,
+   * intersected on their primary keys alone (see holdingPairs); one word from its stem's range.
+   * Rows of a range are read straight from the index (200, then the rest up to NAME_SCAN; one
+   * request each) until enough pass: past that the clerk is asked for more of the name rather
+   * than kept waiting.
    */
   private async byName(words: string[], keep: (p: PatientRow) => boolean): Promise<SearchResult> {
     if (words.length === 0) return { kind: 'patients', exact: false, patients: [], truncated: false };
     const longest = [...words].sort((a, b) => b.length - a.length);
-    const stemsOf = (length: number) => [...new Set(longest.filter((w) => w.length >= length).map((w) => nameStem(w, length)))];
-    // Whole stems where the typed sounds have them, shorter ones where they do not (see SHORT_STEM_LENGTH).
-    const choices = [stemsOf(STEM_LENGTH), stemsOf(SHORT_STEM_LENGTH)];
-    const stems = choices.find((s) => s.length >= 3) ?? choices.find((s) => s.length === 2) ?? [];
+    const stems = [...new Set(longest.map((w) => nameStem(w)))].slice(0, 4);
     const matches = (p: PatientRow) => words.every((w) => p.sounds.some((sound) => sound.startsWith(w))) && keep(p);
     const { hits, more } = stems.length >= 3
-      ? await this.readKeys(await this.holdingPairs(namePairs(stems.slice(0, 4), stems[0]!.length)), matches)
+      ? await this.readKeys(await this.holdingPairs(stemPairs(stems)), matches)
       : await this.readRanges(stems.length === 2
-        ? [() => this.byKey('pairs', pairKey(stems[0]!, stems[1]!)), () => this.byKey('pairs', MANY_WORDS)]
+        ? [() => this.byKey('pairs', stemPairs(stems)[0]!), () => this.byKey('pairs', MANY_WORDS)]
         : [() => this.byKey('stems', stemOf(longest[0]!))], matches);
     const shown = [...hits.values()].slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
     return { kind: 'patients', exact: false, patients: shown, truncated: more || hits.size > MAX_RESULTS };
@@ -339,7 +336,7 @@ export class FrontDesk {
     // Similar names rarely differ in their first letters: candidates share two word stems with
     // the new name (one of its pair keys), or for a one-word name its stem. The newest come
     // first, as a re-registration during the outage is likelier than one from its first days.
-    const pairs = namePairs(words);
+    const pairs = stemPairs([...new Set(words.map((w) => nameStem(w)))]);
     const ranges = pairs.length
       ? [...new Set([...pairs, MANY_WORDS])].map((pair) => this.byKey('pairs', pair))
       : [this.byKey('stems', stemOf(words[0] ?? ''))];

@@ -1,5 +1,5 @@
 import { MOBILE_TAIL_MIN } from './patients/mobileTail';
-import { namePairs, SHORT_STEM_LENGTH } from './patients/nameKeys';
+import { namePairKeys } from './patients/nameKeys';
 import type { PatientRow } from './projections/rows';
 
 /**
@@ -63,7 +63,7 @@ export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
       const p = row as unknown as PatientRow;
       return {
         stems: stemKeys(p.sounds),
-        pairs: [...p.pairs, ...namePairs(p.sounds, SHORT_STEM_LENGTH)],
+        pairs: namePairKeys(p.sounds),
         tail: p.mobileTail ? tailKey(p.mobileTail) : undefined,
         mobile: p.mobile,
         uhid: p.uhid,

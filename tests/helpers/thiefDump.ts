@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { foldKey } from '../../src/domain/text';
 import { mobileTail } from '../../src/domain/patients/mobileTail';
-import { MANY_WORDS, namePairs, nameSounds, nameWords } from '../../src/domain/patients/nameKeys';
+import { nameSounds, nameStem, nameWords, stemPairs } from '../../src/domain/patients/nameKeys';
 
 /**
  * What a thief pastes into the console of the app's origin on a lost tablet: every IndexedDB
@@ -164,7 +164,8 @@ export function secretForms(secret: Secret): string[] {
     // The app's search keys are made from the words' sounds: those and their pair keys, too.
     const sounds = nameSounds(value);
     for (const s of sounds) if (s.length >= MIN_WORD) forms.add(s);
-    for (const key of [...namePairs(words), ...namePairs(sounds)]) if (key !== MANY_WORDS) forms.add(key);
+    const pairsOf = (of: string[]) => stemPairs([...new Set(of.map((w) => nameStem(w)))]);
+    for (const key of [...pairsOf(words), ...pairsOf(sounds)]) forms.add(key);
   }
   if (kind === 'mobile') {
     forms.add(digits);

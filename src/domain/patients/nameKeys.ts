@@ -11,26 +11,37 @@ export const nameSounds = (name: string): string[] => [...new Set(nameWords(name
 
 /** How much of a word the pair keys keep: a typed prefix this long or longer has the same stem. */
 export const STEM_LENGTH = 3;
-const MAX_STEMS = 12;
-/** The pair key of names with more stems than MAX_STEMS (pairs grow as their square): always read. */
+/** Names with more words than this get the one key MANY_WORDS (pair keys grow as the square). */
+const MAX_PAIRED_WORDS = 6;
+/** The pair key of names with more words than MAX_PAIRED_WORDS: always read. */
 export const MANY_WORDS = '*';
 
-/**
- * Pairs of shorter stems too: a sound can be shorter than what was typed ("see" sounds "si"), and
- * two words of two letters each still narrow a search to a few hundred where one word does not.
- */
-export const SHORT_STEM_LENGTH = 2;
-
+/** A word's first letters, up to STEM_LENGTH: a pair key's half. */
 export const nameStem = (word: string, length = STEM_LENGTH) => word.slice(0, length);
 
 /**
- * One key per pair of the name's word stems ("dev sun" for Sunita Devi). A search that names two
- * words reads the few patients holding both instead of every "Devi": common first words and
- * surnames are each shared by tens of thousands, together by a few hundred.
+ * Every key a search naming two of this name's words can start from: for each two words, each
+ * of their first one, two and three letters together ("d sun", "de su", "dev sun", … for Sunita
+ * Devi). A key reads "a word starts with this, another with that", so a clerk who types "m sin"
+ * or "sha beg" reads the few dozen patients holding both instead of every Singh or every Begum:
+ * common first words and surnames are each shared by tens of thousands, together by a few hundred.
  */
-export function namePairs(words: readonly string[], stemLength = STEM_LENGTH): string[] {
-  const stems = [...new Set(words.map((w) => nameStem(w, stemLength)))].sort();
-  if (stems.length > MAX_STEMS) return [MANY_WORDS];
+export function namePairKeys(words: readonly string[]): string[] {
+  const distinct = [...new Set(words)].filter(Boolean);
+  if (distinct.length > MAX_PAIRED_WORDS) return [MANY_WORDS];
+  const keys = new Set<string>();
+  for (let i = 0; i < distinct.length; i += 1) {
+    for (let j = i + 1; j < distinct.length; j += 1) {
+      for (let a = 1; a <= Math.min(STEM_LENGTH, distinct[i]!.length); a += 1) {
+        for (let b = 1; b <= Math.min(STEM_LENGTH, distinct[j]!.length); b += 1) keys.add(pairKey(nameStem(distinct[i]!, a), nameStem(distinct[j]!, b)));
+      }
+    }
+  }
+  return [...keys];
+}
+
+/** The keys of patients with a word starting with each of two of these typed stems (at most STEM_LENGTH letters each). */
+export function stemPairs(stems: readonly string[]): string[] {
   const pairs: string[] = [];
   for (let i = 0; i < stems.length; i += 1) for (let j = i + 1; j < stems.length; j += 1) pairs.push(pairKey(stems[i]!, stems[j]!));
   return pairs;

@@ -1,7 +1,7 @@
 import type { AnyEvent } from '../events/envelope';
 import { parseDowntimeId } from '../ids/downtimeId';
 import { birthDay } from '../patients/age';
-import { namePairs, nameSounds } from '../patients/nameKeys';
+import { nameSounds } from '../patients/nameKeys';
 import { mobileTail } from '../patients/mobileTail';
 import { tokenKey } from '../tokens/tokenNumber';
 import { userKey } from '../users';
@@ -64,7 +64,7 @@ function reduceDevice(prev: DeviceRow | undefined, event: AnyEvent): DeviceRow {
 /** The row's search keys, from its fields: recomputed whole after every correction. */
 const searchKeys = (fields: { name: string; mobile?: string | undefined }) => {
   const sounds = nameSounds(fields.name);
-  return { sounds, pairs: namePairs(sounds), mobileTail: fields.mobile ? mobileTail(fields.mobile) : undefined };
+  return { sounds, mobileTail: fields.mobile ? mobileTail(fields.mobile) : undefined };
 };
 
 function projectPatient(event: AnyEvent): RowUpdate[] {

@@ -45,8 +45,6 @@ export interface PatientRow extends PatientFields {
   number: number;
   /** Search keys: the sounds of the name's words (soundOf), the same in Devanagari and Latin letters. */
   sounds: string[];
-  /** Pairs of their stems (namePairs): two-word name searches start from these. */
-  pairs: string[];
   /** The mobile's digits last to first (mobileTail): searches by the end of the number. */
   mobileTail?: string | undefined;
   /** Approximate date of birth, so age and age-range searches stay right as days pass. */
