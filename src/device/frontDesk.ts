@@ -50,7 +50,9 @@ const NAME_SCAN = 3000;
 /** Index keys read per pair key when three or more name words are typed (see holdingPairs). */
 const PAIR_KEYS = 3000;
 const PAIR_ROUNDS = 4;
-const KEY_PAGE = 100;
+/** Candidates opened first: enough for a full page of results when most match, few to decrypt. */
+const FIRST_OPEN = 64;
+const MAX_OPEN = 512;
 /** Patients read at most for the end of a mobile number: four digits match one number in 10,000. */
 const TAIL_SCAN = 500;
 const QUEUE_SHOWN = 50;
@@ -241,9 +243,9 @@ export class FrontDesk {
    * soundOf), whichever script either was written in. Two words, however short, start from the
    * pair key of their stems (namePairKeys); three or more from the pair keys of the four longest,
    * intersected on their primary keys alone (see holdingPairs); one word from its stem's range.
-   * Rows of a range are read straight from the index (200, then the rest up to NAME_SCAN; one
-   * request each) until enough pass: past that the clerk is asked for more of the name rather
-   * than kept waiting.
+   * A range's candidates are listed from its index keys alone (up to NAME_SCAN) and opened a
+   * page at a time until enough pass (see openUntilEnough): past that the clerk is asked for
+   * more of the name rather than kept waiting.
    */
   private async byName(words: string[], keep: (p: PatientRow) => boolean): Promise<SearchResult> {
     if (words.length === 0) return { kind: 'patients', exact: false, patients: [], truncated: false };
@@ -261,25 +263,16 @@ export class FrontDesk {
 
   private async readRanges(ranges: Array<() => Collection<PatientRow, string>>, matches: (p: PatientRow) => boolean) {
     const hits = new Map<string, PatientRow>();
-    let read = 0;
-    let more = false;
+    let listed = 0;
     for (const range of ranges) {
-      // Pages are read from the range's start (200, then up to the limit): with an offset,
-      // IndexedDB's one getAll request becomes a cursor step per row.
-      for (let done = 0, size = 200; ; size = NAME_SCAN) {
-        if (hits.size > MAX_RESULTS || read >= NAME_SCAN) {
-          more = true;
-          break;
-        }
-        const upTo = done + Math.min(size, NAME_SCAN - read);
-        const rows = (await range().limit(upTo).toArray()).slice(done);
-        read += rows.length;
-        for (const p of rows) if (matches(p)) hits.set(p.patient, p);
-        if (done + rows.length < upTo) break;
-        done = upTo;
-      }
+      if (hits.size > MAX_RESULTS || listed >= NAME_SCAN) return { hits, more: true };
+      const limit = NAME_SCAN - listed;
+      const keys = await range().limit(limit).primaryKeys();
+      listed += keys.length;
+      await this.openUntilEnough(keys, matches, hits);
+      if (keys.length === limit) return { hits, more: true };
     }
-    return { hits, more };
+    return { hits, more: false };
   }
 
   /**
@@ -291,7 +284,7 @@ export class FrontDesk {
    * smallest last key read), at most PAIR_ROUNDS times; `cut` says that more may lie beyond.
    */
   private async holdingPairs(pairs: string[]): Promise<{ keys: string[]; cut: boolean }> {
-    // From the start each time, as in readRanges: keys only, one getAllKeys request.
+    // From the start each time: with an offset, IndexedDB's one getAllKeys request becomes a cursor step per key.
     const read = async (pair: string, offset: number) =>
       (await this.byKey('pairs', pair).limit(offset + PAIR_KEYS).primaryKeys()).slice(offset);
     const offsets = pairs.map(() => 0);
@@ -318,10 +311,18 @@ export class FrontDesk {
 
   private async readKeys({ keys, cut }: { keys: string[]; cut: boolean }, matches: (p: PatientRow) => boolean) {
     const hits = new Map<string, PatientRow>();
-    for (let i = 0; i < keys.length && hits.size <= MAX_RESULTS; i += KEY_PAGE) {
-      for (const p of await this.db.patients.bulkGet(keys.slice(i, i + KEY_PAGE))) if (p && matches(p)) hits.set(p.patient, p);
-    }
+    await this.openUntilEnough(keys, matches, hits);
     return { hits, more: cut };
+  }
+
+  /**
+   * Open candidates in pages that double (FIRST_OPEN up to MAX_OPEN) until more than a page of
+   * results passes: every row opened is decrypted, and most searches need only the first few dozen.
+   */
+  private async openUntilEnough(keys: readonly string[], matches: (p: PatientRow) => boolean, hits: Map<string, PatientRow>) {
+    for (let i = 0, page = FIRST_OPEN; i < keys.length && hits.size <= MAX_RESULTS; i += page, page = Math.min(2 * page, MAX_OPEN)) {
+      for (const p of await this.db.patients.bulkGet(keys.slice(i, i + page))) if (p && matches(p)) hits.set(p.patient, p);
+    }
   }
 
   /** Who might this new patient already be? Same mobile, or a similar name, same sex, similar age. */
