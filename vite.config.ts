@@ -53,6 +53,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Pure tests, but some load heavy tools (the lint config, property runs): a busy CI
+          // machine must not fail them on the 5 s default.
+          testTimeout: 30_000,
         },
       },
       {

@@ -17,6 +17,8 @@ export interface RecordKeys {
   readonly search: Uint8Array;
 }
 
+const utf8 = new TextDecoder();
+
 /** Marks a sealed value; the version leaves room for another algorithm later. */
 const PREFIX = 's1.';
 const IV_BYTES = 12;
@@ -61,7 +63,7 @@ export function unseal(keys: RecordKeys, context: string, sealed: string): unkno
   } catch {
     throw new SealError(`${context}: sealed value does not open with this device's key`);
   }
-  return JSON.parse(new TextDecoder().decode(plain)) as unknown;
+  return JSON.parse(utf8.decode(plain)) as unknown;
 }
 
 /** A keyed hash for an index: equal inputs of one kind give equal keys, and nothing else does. */
