@@ -50,17 +50,22 @@ export class Pusher {
   constructor(private readonly log: EventLog, private readonly client: CentralClient, private readonly hooks: PushHooks,
     private readonly random: () => number = Math.random) {}
 
-  async run(): Promise<{ total: number; sent: number; confirmed: number; refused: number }> {
+  /**
+   * `from` is the confirmed sequence the run started from: everything above it up to `total` was
+   * confirmed by this run (asked about with `_revs_diff`), what is below by earlier runs.
+   */
+  async run(): Promise<{ total: number; sent: number; confirmed: number; refused: number; from: number }> {
     const total = (await this.log.head())?.seq ?? 0;
     let { confirmedSeq } = await this.hooks.loadCheckpoint();
     if (confirmedSeq > total) confirmedSeq = 0;
     // A central store restored from an older backup no longer holds what it once confirmed: the
     // newest confirmed event goes first, so it is always among those asked about again.
     if (confirmedSeq > 0 && !(await this.stillHeld(confirmedSeq))) confirmedSeq = 0;
+    const from = confirmedSeq;
     await this.pushFrom(confirmedSeq, total);
     const confirmed = total - this.refusedCount;
     this.hooks.progress({ total, sent: this.sent, confirmed, refused: this.refusedCount, phase: 'verifying' });
-    return { total, sent: this.sent, confirmed, refused: this.refusedCount };
+    return { total, sent: this.sent, confirmed, refused: this.refusedCount, from };
   }
 
   /** The newest confirmed event and a random sample of the earlier ones, in one `_revs_diff`. */
