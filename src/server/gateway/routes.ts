@@ -79,7 +79,7 @@ export const ROUTES: readonly Route[] = [
   },
   { name: 'own events (range)', method: 'GET', match: is('{db}', '_all_docs'), who: 'device', query: RANGE_PARAMS, own: ownRange, handling: 'forward' },
   // The resync's conflict check on a sample of older events; the body is checked by checkOwnKeys.
-  { name: 'own events (by id)', method: 'POST', match: is('{db}', '_all_docs'), who: 'device', query: ['include_docs', 'conflicts'], handling: 'ownKeys' },
+  { name: 'own events (keys)', method: 'POST', match: is('{db}', '_all_docs'), who: 'device', query: ['include_docs', 'conflicts'], handling: 'ownKeys' },
   { name: 'revs diff', method: 'POST', match: is('{db}', '_revs_diff'), who: 'device', query: [], handling: 'revsDiff' },
   { name: 'bulk docs', method: 'POST', match: is('{db}', '_bulk_docs'), who: 'device', query: [], handling: 'bulkDocs' },
   // What PouchDB's replication reads from a source: the administrator's device only.
