@@ -74,8 +74,8 @@ export class Pusher {
   private async stillHeld(confirmedSeq: number): Promise<boolean> {
     const seqs = new Set([confirmedSeq]);
     for (let i = 0; i < Math.min(RECHECK_SAMPLE, confirmedSeq - 1); i += 1) seqs.add(1 + Math.floor(this.random() * confirmedSeq));
-    const docs: Doc[] = [];
-    for (const seq of seqs) docs.push(...await this.log.readRange(this.log.device, seq, 1));
+    // Read together: 500 reads one after the other were most of a re-run with nothing new.
+    const docs = (await Promise.all([...seqs].map((seq) => this.log.readRange(this.log.device, seq, 1)))).flat();
     const missing = await this.missingOf(docs.filter((d) => !this.refusedIds.has(d._id)));
     this.hooks.progress({ total: confirmedSeq, sent: 0, confirmed: missing.size ? 0 : confirmedSeq - this.refusedCount, refused: this.refusedCount, phase: 'verifying' });
     return missing.size === 0;
