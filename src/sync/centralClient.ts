@@ -4,6 +4,15 @@ import { SyncError } from './syncError';
 
 /** Events per page when the confirmed range is read back for conflicts. */
 export const CONFLICT_PAGE = 2000;
+/** Ids per `POST _all_docs` when chosen events are read back for conflicts (the gateway's cap). */
+export const CONFLICT_KEYS = 1000;
+
+interface ConflictRow { id: string; doc?: { _conflicts?: unknown } | null }
+
+/** The sequences of the rows whose document has another live revision. */
+function conflicted(rows: readonly ConflictRow[]): number[] {
+  return rows.filter((r) => Array.isArray(r.doc?._conflicts) && r.doc._conflicts.length > 0).map((r) => Number(r.id.split(':')[2]));
+}
 
 export interface CentralTarget {
   /** Database URL, e.g. `/central/downtime` (same origin) or `https://couch.example:6984/downtime`. */
@@ -112,27 +121,43 @@ export class CentralClient {
   }
 
   /**
-   * The sequences, up to `upTo`, of this device's events that the store holds with a conflicting
-   * revision: one ranged `_all_docs?include_docs=true&conflicts=true` read per page (CouchDB
-   * documents `conflicts` for `_all_docs` and views, honoured with `include_docs`; the winner is
-   * returned with `_conflicts` listing the other live revisions). Only a store admin writing past
-   * the gateway can make one: the gateway never forwards a second version of a stored event.
+   * The sequences from `from` to `upTo` of this device's events that the store holds with a
+   * conflicting revision: one ranged `_all_docs?include_docs=true&conflicts=true` read per page
+   * (CouchDB documents `conflicts` for `_all_docs` and views, honoured with `include_docs`; the
+   * winner is returned with `_conflicts` listing the other live revisions). Only a store admin
+   * writing past the gateway can make one: the gateway never forwards a second version of a
+   * stored event.
    */
-  async conflictedSeqs(device: string, upTo: number, pageSize = CONFLICT_PAGE): Promise<number[]> {
+  async conflictedSeqs(device: string, from: number, upTo: number, pageSize = CONFLICT_PAGE): Promise<number[]> {
     const key = (s: string) => encodeURIComponent(JSON.stringify(s));
     const found: number[] = [];
-    for (let from = 1; from <= upTo;) {
-      const res = await this.request(`_all_docs?include_docs=true&conflicts=true&limit=${pageSize}&startkey=${key(eventId(device, from))}&endkey=${key(eventId(device, upTo))}`);
-      if (res.status === 403) throw new SyncError('forbidden', { reason: String((res.body as { reason?: unknown } | null)?.reason ?? '') });
-      if (res.status !== 200) throw new SyncError('serverError', { status: res.status });
-      const rows = (res.body as { rows?: Array<{ id: string; doc?: { seq?: unknown; _conflicts?: unknown } | null }> } | null)?.rows ?? [];
-      for (const row of rows) {
-        if (Array.isArray(row.doc?._conflicts) && row.doc._conflicts.length > 0) found.push(Number(row.id.split(':')[2]));
-      }
+    for (let start = Math.max(1, from); start <= upTo;) {
+      const res = await this.request(`_all_docs?include_docs=true&conflicts=true&limit=${pageSize}&startkey=${key(eventId(device, start))}&endkey=${key(eventId(device, upTo))}`);
+      const rows = this.conflictRows(res);
+      found.push(...conflicted(rows));
       if (rows.length < pageSize) break;
-      from = Number(rows[rows.length - 1]!.id.split(':')[2]) + 1;
+      start = Number(rows[rows.length - 1]!.id.split(':')[2]) + 1;
     }
     return found;
+  }
+
+  /**
+   * The same question for chosen events (a sample of older ones), by id: `POST _all_docs` with
+   * `keys`, which CouchDB takes with the same query parameters as the ranged read.
+   */
+  async conflictedAmong(device: string, seqs: readonly number[]): Promise<number[]> {
+    const found: number[] = [];
+    for (let i = 0; i < seqs.length; i += CONFLICT_KEYS) {
+      const keys = seqs.slice(i, i + CONFLICT_KEYS).map((seq) => eventId(device, seq));
+      found.push(...conflicted(this.conflictRows(await this.request('_all_docs?include_docs=true&conflicts=true', { method: 'POST', body: { keys } }))));
+    }
+    return found;
+  }
+
+  private conflictRows(res: { status: number; body: unknown }): ConflictRow[] {
+    if (res.status === 403) throw new SyncError('forbidden', { reason: String((res.body as { reason?: unknown } | null)?.reason ?? '') });
+    if (res.status !== 200) throw new SyncError('serverError', { status: res.status });
+    return (res.body as { rows?: ConflictRow[] } | null)?.rows ?? [];
   }
 
   /** Which of these revisions the server does not hold (the replication protocol's own check). */

@@ -9,6 +9,7 @@ import type { Desk, SessionUser } from '../device/desk';
 import { DeviceKey } from '../device/deviceKey';
 import type { EventLog } from '../device/eventLog';
 import { CentralClient } from './centralClient';
+import { findConflicts, type ConflictsChecked } from './conflictCheck';
 import { Pusher, type PushCheckpoint } from './pusher';
 import { isTransient, SyncError } from './syncError';
 
@@ -41,6 +42,14 @@ const MAX_ATTEMPTS = 8;
 /** The local feed sequence up to which the log was found to hold no conflicting pulled event. */
 const PULL_CHECKED = 'pullConflictsCheckedTo';
 const LISTED = 10;
+/** The device's ConflictsChecked: how far its events were found clean on the central store. */
+const CONFLICTS_CHECKED = 'centralConflictsCheckedTo';
+
+export interface ResyncOptions {
+  /** How many older events each run reads back for conflicts (CONFLICT_SAMPLE). */
+  conflictSample?: number;
+  random?: () => number;
+}
 
 /** The first few of a list, for a message: "2, 5, 9 (+3 more)". */
 const listed = (items: readonly string[]) =>
@@ -60,7 +69,8 @@ export class Resync {
 
   private readonly key: DeviceKey;
 
-  constructor(private readonly desk: Desk, private readonly sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))) {
+  constructor(private readonly desk: Desk, private readonly sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+    private readonly options: ResyncOptions = {}) {
     this.key = new DeviceKey(desk.db);
   }
 
@@ -166,7 +176,7 @@ export class Resync {
           const pushed = await pusher.run();
           // Read back what was confirmed: a conflicting revision (written past the gateway by a
           // store admin) means the store no longer holds one version of this device's chain.
-          await this.requireNoConflicts(client, log.device, pushed.total);
+          await this.requireNoConflicts(client, log.device, pushed);
           await this.reportStatus(client, log, pushed);
           await this.desk.db.settings.put({ key: GATE, value: { ...gate, syncedUnderMarkerAt: marker.at } });
           // The push is done and confirmed whatever happens to the pull: report them apart.
@@ -244,10 +254,16 @@ export class Resync {
     }
   }
 
-  /** Fails the run, before any status is written, when the store holds a conflicting revision. */
-  private async requireNoConflicts(client: CentralClient, device: string, upTo: number) {
-    if (upTo === 0) return;
-    const seqs = await client.conflictedSeqs(device, upTo);
+  /**
+   * Fails the run, before any status is written, when the store holds a conflicting revision of
+   * what this run confirmed or of a sample of the older events (findConflicts).
+   */
+  private async requireNoConflicts(client: CentralClient, device: string, pushed: { total: number; from: number }) {
+    if (pushed.total === 0) return;
+    const saved = ((await this.desk.db.settings.get(CONFLICTS_CHECKED))?.value as ConflictsChecked | undefined) ?? null;
+    const { seqs, checked } = await findConflicts(client, device, { from: pushed.from, upTo: pushed.total }, saved,
+      { sample: this.options.conflictSample, random: this.options.random });
+    await this.desk.db.settings.put({ key: CONFLICTS_CHECKED, value: checked });
     if (seqs.length > 0) throw new SyncError('centralConflict', { count: seqs.length, seqs: listed(seqs.map(String)) });
   }
 

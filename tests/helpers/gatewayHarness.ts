@@ -73,11 +73,16 @@ export async function gatewayHarness() {
   };
   const adminHeader = basicAuthHeader(store.auth);
   const forwarded: string[] = [];
+  /** The same requests with their bodies, never cleared: a test counts from its own mark. */
+  const requests: Array<{ method: string; path: string; body?: string }> = [];
   const real = createUpstream(store.url);
   const upstream: Upstream = {
     send: (method, path, headers, body) => {
       // The gateway's own reads (as server admin) are not what a caller reached.
-      if (headers.authorization !== adminHeader && !path.startsWith('_session')) forwarded.push(`${method} ${path}`);
+      if (headers.authorization !== adminHeader && !path.startsWith('_session')) {
+        forwarded.push(`${method} ${path}`);
+        requests.push({ method, path, body });
+      }
       return real.send(method, path, headers, body);
     },
     close: real.close,
@@ -132,7 +137,7 @@ export async function gatewayHarness() {
   }
 
   return {
-    store, accounts, call, forwarded, base, tablet, distDir,
+    store, accounts, call, forwarded, requests, base, tablet, distDir,
     allClear: () => declareAllClear({ url: store.url, db: DB, auth: store.auth }, 'Dr Mehta (IT security)'),
     /** The event documents the store holds, read directly as server admin. */
     storedEvents: async (device: string) => {

@@ -4,7 +4,7 @@ import { parseBoundedJson } from './boundedJson';
 import { DeviceLocks } from './deviceLocks';
 import { LoginThrottle } from './loginThrottle';
 import { SIGNED_HEAD_HEADER } from '../../domain/sync/signedHead';
-import { checkKeyRegistration, checkRevsDiff, checkStatus, judgeBatch, readBulkBody, Refusal, StoreFacts } from './pushRules';
+import { checkKeyRegistration, checkOwnKeys, checkRevsDiff, checkStatus, judgeBatch, readBulkBody, Refusal, StoreFacts } from './pushRules';
 import { CENTRAL_PREFIX, readCentralPath } from './requestPath';
 import { decide, type Route } from './routes';
 import { credentialsOf, Sessions, type Credentials } from './sessions';
@@ -82,6 +82,9 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
       }
       case 'revsDiff':
         checkRevsDiff(req.body, device().device);
+        return pass(reply, await forward(req.body));
+      case 'ownKeys':
+        checkOwnKeys(req.body, device().device);
         return pass(reply, await forward(req.body));
       case 'keyRegister': {
         const { device: code } = device();

@@ -8,6 +8,8 @@ import { verifyHead } from '../../crypto/headSignature';
 import { jsonOf, type Upstream } from './upstream';
 
 export const MAX_BATCH = 10_000;
+/** Ids per `POST _all_docs` read (the resync's conflict sample asks for up to 1,000 at a time). */
+export const MAX_KEYS = 1000;
 export const FACT_TTL_MS = 5_000;
 
 export class Refusal extends Error {
@@ -17,6 +19,7 @@ export class Refusal extends Error {
 }
 
 const bulkBody = z.strictObject({ docs: z.array(z.unknown()).min(1).max(MAX_BATCH), new_edits: z.literal(false) });
+const keysBody = z.strictObject({ keys: z.array(z.string().max(40)).min(1).max(MAX_KEYS) });
 const revsDiffBody = z.record(z.string().max(40), z.array(z.string().max(40)).min(1).max(100)).refine((r) => Object.keys(r).length <= MAX_BATCH);
 const statusBody = z.strictObject({
   _id: z.string(), _rev: z.string().max(64).optional(), type: z.literal('device-status'), device: z.string(),
@@ -144,6 +147,19 @@ export function checkRevsDiff(body: unknown, device: string): void {
   const prefix = eventIdRange(device).start;
   const foreign = Object.keys(parsed.data).find((id) => !id.startsWith(prefix));
   if (foreign !== undefined) throw new Refusal(403, 'forbidden', `device ${device} may ask only about its own events (${foreign})`);
+}
+
+/**
+ * `POST _all_docs` with `keys`: every key one of the caller's own event ids, exactly
+ * (`ev:<CODE>:<10 digits>`), for readers too; no other body field (no `startkey`, no `keys`
+ * that name a design document, a key or another device's event).
+ */
+export function checkOwnKeys(body: unknown, device: string): void {
+  const parsed = keysBody.safeParse(body);
+  if (!parsed.success) throw new Refusal(400, 'bad_request', `_all_docs by id takes {"keys": [1–${MAX_KEYS} event ids]}`);
+  const own = new RegExp(`^ev:${device}:\\d{10}$`);
+  const foreign = parsed.data.keys.find((id) => !own.test(id));
+  if (foreign !== undefined) throw new Refusal(403, 'forbidden', `device ${device} may read only its own events (${foreign})`);
 }
 
 /**

@@ -4,7 +4,7 @@ import { DEVICE_KEY_ID } from '../../domain/sync/signedHead';
 import type { Caller } from './caller';
 
 /** What the gateway does with an allowed request after the route's own checks. */
-export type Handling = 'forward' | 'welcome' | 'bulkDocs' | 'revsDiff' | 'statusWrite' | 'keyRegister';
+export type Handling = 'forward' | 'welcome' | 'bulkDocs' | 'revsDiff' | 'ownKeys' | 'statusWrite' | 'keyRegister';
 export type Who = 'anyone' | 'device' | 'reader';
 
 export interface Route {
@@ -78,6 +78,8 @@ export const ROUTES: readonly Route[] = [
     own: (caller, segments) => (DEVICE_KEY_ID.exec(segments[1]!)?.[1] === caller.device ? null : `device ${caller.device} may register only its own key`),
   },
   { name: 'own events (range)', method: 'GET', match: is('{db}', '_all_docs'), who: 'device', query: RANGE_PARAMS, own: ownRange, handling: 'forward' },
+  // The resync's conflict check on a sample of older events; the body is checked by checkOwnKeys.
+  { name: 'own events (keys)', method: 'POST', match: is('{db}', '_all_docs'), who: 'device', query: ['include_docs', 'conflicts'], handling: 'ownKeys' },
   { name: 'revs diff', method: 'POST', match: is('{db}', '_revs_diff'), who: 'device', query: [], handling: 'revsDiff' },
   { name: 'bulk docs', method: 'POST', match: is('{db}', '_bulk_docs'), who: 'device', query: [], handling: 'bulkDocs' },
   // What PouchDB's replication reads from a source: the administrator's device only.

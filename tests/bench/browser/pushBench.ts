@@ -4,6 +4,7 @@ import { defaultLocks } from '../../../src/device/locks';
 import { generateDeviceKey, signHead } from '../../../src/crypto/headSignature';
 import { CentralClient } from '../../../src/sync/centralClient';
 import { Pusher, type PushCheckpoint } from '../../../src/sync/pusher';
+import { findConflicts, type ConflictsChecked } from '../../../src/sync/conflictCheck';
 
 /**
  * Resync throughput from a device's real IndexedDB log through the central gateway behind the
@@ -64,9 +65,20 @@ export async function runPushBench(args: {
     const t1 = performance.now();
     const pushed = await pusher().run();
     const ms = performance.now() - t1;
+    // The resync's conflict check after each push (Resync.requireNoConflicts), timed apart.
+    let checked: ConflictsChecked | null = null;
+    const check = async (run: { from: number; total: number }) => {
+      const found = await findConflicts(client, 'BP', { from: run.from, upTo: run.total }, checked);
+      if (found.seqs.length) throw new Error(`conflicts at ${found.seqs.join(', ')}`);
+      checked = found.checked;
+    };
+    const tc = performance.now();
+    await check(pushed);
+    const checkMs = performance.now() - tc;
     const t2 = performance.now();
     const again = await pusher().run();
-    return { ms, perSec: (args.events / ms) * 1000, confirmed: pushed.confirmed, rerun: { ms: performance.now() - t2, sent: again.sent, confirmed: again.confirmed } };
+    await check(again);
+    return { ms, perSec: (args.events / ms) * 1000, confirmed: pushed.confirmed, checkMs, rerun: { ms: performance.now() - t2, sent: again.sent, confirmed: again.confirmed } };
   };
   const { rerun, ...push } = await resync('/central/bench_push');
   const { rerun: _directRerun, ...direct } = await resync('/store/bench_direct');

@@ -99,6 +99,31 @@ describe('central gateway: who may use which route', () => {
     expect(own.status).toBe(200);
   });
 
+  it("reads a device's own events by id (the resync's conflict sample) and nobody else's", async () => {
+    const byId = `/central/${DB}/_all_docs?include_docs=true&conflicts=true`;
+    for (const as of ['T1', 'AD'] as const) {
+      // Another device's event, alone or hidden among its own; the design document; a key document.
+      await refusedUnseen('POST', byId, as, 403, { keys: ['ev:T2:0000000001'] });
+      await refusedUnseen('POST', byId, as, 403, { keys: [`ev:${as}:0000000001`, 'ev:T2:0000000002'] });
+      await refusedUnseen('POST', byId, as, 403, { keys: ['_design/downtime'] });
+      await refusedUnseen('POST', byId, as, 403, { keys: ['devicekey:T2'] });
+      await refusedUnseen('POST', byId, as, 403, { keys: [`ev:${as}:0000000001x`] });
+      await refusedUnseen('POST', byId, as, 403, { keys: [`ev:${as}:\ufff0`] });
+    }
+    // Nothing but `keys`, and a bounded number of them; no range or other parameter beside them.
+    await refusedUnseen('POST', byId, 'T1', 400, { keys: ['ev:T1:0000000001'], startkey: 'ev:T2:', endkey: 'ev:T2:\ufff0' });
+    await refusedUnseen('POST', byId, 'T1', 400, { keys: Array.from({ length: 1001 }, (_, i) => `ev:T1:${String(i + 1).padStart(10, '0')}`) });
+    await refusedUnseen('POST', byId, 'T1', 400, { keys: [] });
+    await refusedUnseen('POST', byId, 'T1', 400, { keys: 'ev:T1:0000000001' });
+    await refusedUnseen('POST', `${byId}&startkey=${encodeURIComponent('"ev:T2:"')}`, 'T1', 400, { keys: ['ev:T1:0000000001'] });
+    await refusedUnseen('POST', byId, 'anonymous', 401, { keys: ['ev:T2:0000000001'] });
+    await refusedUnseen('POST', byId, 'admin', 403, { keys: ['ev:T2:0000000001'] });
+    // The tablet that owns them reads them, conflicts included.
+    const own = await gw.call('POST', byId, { auth: gw.accounts.T2, body: { keys: ['ev:T2:0000000001', 'ev:T2:0000000003'] } });
+    expect(own.status).toBe(200);
+    expect((own.json.rows as Array<{ id: string; doc: { seq: number } }>).map((r) => [r.id, r.doc.seq])).toEqual([['ev:T2:0000000001', 1], ['ev:T2:0000000003', 3]]);
+  });
+
   it("lets the administrator's device (reader) pull every device with PouchDB's replication calls", async () => {
     const ad = gw.accounts.AD;
     const changes = await gw.call('GET', `/central/${DB}/_changes?style=all_docs&since=0&limit=100`, { auth: ad });

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupCentral } from '../../../src/central/setup';
-import { computeHash, type AnyEvent } from '../../../src/domain/events/envelope';
+import { verifyCentral } from '../../../src/central/verifyCentral';
+import { computeHash, eventId, type AnyEvent } from '../../../src/domain/events/envelope';
+import { Resync } from '../../../src/sync/resync';
 import { SyncError } from '../../../src/sync/syncError';
 import { en } from '../../../src/ui/i18n/en';
 import { hi } from '../../../src/ui/i18n/hi';
@@ -76,6 +78,9 @@ describe('conflicting revisions on the central store', () => {
     const gateBefore = await t.resync.gate();
 
     expect(await code(t.resync.run(t.admin))).toEqual({ code: 'centralConflict', params: { count: 1, seqs: '2' } });
+    // What docs/security.md says of `central verify`: it reads every revision and names the fork.
+    const reports = await verifyCentral({ url: gw.store.url, db: DB, auth: admin() });
+    expect(reports.find((r) => r.device === 'T1')).toMatchObject({ ok: false, break: { kind: 'forked', seq: 2 } });
     expect(t.resync.current()).toMatchObject({ phase: 'failed', message: { code: 'centralConflict' } });
     expect((await t.db.syncHistory.toArray()).map((h) => h.outcome)).toEqual(['confirmed', 'failed']);
     // The new event reached the store, but the status document is exactly as before.
@@ -149,5 +154,52 @@ describe('conflicting revisions on the central store', () => {
     expect(i.t('sync.errors.pullConflicts', refusal.params)).toBe(`Refused: the central store holds conflicting versions of event ${first!._id}. This desk does not use either version (one shown before the conflict arrived stays as it was) until the store administrator resolves it (npm run central -- verify).`);
     await i.changeLanguage('hi');
     expect(i.t('sync.errors.pullConflicts', refusal.params)).toMatch(new RegExp(`^अस्वीकार: .*${first!._id}`));
+  });
+
+  it('a run with nothing new reads back a sample of the older events, not the whole range; central verify finds what the sample missed', async () => {
+    const t = await tablet('T3', 3);
+    // The sample's random numbers: 0.99 picks the newest of the older events, 0 the first.
+    let pick = 0.99;
+    const resync = new Resync(t.desk, (ms) => new Promise((r) => setTimeout(r, Math.min(ms / 10, 2000))), { conflictSample: 2, random: () => pick });
+    await resync.openGate(t.admin, gate(await deviceAccount(gw.store, 'T3')));
+    const conflictReads = (mark: number) => gw.requests.slice(mark).filter((r) => r.path.includes('_all_docs') && r.path.includes('conflicts=true'))
+      .map((r) => (r.method === 'GET' ? `GET ${decodeURIComponent(r.path.replace(/^.*startkey=/, 'from ').replace(/&endkey=/, ' to '))}` : `POST ${(JSON.parse(r.body!) as { keys: string[] }).keys.join(' ')}`));
+
+    // The first run confirms every event: one ranged read of all of them.
+    let mark = gw.requests.length;
+    const first = await resync.run(t.admin);
+    expect(first.outcome).toBe('confirmed');
+    const n = first.total;
+    expect(n).toBeGreaterThan(2);
+    expect(conflictReads(mark)).toEqual([`GET from "${eventId('T3', 1)}" to "${eventId('T3', n)}"`]);
+
+    // Nothing new: no ranged read at all, only the sample of older events (here one distinct id).
+    mark = gw.requests.length;
+    expect(await resync.run(t.admin)).toMatchObject({ outcome: 'confirmed', sent: 0, confirmed: n });
+    expect(conflictReads(mark)).toEqual([`POST ${eventId('T3', n)}`]);
+
+    // One new event: the range is what the run confirmed, from the last clean check.
+    await t.front.register(t.admin, { ...PATIENT, name: 'Kamla Devi' });
+    mark = gw.requests.length;
+    expect(await resync.run(t.admin)).toMatchObject({ outcome: 'confirmed', total: n + 1 });
+    expect(conflictReads(mark)).toEqual([`POST ${eventId('T3', n)}`, `GET from "${eventId('T3', n + 1)}" to "${eventId('T3', n + 1)}"`]);
+
+    // A store admin forks the first event afterwards (on a revision id that loses, so the chain the
+    // store serves stays whole). A sample that misses it says nothing; verify does.
+    const forged = await forkOnStore(eventId('T3', 1), (e) => ({ ...e, by: 'Someone Else' }), '0'.repeat(32));
+    expect((await resync.run(t.admin)).outcome).toBe('confirmed');
+    const reports = await verifyCentral({ url: gw.store.url, db: DB, auth: admin() });
+    expect(reports.find((r) => r.device === 'T3')).toMatchObject({ ok: false, break: { kind: 'forked', seq: 1 } });
+
+    // A sample that meets it fails the run; the event is asked about again at every run until resolved.
+    pick = 0;
+    expect(await code(resync.run(t.admin))).toEqual({ code: 'centralConflict', params: { count: 1, seqs: '1' } });
+    pick = 0.99;
+    expect(await code(resync.run(t.admin))).toEqual({ code: 'centralConflict', params: { count: 1, seqs: '1' } });
+    await removeRevision(eventId('T3', 1), forged._rev);
+    expect((await resync.run(t.admin)).outcome).toBe('confirmed');
+    mark = gw.requests.length;
+    expect((await resync.run(t.admin)).outcome).toBe('confirmed');
+    expect(conflictReads(mark)).toEqual([`POST ${eventId('T3', n + 1)}`]);
   });
 });
