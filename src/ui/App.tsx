@@ -8,6 +8,7 @@ import { LoginScreen } from './login/LoginScreen';
 import { useDesk, useLive } from './services';
 import { useSession } from './session';
 import { errorText } from './shared/errors';
+import { loadLanguage } from './i18n';
 import { LanguageToggle } from './shared/LanguageToggle';
 import { useIdleLock } from './shared/useIdleLock';
 import { StorageBanner } from './shared/StorageBanner';
@@ -21,7 +22,8 @@ import { UpdateBanner } from './update/UpdateBanner';
 const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
 const EnrollScreen = lazy(() => import('./enroll/EnrollScreen').then((m) => ({ default: m.EnrollScreen })));
 const RecoveryStep = lazy(() => import('./keys/RecoveryStep').then((m) => ({ default: m.RecoveryStep })));
-const KioskScreen = lazy(() => import('./kiosk/KioskScreen').then((m) => ({ default: m.KioskScreen })));
+// The display is bilingual whatever the language in use: it waits for the Hindi dictionary too.
+const KioskScreen = lazy(() => Promise.all([import('./kiosk/KioskScreen'), loadLanguage('hi')]).then(([m]) => ({ default: m.KioskScreen })));
 
 type Boot = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready' };
 

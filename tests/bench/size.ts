@@ -8,9 +8,11 @@
  *
  * The chunk graph is read from dist/ itself, as the browser would follow it: the built index.html's
  * module script and modulepreload tags, then every static `import … from "./x.js"` inside those
- * chunks. Dynamic `import("./x.js")` is a later download, except where the boot waits for it
+ * chunks. Dynamic `import("./x.js")` is a later download (on first use; the service worker
+ * precaches it), except where the boot waits for it
  * (BOOT_DYNAMIC below). When it builds, a small plugin also records each chunk's modules with their
- * rendered (minified, tree-shaken) size, so the report can say *what* a chunk carries. No bundle
+ * rendered size (tree-shaken, before minification: read them as shares, not bytes sent), so the
+ * report can say *what* a chunk carries. No bundle
  * analyzer dependency: Rolldown's own output metadata is enough.
  *
  * Gzip is zlib's default level (6), what a server compressing on the fly sends; Vite's own report
@@ -39,10 +41,12 @@ const BOOT_DYNAMIC: string[] = [];
 const BOOT_DYNAMIC_HI = [...BOOT_DYNAMIC, 'hi'];
 
 /**
- * The clerk's whole path, beyond the login: the registration desk (a clerk's home), the patient
- * form and summary, and the token slip's print. Named by the module the chunk is built from.
+ * The clerk's whole path, beyond the login screen: what a PIN's unlock loads (the event log on
+ * PouchDB, `index.es` being pouchdb-browser's chunk, and the projector that catches up), the
+ * session's shell, the registration desk (a clerk's home), the patient form and summary, and the
+ * token slip's print. Named by the module each chunk is built from.
  */
-const CLERK_PATH = ['DeskScreen', 'PatientScreen', 'printSlip', 'printJob'];
+const CLERK_PATH = ['pouchLog', 'index.es', 'projector', 'Shell', 'DeskScreen', 'PatientScreen', 'printSlip', 'printJob'];
 
 type ModuleSize = { id: string; raw: number; gzip: number };
 type Meta = Map<string, ModuleSize[]>; // chunk file name → modules, largest first
@@ -97,8 +101,8 @@ function readDist(): { chunks: Map<string, Chunk>; entry: string[]; css: Chunk[]
     if (!f.endsWith('.js')) continue;
     const code = new TextDecoder().decode(buf);
     // Static: `import{a}from"./x.js"`, `import"./x.js"`, `export{a}from"./x.js"` (minified output).
-    const imports = [...code.matchAll(/\b(?:import|export)\s*(?:[\w$*{},\s]*?\bfrom\s*)?["']\.\/([^"']+\.js)["']/g)].map((m) => `assets/${m[1]!}`);
-    const dynamicImports = [...code.matchAll(/\bimport\(\s*["']\.\/([^"']+\.js)["']\s*\)/g)].map((m) => `assets/${m[1]!}`);
+    const imports = [...code.matchAll(/\b(?:import|export)\s*(?:[\w$*{},\s]*?\bfrom\s*)?["'`]\.\/([^"'`]+\.js)["'`]/g)].map((m) => `assets/${m[1]!}`);
+    const dynamicImports = [...code.matchAll(/\bimport\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g)].map((m) => `assets/${m[1]!}`);
     chunks.set(file, { ...sizes, imports: unique(imports), dynamicImports: unique(dynamicImports) });
   }
   const entry = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]!);
@@ -120,13 +124,16 @@ function staticClosure(chunks: Map<string, Chunk>, start: string[]): Set<string>
   return seen;
 }
 
+/** Chunks by name; a name with no chunk of its own is built into another one (an older build's entry, say). */
 function byName(chunks: Map<string, Chunk>, names: string[]): string[] {
-  return names.map((n) => {
+  return names.flatMap((n) => {
     const found = [...chunks.values()].filter((c) => c.name === n);
-    if (found.length !== 1) throw new Error(`size: expected one chunk named ${n}, found ${found.length}`);
-    return found[0]!.file;
+    if (found.length > 1) throw new Error(`size: expected one chunk named ${n}, found ${found.length}`);
+    if (found.length === 0) missing.add(n);
+    return found.map((c) => c.file);
   });
 }
+const missing = new Set<string>();
 
 const kb = (n: number) => (n / 1024).toFixed(1).padStart(7);
 const sum = (cs: Chunk[], k: 'raw' | 'gzip') => cs.reduce((s, c) => s + c[k], 0);
@@ -167,12 +174,13 @@ const report = (title: string, target: number, set: Set<string>) => {
 report('To the login screen', 120, login);
 report('To the login screen, in Hindi', 120, loginHi);
 report('Whole clerk path (login, desk, patient form, token slip)', 220, clerk);
+if (missing.size) console.log(`(no chunk of their own, so inside another: ${[...missing].join(', ')})`);
 
 if (meta.size > 0 && topModules > 0) {
   for (const c of pick(clerk)) {
     const mods = meta.get(c.file) ?? [];
     if (mods.length === 0) continue;
-    console.log(`\n${c.file} (${login.has(c.file) ? 'login' : 'clerk'} path): ${mods.length} modules, largest (rendered KB, gzip KB alone):`);
+    console.log(`\n${c.file} (${login.has(c.file) ? 'login' : 'clerk'} path): ${mods.length} modules, largest (rendered KB before minification, gzip KB alone):`);
     for (const m of mods.slice(0, topModules)) console.log(`${kb(m.raw)} ${kb(m.gzip)}  ${m.id}`);
   }
 }

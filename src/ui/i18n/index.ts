@@ -25,7 +25,11 @@ export function savedLanguage(): Language {
   return stored === 'hi' ? 'hi' : 'en';
 }
 
-async function loadLanguage(lang: Language): Promise<void> {
+/**
+ * The dictionary of `lang`, without switching to it: for what shows both languages at once (the
+ * waiting-room display, the recovery sheet) whatever the language in use.
+ */
+export async function loadLanguage(lang: Language): Promise<void> {
   if (lang !== 'en' && !i18next.hasResourceBundle(lang, 'translation')) {
     i18next.addResourceBundle(lang, 'translation', await loaders[lang]());
   }
