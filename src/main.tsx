@@ -4,10 +4,9 @@ import { DeskDb } from './device/db';
 import { Desk } from './device/desk';
 import { KeyRing } from './device/keyRing';
 import { defaultLocks } from './device/locks';
-import { openLegacyPouchLog, openPouchLog } from './device/pouchLog';
 import { requestPersistence } from './device/storageStatus';
 import { App } from './ui/App';
-import { initI18n } from './ui/i18n';
+import { initI18n, languageReady } from './ui/i18n';
 import { DeskProvider } from './ui/services';
 import { registerServiceWorker } from './ui/update/registerServiceWorker';
 import './ui/styles.css';
@@ -21,18 +20,22 @@ const desk = new Desk({
   keyRing,
   locks,
   now,
-  openLog: (device) => openPouchLog(device, locks, now, keyRing),
-  openLegacyLog: openLegacyPouchLog,
+  // The log (PouchDB, the events' schemas, the sealing of events) opens at a login, never before:
+  // it stays out of the first load (issue 15).
+  openLog: async (device) => (await import('./device/pouchLog')).openPouchLog(device, locks, now, keyRing),
+  openLegacyLog: async () => (await import('./device/pouchLog')).openLegacyPouchLog(),
 });
 
 initI18n();
 void requestPersistence();
 if (import.meta.env.PROD) void registerServiceWorker();
 
-createRoot(document.getElementById('root')!).render(
+// A Hindi desk's dictionary is loaded before the first paint (from the precache when offline), so
+// the login screen never flashes in English.
+void languageReady().then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <DeskProvider desk={desk}>
       <App />
     </DeskProvider>
   </StrictMode>,
-);
+));

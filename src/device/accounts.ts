@@ -2,7 +2,8 @@ import { newDataKey, unwrap, wrapWithPin, wrapWithRecovery, type KeyWrap } from 
 import { RuleError, ValidationError } from '../domain/errors';
 import { formatRecoveryCode, parseRecoveryCode, RECOVERY_BYTES } from '../domain/keys/recoveryCode';
 import { afterFailure, afterSuccess, canAttempt } from '../domain/throttle';
-import { newPin, newUser, userKey, type NewUser, type Role } from '../domain/users';
+import { userKey } from '../domain/userKey';
+import type { NewUser, Role } from '../domain/users';
 import { toIssues } from '../domain/validation';
 import type { DeskDb, SettingRecord, UserRecord } from './db';
 import type { KeyRing } from './keyRing';
@@ -76,6 +77,8 @@ export class Accounts {
   /** Check a new user (nothing is written) while the key ring is open: the caller records the event and stores wrapForNewUser's record. */
   async checkNewUser(actor: SessionUser, input: unknown): Promise<NewUser> {
     if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    // The schemas (zod) load on first use: a login needs none of them (issue 15).
+    const { newUser } = await import('../domain/users');
     const parsed = newUser.safeParse(input);
     if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'user');
     if (await this.deps.db.users.get(userKey(parsed.data.name))) {
@@ -152,6 +155,7 @@ export class Accounts {
   /** An administrator sets another user's PIN: the data key they hold is wrapped afresh. */
   async resetPin(actor: SessionUser, name: string, input: unknown): Promise<void> {
     if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const { newPin } = await import('../domain/users');
     const parsed = newPin.safeParse(input);
     if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'pin');
     const user = await this.deps.db.users.get(userKey(name));
@@ -166,6 +170,7 @@ export class Accounts {
    */
   async recover(input: { code: unknown; name: unknown; pin: unknown; pinAgain: unknown }): Promise<Unlocked> {
     const pinInput = { pin: input.pin, pinAgain: input.pinAgain };
+    const { newPin } = await import('../domain/users');
     const parsedPin = newPin.safeParse(pinInput);
     const code = typeof input.code === 'string' ? parseRecoveryCode(input.code) : { ok: false as const, code: 'recoveryFormat' as const };
     const issues = [

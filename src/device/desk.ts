@@ -1,20 +1,27 @@
 import Dexie from 'dexie';
-import { departmentList, enrollment as enrollmentSchema, type Department, type Enrollment } from '../domain/device';
+import type { Department, Enrollment } from '../domain/device';
 import { RuleError, ValidationError, type Issue } from '../domain/errors';
-import { verifyChain, type ChainReport } from '../domain/events/chain';
+import type { ChainReport } from '../domain/events/chain';
 import type { StaffRow, DeviceRow } from '../domain/projections/rows';
 import { DEFAULT_PRINTER_DPI, printerDpi } from '../domain/printer';
-import { DEFAULT_IDLE_MINUTES, idleMinutes, newUser } from '../domain/users';
+import { DEFAULT_IDLE_MINUTES } from '../domain/userKey';
 import { toIssues } from '../domain/validation';
 import { Accounts, DEVICE_KEYS, keySettings, type SessionUser, type Unlocked } from './accounts';
 import type { DeskDb } from './db';
 import type { EventLog } from './eventLog';
 import type { DeviceIdentity, DeviceSettings } from './identity';
 import type { KeyRing } from './keyRing';
-import { sealLegacyLog, type LegacyLog } from './legacyLog';
+import type { LegacyLog } from './legacyLog';
 import type { Locks } from './locks';
-import { Projector } from './projector';
+import type { Projector } from './projector';
 import { readStorageStatus, type StorageStatus } from './storageStatus';
+
+/*
+ * The login screen reads the identity, the users and the settings, and a PIN opens the key ring;
+ * the rest of this class (the projector, the event and input schemas, the chain check) is needed
+ * from the login on, so it is imported where it is used: the first load stays small (issue 15,
+ * `npm run size`), and the service worker precaches those chunks for offline use.
+ */
 
 export type { SessionUser, Unlocked } from './accounts';
 
@@ -83,7 +90,8 @@ export class Desk {
 
   private async logOf(code: string): Promise<{ log: EventLog; projector: Projector }> {
     if (this.log?.device !== code) {
-      this.log = await this.deps.openLog(code);
+      const [log, { Projector }] = await Promise.all([this.deps.openLog(code), import('./projector')]);
+      this.log = log;
       this.projector = new Projector(this.log, this.deps.db, this.deps.locks);
     }
     return { log: this.log, projector: this.projector! };
@@ -126,6 +134,7 @@ export class Desk {
     if (!identity) return;
     const { log, projector } = await this.logOf(identity.code);
     if (keys?.legacyLog === 'pending' && this.deps.openLegacyLog) {
+      const { sealLegacyLog } = await import('./legacyLog');
       await sealLegacyLog(await this.deps.openLegacyLog(), log, this.deps.db, (done, total) => onProgress({ step: 'sealLog', done, total }));
       await this.deps.db.settings.put({ key: DEVICE_KEYS, value: { ...keys, legacyLog: 'none' } });
     }
@@ -135,6 +144,7 @@ export class Desk {
 
   /** Enroll and log the administrator in, with the recovery code to show (see RECOVERY_PENDING). */
   async enroll(input: EnrollInput): Promise<SessionUser & { recoveryCode: string }> {
+    const [{ enrollment: enrollmentSchema }, { newUser }] = await Promise.all([import('../domain/device'), import('../domain/users')]);
     const issues: Issue[] = [];
     const e = enrollmentSchema.safeParse(input.enrollment);
     if (!e.success) issues.push(...toIssues(e.error).map((i) => ({ ...i, path: `enrollment.${i.path}` })));
@@ -173,6 +183,7 @@ export class Desk {
   /** Replace the OPD departments and whom each sees: one event, then this device's identity. */
   async updateDepartments(actor: SessionUser, input: unknown): Promise<Department[]> {
     if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const { departmentList } = await import('../domain/device');
     const parsed = departmentList.safeParse(input);
     if (!parsed.success) {
       throw new ValidationError(toIssues(parsed.error).map((i) => ({ ...i, path: i.path ? `departments.${i.path}` : 'departments' })), input, 'departments');
@@ -227,6 +238,7 @@ export class Desk {
 
   async setIdleMinutes(actor: SessionUser, value: unknown): Promise<DeviceSettings> {
     if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const { idleMinutes } = await import('../domain/users');
     const parsed = idleMinutes.safeParse(value);
     if (!parsed.success) throw new ValidationError(toIssues(parsed.error).map((i) => ({ ...i, path: 'idleMinutes' })), value, 'settings');
     const next = { ...(await this.settings()), idleMinutes: parsed.data };
@@ -248,6 +260,7 @@ export class Desk {
     const { log } = await this.requireLog();
     const docs: unknown[] = [];
     for await (const page of log.readChain(device)) docs.push(...page);
+    const { verifyChain } = await import('../domain/events/chain');
     return verifyChain(device, docs);
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { foldKey, personName } from './text';
+import { personName } from './text';
 
 export const ROLES = ['clerk', 'lab', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -33,8 +33,7 @@ export const newUser = z.strictObject({
 }).refine((u) => u.pin === u.pinAgain, { message: 'pinMismatch', path: ['pinAgain'] });
 export type NewUser = z.output<typeof newUser>;
 
-/** Two names are the same user when they differ only in case, accents or spacing. */
-export const userKey = (name: string) => foldKey(name);
+export { userKey } from './userKey';
 
 /** Which screens each role may open. */
 export const ROLE_SCREENS: Record<Role, readonly string[]> = {
@@ -49,7 +48,7 @@ export function canOpen(r: Role, screen: string): boolean {
 
 /** Idle minutes before the session locks. */
 export const idleMinutes = z.coerce.number({ error: 'number' }).int('number').min(1, 'idleRange').max(120, 'idleRange');
-export const DEFAULT_IDLE_MINUTES = 5;
+export { DEFAULT_IDLE_MINUTES } from './userKey';
 
 /** A new PIN for an existing user (an administrator's reset, or a recovery). */
 export const newPin = z.strictObject({

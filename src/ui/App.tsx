@@ -1,34 +1,29 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { canOpen } from '../domain/users';
 import { PRINT_ROOT_ID } from '../print/printRootId';
 import type { SessionUser, Unlocked } from '../device/desk';
 import type { DeviceIdentity } from '../device/identity';
-import { EnrollScreen } from './enroll/EnrollScreen';
-import { HomeScreen } from './home/HomeScreen';
-import { RecoveryStep } from './keys/RecoveryStep';
 import { LoginScreen } from './login/LoginScreen';
 import { useDesk, useLive } from './services';
 import { useSession } from './session';
 import { errorText } from './shared/errors';
+import { loadLanguage } from './i18n';
 import { LanguageToggle } from './shared/LanguageToggle';
 import { useIdleLock } from './shared/useIdleLock';
 import { StorageBanner } from './shared/StorageBanner';
 import { useOnline } from './shared/useOnline';
 import { UpdateBanner } from './update/UpdateBanner';
 
-// Admin screens are not needed at a clerk's desk: they load on first use (and are precached).
-const UsersScreen = lazy(() => import('./admin/UsersScreen').then((m) => ({ default: m.UsersScreen })));
-const DeskScreen = lazy(() => import('./desk/DeskScreen').then((m) => ({ default: m.DeskScreen })));
-const PatientScreen = lazy(() => import('./desk/PatientScreen').then((m) => ({ default: m.PatientScreen })));
-const QueueScreen = lazy(() => import('./queue/QueueScreen').then((m) => ({ default: m.QueueScreen })));
-const KioskScreen = lazy(() => import('./kiosk/KioskScreen').then((m) => ({ default: m.KioskScreen })));
-// The lab's screens load together: a technician uses all of them, a clerk none.
-const LabRoutes = lazy(() => import('./lab/LabRoutes').then((m) => ({ default: m.LabRoutes })));
-const DeviceScreen = lazy(() => import('./admin/DeviceScreen').then((m) => ({ default: m.DeviceScreen })));
-const SyncScreen = lazy(() => import('./sync/SyncScreen').then((m) => ({ default: m.SyncScreen })));
+// The first load carries the login screen and little else (issue 15; `npm run size`). What a
+// session needs (the tabs and every screen behind them, with the domain's schemas), enrolling a new
+// device and the one-time recovery step load on first use; the service worker precaches them all,
+// so they open offline too.
+const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
+const EnrollScreen = lazy(() => import('./enroll/EnrollScreen').then((m) => ({ default: m.EnrollScreen })));
+const RecoveryStep = lazy(() => import('./keys/RecoveryStep').then((m) => ({ default: m.RecoveryStep })));
+// The display is bilingual whatever the language in use: it waits for the Hindi dictionary too.
+const KioskScreen = lazy(() => Promise.all([import('./kiosk/KioskScreen'), loadLanguage('hi')]).then(([m]) => ({ default: m.KioskScreen })));
 
 type Boot = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready' };
 
@@ -91,7 +86,9 @@ export function App() {
       <UpdateBanner />
       {user ? <StorageBanner /> : null}
       {/* The lock screen covers the work instead of replacing it, so a half-filled form survives. */}
-      <div hidden={locked} aria-hidden={locked}>{content}</div>
+      <div hidden={locked} aria-hidden={locked}>
+        <Suspense fallback={<main className="screen"><p>{t('app.loading')}</p></main>}>{content}</Suspense>
+      </div>
       {locked && user ? <LoginScreen fixedUser={user} onLogin={enter} onSwitchUser={logout} /> : null}
     </>
   );
@@ -118,54 +115,4 @@ function Header({ identity, user, onLock, onLogout }: {
       ) : null}
     </header>
   );
-}
-
-function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity }) {
-  const { t } = useTranslation();
-  const screens = [
-    { key: 'home', path: '/', label: t('nav.home') },
-    { key: 'desk', path: '/desk', label: t('nav.desk') },
-    { key: 'queue', path: '/queue', label: t('nav.queue') },
-    { key: 'lab', path: '/lab', label: t('nav.lab') },
-    { key: 'users', path: '/users', label: t('nav.users') },
-    { key: 'device', path: '/device', label: t('nav.device') },
-    { key: 'sync', path: '/sync', label: t('nav.sync') },
-  ].filter((s) => canOpen(user.role, s.key));
-  // A clerk's home is the registration desk itself: no extra tap before the first patient.
-  const home = user.role === 'clerk' ? <DeskScreen /> : <HomeScreen user={user} identity={identity} />;
-  return (
-    <Router hook={useHashLocation}>
-      <nav className="tabs">
-        {screens.map((s) => <Link key={s.key} href={s.path}>{s.label}</Link>)}
-      </nav>
-      <Suspense fallback={<main className="screen"><p>{t('app.loading')}</p></main>}>
-        <Switch>
-          <Route path="/">{home}</Route>
-          {canOpen(user.role, 'desk') ? <Route path="/desk"><DeskScreen /></Route> : null}
-          {canOpen(user.role, 'desk') ? <Route path="/patient/:id">{(params) => <PatientScreen key={params.id} id={params.id} />}</Route> : null}
-          {canOpen(user.role, 'queue') ? <Route path="/queue"><QueueScreen /></Route> : null}
-          {canOpen(user.role, 'queue') ? <Route path="/display/:dept">{(params) => <EnterDisplay dept={params.dept} />}</Route> : null}
-          {canOpen(user.role, 'lab') ? <Route path="/lab" nest><LabRoutes /></Route> : null}
-          {canOpen(user.role, 'users') ? <Route path="/users"><UsersScreen actor={user} /></Route> : null}
-          {canOpen(user.role, 'device') ? <Route path="/device"><DeviceScreen actor={user} /></Route> : null}
-          {canOpen(user.role, 'sync') ? <Route path="/sync"><SyncScreen actor={user} /></Route> : null}
-          {/* A screen this role may not open (or an old link) shows the role's home instead. */}
-          <Route>{home}</Route>
-        </Switch>
-      </Suspense>
-    </Router>
-  );
-}
-
-/**
- * Opening the display ends this tab's session: the screen then belongs to the waiting hall. Not
- * from under the lock screen, where a passer-by typing the address would end someone's work.
- */
-function EnterDisplay({ dept }: { dept: string }) {
-  const openDisplay = useSession((s) => s.openDisplay);
-  const locked = useSession((s) => s.locked);
-  useEffect(() => {
-    if (!locked) openDisplay(dept);
-  }, [openDisplay, dept, locked]);
-  return null;
 }

@@ -1,14 +1,14 @@
 import type { Desk } from '../device/desk';
 import { FrontDesk } from '../device/frontDesk';
 import { LabDesk } from '../device/labDesk';
-import { Resync } from '../sync/resync';
 import { useDesk, useLive } from './services';
 
 /**
  * The role use-cases, one of each per device. Only the lazily loaded screens import this module,
  * so a clerk's first load carries neither the lab nor the resync code (nor the desk's, before login).
+ * The resync's is in sync/useResync.ts, with the screens that use it: a clerk's desk never does.
  */
-function perDesk<T>(make: (desk: Desk) => T): (desk: Desk) => T {
+export function perDesk<T>(make: (desk: Desk) => T): (desk: Desk) => T {
   const made = new WeakMap<Desk, T>();
   return (desk) => {
     let value = made.get(desk);
@@ -19,12 +19,9 @@ function perDesk<T>(make: (desk: Desk) => T): (desk: Desk) => T {
 
 const frontOf = perDesk((d) => new FrontDesk(d));
 const labOf = perDesk((d) => new LabDesk(d));
-// Resync keeps the run's progress and its listeners: every screen must see the same one.
-const resyncOf = perDesk((d) => new Resync(d));
 
 export const useFront = (): FrontDesk => frontOf(useDesk());
 export const useLab = (): LabDesk => labOf(useDesk());
-export const useResync = (): Resync => resyncOf(useDesk());
 
 /** useLive for the front desk's queries (patients, tokens, queue). */
 export function useLiveFront<T>(query: (front: FrontDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {

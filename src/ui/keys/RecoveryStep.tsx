@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hospitalDate } from '../../domain/time/hospitalClock';
 import type { DeviceIdentity } from '../../device/identity';
+import { loadLanguage } from '../i18n';
 import { useDesk } from '../services';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
@@ -20,7 +21,8 @@ export function RecoveryStep({ code, identity, onDone }: { code: string; identit
   async function print() {
     setError(null);
     try {
-      const { printRecoverySheet } = await import('../../print/printRecovery');
+      // The sheet is in both languages; the app loads only the one in use (ui/i18n).
+      const [{ printRecoverySheet }] = await Promise.all([import('../../print/printRecovery'), loadLanguage('hi')]);
       await printRecoverySheet({ hospital: identity.hospital, device: identity.code, date: hospitalDate(desk.now(), identity.timeZone), code });
     } catch (err) {
       setError(err);

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenProgress, Unlocked } from '../../device/desk';
 import { useDesk, useLive } from '../services';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
-import { RecoveryForm } from './RecoveryForm';
+
+// Recovery is rare, and its form brings react-hook-form: it loads when asked for (and is precached).
+const RecoveryForm = lazy(() => import('./RecoveryForm').then((m) => ({ default: m.RecoveryForm })));
 
 /**
  * Pick yourself from the device's users, type the PIN. Works with no network: the PIN unwraps
@@ -44,7 +46,13 @@ export function LoginScreen({ onLogin, fixedUser, onSwitchUser, title, onCancel 
     }
   }
 
-  if (recovering) return <RecoveryForm users={users ?? []} initialName={name} onLogin={onLogin} onBack={() => setRecovering(false)} />;
+  if (recovering) {
+    return (
+      <Suspense fallback={<main className="screen narrow"><p>{t('app.loading')}</p></main>}>
+        <RecoveryForm users={users ?? []} initialName={name} onLogin={onLogin} onBack={() => setRecovering(false)} />
+      </Suspense>
+    );
+  }
 
   return (
     <main className="screen narrow">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../device/desk';
 import { discoverCentralUrl } from '../../sync/centralAddress';
 import { DEFAULT_CENTRAL_URL, type GateConfig } from '../../sync/resync';
-import { useResync } from '../useCases';
+import { useResync } from './useResync';
 import { errorText } from '../shared/errors';
 import { Field, FieldError, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';

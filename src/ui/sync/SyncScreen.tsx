@@ -4,7 +4,7 @@ import { pendingOf, type SyncProgress } from '../../domain/sync/progress';
 import type { SessionUser } from '../../device/desk';
 import type { GateConfig } from '../../sync/resync';
 import { useLive } from '../services';
-import { useResync } from '../useCases';
+import { useResync } from './useResync';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
 import { useClock } from '../shared/useClock';

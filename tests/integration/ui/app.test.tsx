@@ -75,7 +75,8 @@ describe('enrollment form', () => {
     await screen.findByRole('heading', { name: `Welcome, ${ADMIN.name}` });
 
     await user.click(screen.getByRole('button', { name: 'भाषा: हिन्दी' }));
-    await user.click(screen.getByRole('link', { name: 'उपयोगकर्ता' }));
+    // Hindi's dictionary loads on first use (issue 15): the screen switches once it is there.
+    await user.click(await screen.findByRole('link', { name: 'उपयोगकर्ता' }));
     await user.type(await screen.findByLabelText('नाम'), 'रवि कुमार');
     await user.type(screen.getByLabelText('पिन (6–12 अंक)'), '73920');
     await user.type(screen.getByLabelText('पिन दोबारा'), '73920');

@@ -1,0 +1,71 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { canOpen } from '../domain/users';
+import type { SessionUser } from '../device/desk';
+import type { DeviceIdentity } from '../device/identity';
+import { HomeScreen } from './home/HomeScreen';
+import { useSession } from './session';
+
+// The session's screens, loaded after the login (App.tsx). Admin screens are not needed at a
+// clerk's desk: they load on first use (and are precached).
+const UsersScreen = lazy(() => import('./admin/UsersScreen').then((m) => ({ default: m.UsersScreen })));
+const DeskScreen = lazy(() => import('./desk/DeskScreen').then((m) => ({ default: m.DeskScreen })));
+const PatientScreen = lazy(() => import('./desk/PatientScreen').then((m) => ({ default: m.PatientScreen })));
+const QueueScreen = lazy(() => import('./queue/QueueScreen').then((m) => ({ default: m.QueueScreen })));
+// The lab's screens load together: a technician uses all of them, a clerk none.
+const LabRoutes = lazy(() => import('./lab/LabRoutes').then((m) => ({ default: m.LabRoutes })));
+const DeviceScreen = lazy(() => import('./admin/DeviceScreen').then((m) => ({ default: m.DeviceScreen })));
+const SyncScreen = lazy(() => import('./sync/SyncScreen').then((m) => ({ default: m.SyncScreen })));
+
+/** The tabs a role may open and their screens: what a session shows once unlocked. */
+export function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity }) {
+  const { t } = useTranslation();
+  const screens = [
+    { key: 'home', path: '/', label: t('nav.home') },
+    { key: 'desk', path: '/desk', label: t('nav.desk') },
+    { key: 'queue', path: '/queue', label: t('nav.queue') },
+    { key: 'lab', path: '/lab', label: t('nav.lab') },
+    { key: 'users', path: '/users', label: t('nav.users') },
+    { key: 'device', path: '/device', label: t('nav.device') },
+    { key: 'sync', path: '/sync', label: t('nav.sync') },
+  ].filter((s) => canOpen(user.role, s.key));
+  // A clerk's home is the registration desk itself: no extra tap before the first patient.
+  const home = user.role === 'clerk' ? <DeskScreen /> : <HomeScreen user={user} identity={identity} />;
+  return (
+    <Router hook={useHashLocation}>
+      <nav className="tabs">
+        {screens.map((s) => <Link key={s.key} href={s.path}>{s.label}</Link>)}
+      </nav>
+      <Suspense fallback={<main className="screen"><p>{t('app.loading')}</p></main>}>
+        <Switch>
+          <Route path="/">{home}</Route>
+          {canOpen(user.role, 'desk') ? <Route path="/desk"><DeskScreen /></Route> : null}
+          {canOpen(user.role, 'desk') ? <Route path="/patient/:id">{(params) => <PatientScreen key={params.id} id={params.id} />}</Route> : null}
+          {canOpen(user.role, 'queue') ? <Route path="/queue"><QueueScreen /></Route> : null}
+          {canOpen(user.role, 'queue') ? <Route path="/display/:dept">{(params) => <EnterDisplay dept={params.dept} />}</Route> : null}
+          {canOpen(user.role, 'lab') ? <Route path="/lab" nest><LabRoutes /></Route> : null}
+          {canOpen(user.role, 'users') ? <Route path="/users"><UsersScreen actor={user} /></Route> : null}
+          {canOpen(user.role, 'device') ? <Route path="/device"><DeviceScreen actor={user} /></Route> : null}
+          {canOpen(user.role, 'sync') ? <Route path="/sync"><SyncScreen actor={user} /></Route> : null}
+          {/* A screen this role may not open (or an old link) shows the role's home instead. */}
+          <Route>{home}</Route>
+        </Switch>
+      </Suspense>
+    </Router>
+  );
+}
+
+/**
+ * Opening the display ends this tab's session: the screen then belongs to the waiting hall. Not
+ * from under the lock screen, where a passer-by typing the address would end someone's work.
+ */
+function EnterDisplay({ dept }: { dept: string }) {
+  const openDisplay = useSession((s) => s.openDisplay);
+  const locked = useSession((s) => s.locked);
+  useEffect(() => {
+    if (!locked) openDisplay(dept);
+  }, [openDisplay, dept, locked]);
+  return null;
+}
