@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { DeviceRow, PatientRow, StaffRow, TokenRow } from '../domain/projections/rows';
-import type { CatalogueRow, LabRequestRow, OpenBlockRow, SpecimenRow } from '../domain/projections/labRows';
+import type { CatalogueRow, LabRequestRow, LabResultRow, OpenBlockRow, SpecimenRow } from '../domain/projections/labRows';
 import { PROJECTION_TABLES } from '../domain/projections/rows';
 import type { Role } from '../domain/users';
 import type { KeyWrap } from '../crypto/keyWrap';
@@ -68,6 +68,7 @@ export class DeskDb extends Dexie {
   specimens!: Table<SpecimenRow, string>;
   catalogues!: Table<CatalogueRow, string>;
   labOpen!: Table<OpenBlockRow, string>;
+  labResults!: Table<LabResultRow, string>;
   /** Device-local record of every resync run, and of documents the central store refused. */
   syncHistory!: Table<SyncRunRecord, number>;
   syncRefusals!: Table<SyncRefusalRecord, string>;
@@ -114,5 +115,8 @@ export class DeskDb extends Dexie {
       await Promise.all([...PROJECTION_TABLES, 'rejects', 'projectionMeta'].map((t) => tx.table(t).clear()));
       await tx.table('settings').delete('syncGate');
     });
+    // Lab results (issue 18): a new table; no event before this version made results, so there
+    // is nothing to fold again.
+    this.version(5).stores({ labResults: 'specimen, status' });
   }
 }

@@ -7,6 +7,7 @@ import { CONTAINERS, SAMPLES } from './containers';
 import { LAB_PAPERS, LABEL_PAPERS } from './paper';
 import { LAB_REQUEST_ID } from './requestId';
 import { PRIORITIES } from './requisition';
+import { RESULT_EVENT_SCHEMAS } from './results/resultEvents';
 import { REJECT_REASONS } from './status';
 
 /** A specimen ID as printed, with a check character that matches: a label is only as good as its ID. */
@@ -72,4 +73,5 @@ export const LAB_EVENT_SCHEMAS = {
   }).refine((r) => r.reason !== 'other' || Boolean(r.note), { message: 'rejectNote', path: ['note'] }),
   'lab.printed': labPrinted,
   'catalogue.updated': z.strictObject({ version: catalogueVersion, basedOn: catalogueVersion, tests: labTestList }),
+  ...RESULT_EVENT_SCHEMAS,
 } as const;

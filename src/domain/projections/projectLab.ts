@@ -4,6 +4,7 @@ import { requestNumber } from '../lab/requestId';
 import { statusOf } from '../lab/status';
 import type { CatalogueRow, LabRequestRow, OpenBlockRow, OpenItem, SpecimenRow } from './labRows';
 import type { DeviceRow, RowUpdate, TableName } from './rows';
+import { projectResults } from './projectResults';
 
 const update = <T extends TableName>(u: RowUpdate<T>): RowUpdate => u as unknown as RowUpdate;
 
@@ -124,11 +125,11 @@ export function projectLab(event: AnyEvent): RowUpdate[] {
       ]);
     case 'specimen.reported': {
       const note = event.data.note;
-      return event.data.specimens.flatMap((id) => [
-        onSpecimen(id, (s) => (earlier(s.reportedAt, event.at) ? { ...s, reportedAt: event.at, reportedBy: event.by, ...(note ? { reportNote: note } : {}) } : s)),
-        onOpen(id, (item) => (item ? null : undefined)),
-      ]);
+      return event.data.specimens.flatMap((id) => reported(id, event.at, event.by, note));
     }
+    // A verification releases the report: the specimen is reported from then on.
+    case 'result.verified':
+      return [...projectResults(event), ...reported(event.data.specimen, event.at, event.by)];
     case 'specimen.rejected': {
       const { specimen, reason, note } = event.data;
       return [onSpecimen(specimen, (s) => (earlier(s.rejectedAt, event.at)
@@ -150,6 +151,13 @@ export function projectLab(event: AnyEvent): RowUpdate[] {
       })];
     }
     default:
-      return [];
+      return projectResults(event);
   }
+}
+
+function reported(id: string, at: string, by: string, note?: string): RowUpdate[] {
+  return [
+    onSpecimen(id, (s) => (earlier(s.reportedAt, at) ? { ...s, reportedAt: at, reportedBy: by, ...(note ? { reportNote: note } : {}) } : s)),
+    onOpen(id, (item) => (item ? null : undefined)),
+  ];
 }
