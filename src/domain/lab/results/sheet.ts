@@ -115,3 +115,25 @@ export function typedFrom(catalogue: AnalyteCatalogue, entries: readonly ResultE
   }
   return out;
 }
+
+/** A stored value with its definition, the patient's range and its flag, as a report shows it. */
+export interface FlaggedEntry extends ResultEntry {
+  def: Analyte | undefined;
+  range: ReferenceRange | undefined;
+  flag: Flag | null;
+  critical: boolean;
+}
+
+export function flagEntries(catalogue: AnalyteCatalogue, patient: SheetPatient, entries: readonly ResultEntry[]): FlaggedEntry[] {
+  return entries.map((e) => {
+    const def = analytesOf(catalogue, e.test).find((a) => a.code === e.analyte);
+    const range = def ? rangeFor(def, patient.sex, patient.band) : undefined;
+    const flag = def ? flagOf(def, e.value, range) : null;
+    return { ...e, def, range, flag, critical: isCritical(flag) };
+  });
+}
+
+/** The critical values among entries, as stored (what a call-out must cover). */
+export const criticalEntries = (catalogue: AnalyteCatalogue, patient: SheetPatient, entries: readonly ResultEntry[]): ResultEntry[] =>
+  flagEntries(catalogue, patient, entries).filter((e) => e.critical)
+    .map(({ test, analyte, value, calculated }) => ({ test, analyte, value, ...(calculated ? { calculated } : {}) }));
