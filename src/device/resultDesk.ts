@@ -1,5 +1,6 @@
 import { RuleError, ValidationError } from '../domain/errors';
 import { validateData } from '../domain/events/envelope';
+import type { ReportPaper } from '../domain/lab/paper';
 import type { AnalyteCatalogue } from '../domain/lab/results/analytes';
 import { DEFAULT_ANALYTES } from '../domain/lab/results/defaultAnalytes';
 import { changedAnalytes, missingCallOuts, resultState, type ResultState } from '../domain/lab/results/resultState';
@@ -149,6 +150,21 @@ export class ResultDesk {
       validateData('result.amended', data);
       return data;
     });
+  }
+
+  /** Record a report print before printing it; returns the copy number (2 and more is a reprint). */
+  async recordReportPrint(actor: SessionUser, specimen: string, paper: ReportPaper): Promise<number> {
+    if (!LAB_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
+    const view = await this.view(specimen);
+    if (!view) throw new RuleError('specimenNotFound', { specimen });
+    if (!view.state.released) throw new RuleError('resultNotReleased');
+    const { projector } = await this.desk.context();
+    let copy = 0;
+    await projector.record('lab.printed', async () => {
+      copy = ((await this.db.specimens.get(specimen))?.reportPrints ?? 0) + 1;
+      return { request: view.specimen.request, what: 'report', paper, copy, specimen };
+    }, actor.name);
+    return copy;
   }
 
   private openForEntry(view: ResultView) {

@@ -48,14 +48,18 @@ const labRequested = z.strictObject({
 
 const labPrinted = z.strictObject({
   request: requestId,
-  what: z.enum(['labels', 'slip']),
+  what: z.enum(['labels', 'slip', 'report']),
   paper: z.enum(LAB_PAPERS),
   copy: z.number().int().min(1).max(99),
   /** Labels are printed and counted per container: a broken tube's label is reprinted alone. */
   specimen: specimenId.optional(),
 }).superRefine((p, ctx) => {
   const label = (LABEL_PAPERS as readonly string[]).includes(p.paper);
-  if (p.what === 'labels' ? !p.specimen || !label : p.specimen !== undefined || label) {
+  // Labels per specimen on a label roll, the slip per request on A5, a results report per specimen on A4 or A5.
+  const fits = p.what === 'labels' ? Boolean(p.specimen) && label
+    : p.what === 'slip' ? p.specimen === undefined && p.paper === 'A5'
+      : Boolean(p.specimen) && !label;
+  if (!fits) {
     ctx.addIssue({ code: 'custom', message: 'printTarget', path: ['what'] });
   }
 });

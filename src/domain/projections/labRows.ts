@@ -48,6 +48,8 @@ export interface SpecimenRow {
   rejectReason?: RejectReason;
   rejectNote?: string;
   labelPrints: number;
+  /** Copies of the results report printed (issue 18); absent until the first. */
+  reportPrints?: number;
 }
 
 /** One published catalogue version, kept for ever so old requests show as they were ordered. */

@@ -137,7 +137,8 @@ export function projectLab(event: AnyEvent): RowUpdate[] {
         : s)), onOpen(specimen, (item) => (item ? null : undefined))];
     }
     case 'lab.printed': {
-      const { request, specimen, copy } = event.data;
+      const { request, specimen, copy, what } = event.data;
+      if (what === 'report' && specimen) return [onSpecimen(specimen, (s) => ({ ...s, reportPrints: Math.max(s.reportPrints ?? 0, copy) }))];
       if (specimen) return [onSpecimen(specimen, (s) => ({ ...s, labelPrints: Math.max(s.labelPrints, copy) }))];
       return [update({ table: 'labRequests', key: request, update: (prev) => prev && { ...prev, slipPrints: Math.max(prev.slipPrints, copy) } })];
     }

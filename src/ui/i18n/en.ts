@@ -1,4 +1,5 @@
 import { labEn, labErrorsEn, labSlipEn } from './labEn';
+import { reportEn, resultsEn } from './resultsEn';
 import { printerEn } from './printerEn';
 import { recoverySheetEn } from './recoveryEn';
 
@@ -246,6 +247,8 @@ export const en = {
   },
   lab: labEn,
   labSlip: labSlipEn,
+  results: resultsEn,
+  labReport: reportEn,
   printer: printerEn,
   recoverySheet: recoverySheetEn,
   sync: {

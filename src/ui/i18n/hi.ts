@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { labErrorsHi, labHi, labSlipHi } from './labHi';
+import { reportHi, resultsHi } from './resultsHi';
 import { printerHi } from './printerEn';
 import { recoverySheetHi } from './recoveryEn';
 
@@ -247,6 +248,8 @@ export const hi: Messages = {
   },
   lab: labHi,
   labSlip: labSlipHi,
+  results: resultsHi,
+  labReport: reportHi,
   printer: printerHi,
   recoverySheet: recoverySheetHi,
   sync: {
