@@ -57,6 +57,8 @@ export interface RejectRecord {
 }
 
 
+const PROJECTION_TABLES_V4 = PROJECTION_TABLES.filter((t) => t !== 'labResults');
+
 export class DeskDb extends Dexie {
   settings!: Table<SettingRecord, string>;
   users!: Table<UserRecord, string>;
@@ -112,7 +114,9 @@ export class DeskDb extends Dexie {
     this.version(4).stores({
       patients: 'patient, uhid, abha, mobile, tail, *stems, *pairs, registeredDay',
     }).upgrade(async (tx) => {
-      await Promise.all([...PROJECTION_TABLES, 'rejects', 'projectionMeta'].map((t) => tx.table(t).clear()));
+      // The projection tables of this version, not of the latest: a later table (labResults,
+      // version 5) is not part of this upgrade's schema, and Dexie refuses to open it here.
+      await Promise.all([...PROJECTION_TABLES_V4, 'rejects', 'projectionMeta'].map((t) => tx.table(t).clear()));
       await tx.table('settings').delete('syncGate');
     });
     // Lab results (issue 18): a new table; no event before this version made results, so there
