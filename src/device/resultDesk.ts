@@ -2,6 +2,7 @@ import { RuleError, ValidationError } from '../domain/errors';
 import { validateData } from '../domain/events/envelope';
 import type { ReportPaper } from '../domain/lab/paper';
 import type { AnalyteCatalogue } from '../domain/lab/results/analytes';
+import type { ReleasedResults } from '../domain/lab/results/cumulative';
 import { DEFAULT_ANALYTES } from '../domain/lab/results/defaultAnalytes';
 import { changedAnalytes, missingCallOuts, resultState, type ResultState } from '../domain/lab/results/resultState';
 import { buildSheet, criticalEntries, typedFrom, type ResultEntry, type Sheet, type SheetPatient } from '../domain/lab/results/sheet';
@@ -150,6 +151,19 @@ export class ResultDesk {
       validateData('result.amended', data);
       return data;
     });
+  }
+
+  /** The patient's other released results (for the cumulative view), from this device's rows. */
+  async earlier(view: ResultView): Promise<ReleasedResults[]> {
+    const requests = await this.db.labRequests.where('patient').equals(view.patient.patient).toArray();
+    const ids = requests.flatMap((r) => r.specimens).filter((id) => id !== view.specimen.specimen);
+    const [specimens, rows] = await Promise.all([this.db.specimens.bulkGet(ids), this.db.labResults.bulkGet(ids)]);
+    const out: ReleasedResults[] = [];
+    rows.forEach((row, i) => {
+      const released = row ? resultState(row.records).released : undefined;
+      if (released) out.push({ specimen: ids[i]!, at: specimens[i]?.collectedAt ?? released.at, values: released.values });
+    });
+    return out;
   }
 
   /** Record a report print before printing it; returns the copy number (2 and more is a reprint). */

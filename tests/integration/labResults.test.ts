@@ -92,6 +92,11 @@ describe('lab results', () => {
     expect(amended.state.status).toBe('amended');
     expect(amended.state.releases.map((v) => v.values.find((e) => e.analyte === 'PLT')?.value)).toEqual([250, 12]);
     expect(amended.state.released).toMatchObject({ reason: 'platelet clumps excluded on smear', by: PATHOLOGIST.name });
+
+    // A later CBC of the same patient shows this one's released (amended) values beside it.
+    const next = await h.lab.request(TECH, { patient: amended.patient.patient, tests: ['CBC'], priority: 'routine', dept: 'MED', clinician: 'Dr. Meena Iyer' });
+    const later = (await results.view(next.request.specimens[0]!))!;
+    expect(await results.earlier(later)).toEqual([expect.objectContaining({ specimen: sp, values: amended.state.released!.values })]);
   });
 
   it('refuses results on a tube not yet received, and lets another tablet finish a draft it pulled', async () => {

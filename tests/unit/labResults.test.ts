@@ -128,3 +128,16 @@ describe('the result sheet', () => {
     expect(typedFrom(DEFAULT_ANALYTES, full.entries)).toEqual(cbc);
   });
 });
+
+describe('cumulative view', () => {
+  it('puts earlier released values of the same analytes side by side, newest first, whichever test carried them', async () => {
+    const { cumulativeTable } = await import('../../src/domain/lab/results/cumulative');
+    const table = cumulativeTable([
+      { specimen: 'A', at: '2026-11-20T04:00:00.000Z', values: [{ test: 'CBC', analyte: 'HB', value: 9.1 }, { test: 'CBC', analyte: 'PLT', value: 150 }] },
+      { specimen: 'B', at: '2026-11-24T04:00:00.000Z', values: [{ test: 'HB', analyte: 'HB', value: 10.2 }] },
+      { specimen: 'C', at: '2026-11-25T04:00:00.000Z', values: [{ test: 'KFT', analyte: 'UREA', value: 30 }] },
+    ], ['HB', 'WBC', 'PLT']);
+    expect(table.columns.map((c) => c.specimen)).toEqual(['B', 'A']);
+    expect(table.rows).toEqual([{ analyte: 'HB', values: [10.2, 9.1] }, { analyte: 'PLT', values: [undefined, 150] }]);
+  });
+});

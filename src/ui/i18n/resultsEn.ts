@@ -42,6 +42,9 @@ export const resultsEn = {
   version: 'Version {{n}}: {{what}}',
   analyteVersion: 'Reference ranges: catalogue version {{version}}',
   critical: 'Critical',
+  cumulative_one: 'Earlier results of this patient ({{count}} sample)',
+  cumulative_other: 'Earlier results of this patient ({{count}} samples)',
+  cumulativeTable: 'Earlier results, newest first',
 };
 
 /** Captions of the printed report, printed in English and Hindi together. */

@@ -44,6 +44,9 @@ export const resultsHi: typeof resultsEn = {
   version: 'संस्करण {{n}}: {{what}}',
   analyteVersion: 'संदर्भ सीमाएँ: सूची संस्करण {{version}}',
   critical: 'क्रिटिकल',
+  cumulative_one: 'इस मरीज़ के पिछले परिणाम ({{count}} नमूना)',
+  cumulative_other: 'इस मरीज़ के पिछले परिणाम ({{count}} नमूने)',
+  cumulativeTable: 'पिछले परिणाम, नए पहले',
 };
 
 export const reportHi: typeof reportEn = {

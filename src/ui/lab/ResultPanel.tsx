@@ -13,6 +13,7 @@ import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
 import { useLiveResults, useResults } from '../useCases';
 import { CallOutForm } from './CallOutForm';
+import { CumulativeView } from './CumulativeView';
 import { printResults } from './printResultReport';
 import { ResultGrid } from './ResultGrid';
 
@@ -73,6 +74,7 @@ function ResultBody({ view, identity, today, tests }: Props & { view: ResultView
       <ResultGrid sheet={sheet} typed={shown} onChange={editing ? (k, v) => setTyped((prev) => ({ ...prev, [k]: v })) : undefined}
         onLastEnter={() => submitRef.current?.focus()} />
       <p className="hint">{t('results.analyteVersion', { version: view.analytes.version })}</p>
+      <CumulativeView view={view} identity={identity} />
 
       {uncalled.length > 0 && (editing || state.status === 'entered') ? (
         <div className="warning">
