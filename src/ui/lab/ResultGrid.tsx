@@ -68,7 +68,7 @@ export function ResultGrid({ sheet, typed, onChange, onLastEnter }: Props) {
                     </>
                   )}
                 </td>
-                <td className="flag" aria-label={l.flag ? `${label}: ${l.flag}` : undefined}>
+                <td className="flag">
                   {l.flag ? <strong>{l.flag}</strong> : null}{l.critical ? <span className="badge critical-badge"> {t('results.critical')}</span> : null}
                 </td>
                 <td>{a.kind === 'number' ? a.unit : ''}</td>

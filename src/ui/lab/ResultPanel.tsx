@@ -28,8 +28,11 @@ interface Props {
 export function ResultPanel(props: Props) {
   const view = useLiveResults((r) => r.view(props.id), [props.id]);
   if (!view) return null;
-  // A new record (here or pulled) starts the form again from what is stored.
-  return <ResultBody key={`${view.row?.updatedAt ?? ''}/${view.row?.records.length ?? 0}/${view.specimen.status}`} view={view} {...props} />;
+  // A new draft, entry or release (here or pulled) starts the form again from what is stored; a
+  // call-out does not, so an amendment being typed survives recording one.
+  const { draft, pending, released } = view.state;
+  const key = [view.specimen.status, draft?.id, pending?.id, released?.id].join('/');
+  return <ResultBody key={key} view={view} {...props} />;
 }
 
 function ResultBody({ view, identity, today, tests }: Props & { view: ResultView }) {

@@ -101,5 +101,20 @@ describe('result grid', () => {
       expect(text).toContain(part);
     }
     expect((await h.db.specimens.get(h.sp))?.reportPrints).toBe(1);
+
+    // An amendment to a new critical value needs its call-out; what was typed survives recording it.
+    await user.click(screen.getByRole('button', { name: 'Amend…' }));
+    await user.clear(screen.getByLabelText('CBC Platelet count'));
+    await user.type(screen.getByLabelText('CBC Platelet count'), '12');
+    await user.type(screen.getByLabelText('Reason for the amendment'), 'clumped sample repeated');
+    await user.click(screen.getByRole('button', { name: 'Save amendment' }));
+    expect(await screen.findByText(/Critical values not yet called out: PLT 12/)).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Told to (name)'), 'Dr. Meena Iyer');
+    await user.click(screen.getByRole('checkbox', { name: 'They read the values back' }));
+    await user.click(screen.getByRole('button', { name: 'Record call-out' }));
+    expect(await screen.findByText(/PLT 12 told to Dr. Meena Iyer by Kavita Rao/)).toBeInTheDocument();
+    expect(screen.getByLabelText('CBC Platelet count')).toHaveValue('12');
+    await user.click(screen.getByRole('button', { name: 'Save amendment' }));
+    expect(await screen.findByText('Amended after release')).toBeInTheDocument();
   });
 });
