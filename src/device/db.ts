@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { DeviceRow, PatientRow, StaffRow, TokenRow } from '../domain/projections/rows';
-import type { CatalogueRow, LabRequestRow, OpenBlockRow, SpecimenRow } from '../domain/projections/labRows';
+import type { CatalogueRow, LabRequestRow, LabResultRow, OpenBlockRow, SpecimenRow } from '../domain/projections/labRows';
 import { PROJECTION_TABLES } from '../domain/projections/rows';
 import type { Role } from '../domain/users';
 import type { KeyWrap } from '../crypto/keyWrap';
@@ -57,6 +57,8 @@ export interface RejectRecord {
 }
 
 
+const PROJECTION_TABLES_V4 = PROJECTION_TABLES.filter((t) => t !== 'labResults');
+
 export class DeskDb extends Dexie {
   settings!: Table<SettingRecord, string>;
   users!: Table<UserRecord, string>;
@@ -68,6 +70,7 @@ export class DeskDb extends Dexie {
   specimens!: Table<SpecimenRow, string>;
   catalogues!: Table<CatalogueRow, string>;
   labOpen!: Table<OpenBlockRow, string>;
+  labResults!: Table<LabResultRow, string>;
   /** Device-local record of every resync run, and of documents the central store refused. */
   syncHistory!: Table<SyncRunRecord, number>;
   syncRefusals!: Table<SyncRefusalRecord, string>;
@@ -111,8 +114,13 @@ export class DeskDb extends Dexie {
     this.version(4).stores({
       patients: 'patient, uhid, abha, mobile, tail, *stems, *pairs, registeredDay',
     }).upgrade(async (tx) => {
-      await Promise.all([...PROJECTION_TABLES, 'rejects', 'projectionMeta'].map((t) => tx.table(t).clear()));
+      // The projection tables of this version, not of the latest: a later table (labResults,
+      // version 5) is not part of this upgrade's schema, and Dexie refuses to open it here.
+      await Promise.all([...PROJECTION_TABLES_V4, 'rejects', 'projectionMeta'].map((t) => tx.table(t).clear()));
       await tx.table('settings').delete('syncGate');
     });
+    // Lab results (issue 18): a new table; no event before this version made results, so there
+    // is nothing to fold again.
+    this.version(5).stores({ labResults: 'specimen, status' });
   }
 }

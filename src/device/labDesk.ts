@@ -48,7 +48,7 @@ export interface CollectDetails {
   collectedAt?: string | undefined;
 }
 
-const LAB_ROLES = new Set(['lab', 'admin']);
+export const LAB_ROLES: ReadonlySet<string> = new Set(['lab', 'pathologist', 'admin']);
 export const WORKLIST_PAGE = 100;
 /** Open-work blocks read at a time (see openWork). */
 const OPEN_BLOCKS_PAGE = 4;

@@ -80,7 +80,11 @@ export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
   },
   specimens: {
     readable: readable('specimen', 'request', 'patient', 'device', 'number', 'container', 'sample', 'tests', 'priority', 'dept', 'requestedAt', 'status',
-      'collectedAt', 'collectedBy', 'receivedAt', 'receivedBy', 'reportedAt', 'reportedBy', 'rejectedAt', 'rejectedBy', 'rejectReason', 'labelPrints'),
+      'collectedAt', 'collectedBy', 'receivedAt', 'receivedBy', 'reportedAt', 'reportedBy', 'rejectedAt', 'rejectedBy', 'rejectReason', 'labelPrints', 'reportPrints'),
+  },
+  /** Result values, comments, call-outs and reasons are in `records`, sealed; the summary is names and times. */
+  labResults: {
+    readable: readable('specimen', 'status', 'updatedAt', 'enteredAt', 'enteredBy', 'verifiedAt', 'verifiedBy'),
   },
   /** A refused document's reason may quote what it held. */
   rejects: { readable: readable('id', 'seq', 'at') },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { personName } from './text';
 
-export const ROLES = ['clerk', 'lab', 'admin'] as const;
+/** A pathologist verifies and releases lab results (issue 18); a lab technician enters them. */
+export const ROLES = ['clerk', 'lab', 'pathologist', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export const role = z.enum(ROLES, { error: (iss) => (iss.input === undefined ? 'required' : 'role') });
 
@@ -39,6 +40,7 @@ export { userKey } from './userKey';
 export const ROLE_SCREENS: Record<Role, readonly string[]> = {
   clerk: ['home', 'desk', 'queue'],
   lab: ['home', 'lab'],
+  pathologist: ['home', 'lab'],
   admin: ['home', 'desk', 'queue', 'users', 'device', 'sync', 'lab', 'labCatalogue'],
 };
 

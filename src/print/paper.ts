@@ -36,6 +36,16 @@ export const LAB_PAGE_SIZE_CSS: Readonly<Record<LabPaper, string>> = {
   '38x25': '@page { size: 38mm 25mm; margin: 0 }',
   // Side margins are the slip's own (requisitionSlip.css): see A6 above.
   A5: '@page { size: 148mm 210mm; margin: 8mm 0 }',
+  A4: '@page { size: 210mm 297mm; margin: 15mm 0 }',
+};
+
+/**
+ * The results report (ResultReport.tsx): numbered pages in both languages, in the bottom margin
+ * (Chromium draws @page margin boxes since version 131).
+ */
+export const REPORT_PAGE_CSS: Readonly<Record<'A4' | 'A5', string>> = {
+  A4: '@page { size: 210mm 297mm; margin: 12mm 0 16mm; @bottom-center { content: "Page " counter(page) " of " counter(pages) " / पृष्ठ " counter(page) " / " counter(pages); font-size: 8pt; } }',
+  A5: '@page { size: 148mm 210mm; margin: 8mm 0 12mm; @bottom-center { content: "Page " counter(page) " of " counter(pages) " / पृष्ठ " counter(page) " / " counter(pages); font-size: 7pt; } }',
 };
 
 /** The A5 slip's left margin (requisitionSlip.css), from which its barcodes count their whole dots. */

@@ -1,6 +1,7 @@
 import type { Desk } from '../device/desk';
 import { FrontDesk } from '../device/frontDesk';
 import { LabDesk } from '../device/labDesk';
+import { ResultDesk } from '../device/resultDesk';
 import { useDesk, useLive } from './services';
 
 /**
@@ -33,4 +34,13 @@ export function useLiveFront<T>(query: (front: FrontDesk) => Promise<T>, deps: r
 export function useLiveLab<T>(query: (lab: LabDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {
   const lab = useLab();
   return useLive(() => query(lab), [lab, ...deps]);
+}
+
+const resultsOf = perDesk((d) => new ResultDesk(d));
+export const useResults = (): ResultDesk => resultsOf(useDesk());
+
+/** useLive for a specimen's results. */
+export function useLiveResults<T>(query: (results: ResultDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {
+  const results = useResults();
+  return useLive(() => query(results), [results, ...deps]);
 }

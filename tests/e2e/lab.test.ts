@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { compactSpecimenId } from '../../src/domain/ids/compactSpecimenId';
-import { addUser, enroll, login, registerPatient, waitForServiceWorker } from '../helpers/appDriver';
+import { addUser, enroll, login, registerPatient, requestLab, waitForServiceWorker } from '../helpers/appDriver';
 import { decodeBarcode } from '../helpers/barcode';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
@@ -129,6 +129,77 @@ describe('lab technician in Chromium, offline', () => {
       await page.getByRole('button', { name: 'Record report' }).click();
       await page.getByText('Reported: nothing more to record.').waitFor();
       expect(await page.getByText(/^Reported .* by Meena Das — Hb 9.2 g\/dL$/).count()).toBe(1);
+      expect(cspViolations(context)).toEqual([]);
+      await context.close();
+    } finally {
+      profile.remove();
+    }
+  });
+
+  it('enters a CBC with a critical value, holds it until the call-out, a pathologist releases it, the A4 report prints, and an amendment prints AMENDED with the earlier value', async () => {
+    const profile = makeProfile();
+    try {
+      const context = await profile.launch();
+      const page = await context.newPage();
+      await page.goto(preview.url);
+      await enroll(page, { hospital: 'AIIMS New Delhi', code: 'L5', admin: 'Asha Verma', pin: '482913' });
+      await addUser(page, 'Meena Das', 'Lab technician', '550912');
+      await addUser(page, 'Kavita Rao', 'Pathologist', '660913');
+      const patient = await registerPatient(page);
+      await page.getByRole('button', { name: 'Log out' }).click();
+
+      await login(page, 'Meena Das', '550912');
+      await requestLab(page, patient, 'CBC', 1);
+      await nextPrint(page);
+      const id = (await page.getByTestId('request-specimen').locator('code').first().textContent())!;
+      const open = async () => {
+        await page.getByRole('link', { name: 'Worklist' }).click();
+        await page.getByRole('heading', { name: 'Worklist' }).click();
+        await page.keyboard.type(`${id}\n`, { delay: 5 });
+        await page.getByTestId('specimen-id').filter({ hasText: id }).waitFor();
+      };
+      await open();
+      await page.getByRole('button', { name: 'Record collection' }).click();
+      await page.getByRole('button', { name: 'Received in lab' }).click();
+      // Keyboard only: each value and Enter; the last Enter lands on "Send for verification".
+      await page.getByLabel('CBC Haemoglobin', { exact: true }).click();
+      for (const v of ['5.9', '2.10', '21.0', '85.0', '28.0', '33.0', '13.0', '8.50', '70', '22', '5', '2', '1', '250']) await page.keyboard.type(`${v}\n`, { delay: 5 });
+      await page.keyboard.press('Enter');
+      await page.getByText('Entered: waiting for verification').waitFor();
+      expect(await page.getByRole('button', { name: 'Verify and release' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Log out' }).click();
+
+      await login(page, 'Kavita Rao', '660913');
+      await page.getByRole('link', { name: 'Lab' }).click();
+      await open();
+      await page.getByRole('button', { name: 'Verify and release' }).click();
+      await page.getByText(/Critical values not yet called out: HB 5.9/).waitFor();
+      await page.getByLabel('Told to (name)').fill('Sister Anjali');
+      await page.getByLabel('They read the values back').check();
+      await page.getByRole('button', { name: 'Record call-out' }).click();
+      await page.getByText(/HB 5.9 told to Sister Anjali by Kavita Rao/).waitFor();
+      await page.getByRole('button', { name: 'Verify and release' }).click();
+      await page.getByText('Verified and released').waitFor();
+
+      await page.getByRole('button', { name: 'Print report (A4)' }).click();
+      const report = await nextPrint(page);
+      expectPageMm(report[0]!, 210, 297);
+      const text = report.map((p) => p.text).join('\n');
+      for (const part of ['DOWNTIME REPORT', 'Ravi Kumar', patient, id, 'Haemoglobin', '5.9', 'LL', '13.0–17.0', 'g/dL', 'Sister Anjali', 'Meena Das', 'Kavita Rao', 'Page 1 of 1']) {
+        expect(text, part).toContain(part);
+      }
+
+      await page.getByRole('button', { name: 'Amend…' }).click();
+      await page.getByLabel('CBC Haemoglobin', { exact: true }).fill('7.4');
+      await page.getByLabel('Reason for the amendment').fill('repeat sample, first one diluted');
+      await page.getByRole('button', { name: 'Save amendment' }).click();
+      await page.getByText('Amended after release').waitFor();
+      await page.getByRole('button', { name: 'Print report (A4)' }).click();
+      const amended = (await nextPrint(page)).map((p) => p.text).join('\n');
+      expect(amended).toContain('AMENDED');
+      expect(amended).toContain('repeat sample, first one diluted');
+      expect(amended).toMatch(/7\.4[\s\S]*was[\s\S]*5\.9/);
+      expect(amended).toContain('REPRINT 1');
       expect(cspViolations(context)).toEqual([]);
       await context.close();
     } finally {

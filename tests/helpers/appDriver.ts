@@ -31,7 +31,7 @@ export async function login(page: Page, name: string, pin: string) {
   await page.getByText(new RegExp(`^${name} · `)).waitFor();
 }
 
-export async function addUser(page: Page, name: string, role: 'Ward clerk' | 'Lab technician' | 'Administrator', pin: string) {
+export async function addUser(page: Page, name: string, role: 'Ward clerk' | 'Lab technician' | 'Pathologist' | 'Administrator', pin: string) {
   await page.getByRole('link', { name: 'Users' }).click();
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Role').selectOption({ label: role });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LabDesk } from '../../src/device/labDesk';
+import { ResultDesk } from '../../src/device/resultDesk';
 import { FrontDesk } from '../../src/device/frontDesk';
 import { verifyChain } from '../../src/domain/events/chain';
 import { compactSpecimenId } from '../../src/domain/ids/compactSpecimenId';
@@ -268,13 +269,18 @@ describe('projection', () => {
     await lab.reject(TECH, b!, 'insufficient');
     await lab.recordLabelPrint(TECH, a!, '50x25');
     await lab.publishCatalogue(admin, DEFAULT_CATALOGUE.tests.slice(1));
+    // Results too (issue 18): a draft, then the entry; the specimen stays open until verified.
+    const results = new ResultDesk(desk);
+    await results.saveDraft(TECH, a!, { 'LFT.TBIL': '2.4' });
+    await results.enter(TECH, a!, { 'LFT.TBIL': '2.4', 'LFT.DBIL': '0.6', 'LFT.AST': '35', 'LFT.ALT': '30', 'LFT.ALP': '90', 'LFT.TP': '7.0', 'LFT.ALB': '4.0' });
     const snapshot = async () => ({
       specimens: await db.specimens.toArray(), requests: await db.labRequests.toArray(), catalogues: await db.catalogues.toArray(),
-      device: await db.devices.get('K7'),
+      device: await db.devices.get('K7'), results: await db.labResults.toArray(), open: await db.labOpen.toArray(),
     });
     const before = await snapshot();
     await desk.projections!.rebuild();
     expect(await snapshot()).toEqual(before);
     expect(before.device).toMatchObject({ lastSpecimenNumber: 3, lastRequestNumber: 1 });
+    expect(before.results).toEqual([expect.objectContaining({ specimen: a, status: 'entered', enteredBy: TECH.name })]);
   });
 });

@@ -7,6 +7,7 @@ import { CONTAINERS, SAMPLES } from './containers';
 import { LAB_PAPERS, LABEL_PAPERS } from './paper';
 import { LAB_REQUEST_ID } from './requestId';
 import { PRIORITIES } from './requisition';
+import { RESULT_EVENT_SCHEMAS } from './results/resultEvents';
 import { REJECT_REASONS } from './status';
 
 /** A specimen ID as printed, with a check character that matches: a label is only as good as its ID. */
@@ -47,14 +48,18 @@ const labRequested = z.strictObject({
 
 const labPrinted = z.strictObject({
   request: requestId,
-  what: z.enum(['labels', 'slip']),
+  what: z.enum(['labels', 'slip', 'report']),
   paper: z.enum(LAB_PAPERS),
   copy: z.number().int().min(1).max(99),
   /** Labels are printed and counted per container: a broken tube's label is reprinted alone. */
   specimen: specimenId.optional(),
 }).superRefine((p, ctx) => {
   const label = (LABEL_PAPERS as readonly string[]).includes(p.paper);
-  if (p.what === 'labels' ? !p.specimen || !label : p.specimen !== undefined || label) {
+  // Labels per specimen on a label roll, the slip per request on A5, a results report per specimen on A4 or A5.
+  const fits = p.what === 'labels' ? Boolean(p.specimen) && label
+    : p.what === 'slip' ? p.specimen === undefined && p.paper === 'A5'
+      : Boolean(p.specimen) && !label;
+  if (!fits) {
     ctx.addIssue({ code: 'custom', message: 'printTarget', path: ['what'] });
   }
 });
@@ -72,4 +77,5 @@ export const LAB_EVENT_SCHEMAS = {
   }).refine((r) => r.reason !== 'other' || Boolean(r.note), { message: 'rejectNote', path: ['note'] }),
   'lab.printed': labPrinted,
   'catalogue.updated': z.strictObject({ version: catalogueVersion, basedOn: catalogueVersion, tests: labTestList }),
+  ...RESULT_EVENT_SCHEMAS,
 } as const;

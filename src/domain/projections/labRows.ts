@@ -1,4 +1,5 @@
 import type { LabTest } from '../lab/catalogue';
+import type { ResultRecord, ResultStatus } from '../lab/results/resultState';
 import type { Container, Sample } from '../lab/containers';
 import type { Priority } from '../lab/requisition';
 import type { RejectReason, SpecimenStatus } from '../lab/status';
@@ -47,6 +48,8 @@ export interface SpecimenRow {
   rejectReason?: RejectReason;
   rejectNote?: string;
   labelPrints: number;
+  /** Copies of the results report printed (issue 18); absent until the first. */
+  reportPrints?: number;
 }
 
 /** One published catalogue version, kept for ever so old requests show as they were ordered. */
@@ -86,4 +89,20 @@ export interface OpenBlockRow {
   /** The earliest request time among its open items: the worklist reads blocks oldest first. */
   oldest: string;
   items: Array<OpenItem | null>;
+}
+
+/**
+ * A specimen's results: every result event kept (drafts, entries, verifications, amendments,
+ * call-outs), in time order, and a summary of what they amount to (resultState) for lists.
+ * The records hold clinical values and are sealed at rest; the summary holds names and times.
+ */
+export interface LabResultRow {
+  specimen: string;
+  status: ResultStatus;
+  updatedAt: string;
+  enteredAt?: string;
+  enteredBy?: string;
+  verifiedAt?: string;
+  verifiedBy?: string;
+  records: ResultRecord[];
 }

@@ -4,6 +4,7 @@ import { requestNumber } from '../lab/requestId';
 import { statusOf } from '../lab/status';
 import type { CatalogueRow, LabRequestRow, OpenBlockRow, OpenItem, SpecimenRow } from './labRows';
 import type { DeviceRow, RowUpdate, TableName } from './rows';
+import { projectResults } from './projectResults';
 
 const update = <T extends TableName>(u: RowUpdate<T>): RowUpdate => u as unknown as RowUpdate;
 
@@ -124,11 +125,11 @@ export function projectLab(event: AnyEvent): RowUpdate[] {
       ]);
     case 'specimen.reported': {
       const note = event.data.note;
-      return event.data.specimens.flatMap((id) => [
-        onSpecimen(id, (s) => (earlier(s.reportedAt, event.at) ? { ...s, reportedAt: event.at, reportedBy: event.by, ...(note ? { reportNote: note } : {}) } : s)),
-        onOpen(id, (item) => (item ? null : undefined)),
-      ]);
+      return event.data.specimens.flatMap((id) => reported(id, event.at, event.by, note));
     }
+    // A verification releases the report: the specimen is reported from then on.
+    case 'result.verified':
+      return [...projectResults(event), ...reported(event.data.specimen, event.at, event.by)];
     case 'specimen.rejected': {
       const { specimen, reason, note } = event.data;
       return [onSpecimen(specimen, (s) => (earlier(s.rejectedAt, event.at)
@@ -136,7 +137,8 @@ export function projectLab(event: AnyEvent): RowUpdate[] {
         : s)), onOpen(specimen, (item) => (item ? null : undefined))];
     }
     case 'lab.printed': {
-      const { request, specimen, copy } = event.data;
+      const { request, specimen, copy, what } = event.data;
+      if (what === 'report' && specimen) return [onSpecimen(specimen, (s) => ({ ...s, reportPrints: Math.max(s.reportPrints ?? 0, copy) }))];
       if (specimen) return [onSpecimen(specimen, (s) => ({ ...s, labelPrints: Math.max(s.labelPrints, copy) }))];
       return [update({ table: 'labRequests', key: request, update: (prev) => prev && { ...prev, slipPrints: Math.max(prev.slipPrints, copy) } })];
     }
@@ -150,6 +152,13 @@ export function projectLab(event: AnyEvent): RowUpdate[] {
       })];
     }
     default:
-      return [];
+      return projectResults(event);
   }
+}
+
+function reported(id: string, at: string, by: string, note?: string): RowUpdate[] {
+  return [
+    onSpecimen(id, (s) => (earlier(s.reportedAt, at) ? { ...s, reportedAt: at, reportedBy: by, ...(note ? { reportNote: note } : {}) } : s)),
+    onOpen(id, (item) => (item ? null : undefined)),
+  ];
 }

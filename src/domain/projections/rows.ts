@@ -2,7 +2,7 @@ import type { Department } from '../device';
 import type { PatientFields } from '../patients/fields';
 import type { TokenStatus } from '../tokens/queue';
 import type { Role } from '../users';
-import type { LabRequestRow, SpecimenRow, CatalogueRow, OpenBlockRow } from './labRows';
+import type { LabRequestRow, SpecimenRow, CatalogueRow, OpenBlockRow, LabResultRow } from './labRows';
 
 /** What the screens read. Each table's rows are derived from events only (DESIGN.md §2). */
 export interface DeviceRow {
@@ -85,9 +85,10 @@ export interface ProjectionRows {
   specimens: SpecimenRow;
   catalogues: CatalogueRow;
   labOpen: OpenBlockRow;
+  labResults: LabResultRow;
 }
 export type TableName = keyof ProjectionRows;
-export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens', 'labRequests', 'specimens', 'catalogues', 'labOpen'];
+export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens', 'labRequests', 'specimens', 'catalogues', 'labOpen', 'labResults'];
 
 /** One keyed change a reducer asks for; `update` is pure and receives the current row. */
 export interface RowUpdate<T extends TableName = TableName> {

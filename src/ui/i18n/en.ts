@@ -1,4 +1,5 @@
 import { labEn, labErrorsEn, labSlipEn } from './labEn';
+import { reportEn, resultsEn } from './resultsEn';
 import { printerEn } from './printerEn';
 import { recoverySheetEn } from './recoveryEn';
 
@@ -6,7 +7,7 @@ import { recoverySheetEn } from './recoveryEn';
 export const en = {
   app: { title: 'Downtime Desk', loading: 'Starting…', offline: 'Offline', online: 'Online', language: 'भाषा: हिन्दी' },
   nav: { sync: 'Resync', home: 'Home', desk: 'Registration', queue: 'Queue', lab: 'Lab', users: 'Users', device: 'This device', logout: 'Log out', lock: 'Lock' },
-  roles: { clerk: 'Ward clerk', lab: 'Lab technician', admin: 'Administrator' },
+  roles: { clerk: 'Ward clerk', lab: 'Lab technician', pathologist: 'Pathologist', admin: 'Administrator' },
   enroll: {
     title: 'Set up this device',
     intro: 'An administrator enrolls each tablet once. Everything is kept on this device until the network is declared clean.',
@@ -246,6 +247,8 @@ export const en = {
   },
   lab: labEn,
   labSlip: labSlipEn,
+  results: resultsEn,
+  labReport: reportEn,
   printer: printerEn,
   recoverySheet: recoverySheetEn,
   sync: {
@@ -332,7 +335,7 @@ export const en = {
     recoveryFormat: 'A recovery code is 33 characters: eight groups of four and a check character, from the recovery sheet.',
     recoveryCheck: 'This recovery code has a mistyped or swapped character: check it against the recovery sheet.',
     timeZone: 'Not a time zone name, e.g. Asia/Kolkata.',
-    role: 'Choose clerk, lab or administrator.',
+    role: 'Choose clerk, lab technician, pathologist or administrator.',
     pinDigits: 'Digits only.',
     pinShort: 'At least 6 digits.',
     pinTrivial: 'Too easy to guess: avoid repeated or consecutive digits.',

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { labErrorsHi, labHi, labSlipHi } from './labHi';
+import { reportHi, resultsHi } from './resultsHi';
 import { printerHi } from './printerEn';
 import { recoverySheetHi } from './recoveryEn';
 
@@ -7,7 +8,7 @@ import { recoverySheetHi } from './recoveryEn';
 export const hi: Messages = {
   app: { title: 'डाउनटाइम डेस्क', loading: 'शुरू हो रहा है…', offline: 'ऑफ़लाइन', online: 'ऑनलाइन', language: 'Language: English' },
   nav: { sync: 'सिंक', home: 'मुख्य पृष्ठ', desk: 'पंजीकरण', queue: 'कतार', lab: 'लैब', users: 'उपयोगकर्ता', device: 'यह उपकरण', logout: 'लॉग आउट', lock: 'लॉक करें' },
-  roles: { clerk: 'वार्ड क्लर्क', lab: 'लैब तकनीशियन', admin: 'प्रशासक' },
+  roles: { clerk: 'वार्ड क्लर्क', lab: 'लैब तकनीशियन', pathologist: 'पैथोलॉजिस्ट', admin: 'प्रशासक' },
   enroll: {
     title: 'इस उपकरण को सेट करें',
     intro: 'प्रशासक हर टैबलेट को एक बार पंजीकृत करता है। नेटवर्क के सुरक्षित घोषित होने तक सब कुछ इसी उपकरण पर रहता है।',
@@ -247,6 +248,8 @@ export const hi: Messages = {
   },
   lab: labHi,
   labSlip: labSlipHi,
+  results: resultsHi,
+  labReport: reportHi,
   printer: printerHi,
   recoverySheet: recoverySheetHi,
   sync: {
@@ -333,7 +336,7 @@ export const hi: Messages = {
     recoveryFormat: 'पुनर्प्राप्ति कोड 33 अक्षरों का होता है: चार-चार के आठ समूह और एक जाँच अक्षर, पुनर्प्राप्ति पत्र से।',
     recoveryCheck: 'इस पुनर्प्राप्ति कोड में कोई अक्षर गलत लिखा या आपस में बदला है: पुनर्प्राप्ति पत्र से मिलाएँ।',
     timeZone: 'यह समय क्षेत्र का नाम नहीं है, जैसे Asia/Kolkata।',
-    role: 'क्लर्क, लैब या प्रशासक चुनें।',
+    role: 'क्लर्क, लैब तकनीशियन, पैथोलॉजिस्ट या प्रशासक चुनें।',
     pinDigits: 'केवल अंक।',
     pinShort: 'कम से कम 6 अंक।',
     pinTrivial: 'अनुमान लगाना बहुत आसान: दोहराए गए या लगातार अंक न रखें।',

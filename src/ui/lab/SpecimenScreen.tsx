@@ -12,6 +12,7 @@ import { ContainerChip, PriorityBadge, StatusBadge } from './Badges';
 import { useLabPrefs } from './labPrefs';
 import { ageSex } from './labText';
 import { printSpecimenLabels } from './printLabels';
+import { ResultPanel } from './ResultPanel';
 import { SpecimenActions } from './SpecimenActions';
 
 /** What a scan opens: the tube, whose it is, what happened to it, and what can happen next. */
@@ -66,6 +67,7 @@ export function SpecimenScreen({ id }: { id: string }) {
       </p>
       <FormError text={error} />
       <SpecimenActions key={s.status} specimen={s} identity={identity} />
+      {today ? <ResultPanel id={s.specimen} identity={identity} today={today} tests={view.catalogue?.tests ?? []} /> : null}
       <h2 id="specimen-history">{t('lab.history')}</h2>
       <ol className="history" aria-labelledby="specimen-history">{history.map((line) => <li key={line}>{line}</li>)}</ol>
     </main>

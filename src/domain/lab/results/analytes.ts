@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { text } from '../../text';
+import { catalogueVersion, TEST_CODE } from '../catalogue';
+
+/**
+ * What a test measures: its analytes, each with how a value is typed and read. Kept apart from
+ * the test list (catalogue.ts) because the test list is frozen as BASE-1 and because the
+ * analytes of every test together are larger than one event may be (32 KB): an administrator's
+ * edit publishes one test's analytes at a time.
+ */
+export const ANALYTE_CODE = /^[A-Z][A-Z0-9]{0,9}$/;
+export const analyteCode = z.string().regex(ANALYTE_CODE, 'analyteCode');
+
+/** Age bands a reference range is given for: under 28 days, under 18 years, the rest. */
+export const AGE_BANDS = ['newborn', 'child', 'adult'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+const limit = z.number().min(-1_000_000).max(1_000_000_000);
+
+export const referenceRange = z.strictObject({
+  band: z.enum(AGE_BANDS),
+  /** Absent: the range holds for every sex. */
+  sex: z.enum(['M', 'F']).optional(),
+  low: limit.optional(),
+  high: limit.optional(),
+});
+export type ReferenceRange = z.output<typeof referenceRange>;
+
+/** Values computed from others, never typed: the formulas live in calculations.ts. */
+export const CALCULATIONS = ['indirectBilirubin', 'globulin', 'agRatio', 'ldlFriedewald', 'vldl', 'absNeutrophils', 'absLymphocytes', 'absMonocytes', 'absEosinophils'] as const;
+export type Calculation = (typeof CALCULATIONS)[number];
+
+const common = {
+  code: analyteCode,
+  name: text(60),
+  nameHi: text(60),
+  /** LOINC where one exists, for the export to the HIS after recovery. */
+  loinc: z.string().regex(/^\d{1,7}-\d$/, 'loinc').optional(),
+  /** Not every lab reports it (a comment, a count read on request): entry is complete without it. */
+  optional: z.boolean().optional(),
+};
+
+export const quantitativeAnalyte = z.strictObject({
+  ...common,
+  kind: z.literal('number'),
+  /** Empty for a unitless value (specific gravity). */
+  unit: z.string().max(20),
+  decimals: z.number().int().min(0).max(3),
+  /** Outside these a value cannot be real (Hb 80, a negative count): it is refused, not flagged. */
+  min: limit,
+  max: limit,
+  ranges: z.array(referenceRange).max(12),
+  criticalLow: limit.optional(),
+  criticalHigh: limit.optional(),
+  calc: z.enum(CALCULATIONS).optional(),
+});
+
+export const qualitativeAnalyte = z.strictObject({
+  ...common,
+  kind: z.literal('choice'),
+  /** The answers a technician may give, in the order offered. */
+  answers: z.array(z.string().min(1).max(30)).min(2).max(12),
+  /** Answers that are not flagged; any other is flagged abnormal (A). */
+  normal: z.array(z.string().min(1).max(30)).max(12),
+});
+
+/** Free text: smears, cultures, comments. */
+export const textAnalyte = z.strictObject({ ...common, kind: z.literal('text') });
+
+export const analyte = z.discriminatedUnion('kind', [quantitativeAnalyte, qualitativeAnalyte, textAnalyte]);
+export type Analyte = z.output<typeof analyte>;
+export type QuantitativeAnalyte = z.output<typeof quantitativeAnalyte>;
+export type QualitativeAnalyte = z.output<typeof qualitativeAnalyte>;
+
+export const testAnalytes = z.array(analyte).min(1).max(40).superRefine((list, ctx) => {
+  const seen = new Set<string>();
+  list.forEach((a, i) => {
+    if (seen.has(a.code)) ctx.addIssue({ code: 'custom', message: 'duplicateCode', path: [i, 'code'] });
+    seen.add(a.code);
+    if (a.kind === 'number' && a.min > a.max) ctx.addIssue({ code: 'custom', message: 'limits', path: [i, 'min'] });
+    if (a.kind === 'choice' && !a.normal.every((n) => a.answers.includes(n))) ctx.addIssue({ code: 'custom', message: 'normalAnswer', path: [i, 'normal'] });
+  });
+});
+
+/**
+ * A version of the analyte definitions: the built-in one is BASE-1, like the test catalogue's.
+ * A report records the version it was made with and always shows that version's ranges.
+ */
+export interface AnalyteCatalogue {
+  version: string;
+  tests: Readonly<Record<string, readonly Analyte[]>>;
+}
+
+export const analyteCatalogueVersion = catalogueVersion;
+export const testCodeOf = z.string().regex(TEST_CODE, 'testCode');

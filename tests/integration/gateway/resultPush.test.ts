@@ -1,0 +1,62 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEvent, computeHash, type AnyEvent, type ChainHead } from '../../../src/domain/events/envelope';
+import { formatSpecimenId } from '../../../src/domain/ids/specimenId';
+import { storeFetch } from '../../helpers/pouchServer';
+import { chainOf, DB, gatewayHarness, withRevision } from '../../helpers/gatewayHarness';
+
+let gw: Awaited<ReturnType<typeof gatewayHarness>>;
+let t1: Awaited<ReturnType<typeof gw.tablet>>;
+beforeAll(async () => {
+  gw = await gatewayHarness();
+  t1 = await gw.tablet('T1');
+  await gw.allClear();
+});
+afterAll(async () => { await gw?.close(); });
+
+const sp = formatSpecimenId('T1', 1);
+const refusals = (res: { json: unknown }) => (res.json as Array<{ id: string; error?: string; reason?: string }>).filter((r) => r.error);
+
+/** A result event whose data a hostile tablet wrote by hand: hashed correctly, so only the schema can tell. */
+function forged(type: string, data: unknown, head: ChainHead) {
+  const body = { _id: `ev:T1:${String(head.seq + 1).padStart(10, '0')}`, type, device: 'T1', seq: head.seq + 1, at: '2026-12-01T10:00:00.000Z', by: 'Meena Das', prev: head.hash, data };
+  return withRevision({ ...body, hash: computeHash(body as never) } as AnyEvent);
+}
+
+describe('central gateway: lab result events', () => {
+  it('refuses malformed result events a tablet did not build through the app, and stores a valid one', async () => {
+    const [first] = chainOf('T1', 1);
+    expect(refusals(await t1.push([first!]))).toEqual([]);
+    const head = { seq: first!.seq, hash: first!.hash };
+    const entry = { test: 'CBC', analyte: 'HB', value: 9.1 };
+    const cases: Array<[string, unknown, RegExp]> = [
+      ['result.entered', { specimen: sp, analyteVersion: 'BASE-1', values: [{ ...entry, value: { $where: 'sleep(1000)' } }] }, /not a valid event \(data\.values\.0\.value/],
+      ['result.entered', { specimen: sp, analyteVersion: 'BASE-1', values: [{ ...entry, value: null }] }, /not a valid event \(data\.values\.0\.value/],
+      ['result.entered', { specimen: sp, analyteVersion: 'BASE-1', values: [entry, entry] }, /values: duplicateAnalyte/],
+      ['result.entered', { specimen: sp, analyteVersion: 'BASE-1', values: [{ ...entry, analyte: 'hb; drop' }] }, /analyteCode/],
+      ['result.entered', { specimen: sp, analyteVersion: 'BASE-1', values: [entry], verifiedBy: 'Myself' }, /unknownField/],
+      ['result.verified', { specimen: sp, version: '../../_users' }, /version: eventRef/],
+      ['result.calledOut', { specimen: sp, values: [entry], to: 'Sister Anjali', readBack: 'yes', calledAt: '2026-12-01T09:00:00.000Z' }, /readBack/],
+      ['result.amended', { specimen: sp, analyteVersion: 'BASE-1', values: [entry], amends: 'ev:T1:0000000001' }, /reason: required/],
+    ];
+    for (const [type, data, reason] of cases) {
+      const res = await t1.push([forged(type, data, head)]);
+      expect(res.status).toBe(201);
+      expect(refusals(res).map((r) => r.reason).join(' | '), type).toMatch(reason);
+    }
+    expect((await gw.storedEvents('T1')).map((d) => d._id)).toEqual([first!._id]);
+
+    const good = withRevision(buildEvent({ type: 'result.entered', data: { specimen: sp, analyteVersion: 'BASE-1', values: [entry] }, device: 'T1', head, at: '2026-12-01T10:00:00.000Z', by: 'Meena Das' }));
+    expect(refusals(await t1.push([good]))).toEqual([]);
+    expect((await gw.storedEvents('T1')).map((d) => d.type)).toEqual(['token.called', 'result.entered']);
+  });
+
+  it('is refused by the design document too, for a device writing to the store past the gateway', async () => {
+    const stored = await gw.storedEvents('T1');
+    const last = stored[stored.length - 1]!;
+    const doc = forged('result.entered', { specimen: sp, analyteVersion: 'BASE-1', values: [{ test: 'CBC', analyte: 'HB', value: { $gt: 0 } }] }, { seq: last.seq, hash: last.hash });
+    const res = await storeFetch(gw.store, `${DB}/_bulk_docs`, { method: 'POST', auth: gw.accounts.T1, body: { docs: [doc], new_edits: false } });
+    expect(JSON.stringify(res.body)).toMatch(/forbidden/);
+    expect(await gw.storedEvents('T1')).toHaveLength(stored.length);
+  });
+});

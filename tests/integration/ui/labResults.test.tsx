@@ -1,0 +1,120 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { act } from 'react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Route, Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { FrontDesk } from '../../../src/device/frontDesk';
+import { LabDesk } from '../../../src/device/labDesk';
+import { ResultDesk } from '../../../src/device/resultDesk';
+import { initI18n, setLanguage } from '../../../src/ui/i18n';
+import { LabRoutes } from '../../../src/ui/lab/LabRoutes';
+import { DeskProvider } from '../../../src/ui/services';
+import { useSession } from '../../../src/ui/session';
+import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../../helpers/deviceHarness';
+
+const TECH = { name: 'Meena Das', role: 'lab' as const };
+const PATHOLOGIST = { name: 'Kavita Rao', role: 'pathologist' as const };
+
+async function renderSpecimen(tests: string[]) {
+  const h = makeDesk();
+  const admin = await h.desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+  const patient = await new FrontDesk(h.desk).register(admin, PATIENT);
+  const lab = new LabDesk(h.desk);
+  const view = await lab.request(TECH, { patient: patient.patient, tests, priority: 'stat', dept: 'MED', clinician: 'Dr. Meena Iyer' });
+  const sp = view.request.specimens[0]!;
+  await lab.collect(TECH, [sp], { collectedBy: 'Sister Anjali' });
+  await lab.receive(TECH, [sp]);
+  useSession.getState().login(TECH);
+  const location = memoryLocation({ path: `/lab/specimen/${sp}`, record: true });
+  render(
+    <DeskProvider desk={h.desk}>
+      <Router hook={location.hook}><Route path="/lab" nest><LabRoutes /></Route></Router>
+    </DeskProvider>,
+  );
+  return { ...h, sp, results: new ResultDesk(h.desk) };
+}
+
+beforeAll(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+});
+beforeEach(() => {
+  initI18n('en');
+  setLanguage('en');
+});
+afterEach(() => vi.restoreAllMocks());
+
+const row = (name: RegExp) => screen.getByRole('row', { name });
+
+describe('result grid', () => {
+  it('moves down on Enter, flags as typed, refuses an impossible value with its reason, and saves a draft', async () => {
+    const user = userEvent.setup();
+    const h = await renderSpecimen(['LFT']);
+    const total = await screen.findByLabelText('LFT Bilirubin, total');
+    await user.type(total, '2.4{Enter}');
+    expect(screen.getByLabelText('LFT Bilirubin, direct')).toHaveFocus();
+    expect(within(row(/Bilirubin, total/)).getByText('H')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('LFT Bilirubin, direct'), '0.6{Enter}');
+    expect(screen.getByTestId('value-LFT.IBIL')).toHaveTextContent('1.8 (calculated)');
+    await user.type(screen.getByLabelText('LFT AST (SGOT)'), '80000');
+    expect(within(row(/AST/)).getByRole('alert')).toHaveTextContent('Not a possible value: it must lie between 0 and 20000 U/L');
+    await user.clear(screen.getByLabelText('LFT AST (SGOT)'));
+    await user.type(screen.getByLabelText('LFT AST (SGOT)'), '3a');
+    expect(within(row(/AST/)).getByRole('alert')).toHaveTextContent('Type a number');
+    await user.click(screen.getByRole('button', { name: 'Send for verification' }));
+    expect(await screen.findByText(/Type a number/, { selector: '.form-error' })).toBeInTheDocument();
+    expect(await h.db.labResults.count()).toBe(0);
+    await user.clear(screen.getByLabelText('LFT AST (SGOT)'));
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    expect(await screen.findByText('Draft: not yet sent for verification')).toBeInTheDocument();
+    expect(screen.getByLabelText('LFT Bilirubin, total')).toHaveValue('2.4');
+  });
+
+  it('holds a critical CBC until the call-out, lets a pathologist release it, and prints the report with values, ranges, flags and names', async () => {
+    const user = userEvent.setup();
+    const h = await renderSpecimen(['CBC']);
+    const values: Array<[string, string]> = [['Haemoglobin', '5.9'], ['RBC count', '2.10'], ['Haematocrit (PCV)', '21.0'], ['MCV', '85.0'], ['MCH', '28.0'], ['MCHC', '33.0'],
+      ['RDW-CV', '13.0'], ['Total leucocyte count', '8.50'], ['Neutrophils', '70'], ['Lymphocytes', '22'], ['Monocytes', '5'], ['Eosinophils', '2'], ['Basophils', '1'], ['Platelet count', '250']];
+    await user.click(await screen.findByLabelText('CBC Haemoglobin'));
+    for (const [, v] of values) await user.keyboard(`${v}{Enter}`);
+    expect(screen.getByRole('button', { name: 'Send for verification' })).toHaveFocus();
+    expect(within(row(/^Haemoglobin/)).getByText('LL')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('Entered: waiting for verification')).toBeInTheDocument();
+    expect(screen.getByText(/Critical values: call the ward/).closest('p')).toHaveTextContent('HB 5.9');
+    await user.type(screen.getByLabelText('Told to (name)'), 'Sister Anjali');
+    await user.click(screen.getByRole('checkbox', { name: 'They read the values back' }));
+    await user.click(screen.getByRole('button', { name: 'Record call-out' }));
+    expect(await screen.findByText(/HB 5.9 told to Sister Anjali by Meena Das/)).toBeInTheDocument();
+
+    act(() => useSession.getState().login(PATHOLOGIST));
+    await user.click(await screen.findByRole('button', { name: 'Verify and release' }));
+    expect(await screen.findByText('Verified and released')).toBeInTheDocument();
+
+    const printed: string[] = [];
+    vi.spyOn(window, 'print').mockImplementation(() => { printed.push(document.querySelector('#print-root .result-report')?.textContent ?? ''); });
+    await user.click(screen.getByRole('button', { name: 'Print report (A4)' }));
+    await vi.waitFor(() => expect([document.querySelector('.form-error')?.textContent, printed.length]).toEqual([undefined, 1]), { timeout: 5000 });
+    const text = printed[0]!;
+    for (const part of ['DOWNTIME REPORT — to be entered in the LIS after recovery', 'Ravi Kumar', 'Haemoglobin', '5.9', 'LL', '13.0–17.0', 'g/dL',
+      'HB 5.9 g/dL LL told to Sister Anjali by Meena Das', 'Meena Das', 'Kavita Rao', 'IST', 'Reference ranges of catalogue version BASE-1', 'प्रयोगशाला रिपोर्ट']) {
+      expect(text).toContain(part);
+    }
+    expect((await h.db.specimens.get(h.sp))?.reportPrints).toBe(1);
+
+    // An amendment to a new critical value needs its call-out; what was typed survives recording it.
+    await user.click(screen.getByRole('button', { name: 'Amend…' }));
+    await user.clear(screen.getByLabelText('CBC Platelet count'));
+    await user.type(screen.getByLabelText('CBC Platelet count'), '12');
+    await user.type(screen.getByLabelText('Reason for the amendment'), 'clumped sample repeated');
+    await user.click(screen.getByRole('button', { name: 'Save amendment' }));
+    expect(await screen.findByText(/Critical values not yet called out: PLT 12/)).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Told to (name)'), 'Dr. Meena Iyer');
+    await user.click(screen.getByRole('checkbox', { name: 'They read the values back' }));
+    await user.click(screen.getByRole('button', { name: 'Record call-out' }));
+    expect(await screen.findByText(/PLT 12 told to Dr. Meena Iyer by Kavita Rao/)).toBeInTheDocument();
+    expect(screen.getByLabelText('CBC Platelet count')).toHaveValue('12');
+    await user.click(screen.getByRole('button', { name: 'Save amendment' }));
+    expect(await screen.findByText('Amended after release')).toBeInTheDocument();
+  });
+});
