@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { loadLanguage } from '../ui/i18n';
 import { PRINT_ROOT_ID } from './printRootId';
 import { whenPresent } from './whenPresent';
 import './printRoot.css';
@@ -25,6 +26,9 @@ export function printDocument(content: ReactNode, pageCss: string, readySelector
 }
 
 async function printNow(content: ReactNode, pageCss: string, readySelector: string): Promise<void> {
+  // Every printout carries Hindi beside English, whatever language the screen is in, and Hindi's
+  // dictionary loads on first use (from the precache when offline).
+  await loadLanguage('hi');
   const { element, root } = printRoot();
   setPageSize(pageCss);
   job += 1;

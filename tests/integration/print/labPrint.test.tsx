@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compactSpecimenId } from '../../../src/domain/ids/compactSpecimenId';
 import { formatSpecimenId } from '../../../src/domain/ids/specimenId';
-import { initI18n } from '../../../src/ui/i18n';
+import { initI18n, loadLanguage } from '../../../src/ui/i18n';
 import { LAB_PAGE_SIZE_CSS } from '../../../src/print/paper';
 import { printLabels, printRequisition } from '../../../src/print/printLab';
 import { currentPageCss } from '../../../src/print/printJob';
@@ -31,8 +31,10 @@ const slip: RequisitionData = {
   ],
 };
 
-beforeAll(() => {
+// The screen in English; Hindi's dictionary loaded as printDocument loads it before every printout.
+beforeAll(async () => {
   initI18n('en');
+  await loadLanguage('hi');
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
 });
 afterEach(() => vi.restoreAllMocks());

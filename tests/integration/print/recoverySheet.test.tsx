@@ -5,14 +5,16 @@ import { A4_PAGE_CSS } from '../../../src/print/paper';
 import { currentPageCss } from '../../../src/print/printJob';
 import { printRecoverySheet } from '../../../src/print/printRecovery';
 import { RecoverySheet, type RecoverySheetData } from '../../../src/print/RecoverySheet';
-import { initI18n } from '../../../src/ui/i18n';
+import { initI18n, loadLanguage } from '../../../src/ui/i18n';
 
 const bytes = Uint8Array.from({ length: RECOVERY_BYTES }, (_, i) => i * 13);
 const code = formatRecoveryCode(bytes);
 const sheet: RecoverySheetData = { hospital: 'AIIMS New Delhi', device: 'K7', date: '26/11/2026', code };
 
-beforeAll(() => {
+// The screen in English; Hindi's dictionary loaded as printDocument loads it before every printout.
+beforeAll(async () => {
   initI18n('en');
+  await loadLanguage('hi');
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
 });
 afterEach(() => vi.restoreAllMocks());

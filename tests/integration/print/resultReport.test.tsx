@@ -6,7 +6,7 @@ import { ResultDesk } from '../../../src/device/resultDesk';
 import { DEFAULT_CATALOGUE } from '../../../src/domain/lab/catalogue';
 import { REPORT_PAGE_CSS } from '../../../src/print/paper';
 import { ResultReport } from '../../../src/print/ResultReport';
-import { initI18n } from '../../../src/ui/i18n';
+import { initI18n, loadLanguage } from '../../../src/ui/i18n';
 import { reportData } from '../../../src/ui/lab/printResultReport';
 import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../../helpers/deviceHarness';
 
@@ -14,7 +14,8 @@ const TECH = { name: 'Meena Das', role: 'lab' as const };
 const PATHOLOGIST = { name: 'Kavita Rao', role: 'pathologist' as const };
 const KFT = { 'KFT.UREA': '40', 'KFT.CREAT': '1.10' };
 
-beforeAll(() => { initI18n('en'); });
+// The screen in English; Hindi's dictionary loaded as printDocument loads it before every printout.
+beforeAll(async () => { initI18n('en'); await loadLanguage('hi'); });
 
 describe('results report', () => {
   it('prints AMENDED with the reason, what changed and the earlier version, in English and Hindi', async () => {

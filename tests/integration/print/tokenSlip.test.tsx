@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initI18n } from '../../../src/ui/i18n';
+import { initI18n, loadLanguage } from '../../../src/ui/i18n';
 import { TokenSlip, type SlipData } from '../../../src/print/TokenSlip';
 
 const slip: SlipData = {
@@ -18,8 +18,10 @@ const slip: SlipData = {
   copy: 1,
 };
 
-beforeAll(() => {
+// The screen in English; Hindi's dictionary loaded as printDocument loads it before every printout.
+beforeAll(async () => {
   initI18n('en');
+  await loadLanguage('hi');
 });
 
 describe('TokenSlip', () => {
