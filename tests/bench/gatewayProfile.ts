@@ -13,13 +13,14 @@ import { declareAllClear } from '../../src/central/allClear';
 import { basicAuthHeader } from '../../src/central/credentials';
 import { startEmbeddedStore } from '../../src/central/embeddedStore';
 import { setupCentral } from '../../src/central/setup';
-import { generateDeviceKey, signHead } from '../../src/crypto/headSignature';
+import { generateDeviceKey } from '../../src/crypto/headSignature';
 import { buildEvent, type AnyEvent, type ChainHead } from '../../src/domain/events/envelope';
 import type { EventLog } from '../../src/device/eventLog';
 import { createAppServer } from '../../src/server/appServer';
 import { createUpstream } from '../../src/server/gateway/upstream';
 import { CentralClient } from '../../src/sync/centralClient';
-import { Pusher, type PushCheckpoint } from '../../src/sync/pusher';
+import { Pusher } from '../../src/sync/pusher';
+import { benchPushHooks } from './benchPushHooks';
 import { freePort } from '../helpers/freePort';
 
 const EVENTS = Number(process.env.PROFILE_EVENTS ?? 20_000);
@@ -68,18 +69,10 @@ try {
     console.log(`raw _bulk_docs (with the design document): ${rate(performance.now() - t0)}`);
   }
   const push = async (dbUrl: string) => {
-    let checkpoint: PushCheckpoint = { confirmedSeq: 0 };
     const client = new CentralClient({ dbUrl, ...creds }, 300_000);
     await client.registerKey('BP', key.publicKey, new Date().toISOString());
     const t0 = performance.now();
-    await new Pusher(log, client, {
-      loadCheckpoint: async () => checkpoint,
-      saveCheckpoint: async (c) => { checkpoint = c; },
-      refused: async (doc, reason) => { throw new Error(`refused ${doc._id}: ${reason}`); },
-      progress: () => {},
-      gate: async () => {},
-      signHead: (seq, hash) => signHead(key.privateKey, 'BP', seq, hash),
-    }).run();
+    await new Pusher(log, client, benchPushHooks(key.privateKey, 'BP')).run();
     return performance.now() - t0;
   };
   if (ONLY.includes('gateway')) console.log(`resync through the gateway: ${rate(await push(`http://127.0.0.1:${port}/central/profile_push`))}`);

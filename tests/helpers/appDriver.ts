@@ -75,16 +75,20 @@ async function openRegistration(page: Page, p: NewPatient) {
   await page.getByLabel('Years').fill(p.years);
 }
 
-/** Registers `p` through the desk (see openRegistration). Returns the downtime ID. */
-export async function registerPatient(page: Page, p: NewPatient = RAVI): Promise<string> {
-  await openRegistration(page, p);
-  if (p.mobile) await page.getByLabel('Mobile number').fill(p.mobile);
+async function fillAddressAndRelative(page: Page, p: NewPatient) {
   await page.getByLabel('Locality / village').fill(p.locality);
   await page.getByLabel('District').fill(p.district);
   await page.getByLabel('State').fill(p.state);
   await page.getByLabel('PIN code').fill(p.pin);
   await page.getByLabel('Relation').selectOption(p.relation);
   await page.getByLabel('Relative / guardian name').fill(p.relative);
+}
+
+/** Registers `p` through the desk (see openRegistration). Returns the downtime ID. */
+export async function registerPatient(page: Page, p: NewPatient = RAVI): Promise<string> {
+  await openRegistration(page, p);
+  if (p.mobile) await page.getByLabel('Mobile number').fill(p.mobile);
+  await fillAddressAndRelative(page, p);
   await page.getByRole('button', { name: 'Register', exact: true }).click();
   return (await page.getByTestId('patient-id').textContent())!;
 }
@@ -113,12 +117,7 @@ export async function registerEverything(page: Page, p: FullPatient): Promise<st
   await openRegistration(page, p);
   await page.getByLabel('Mobile number').fill(p.mobile);
   await page.getByLabel('House / street').fill(p.line);
-  await page.getByLabel('Locality / village').fill(p.locality);
-  await page.getByLabel('District').fill(p.district);
-  await page.getByLabel('State').fill(p.state);
-  await page.getByLabel('PIN code').fill(p.pin);
-  await page.getByLabel('Relation').selectOption(p.relation);
-  await page.getByLabel('Relative / guardian name').fill(p.relative);
+  await fillAddressAndRelative(page, p);
   await page.getByLabel('Hospital UHID (if the patient has a card)').fill(p.uhid);
   await page.getByLabel('ABHA number (14 digits)').fill(p.abha);
   await page.getByLabel('Remarks').fill(p.remarks);

@@ -1,9 +1,10 @@
 import PouchDB from 'pouchdb-browser';
 import { createPouchEventLog } from '../../../src/device/eventLog';
 import { defaultLocks } from '../../../src/device/locks';
-import { generateDeviceKey, signHead } from '../../../src/crypto/headSignature';
+import { generateDeviceKey } from '../../../src/crypto/headSignature';
 import { CentralClient } from '../../../src/sync/centralClient';
-import { Pusher, type PushCheckpoint } from '../../../src/sync/pusher';
+import { Pusher } from '../../../src/sync/pusher';
+import { benchPushHooks } from '../benchPushHooks';
 import { findConflicts, type ConflictsChecked } from '../../../src/sync/conflictCheck';
 
 /**
@@ -51,17 +52,10 @@ export async function runPushBench(args: {
   // Our resync: read, _revs_diff, _bulk_docs new_edits=false, confirm, final verification.
   const key = await generateDeviceKey();
   const resync = async (dbUrl: string) => {
-    let checkpoint: PushCheckpoint = { confirmedSeq: 0 };
     const client = new CentralClient({ dbUrl, ...args.creds }, 300_000);
     await client.registerKey('BP', key.publicKey, new Date().toISOString());
-    const pusher = () => new Pusher(log, client, {
-      loadCheckpoint: async () => checkpoint,
-      saveCheckpoint: async (c) => { checkpoint = c; },
-      refused: async (doc, reason) => { throw new Error(`refused ${doc._id}: ${reason}`); },
-      progress: () => {},
-      gate: async () => {},
-      signHead: (seq, hash) => signHead(key.privateKey, 'BP', seq, hash),
-    });
+    const hooks = benchPushHooks(key.privateKey, 'BP');
+    const pusher = () => new Pusher(log, client, hooks);
     const t1 = performance.now();
     const pushed = await pusher().run();
     const ms = performance.now() - t1;
