@@ -26,7 +26,14 @@ export function makeProfile() {
       await watchCsp(context);
       return context;
     },
-    // Chromium may still be flushing its cache as it exits: retry instead of failing the test on ENOTEMPTY.
-    remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10 }),
+    // Chromium's helper processes may still write into the profile as the browser exits, for
+    // seconds on a busy machine: retry, and a temporary folder left behind fails no test.
+    remove: () => {
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 200 });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOTEMPTY') throw err;
+      }
+    },
   };
 }
