@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BasicAuth } from './credentials';
 import { StartupError } from './errors';
 import { couchRequest, isRecord } from './http';
@@ -34,7 +35,7 @@ function assertWritable(dataDir: string) {
   const probe = join(dataDir, `.write-test-${process.pid}`);
   try {
     // Owner-only when we create it: it holds patient records, and config.json holds the admin's
-    // password hash (10 PBKDF2 rounds in pouchdb-server, which also rewrites the file as 0644).
+    // password hash (10 PBKDF2 rounds in express-pouchdb, which also rewrites the file as 0644).
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     mkdirSync(join(dataDir, 'db'), { recursive: true });
     accessSync(dataDir, constants.W_OK);
@@ -47,7 +48,7 @@ function assertWritable(dataDir: string) {
   }
 }
 
-/** pouchdb-server writes log.txt into its working folder unless config.json says where. */
+/** express-pouchdb writes log.txt into its working folder unless config.json says where. */
 function writeStoreConfig(dataDir: string) {
   const file = join(dataDir, 'config.json');
   let config: Record<string, unknown> = {};
@@ -83,9 +84,10 @@ async function waitUntilReady(url: string, child: ChildProcess, stderr: () => st
 }
 
 /**
- * Start pouchdb-server as a child process on 127.0.0.1, wait until it answers and make sure it has
- * an admin. A child process rather than in-process express: its LevelDB, logging and config code
- * keep module-level state, and a separate process can be stopped cleanly and replaced by CouchDB.
+ * Start the embedded store (./store/storeMain.ts: express-pouchdb on LevelDB) as a child process on
+ * 127.0.0.1, wait until it answers and make sure it has an admin. A child process rather than
+ * in-process express: its LevelDB, logging and config code keep module-level state, and a separate
+ * process can be stopped cleanly and replaced by CouchDB.
  */
 export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
   const { port, dataDir } = options;
@@ -94,8 +96,10 @@ export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise
   assertWritable(dataDir);
   writeStoreConfig(dataDir);
 
-  const bin = createRequire(import.meta.url).resolve('pouchdb-server/bin/pouchdb-server');
-  const args = [bin, '-o', '127.0.0.1', '-p', String(port), '-d', join(dataDir, 'db'), '-c', join(dataDir, 'config.json'), '-n'];
+  const main = join(dirname(fileURLToPath(import.meta.url)), 'store', 'storeMain.ts');
+  // tsx resolved from here: the child runs in the data folder, where no node_modules is.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const args = ['--import', tsx, main, String(port), join(dataDir, 'db'), join(dataDir, 'config.json')];
   // Own process group: a Ctrl-C in the terminal reaches only us, and we stop the store in order.
   const child = spawn(process.execPath, args, { cwd: dataDir, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderrTail = '';

@@ -6,7 +6,7 @@ let app: Awaited<ReturnType<typeof startWholeApp>>;
 beforeAll(async () => { app = await startWholeApp(); });
 afterAll(async () => { await app?.stop(); });
 
-/** The embedded store's process: pouchdb-server started on this run's own data folder. */
+/** The embedded store's process (store/storeMain.ts) started on this run's own data folder. */
 function storePid(): number {
   // /proc rather than ps: a minimal Debian has no procps.
   for (const entry of readdirSync('/proc')) {
@@ -17,7 +17,7 @@ function storePid(): number {
     } catch {
       continue; // gone meanwhile
     }
-    if (args.includes('pouchdb-server') && args.includes(app.dataDir)) return Number(entry);
+    if (args.includes('storeMain') && args.includes(app.dataDir)) return Number(entry);
   }
   throw new Error('no embedded store process found');
 }

@@ -114,6 +114,46 @@ describe('central store: embedded pouchdb-server, set-up and design document', (
     expect(view.body.rows).toEqual([{ key: ['K7'], value: 1 }, { key: ['Q1'], value: 1 }]);
   });
 
+  it('judges each document of a batch on its own: the malformed and the changed are refused, the rest stored', async () => {
+    const stored = await storeFetch(store, `${DB}/ev:K7:0000000001`, { auth: store.auth });
+    const good = [event('K7', 2), event('K7', 3)];
+    const docs = [good[0], { ...event('K7', 4), type: 'patient.teleported' }, { ...stored.body, by: 'mallory' }, good[1]];
+    const res = await fetch(new URL(`${DB}/_bulk_docs`, store.url), {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Basic ${btoa(`${device.username}:${device.password}`)}` },
+      body: JSON.stringify({ docs }),
+    });
+    const answers = await res.json() as { id: string; error?: string }[];
+    expect(answers.filter((a) => a.error === 'forbidden').map((a) => a.id).sort()).toEqual(['ev:K7:0000000001', 'ev:K7:0000000004']);
+    for (const doc of good) expect((await storeFetch(store, `${DB}/${doc._id}`, { auth: store.auth })).status).toBe(200);
+    expect((await storeFetch(store, `${DB}/ev:K7:0000000004`, { auth: store.auth })).status).toBe(404);
+    const after = await storeFetch(store, `${DB}/ev:K7:0000000001?conflicts=true`, { auth: store.auth });
+    expect(after.body).toMatchObject({ _rev: stored.body._rev, by: stored.body.by });
+    expect(after.body._conflicts).toBeUndefined();
+  });
+
+  it('applies a changed design document from the next write on (a function is not kept past its revision)', async () => {
+    const strict = { _id: '_design/strict', validate_doc_update: "function (doc) { if (doc.seq === 5) throw { forbidden: 'no fives' }; }" };
+    const created = await storeFetch(store, `${DB}/_design/strict`, { method: 'PUT', body: strict, auth: store.auth });
+    expect(created.status).toBe(201);
+    expect(await put(event('K7', 5), device)).toMatchObject({ status: 403, body: { reason: 'no fives' } });
+    const relaxed = { ...strict, _rev: created.body.rev, validate_doc_update: "function (doc) { if (doc.seq === 6) throw { forbidden: 'no sixes' }; }" };
+    const updated = await storeFetch(store, `${DB}/_design/strict`, { method: 'PUT', body: relaxed, auth: store.auth });
+    expect((await put(event('K7', 5), device)).status).toBe(201);
+    await storeFetch(store, `${DB}/_design/strict?rev=${String(updated.body.rev)}`, { method: 'DELETE', auth: store.auth });
+    expect((await put(event('K7', 6), device)).status).toBe(201);
+  });
+
+  it('offers no route that runs code sent in the request, even to its admin', async () => {
+    const map = { map: 'function (doc) { emit(doc._id, null); }' };
+    const temp = await fetch(new URL(`${DB}/_temp_view`, store.url), {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Basic ${btoa(`${store.auth.username}:${store.auth.password}`)}` },
+      body: JSON.stringify(map),
+    });
+    expect(temp.status).toBeGreaterThanOrEqual(400);
+    expect(await temp.json()).not.toHaveProperty('rows');
+    expect((await storeFetch(store, '_utils/', { auth: store.auth }).catch(() => ({ status: 404 }))).status).toBe(404);
+  });
+
   it('refuses a second start on a port in use with one clear line', async () => {
     const port = Number(new URL(store.url).port);
     await expect(startEmbeddedStore({ port, dataDir: store.dataDir, adminPassword: null, log: () => {} }))
