@@ -5,7 +5,7 @@ import { StartupError } from './errors';
 import { couchRequest, isRecord, type JsonResponse } from './http';
 
 export interface SetupTarget {
-  /** Credential-free base URL of a CouchDB 3 (or pouchdb-server) server, ending in `/`. */
+  /** Credential-free base URL of a CouchDB 3 server (or the embedded store), ending in `/`. */
   url: string;
   db: string;
   auth: BasicAuth | null;
@@ -89,7 +89,7 @@ async function ensureSecurity(target: SetupTarget): Promise<SetupResult['securit
 
 /**
  * Prepare a central store for Downtime Desk: database, design document, security. Idempotent, and
- * only the standard CouchDB 3 HTTP API, so the same set-up serves pouchdb-server and CouchDB.
+ * only the standard CouchDB 3 HTTP API, so the same set-up serves the embedded store and CouchDB.
  */
 export async function setupCentral(target: SetupTarget): Promise<SetupResult> {
   await checkServer(target);

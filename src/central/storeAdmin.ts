@@ -4,10 +4,10 @@ import { StartupError } from './errors';
 import { couchRequest, isRecord } from './http';
 
 /**
- * Make sure the embedded pouchdb-server has the server admin `admin` and that we hold its password.
+ * Make sure the embedded store has the server admin `admin` and that we hold its password.
  * Out of the box it is in "admin party" mode (anyone may change anything); it stays so only for the
  * moment between its start and this call, on 127.0.0.1.
- * `/_config` is pouchdb-server's (and CouchDB 1's) API: this is for the embedded store only.
+ * `/_config` is express-pouchdb's (and CouchDB 1's) API: this is for the embedded store only.
  */
 export async function ensureStoreAdmin(
   url: string,

@@ -118,7 +118,7 @@ export class Pusher {
         const last = docs[docs.length - 1]!.seq;
         // Read the next batch from IndexedDB while the server works on this one.
         if (last < total) next = this.log.readRange(this.log.device, last + 1, this.batch);
-        // pouchdb-server refuses an already stored revision sent again; CouchDB ignores it. Asking
+        // The embedded store refuses an already stored revision sent again; CouchDB ignores it. Asking
         // first keeps both quiet and sends only what is missing.
         const missing = docs[0]!.seq <= serverHighest ? await this.missingOf(docs) : new Set(docs.map((d) => d._id));
         const toSend = docs.filter((d) => missing.has(d._id) && !this.refusedIds.has(d._id));

@@ -1,7 +1,7 @@
 /**
  * `tsx tests/bench/gatewayProfile.ts` (with `node --cpu-prof --import tsx` to profile): the
  * resync's push from Node through the gateway, with no browser, so that the gateway's own work
- * can be profiled in this process (the store is pouchdb-server in its own process). Prints the
+ * can be profiled in this process (the store is the embedded store in its own process). Prints the
  * rate through the gateway and straight to the store, and a raw `_bulk_docs` ceiling.
  */
 import { createHash } from 'node:crypto';

@@ -9,7 +9,7 @@ import { startTestStore, storeFetch, type TestStore } from './pouchServer';
 
 export const DB = 'downtime';
 
-/** A real pouchdb-server set up as `npm start` sets it up, with device accounts on demand. */
+/** A real embedded store set up as `npm start` sets it up, with device accounts on demand. */
 export async function centralStore() {
   let store: TestStore = await startTestStore();
   const target = (): SetupTarget => ({ url: store.url, db: DB, auth: store.auth });

@@ -22,7 +22,7 @@ type HarnessStore = Pick<TestStore, 'url' | 'auth' | 'dispose'>;
 
 /**
  * `DD_TEST_CENTRAL_URL=http://admin:secret@127.0.0.1:5984/` runs the suite against that server
- * (an Apache CouchDB 3, say) instead of an embedded pouchdb-server: its own database, device
+ * (an Apache CouchDB 3, say) instead of the embedded store: its own database, device
  * accounts removed again at the end.
  */
 async function openStore(): Promise<HarnessStore> {
@@ -57,7 +57,7 @@ export async function deviceAccount(store: { url: string; auth: BasicAuth }, cod
 }
 
 /**
- * The app server with its gateway in front of a real store (pouchdb-server, or the server named
+ * The app server with its gateway in front of a real store (the embedded one, or the server named
  * by DD_TEST_CENTRAL_URL), as `npm start` wires them, with device accounts T1 and T2 and the
  * administrator's device AD (reader). Every request the gateway sends to the store is recorded,
  * so a test can show that a refused one reached nothing.

@@ -23,7 +23,7 @@ export interface TestStore extends EmbeddedStore {
   dispose(): Promise<void>;
 }
 
-/** A real pouchdb-server on 127.0.0.1 with a temporary data folder, via the app's own start-up code. */
+/** A real embedded store on 127.0.0.1 with a temporary data folder, via the app's own start-up code. */
 export async function startTestStore(): Promise<TestStore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dd-store-'));
   try {

@@ -21,7 +21,7 @@ const event = (code: string, seq = 1) => buildEvent({
   by: 'clerk-ravi',
 });
 
-describe('central store: embedded pouchdb-server, set-up and design document', () => {
+describe('central store: the embedded store, set-up and design document', () => {
   let store: TestStore;
   const target = () => ({ url: store.url, db: DB, auth: store.auth });
   const put = (doc: { _id: string }, auth?: typeof device) =>

@@ -55,7 +55,7 @@ describe('the sanitized-network gate', () => {
   });
 });
 
-describe('resync against a real pouchdb-server', () => {
+describe('resync against a real embedded store', () => {
   it('refuses without an all-clear, or with one older than this outage, and sends nothing', async () => {
     const t = await tablet('K7');
     await t.resync.openGate(t.admin, gate(k7));

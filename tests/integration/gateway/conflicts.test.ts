@@ -36,7 +36,7 @@ async function code(p: Promise<unknown>) {
 }
 
 /**
- * What only a store administrator can do: the design document (which pouchdb-server also applies
+ * What only a store administrator can do: the design document (which the embedded store also applies
  * to admins, unlike CouchDB for a new branch) is taken out of the way, a second version of a
  * stored event is written as a new revision branch with `new_edits: false`, and set-up puts the
  * design document back. `revId` picks the branch's revision id, and with it CouchDB's winner.
