@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await gw?.close(); });
 
-const who = () => ({ anonymous: undefined, T1: gw.accounts.T1, AD: gw.accounts.AD, admin: gw.accounts.admin });
+const who = () => ({ anonymous: undefined, T1: gw.accounts.T1, T2: gw.accounts.T2, AD: gw.accounts.AD, admin: gw.accounts.admin });
 type Who = keyof ReturnType<typeof who>;
 
 /** A request that must be refused before the store sees it. */
