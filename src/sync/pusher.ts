@@ -145,7 +145,7 @@ export class Pusher {
     let still = missing;
     for (const wait of confirmDelays()) {
       if (still.size === 0) break;
-      this.hooks.progress({ total, sent: this.sent, confirmed: this.confirmedNow - this.refusedCount, refused: this.refusedCount, phase: 'confirming' });
+      this.hooks.progress({ total, sent: this.sent, confirmed: Math.max(0, this.confirmedNow - this.refusedCount), refused: this.refusedCount, phase: 'confirming' });
       await this.sleep(wait);
       const left = still;
       still = await ask(docs.filter((d) => left.has(d._id)));
