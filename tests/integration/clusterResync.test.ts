@@ -136,7 +136,7 @@ describe('resync against a CouchDB cluster stand-in (lagging copies, 202 answers
       lag.release();
     }
     expect(err).toBeInstanceOf(SyncError);
-    expect(err).toMatchObject({ code: 'notConfirmed' });
+    expect(err).toMatchObject({ code: 'notConfirmed', params: { id: expect.stringMatching(/^ev:C3:\d{10}$/) } });
     expect(t.slept.reduce((a, b) => a + b, 0)).toBe(2 * CONFIRM_WINDOW_MS);
     expect((await t.db.syncHistory.toArray()).map((h) => h.outcome)).toEqual(['failed']);
     // The re-send wrote nothing twice: the gateway found the events already stored.
