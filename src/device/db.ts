@@ -28,7 +28,8 @@ export interface SyncRunRecord {
   startedAt: string;
   endedAt: string;
   by: string;
-  outcome: 'confirmed' | 'failed' | 'paused';
+  /** `degraded`: the central store accepted the push without keeping enough copies (HTTP 202). */
+  outcome: 'confirmed' | 'degraded' | 'failed' | 'paused';
   sent: number;
   confirmed: number;
   refused: number;

@@ -21,6 +21,19 @@ export interface CentralTarget {
   password: string;
 }
 
+/** Doc reads at once when the final check reads every copy (one request per document). */
+export const QUORUM_READS_AT_ONCE = 8;
+
+export interface BulkAnswer {
+  /** The refusals, one per document (with new_edits:false the answer lists only failures). */
+  results: BulkResult[];
+  /**
+   * False when the store answered 202: a CouchDB cluster accepted the write but stored fewer
+   * copies than its write quorum (w), so it is not durable yet.
+   */
+  durable: boolean;
+}
+
 export interface BulkResult {
   id: string;
   ok?: boolean;
@@ -160,6 +173,35 @@ export class CentralClient {
     return (res.body as { rows?: ConflictRow[] } | null)?.rows ?? [];
   }
 
+  /**
+   * How many copies of each document the store keeps: `cluster.n` of the database information
+   * (CouchDB 3); null for a store that answers without it (the embedded store: one copy).
+   */
+  async copies(): Promise<number | null> {
+    const res = await this.request('');
+    if (res.status !== 200) throw new SyncError('serverError', { status: res.status });
+    const n = (res.body as { cluster?: { n?: unknown } } | null)?.cluster?.n;
+    return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 16 ? n : null;
+  }
+
+  /**
+   * Which of these revisions a read of every copy does not find: one `GET` per document with
+   * `r` = the number of copies, so the answer waits for all of them instead of the first that
+   * agree (CouchDB documents `r` as how many copies must be read before it answers).
+   */
+  async notHeldByEveryCopy(revs: ReadonlyMap<string, string>, r: number): Promise<Set<string>> {
+    const ids = [...revs.keys()];
+    const missing = new Set<string>();
+    const readOne = async (id: string) => {
+      const res = await this.request(`${encodeURIComponent(id)}?r=${r}`);
+      if (res.status === 404) missing.add(id);
+      else if (res.status !== 200) throw new SyncError('serverError', { status: res.status });
+      else if ((res.body as { _rev?: unknown } | null)?._rev !== revs.get(id)) missing.add(id);
+    };
+    for (let i = 0; i < ids.length; i += QUORUM_READS_AT_ONCE) await Promise.all(ids.slice(i, i + QUORUM_READS_AT_ONCE).map(readOne));
+    return missing;
+  }
+
   /** Which of these revisions the server does not hold (the replication protocol's own check). */
   async revsDiff(revs: Record<string, string[]>): Promise<Set<string>> {
     const res = await this.request('_revs_diff', { method: 'POST', body: revs });
@@ -194,7 +236,7 @@ export class CentralClient {
    * `head` is the batch's last event signed by this device, which the gateway checks against the
    * device's registered key.
    */
-  async bulkDocs(docs: unknown[], head?: SignedHead): Promise<BulkResult[]> {
+  async bulkDocs(docs: unknown[], head?: SignedHead): Promise<BulkAnswer> {
     const res = await this.request('_bulk_docs', { method: 'POST', body: { docs, new_edits: false }, headers: head ? { [SIGNED_HEAD_HEADER]: headerOf(head) } : {} });
     if (res.status === 403) {
       const body = res.body as { error?: unknown; reason?: unknown } | null;
@@ -206,8 +248,9 @@ export class CentralClient {
       throw new SyncError('forbidden', { reason: String(body?.reason ?? '') });
     }
     // CouchDB documents 417 when a validation function refused some documents: the body still
-    // lists them one by one, like a 201 does.
-    if (res.status !== 201 && res.status !== 200 && res.status !== 417) throw new SyncError('serverError', { status: res.status });
-    return Array.isArray(res.body) ? (res.body as BulkResult[]) : [];
+    // lists them one by one, like a 201 does. A cluster answers 202 when fewer copies than its
+    // write quorum stored the documents: listed the same way, but not durable.
+    if (res.status !== 201 && res.status !== 200 && res.status !== 202 && res.status !== 417) throw new SyncError('serverError', { status: res.status });
+    return { results: Array.isArray(res.body) ? (res.body as BulkResult[]) : [], durable: res.status !== 202 };
   }
 }

@@ -1,5 +1,5 @@
 import type { AnyEvent } from '../domain/events/envelope';
-import { halveBatch } from '../domain/sync/progress';
+import { confirmDelays, halveBatch } from '../domain/sync/progress';
 import type { EventLog } from '../device/eventLog';
 import type { CentralClient } from './centralClient';
 import type { SignedHead } from '../domain/sync/signedHead';
@@ -14,11 +14,27 @@ export interface PushHooks {
   loadCheckpoint(): Promise<PushCheckpoint>;
   saveCheckpoint(c: PushCheckpoint): Promise<void>;
   refused(doc: AnyEvent, reason: string): Promise<void>;
-  progress(p: { total: number; sent: number; confirmed: number; refused: number; phase: 'pushing' | 'verifying' }): void;
+  progress(p: { total: number; sent: number; confirmed: number; refused: number; phase: 'pushing' | 'verifying' | 'confirming' }): void;
   /** Resolves when the run may go on (pause), rejects to stop it. */
   gate(): Promise<void>;
   /** This device's signature on an event of its chain (the last of each batch). */
   signHead?(seq: number, hash: string): Promise<SignedHead>;
+  /** Waits between re-asks for a confirmation (injected, so tests never wait for real time). */
+  sleep?(ms: number): Promise<void>;
+}
+
+export interface PushOutcome {
+  total: number;
+  sent: number;
+  confirmed: number;
+  refused: number;
+  /** The confirmed sequence the run started from. */
+  from: number;
+  /**
+   * The store answered a write with 202 (a cluster storing fewer copies than its write quorum):
+   * the checkpoint stays before that batch and the run must not say "synced".
+   */
+  degraded: boolean;
 }
 
 export const DEFAULT_BATCH = 2000;
@@ -46,39 +62,113 @@ export class Pusher {
   private sent = 0;
   private refusedCount = 0;
   private readonly refusedIds = new Set<string>();
+  /** Copies per document on a cluster (`cluster.n`); null for a single store. */
+  private copies: number | null = null;
+  private degraded = false;
+  private confirmedNow = 0;
+  private lastMissing = new Set<string>();
 
   constructor(private readonly log: EventLog, private readonly client: CentralClient, private readonly hooks: PushHooks,
     private readonly random: () => number = Math.random, batch = DEFAULT_BATCH) {
     this.batch = batch;
   }
 
+  private sleep(ms: number): Promise<void> {
+    return this.hooks.sleep ? this.hooks.sleep(ms) : new Promise((r) => setTimeout(r, ms));
+  }
+
   /**
    * `from` is the confirmed sequence the run started from: everything above it up to `total` was
    * confirmed by this run (asked about with `_revs_diff`), what is below by earlier runs.
    */
-  async run(): Promise<{ total: number; sent: number; confirmed: number; refused: number; from: number }> {
+  async run(): Promise<PushOutcome> {
     const total = (await this.log.head())?.seq ?? 0;
     let { confirmedSeq } = await this.hooks.loadCheckpoint();
     if (confirmedSeq > total) confirmedSeq = 0;
+    // A cluster is read from every copy of a document for the final check; a single store's
+    // `_revs_diff` already answers from its one copy.
+    this.copies = await this.client.copies();
     // A central store restored from an older backup no longer holds what it once confirmed: the
     // newest confirmed event goes first, so it is always among those asked about again.
-    if (confirmedSeq > 0 && !(await this.stillHeld(confirmedSeq))) confirmedSeq = 0;
+    // Nothing is waited for here: old events do not lag, and a store that lost them gets them again.
+    if (confirmedSeq > 0 && !(await this.stillHeld(confirmedSeq, this.sampleBetween(0, confirmedSeq), false))) confirmedSeq = 0;
     const from = confirmedSeq;
-    await this.pushFrom(confirmedSeq, total);
-    const confirmed = total - this.refusedCount;
+    confirmedSeq = await this.pushFrom(confirmedSeq, total);
+    // The final check of what this run confirmed: its newest event and a sample, read as
+    // strongly as the store allows, before "all N confirmed" is said.
+    if (!this.degraded && total > from) {
+      if (!(await this.stillHeld(total, this.sampleBetween(from, total), true))) {
+        throw new SyncError('notConfirmed', { id: [...this.lastMissing][0] ?? '' });
+      }
+    }
+    const confirmed = this.degraded ? Math.max(0, confirmedSeq - this.refusedCount) : total - this.refusedCount;
     this.hooks.progress({ total, sent: this.sent, confirmed, refused: this.refusedCount, phase: 'verifying' });
-    return { total, sent: this.sent, confirmed, refused: this.refusedCount, from };
+    return { total, sent: this.sent, confirmed, refused: this.refusedCount, from, degraded: this.degraded };
   }
 
-  /** The newest confirmed event and a random sample of the earlier ones, in one `_revs_diff`. */
-  private async stillHeld(confirmedSeq: number): Promise<boolean> {
-    const seqs = new Set([confirmedSeq]);
-    for (let i = 0; i < Math.min(RECHECK_SAMPLE, confirmedSeq - 1); i += 1) seqs.add(1 + Math.floor(this.random() * confirmedSeq));
+  /** Up to RECHECK_SAMPLE random sequences above `lo` and below `hi` (all of them when no more). */
+  private sampleBetween(lo: number, hi: number): number[] {
+    const span = hi - lo - 1;
+    if (span <= RECHECK_SAMPLE) return Array.from({ length: Math.max(0, span) }, (_, i) => lo + 1 + i);
+    return Array.from({ length: RECHECK_SAMPLE }, () => lo + 1 + Math.floor(this.random() * span));
+  }
+
+  /** The newest event and a sample of the earlier ones, asked about in one go. */
+  private async stillHeld(newest: number, sample: number[], wait: boolean): Promise<boolean> {
+    const seqs = new Set([newest, ...sample]);
     // Read together: 500 reads one after the other were most of a re-run with nothing new.
     const docs = (await Promise.all([...seqs].map((seq) => this.log.readRange(this.log.device, seq, 1)))).flat();
-    const missing = await this.missingOf(docs.filter((d) => !this.refusedIds.has(d._id)));
-    this.hooks.progress({ total: confirmedSeq, sent: 0, confirmed: missing.size ? 0 : confirmedSeq - this.refusedCount, refused: this.refusedCount, phase: 'verifying' });
+    const asked = docs.filter((d) => !this.refusedIds.has(d._id));
+    const first = await this.strongMissingOf(asked);
+    const missing = wait ? await this.untilHeld(asked, first, (d) => this.strongMissingOf(d), newest) : first;
+    this.lastMissing = missing;
+    this.hooks.progress({ total: newest, sent: 0, confirmed: missing.size ? 0 : newest - this.refusedCount, refused: this.refusedCount, phase: 'verifying' });
     return missing.size === 0;
+  }
+
+  /**
+   * What the store does not hold, read as strongly as it allows: on a cluster each document from
+   * every copy (`r` = n); on a single store `_revs_diff`, which answers from its one copy.
+   */
+  private async strongMissingOf(docs: Doc[]): Promise<Set<string>> {
+    if (docs.length === 0) return new Set();
+    if (this.copies === null) return this.missingOf(docs);
+    return this.client.notHeldByEveryCopy(new Map(docs.map((d) => [d._id, d._rev])), this.copies);
+  }
+
+  /**
+   * A cluster's `_revs_diff` is answered, per document, by whichever copy replies first, so a
+   * write it just stored on a quorum of copies can be reported missing for a moment. Ask again
+   * about what is still missing, waiting longer each time, over CONFIRM_WINDOW_MS in all.
+   */
+  private async untilHeld(docs: Doc[], missing: Set<string>, ask: (docs: Doc[]) => Promise<Set<string>>, total: number): Promise<Set<string>> {
+    let still = missing;
+    for (const wait of confirmDelays()) {
+      if (still.size === 0) break;
+      this.hooks.progress({ total, sent: this.sent, confirmed: Math.max(0, this.confirmedNow - this.refusedCount), refused: this.refusedCount, phase: 'confirming' });
+      await this.sleep(wait);
+      const left = still;
+      still = await ask(docs.filter((d) => left.has(d._id)));
+    }
+    return still;
+  }
+
+  /**
+   * A batch's confirmation: what `_revs_diff` still reports missing after the window is sent
+   * again (harmless with new_edits:false: a stored revision is not written twice) and waited
+   * for once more; only what is missing after that is not confirmed.
+   */
+  private async confirmBatch(docs: Doc[], missing: Set<string>, total: number): Promise<{ missing: Set<string>; durable: boolean }> {
+    let still = await this.untilHeld(docs, missing, (d) => this.missingOf(d), total);
+    if (still.size === 0) return { missing: still, durable: true };
+    const again = docs.filter((d) => still.has(d._id));
+    const tail = again[again.length - 1]!;
+    const head = this.hooks.signHead ? await this.hooks.signHead(tail.seq, tail.hash) : undefined;
+    const answer = await this.client.bulkDocs(again.map(withRevisions), head);
+    const failed = answer.results.find((r) => r.error);
+    if (failed) return { missing: new Set([failed.id]), durable: answer.durable };
+    still = await this.untilHeld(again, await this.missingOf(again), (d) => this.missingOf(d), total);
+    return { missing: still, durable: answer.durable };
   }
 
   private async missingOf(docs: Doc[]): Promise<Set<string>> {
@@ -86,7 +176,9 @@ export class Pusher {
     return this.client.revsDiff(Object.fromEntries(docs.map((d) => [d._id, [d._rev]])));
   }
 
-  private async pushFrom(confirmedSeq: number, total: number): Promise<void> {
+  /** Pushes everything above `confirmedSeq`; answers the checkpoint it reached. */
+  private async pushFrom(confirmedSeq: number, total: number): Promise<number> {
+    this.confirmedNow = confirmedSeq;
     // Above the server's highest sequence for this device nothing can be there yet (only this
     // device writes its events), so those batches skip the question "what is missing?".
     const serverHighest = confirmedSeq < total ? await this.client.highestSeq(this.log.device) : 0;
@@ -95,9 +187,15 @@ export class Pusher {
     // checkpoint still moves one batch at a time, and only once that batch is confirmed; the next
     // batch's answer (its refusals above all, which are kept for good) is read only after that.
     let unconfirmed: Promise<void> | null = null;
-    const confirm = (last: number, answer: Promise<Set<string>>) => answer.then(async (notHeld) => {
-      if (notHeld.size > 0) throw new SyncError('notConfirmed', { id: [...notHeld][0]! });
+    const confirm = (last: number, docs: Doc[], durable: boolean, answer: Promise<Set<string>>) => answer.then(async (notHeld) => {
+      const checked = notHeld.size > 0 ? await this.confirmBatch(docs, notHeld, total) : { missing: notHeld, durable: true };
+      if (checked.missing.size > 0) throw new SyncError('notConfirmed', { id: [...checked.missing][0]! });
+      // Accepted by fewer copies than the cluster's write quorum: held, but not durable. The
+      // checkpoint stays before it (and so before every later batch); the rest is still sent.
+      if (!durable || !checked.durable) this.degraded = true;
+      if (this.degraded) return;
       confirmedSeq = last;
+      this.confirmedNow = last;
       await this.hooks.saveCheckpoint({ confirmedSeq });
       this.hooks.progress({ total, sent: this.sent, confirmed: confirmedSeq - this.refusedCount, refused: this.refusedCount, phase: 'pushing' });
     });
@@ -125,7 +223,7 @@ export class Pusher {
         const tail = toSend[toSend.length - 1];
         const sending = (async () => {
           const head = tail && this.hooks.signHead ? await this.hooks.signHead(tail.seq, tail.hash) : undefined;
-          return toSend.length ? this.client.bulkDocs(toSend.map(withRevisions), head) : [];
+          return toSend.length ? this.client.bulkDocs(toSend.map(withRevisions), head) : { results: [], durable: true };
         })();
         sending.catch(() => undefined); // read below, after the batch before is settled
         await settle();
@@ -145,10 +243,10 @@ export class Pusher {
             continue;
           }
           if (!(err instanceof SyncError && err.code === 'forbidden' && toSend.length === 1)) throw err;
-          results = [{ id: toSend[0]!._id, error: 'forbidden', reason: String(err.params.reason ?? '') }];
+          results = { results: [{ id: toSend[0]!._id, error: 'forbidden', reason: String(err.params.reason ?? '') }], durable: true };
         }
         const refusedNow = new Set<string>();
-        for (const r of results) {
+        for (const r of results.results) {
           if (!r.error) continue;
           const doc = toSend.find((d) => d._id === r.id);
           if (r.error !== 'forbidden' || !doc) throw new SyncError('serverRefused', { id: r.id, reason: `${r.error}: ${r.reason ?? ''}` });
@@ -161,7 +259,8 @@ export class Pusher {
         sentTo = last;
         // With new_edits=false the answer lists only failures: ask again before trusting the batch.
         // Only one batch is ever unconfirmed, so checkpoints are saved in order.
-        unconfirmed = confirm(last, this.missingOf(toSend.filter((d) => !refusedNow.has(d._id))));
+        const written = toSend.filter((d) => !refusedNow.has(d._id));
+        unconfirmed = confirm(last, written, results.durable, this.missingOf(written));
         unconfirmed.catch(() => undefined); // thrown by settle()
       }
       await settle();
@@ -169,6 +268,7 @@ export class Pusher {
       // A run that stops early leaves nothing running behind it.
       await (unconfirmed as Promise<void> | null)?.catch(() => undefined);
     }
+    return confirmedSeq;
   }
 
   /** Documents refused in earlier runs stay refused: they are listed, not retried forever. */

@@ -172,8 +172,15 @@ export class Resync {
             progress: (p) => this.set({ ...p, retryAt: null, message: null }),
             gate: () => this.waitWhilePaused(),
             signHead: (seq, hash) => this.key.sign(log.device, seq, hash),
+            sleep: this.sleep,
           }).knownRefusals(known);
           const pushed = await pusher.run();
+          if (pushed.degraded) {
+            // Accepted by fewer copies than the cluster needs: not synced, no status written,
+            // and the checkpoint still before it, so the next run asks about it again.
+            this.set({ phase: 'done', message: { code: 'degraded', params: { count: pushed.confirmed } } });
+            break;
+          }
           // Read back what was confirmed: a conflicting revision (written past the gateway by a
           // store admin) means the store no longer holds one version of this device's chain.
           await this.requireNoConflicts(client, log.device, pushed);
@@ -196,8 +203,10 @@ export class Resync {
           await this.waitWhilePaused();
         }
       }
-      const { pullError } = this.progress;
-      const done = record('confirmed', pullError ? `${pullError.code} ${JSON.stringify(pullError.params ?? {})}` : undefined);
+      const { pullError, message } = this.progress;
+      const done = message?.code === 'degraded'
+        ? record('degraded', 'degraded: the central store accepted the push without storing enough copies (HTTP 202)')
+        : record('confirmed', pullError ? `${pullError.code} ${JSON.stringify(pullError.params ?? {})}` : undefined);
       await this.desk.db.syncHistory.add(done);
       return done;
     } catch (err) {

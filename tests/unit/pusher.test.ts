@@ -3,6 +3,9 @@ import type { EventLog } from '../../src/device/eventLog';
 import type { AnyEvent } from '../../src/domain/events/envelope';
 import type { BulkResult, CentralClient } from '../../src/sync/centralClient';
 import { Pusher, type PushCheckpoint } from '../../src/sync/pusher';
+import { CONFIRM_WINDOW_MS } from '../../src/domain/sync/progress';
+
+const written = (durable = true) => ({ results: [], durable });
 
 type Doc = AnyEvent & { _rev: string };
 
@@ -37,6 +40,7 @@ function heldClient() {
   };
   const client = {
     highestSeq: async () => 0,
+    copies: async () => null,
     bulkDocs: (docs: Array<{ _id: string }>) => call<BulkResult[]>('bulk', docs.map((d) => d._id)),
     revsDiff: (revs: Record<string, string[]>) => call<Set<string>>('revsDiff', Object.keys(revs)),
   } as unknown as CentralClient;
@@ -48,8 +52,9 @@ function heldClient() {
   return { client, calls, callNumber };
 }
 
-function hooks(saved: number[], refused: string[]) {
+function hooks(saved: number[], refused: string[], slept: number[] = []) {
   return {
+    sleep: async (ms: number) => { slept.push(ms); },
     loadCheckpoint: async (): Promise<PushCheckpoint> => ({ confirmedSeq: 0 }),
     saveCheckpoint: async (c: PushCheckpoint) => { saved.push(c.confirmedSeq); },
     refused: async (doc: Doc) => { refused.push(doc._id); },
@@ -64,18 +69,23 @@ describe('Pusher: a batch is confirmed while the next one is sent', () => {
     const saved: number[] = [];
     const run = new Pusher(logOf(5), store.client, hooks(saved, []), Math.random, 2).run();
 
-    (await store.callNumber(1)).answer([]); // batch 1 (events 1–2) written
+    (await store.callNumber(1)).answer(written()); // batch 1 (events 1–2) written
     const confirm1 = await store.callNumber(2);
     expect(confirm1).toMatchObject({ kind: 'revsDiff', ids: ['ev:K7:0000000001', 'ev:K7:0000000002'] });
     // Batch 2 goes out while batch 1's confirmation is still unanswered; nothing is saved yet.
     expect(await store.callNumber(3)).toMatchObject({ kind: 'bulk', ids: ['ev:K7:0000000003', 'ev:K7:0000000004'] });
     expect(saved).toEqual([]);
-    store.calls[2]!.answer([]);
+    store.calls[2]!.answer(written());
     confirm1.answer(new Set());
     (await store.callNumber(4)).answer(new Set()); // batch 2 confirmed
-    (await store.callNumber(5)).answer([]); // batch 3 (event 5) written
+    (await store.callNumber(5)).answer(written()); // batch 3 (event 5) written
     (await store.callNumber(6)).answer(new Set());
-    expect(await run).toMatchObject({ total: 5, sent: 5, confirmed: 5, from: 0 });
+    // The final check: the newest event and the others of this run, asked about once more.
+    const final = await store.callNumber(7);
+    expect(final).toMatchObject({ kind: 'revsDiff' });
+    expect(final.ids[0]).toBe('ev:K7:0000000005');
+    final.answer(new Set());
+    expect(await run).toMatchObject({ total: 5, sent: 5, confirmed: 5, from: 0, degraded: false });
     expect(saved).toEqual([2, 4, 5]);
   });
 
@@ -83,15 +93,66 @@ describe('Pusher: a batch is confirmed while the next one is sent', () => {
     const store = heldClient();
     const saved: number[] = [];
     const refused: string[] = [];
-    const run = new Pusher(logOf(4), store.client, hooks(saved, refused), Math.random, 2).run();
-    (await store.callNumber(1)).answer([]);
+    const slept: number[] = [];
+    const run = new Pusher(logOf(4), store.client, hooks(saved, refused, slept), Math.random, 2).run();
+    (await store.callNumber(1)).answer(written());
     const confirm1 = await store.callNumber(2);
     // The gateway refuses batch 2 (its event 3 follows an event it cannot find), but batch 1 was
     // never confirmed: the run fails on that, and event 3 is not listed as refused for good.
-    (await store.callNumber(3)).answer([{ id: 'ev:K7:0000000003', error: 'forbidden', reason: 'event 2 of device K7 is not on the central store' }]);
+    (await store.callNumber(3)).answer({ results: [{ id: 'ev:K7:0000000003', error: 'forbidden', reason: 'event 2 of device K7 is not on the central store' }], durable: true });
     confirm1.answer(new Set(['ev:K7:0000000002']));
-    await expect(run).rejects.toMatchObject({ code: 'notConfirmed', params: { id: 'ev:K7:0000000002' } });
+    // Event 2 never shows: it is asked about again over the window, sent again alone, and asked
+    // about over the window once more before the run gives up.
+    const outcome = run.then(() => null, (err: unknown) => err);
+    for (let n = 4; ; n += 1) {
+      const call = await Promise.race([store.callNumber(n), outcome.then(() => null)]);
+      if (!call) break;
+      if (call.kind === 'bulk') {
+        expect(call.ids).toEqual(['ev:K7:0000000002']);
+        call.answer(written());
+      } else {
+        expect(call.ids).toEqual(['ev:K7:0000000002']);
+        call.answer(new Set(['ev:K7:0000000002']));
+      }
+    }
+    expect(await outcome).toMatchObject({ code: 'notConfirmed', params: { id: 'ev:K7:0000000002' } });
+    expect(store.calls.filter((c) => c.kind === 'bulk' && c.ids.join() === 'ev:K7:0000000002')).toHaveLength(1);
+    expect(slept.reduce((a, b) => a + b, 0)).toBe(2 * CONFIRM_WINDOW_MS);
     expect(saved).toEqual([]);
     expect(refused).toEqual([]);
+  });
+
+  it('asks again about a write a lagging copy does not show yet, and confirms it once it shows', async () => {
+    const store = heldClient();
+    const saved: number[] = [];
+    const slept: number[] = [];
+    const run = new Pusher(logOf(2), store.client, hooks(saved, [], slept), Math.random, 2).run();
+    (await store.callNumber(1)).answer(written());
+    (await store.callNumber(2)).answer(new Set(['ev:K7:0000000001', 'ev:K7:0000000002']));
+    // Only what was missing is asked about again, after a wait.
+    const again = await store.callNumber(3);
+    expect(again).toMatchObject({ kind: 'revsDiff', ids: ['ev:K7:0000000001', 'ev:K7:0000000002'] });
+    again.answer(new Set(['ev:K7:0000000002']));
+    const third = await store.callNumber(4);
+    expect(third).toMatchObject({ kind: 'revsDiff', ids: ['ev:K7:0000000002'] });
+    third.answer(new Set());
+    (await store.callNumber(5)).answer(new Set()); // the final check
+    expect(await run).toMatchObject({ total: 2, sent: 2, confirmed: 2, degraded: false });
+    expect(saved).toEqual([2]);
+    expect(store.calls.filter((c) => c.kind === 'bulk')).toHaveLength(1);
+    expect(slept).toEqual([100, 200]);
+  });
+
+  it('keeps a batch the store only accepted (202) unconfirmed, still sends the rest, and says degraded', async () => {
+    const store = heldClient();
+    const saved: number[] = [];
+    const run = new Pusher(logOf(4), store.client, hooks(saved, []), Math.random, 2).run();
+    (await store.callNumber(1)).answer(written(false));
+    const confirm1 = await store.callNumber(2);
+    (await store.callNumber(3)).answer(written());
+    confirm1.answer(new Set());
+    (await store.callNumber(4)).answer(new Set());
+    expect(await run).toMatchObject({ total: 4, sent: 4, confirmed: 0, degraded: true });
+    expect(saved).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gateDecision } from '../../src/domain/sync/gate';
-import { backoffMs, halveBatch, idleProgress, withPulled, withRate } from '../../src/domain/sync/progress';
+import { backoffMs, CONFIRM_WINDOW_MS, confirmDelays, halveBatch, idleProgress, withPulled, withRate } from '../../src/domain/sync/progress';
 
 const marker = (at: string) => ({ _id: 'allclear', type: 'allclear', at, by: 'Dr Mehta' });
 
@@ -40,5 +40,14 @@ describe('the pull counter', () => {
   it('never shows an estimate below what has already arrived ("8 of about 6")', () => {
     expect(withPulled(8, 6)).toEqual({ pulled: 8, pullExpected: 8 });
     expect(withPulled(3, 6)).toEqual({ pulled: 3, pullExpected: 6 });
+  });
+});
+
+describe('the confirmation window on a cluster', () => {
+  it('waits 0.1 s, then twice as long each time, the last wait cut so that all of them make the window', () => {
+    expect(confirmDelays()).toEqual([100, 200, 400, 800, 1600, 3200, 3700]);
+    expect(confirmDelays().reduce((a, b) => a + b, 0)).toBe(CONFIRM_WINDOW_MS);
+    expect(confirmDelays(250)).toEqual([100, 150]);
+    expect(confirmDelays(0)).toEqual([]);
   });
 });

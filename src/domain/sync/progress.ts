@@ -1,6 +1,6 @@
 /** What the administrator watches during a resync. */
 export interface SyncProgress {
-  phase: 'idle' | 'checking' | 'pushing' | 'verifying' | 'pulling' | 'paused' | 'waiting' | 'done' | 'failed';
+  phase: 'idle' | 'checking' | 'pushing' | 'verifying' | 'confirming' | 'pulling' | 'paused' | 'waiting' | 'done' | 'failed';
   /** This device's events in the local log. */
   total: number;
   /** Sent in this run and accepted by the server. */
@@ -49,3 +49,21 @@ export const backoffMs = (attempt: number) => Math.min(60_000, 1000 * 2 ** Math.
 
 /** HTTP 413: the batch was too large for the server or a proxy in between. */
 export const halveBatch = (size: number) => Math.max(1, Math.floor(size / 2));
+
+/**
+ * How long, in all, a resync waits for a cluster's lagging copy to show a write it was told
+ * about, before re-sending what is still missing (and as long again after that).
+ */
+export const CONFIRM_WINDOW_MS = 10_000;
+
+/** The waits between re-asks within the window: 100 ms doubling, the last one cut to fill it. */
+export function confirmDelays(windowMs = CONFIRM_WINDOW_MS): number[] {
+  const delays: number[] = [];
+  let total = 0;
+  for (let step = 100; total < windowMs; step *= 2) {
+    const wait = Math.min(step, windowMs - total);
+    delays.push(wait);
+    total += wait;
+  }
+  return delays;
+}

@@ -107,9 +107,11 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
           if (refused.length) options.log?.(`push from ${pusher.name}: ${refused.length} of ${docs.length} refused, first ${refused[0]!.id}: ${refused[0]!.reason}`);
           if (send.length === 0) return reply.status(201).send(refused);
           const answer = await forward({ docs: send, new_edits: false });
-          if (answer.status !== 201 && answer.status !== 200 && answer.status !== 417) return pass(reply, answer);
+          if (answer.status !== 201 && answer.status !== 200 && answer.status !== 202 && answer.status !== 417) return pass(reply, answer);
           const failures = (Array.isArray(jsonOf(answer)) ? jsonOf(answer) as Array<{ error?: string }> : []).filter((r) => r.error);
-          return reply.status(201).send([...failures, ...refused]);
+          // A cluster's 202 (fewer copies than its write quorum) stays a 202: the app must not
+          // take it for a durable write.
+          return reply.status(answer.status === 202 ? 202 : 201).send([...failures, ...refused]);
         });
       }
     }

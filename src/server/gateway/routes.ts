@@ -21,6 +21,7 @@ export interface Route {
 }
 
 const STATUS_ID = /^device:([A-Z0-9]{2,3})$/;
+const EVENT_ID = /^ev:([A-Z0-9]{2,3}):\d{10}$/;
 // PouchDB names a replication checkpoint after a base64 digest of both ends (`/` and `+` replaced).
 const CHECKPOINT_ID = /^[A-Za-z0-9][A-Za-z0-9._=-]{7,100}$/;
 const RANGE_PARAMS = ['startkey', 'endkey', 'descending', 'limit', 'include_docs', 'conflicts', 'inclusive_end'];
@@ -93,9 +94,12 @@ export const ROUTES: readonly Route[] = [
     name: 'replication checkpoint (write)', method: 'PUT', who: 'reader', query: [], handling: 'forward',
     match: (s, db) => s.length === 3 && s[0] === db && s[1] === '_local' && CHECKPOINT_ID.test(s[2]!),
   },
+  // One event by id: PouchDB's replication (reader, any device), and the resync's final check of
+  // a device's own events, read from every copy of a cluster with `r` (CouchDB's read quorum).
   {
-    name: 'document', method: 'GET', who: 'reader', query: ['revs', 'open_revs', 'latest', 'conflicts', 'attachments', 'rev'], handling: 'forward',
-    match: (s, db) => s.length === 2 && s[0] === db && /^ev:[A-Z0-9]{2,3}:\d{10}$/.test(s[1]!),
+    name: 'document', method: 'GET', who: 'device', query: ['revs', 'open_revs', 'latest', 'conflicts', 'attachments', 'rev', 'r'], handling: 'forward',
+    match: (s, db) => s.length === 2 && s[0] === db && EVENT_ID.test(s[1]!),
+    own: (caller, segments) => (caller.reader || EVENT_ID.exec(segments[1]!)?.[1] === caller.device ? null : `device ${caller.device} may read only its own events`),
   },
 ];
 

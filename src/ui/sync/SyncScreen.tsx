@@ -78,8 +78,8 @@ export function SyncScreen({ actor }: { actor: SessionUser }) {
           {progress.rate && busy ? <p>{t('sync.rate', { rate: Math.round(progress.rate), eta: Math.round(progress.etaSeconds ?? 0) })}</p> : null}
           {progress.phase === 'waiting' && progress.retryAt ? <p>{t('sync.retryIn', { time: clock.time(progress.retryAt, { seconds: true }) })}</p> : null}
           {message ? (
-            <p role="status" data-testid="sync-message" className={progress.phase === 'failed' ? 'form-error' : progress.phase === 'done' ? 'ok' : ''}>
-              {message.code === 'allConfirmed' || message.code === 'confirmedWithRefusals'
+            <p role="status" data-testid="sync-message" className={progress.phase === 'failed' ? 'form-error' : message.code === 'degraded' ? 'warning' : progress.phase === 'done' ? 'ok' : ''}>
+              {message.code === 'allConfirmed' || message.code === 'confirmedWithRefusals' || message.code === 'degraded'
                 ? t(`sync.${message.code}`, message.params)
                 : t(`sync.errors.${message.code}`, { defaultValue: message.code, ...message.params })}
             </p>

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await gw?.close(); });
 
-const who = () => ({ anonymous: undefined, T1: gw.accounts.T1, AD: gw.accounts.AD, admin: gw.accounts.admin });
+const who = () => ({ anonymous: undefined, T1: gw.accounts.T1, T2: gw.accounts.T2, AD: gw.accounts.AD, admin: gw.accounts.admin });
 type Who = keyof ReturnType<typeof who>;
 
 /** A request that must be refused before the store sees it. */
@@ -122,6 +122,28 @@ describe('central gateway: who may use which route', () => {
     const own = await gw.call('POST', byId, { auth: gw.accounts.T2, body: { keys: ['ev:T2:0000000001', 'ev:T2:0000000003'] } });
     expect(own.status).toBe(200);
     expect((own.json.rows as Array<{ id: string; doc: { seq: number } }>).map((r) => [r.id, r.doc.seq])).toEqual([['ev:T2:0000000001', 1], ['ev:T2:0000000003', 3]]);
+  });
+
+  it("reads one of a device's own events by id with r (the resync's final check), and takes no other parameter for it", async () => {
+    const doc = (code: string, query = '') => `/central/${DB}/ev:${code}:0000000001${query}`;
+    // The owner reads it from every copy of a cluster: `r` goes through to the store.
+    const own = await gw.call('GET', doc('T2', '?r=3'), { auth: gw.accounts.T2 });
+    expect(own.status).toBe(200);
+    expect(own.json).toMatchObject({ _id: 'ev:T2:0000000001', seq: 1 });
+    expect(gw.forwarded.at(-1)).toBe(`GET ${DB}/ev:T2:0000000001?r=3`);
+    // Another device's event, with or without r; anonymous; the server admin.
+    await refusedUnseen('GET', doc('T2', '?r=3'), 'T1', 403);
+    await refusedUnseen('GET', doc('T2', '?r=3'), 'anonymous', 401);
+    await refusedUnseen('GET', doc('T2', '?r=3'), 'admin', 403);
+    // Parameters the route does not take are refused before the store sees them, r or not.
+    for (const query of ['?w=3', '?r=3&include_docs=true', '?r=3&r=1', '?r=3&local_seq=true', '?n=1', '?r=3&batch=ok']) {
+      await refusedUnseen('GET', doc('T2', query), 'T2', 400);
+    }
+    // Only event ids: the design document, key and status documents are not read this way.
+    await refusedUnseen('GET', `/central/${DB}/_design/downtime?r=3`, 'T2', 404);
+    await refusedUnseen('GET', `/central/${DB}/devicekey:T1?r=3`, 'T2', 404);
+    // The administrator's device reads any device's event, as its pull does.
+    expect((await gw.call('GET', doc('T2', '?r=2'), { auth: gw.accounts.AD })).status).toBe(200);
   });
 
   it("lets the administrator's device (reader) pull every device with PouchDB's replication calls", async () => {

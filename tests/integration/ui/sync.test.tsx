@@ -5,7 +5,9 @@ import { initI18n, setLanguage } from '../../../src/ui/i18n';
 import { DeskProvider } from '../../../src/ui/services';
 import { useSession } from '../../../src/ui/session';
 import { SyncScreen } from '../../../src/ui/sync/SyncScreen';
-import { centralStore, tablet } from '../../helpers/centralHarness';
+import { centralStore, DB, tablet } from '../../helpers/centralHarness';
+import { laggingStore } from '../../helpers/laggingStore';
+import { act } from 'react';
 
 // The tablet's own clock is set to New York; the hospital is in India (the device's clock starts
 // at 2026-11-26 04:30 UTC, 10:00 in India).
@@ -67,5 +69,26 @@ describe('the resync screen', () => {
     await user.click(await screen.findByRole('button', { name: 'Resync now' }));
     expect(await screen.findByTestId('sync-message')).toHaveTextContent(
       /^The all-clear \(2026-01-01 05:30 IST, Dr Mehta \(IT security\)\) was declared before this outage began \(2026-11-26 10:00 IST\)/);
+  });
+
+  it('says a push the cluster only accepted (202) is not synced, on the screen and in the history, in English and Hindi', async () => {
+    const user = userEvent.setup();
+    await central.allClear();
+    const lag = await laggingStore(central.store.url);
+    try {
+      lag.acceptOnly(true);
+      const k9 = await central.addDevice('K9');
+      const t = await tablet('K9', 1);
+      await t.resync.openGate(t.admin, { url: `${lag.url}${DB}`, ...k9, declaredClean: true, pull: false });
+      render(<DeskProvider desk={t.desk}><SyncScreen actor={t.admin} /></DeskProvider>);
+      await user.click(await screen.findByRole('button', { name: 'Resync now' }));
+      expect(await screen.findByTestId('sync-message')).toHaveTextContent(/^Not synced: the central store accepted this device’s events but kept fewer copies than it needs/);
+      expect(await screen.findByRole('row', { name: /Central store degraded: accepted, not enough copies/ })).toBeInTheDocument();
+      act(() => { setLanguage('hi'); });
+      expect(await screen.findByText(/^सिंक नहीं हुआ: केंद्रीय भंडार ने इस उपकरण की घटनाएँ स्वीकार कीं/, undefined, { timeout: 10_000 })).toHaveAttribute('data-testid', 'sync-message');
+      expect(await screen.findByRole('row', { name: /केंद्रीय भंडार कमज़ोर/ })).toBeInTheDocument();
+    } finally {
+      await lag.close();
+    }
   });
 });
