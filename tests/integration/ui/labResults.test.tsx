@@ -7,7 +7,8 @@ import { memoryLocation } from 'wouter/memory-location';
 import { FrontDesk } from '../../../src/device/frontDesk';
 import { LabDesk } from '../../../src/device/labDesk';
 import { ResultDesk } from '../../../src/device/resultDesk';
-import { initI18n, setLanguage } from '../../../src/ui/i18n';
+import { initI18n, languageReady, setLanguage } from '../../../src/ui/i18n';
+import { resultsHi } from '../../../src/ui/i18n/resultsHi';
 import { LabRoutes } from '../../../src/ui/lab/LabRoutes';
 import { DeskProvider } from '../../../src/ui/services';
 import { useSession } from '../../../src/ui/session';
@@ -164,5 +165,28 @@ describe('worklist for pathologists', () => {
     expect(status).toHaveFocus();
     await user.selectOptions(status, 'To verify (results entered)');
     await vi.waitFor(() => expect(screen.getAllByTestId('worklist-row').map((r) => within(r).getByRole('link').textContent)).toEqual(entered));
+  });
+});
+
+describe('qualitative answers in Hindi', () => {
+  it('offers and shows the answers with Hindi labels, and stores the canonical answer', async () => {
+    setLanguage('hi');
+    await languageReady();
+    const user = userEvent.setup();
+    const h = await renderSpecimen(['MP']);
+    const smear = await screen.findByLabelText('MP मलेरिया परजीवी स्मीयर');
+    const options = [...document.querySelectorAll(`#${CSS.escape(smear.getAttribute('list')!)} option`)] as HTMLOptionElement[];
+    expect(options.map((o) => [o.value, o.label])).toEqual([
+      ['Not seen', 'नहीं दिखा'], ['P. vivax seen', 'पी. वाइवैक्स दिखा'], ['P. falciparum seen', 'पी. फाल्सीपेरम दिखा'], ['Mixed infection', 'मिश्रित संक्रमण'],
+    ]);
+    expect(within(row(/मलेरिया परजीवी स्मीयर/)).getByText('नहीं दिखा')).toBeInTheDocument(); // the normal answer
+    // Typing the Hindi label is the same as picking it: the canonical answer goes in.
+    await user.type(smear, 'पी. वाइवैक्स दिखा');
+    expect(smear).toHaveValue('P. vivax seen');
+    expect(within(row(/मलेरिया परजीवी स्मीयर/)).getByText('A')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: resultsHi.saveDraft }));
+    await screen.findByText(resultsHi.status_draft);
+    const stored = (await h.db.labResults.get(h.sp))!.records[0]!;
+    expect(stored).toMatchObject({ kind: 'drafted', values: [{ test: 'MP', analyte: 'SMEAR', value: 'P. vivax seen' }] });
   });
 });
