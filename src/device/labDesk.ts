@@ -224,7 +224,7 @@ export class LabDesk {
    */
   async worklist(filters: WorklistFilters = {}, limit = WORKLIST_PAGE): Promise<Worklist> {
     const status = filters.status ?? 'pending';
-    const open = status === 'pending' || (PENDING_STATUSES as readonly string[]).includes(status);
+    const open = status === 'pending' || status === 'toVerify' || (PENDING_STATUSES as readonly string[]).includes(status);
     const found = open ? await this.openWork(filters, limit + 1) : await this.oldest(status as SpecimenStatus, filters, limit + 1);
     const rows = found.slice(0, limit);
     const patients = await this.db.patients.bulkGet([...new Set(rows.map((r) => r.patient))]);
@@ -233,7 +233,9 @@ export class LabDesk {
   }
 
   private async openWork(f: WorklistFilters, n: number): Promise<SpecimenRow[]> {
-    const wanted = (item: OpenItem) => (f.status === undefined || f.status === 'pending' || openStatus(item) === f.status)
+    const byStatus = (item: OpenItem) => (f.status === undefined || f.status === 'pending' ? true
+      : f.status === 'toVerify' ? item.entered === true : openStatus(item) === f.status);
+    const wanted = (item: OpenItem) => byStatus(item)
       && (!f.priority || item.priority === f.priority) && (!f.dept || item.dept === f.dept) && (!f.container || item.container === f.container);
     // Blocks come oldest first; once the n-th oldest match is older than the next block's oldest
     // item, no later block can change the page. Usually the first few blocks are enough.

@@ -125,10 +125,9 @@ describe('lab technician in Chromium, offline', () => {
 
       await page.getByRole('button', { name: 'Record collection' }).click();
       await page.getByRole('button', { name: 'Received in lab' }).click();
-      await page.getByLabel('Result note (optional)').fill('Hb 9.2 g/dL');
-      await page.getByRole('button', { name: 'Record report' }).click();
-      await page.getByText('Reported: nothing more to record.').waitFor();
-      expect(await page.getByText(/^Reported .* by Meena Das — Hb 9.2 g\/dL$/).count()).toBe(1);
+      // A received tube is reported through its result grid: the old report note is gone.
+      await page.getByRole('button', { name: 'Send for verification' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Record report' }).count()).toBe(0);
       expect(cspViolations(context)).toEqual([]);
       await context.close();
     } finally {

@@ -127,4 +127,26 @@ describe('lab results', () => {
     expect(await snapshot()).toEqual(before);
     expect(before.results[0]).toMatchObject({ status: 'amended' });
   });
+
+  it('lists the specimens whose results wait for verification, and drops one once released', async () => {
+    const h = await setup();
+    const { results, lab, sp } = h;
+    const second = await lab.request(TECH, { patient: (await lab.specimen(sp))!.patient, tests: ['HB'], priority: 'routine', dept: 'MED', clinician: 'Dr. Meena Iyer' });
+    const other = second.request.specimens[0]!;
+    await lab.collect(TECH, [other]);
+    await lab.receive(TECH, [other]);
+    const toVerify = async () => (await lab.worklist({ status: 'toVerify' })).rows.map((r) => r.specimen);
+    await results.saveDraft(TECH, sp, { 'CBC.HB': '13.1' });
+    expect(await toVerify()).toEqual([]);
+    await results.enter(TECH, sp, CBC);
+    await results.enter(TECH, other, { 'HB.HB': '12.0' });
+    expect(await toVerify()).toEqual([sp, other]);
+    expect((await lab.worklist({ status: 'toVerify', priority: 'stat' })).rows.map((r) => r.specimen)).toEqual([sp]);
+    // The technician's own verification is refused and changes nothing; the pathologist's releases.
+    expect(await refusal(results.verify({ ...PATHOLOGIST, name: TECH.name }, sp))).toEqual(['resultOwnEntry']);
+    expect(await toVerify()).toEqual([sp, other]);
+    await results.verify(PATHOLOGIST, sp);
+    expect(await toVerify()).toEqual([other]);
+    expect((await lab.worklist({ status: 'received' })).rows.map((r) => r.specimen)).toEqual([other]);
+  });
 });

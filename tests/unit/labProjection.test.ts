@@ -103,3 +103,42 @@ describe('lab projection', () => {
     expect(fold([move!]).get('specimens')?.size ?? 0).toBe(0);
   });
 });
+
+describe('results in open work', () => {
+  const [req, collected, received, entered] = chain('K7', [
+    requested,
+    ['specimen.collected', { specimens: [sp], collectedAt: '2026-11-26T01:00:00.000Z', collectedBy: 'Sister Anjali' }],
+    ['specimen.received', { specimens: [sp] }],
+    ['result.entered', { specimen: sp, analyteVersion: 'BASE-1', values: [{ test: 'CBC', analyte: 'HB', value: 13.5 }] }, 'Meena Das'],
+  ]) as [AnyEvent, AnyEvent, AnyEvent, AnyEvent];
+  /** A verification recorded on another tablet (its own chain), later in the day. */
+  const verifiedElsewhere = (by: string) => buildEvent({
+    type: 'result.verified', data: { specimen: sp, version: entered._id }, device: 'M2', head: null, at: '2026-11-26T05:00:00.000Z', by,
+  }) as AnyEvent;
+  const openItem = (tables: ReturnType<typeof fold>) => (tables.get('labOpen')?.get('K7:0000') as OpenBlockRow | undefined)?.items[1];
+
+  it('marks an entry waiting for verification in open work', () => {
+    const tables = fold([req, collected, received, entered]);
+    expect(openItem(tables)).toMatchObject({ specimen: sp, received: true, entered: true });
+    expect(tables.get('specimens')?.get(sp)).toMatchObject({ status: 'received' });
+  });
+
+  it('keeps a self-verification from closing the specimen, as the results row refuses it, also when pulled', () => {
+    const tables = fold([req, collected, received, entered, verifiedElsewhere('MEENA DAS')]);
+    expect(tables.get('labResults')?.get(sp)).toMatchObject({ status: 'entered' });
+    expect(openItem(tables)).toMatchObject({ specimen: sp, entered: true });
+    expect(tables.get('specimens')?.get(sp)).toMatchObject({ status: 'received' });
+    expect(tables.get('specimens')?.get(sp)).not.toHaveProperty('reportedAt');
+  });
+
+  it('closes the specimen once another person verifies, whichever arrives first', () => {
+    const inOrder = fold([req, collected, received, entered, verifiedElsewhere('Dr. Rao')]);
+    const verifiedFirst = fold([req, collected, received, verifiedElsewhere('Dr. Rao'), entered]);
+    for (const tables of [inOrder, verifiedFirst]) {
+      expect(tables.get('labResults')?.get(sp)).toMatchObject({ status: 'verified' });
+      expect(tables.get('labOpen')?.size ?? 0).toBe(0);
+      expect(tables.get('specimens')?.get(sp)).toMatchObject({ status: 'reported', reportedAt: '2026-11-26T05:00:00.000Z', reportedBy: 'Dr. Rao' });
+    }
+    expect(inOrder.get('specimens')?.get(sp)).toEqual(verifiedFirst.get('specimens')?.get(sp));
+  });
+});

@@ -71,6 +71,8 @@ export interface OpenItem {
   container: Container;
   collected?: true;
   received?: true;
+  /** Results entered and waiting for a pathologist's verification. */
+  entered?: true;
 }
 
 /**

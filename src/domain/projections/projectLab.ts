@@ -5,6 +5,7 @@ import { statusOf } from '../lab/status';
 import type { CatalogueRow, LabRequestRow, OpenBlockRow, OpenItem, SpecimenRow } from './labRows';
 import type { DeviceRow, RowUpdate, TableName } from './rows';
 import { projectResults } from './projectResults';
+import { resultState, type ResultState } from '../lab/results/resultState';
 
 const update = <T extends TableName>(u: RowUpdate<T>): RowUpdate => u as unknown as RowUpdate;
 
@@ -127,9 +128,9 @@ export function projectLab(event: AnyEvent): RowUpdate[] {
       const note = event.data.note;
       return event.data.specimens.flatMap((id) => reported(id, event.at, event.by, note));
     }
-    // A verification releases the report: the specimen is reported from then on.
+    case 'result.entered':
     case 'result.verified':
-      return [...projectResults(event), ...reported(event.data.specimen, event.at, event.by)];
+      return resultMoves(event.data.specimen, event);
     case 'specimen.rejected': {
       const { specimen, reason, note } = event.data;
       return [onSpecimen(specimen, (s) => (earlier(s.rejectedAt, event.at)
@@ -154,6 +155,39 @@ export function projectLab(event: AnyEvent): RowUpdate[] {
     default:
       return projectResults(event);
   }
+}
+
+/**
+ * An entry or a verification may release the report: the specimen is then reported and leaves open
+ * work; an entry waiting for verification is marked for the pathologists' list. The results row
+ * decides, as it does for the printed report: a verification it refuses (by the person who entered
+ * the values, of an entry it does not know yet) releases nothing here either, whichever tablet it
+ * came from, and the entry arriving later releases it then. The updates after the row's read the
+ * state it left: the projector applies one event's updates in their order.
+ */
+function resultMoves(id: string, event: AnyEvent): RowUpdate[] {
+  let state: ResultState | undefined;
+  const rows = projectResults(event).map((u) => update({
+    ...(u as RowUpdate<'labResults'>),
+    update: (prev) => {
+      const next = (u as RowUpdate<'labResults'>).update(prev);
+      state = next && resultState(next.records);
+      return next;
+    },
+  }));
+  const first = () => state?.releases[0];
+  return [
+    ...rows,
+    onSpecimen(id, (s) => {
+      const r = first();
+      return r?.verifiedAt && earlier(s.reportedAt, r.verifiedAt) ? { ...s, reportedAt: r.verifiedAt, reportedBy: r.verifiedBy ?? r.by } : s;
+    }),
+    onOpen(id, (item) => {
+      if (!item) return undefined;
+      if (first()) return null;
+      return state?.status === 'entered' && !item.entered ? { ...item, entered: true } : item;
+    }),
+  ];
 }
 
 function reported(id: string, at: string, by: string, note?: string): RowUpdate[] {

@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sheet } from '../../domain/lab/results/sheet';
 import { formatRange, formatValue } from '../../domain/lab/results/values';
+import { answerFromHindi, answerHi } from '../i18n/answersHi';
 
 interface Props {
   sheet: Sheet;
@@ -13,7 +14,8 @@ interface Props {
 
 /**
  * One row per analyte, keyboard first: Enter moves down, the flag and any refusal show as the
- * value is typed. Without onChange the grid only shows values (entered or released).
+ * value is typed. Without onChange the grid only shows values (entered or released). A Hindi
+ * screen shows qualitative answers with their Hindi labels; what is stored is the canonical answer.
  */
 export function ResultGrid({ sheet, typed, onChange, onLastEnter }: Props) {
   const { t, i18n } = useTranslation();
@@ -50,6 +52,7 @@ export function ResultGrid({ sheet, typed, onChange, onLastEnter }: Props) {
                   {l.calculated || !onChange ? (
                     <span data-testid={`value-${l.key}`}>
                       {l.value !== undefined ? formatValue(a, l.value) : (typed[l.key] ?? '')}
+                      {hi && a.kind === 'choice' && typeof l.value === 'string' && answerHi(l.value) !== l.value ? <span lang="hi"> · {answerHi(l.value)}</span> : null}
                       {l.calculated ? <small className="hint"> ({t('results.calculated')})</small> : null}
                     </span>
                   ) : (
@@ -59,9 +62,10 @@ export function ResultGrid({ sheet, typed, onChange, onLastEnter }: Props) {
                         aria-label={label} value={typed[l.key] ?? ''} list={listId}
                         inputMode={a.kind === 'number' ? 'decimal' : undefined}
                         aria-invalid={l.problem ? true : undefined}
-                        onChange={(e) => onChange(l.key, e.target.value)} onKeyDown={(e) => onKey(e, l.key)}
+                        onChange={(e) => onChange(l.key, a.kind === 'choice' ? answerFromHindi(e.target.value, a.answers) : e.target.value)}
+                        onKeyDown={(e) => onKey(e, l.key)}
                       />
-                      {a.kind === 'choice' ? <datalist id={listId}>{a.answers.map((x) => <option key={x} value={x} />)}</datalist> : null}
+                      {a.kind === 'choice' ? <datalist id={listId}>{a.answers.map((x) => <option key={x} value={x} label={hi ? answerHi(x) : undefined} />)}</datalist> : null}
                       {l.problem ? (
                         <span className="field-error" role="alert">{t(`errors.${l.problem.code}`, { defaultValue: t('errors.invalid'), ...l.problem.params })}</span>
                       ) : null}
@@ -72,7 +76,7 @@ export function ResultGrid({ sheet, typed, onChange, onLastEnter }: Props) {
                   {l.flag ? <strong>{l.flag}</strong> : null}{l.critical ? <span className="badge critical-badge"> {t('results.critical')}</span> : null}
                 </td>
                 <td>{a.kind === 'number' ? a.unit : ''}</td>
-                <td>{a.kind === 'number' ? formatRange(a, l.range) : a.kind === 'choice' ? a.normal.join(', ') : ''}</td>
+                <td>{a.kind === 'number' ? formatRange(a, l.range) : a.kind === 'choice' ? a.normal.map((x) => (hi ? answerHi(x) : x)).join(', ') : ''}</td>
               </tr>
             );
           })}

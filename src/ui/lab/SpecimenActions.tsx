@@ -12,7 +12,10 @@ import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
 
 /**
- * The next steps a specimen can take, and only those; reject asks why. The domain checks each
+ * The next steps a specimen can take, and only those; reject asks why. A received specimen is
+ * reported through its result grid (ResultPanel: entry, then a pathologist's verification), which
+ * every test has (a test without analytes is a free-text report), so there is no report note
+ * here any more; notes stored by earlier versions still show in the specimen's history. The domain checks each
  * move again, so a stale screen (another tablet moved the tube) gets a clear refusal.
  */
 export function SpecimenActions({ specimen: s, identity }: { specimen: SpecimenRow; identity: DeviceIdentity }) {
@@ -22,7 +25,6 @@ export function SpecimenActions({ specimen: s, identity }: { specimen: SpecimenR
   const user = useSession((st) => st.user)!;
   const [collector, setCollector] = useState(user.name);
   const [time, setTime] = useState(() => wallTime(desk.now(), identity.timeZone));
-  const [note, setNote] = useState('');
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [rejectNote, setRejectNote] = useState('');
@@ -33,7 +35,6 @@ export function SpecimenActions({ specimen: s, identity }: { specimen: SpecimenR
     try {
       await action();
       setRejecting(false);
-      setNote('');
     } catch (err) {
       setError(errorText(err, t));
     }
@@ -62,15 +63,6 @@ export function SpecimenActions({ specimen: s, identity }: { specimen: SpecimenR
       ) : null}
       {s.status === 'collected' ? (
         <button type="button" className="primary" onClick={() => void act(() => lab.receive(user, [s.specimen]))}>{t('lab.receive')}</button>
-      ) : null}
-      {s.status === 'received' ? (
-        <form className="row" onSubmit={(e) => { e.preventDefault(); void act(() => lab.report(user, [s.specimen], note)); }}>
-          <div className="field">
-            <label htmlFor="sp-note">{t('lab.reportNote')}</label>
-            <input id="sp-note" maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} />
-          </div>
-          <button type="submit" className="primary">{t('lab.report')}</button>
-        </form>
       ) : null}
       {s.status !== 'requested' ? (
         rejecting ? (

@@ -4,8 +4,8 @@ import { Link } from 'wouter';
 import { WORKLIST_PAGE } from '../../device/labDesk';
 import { CONTAINERS, type Container } from '../../domain/lab/containers';
 import { PRIORITIES, type Priority } from '../../domain/lab/requisition';
-import { SPECIMEN_STATUSES, type SpecimenStatus } from '../../domain/lab/status';
-import type { WorklistFilters } from '../../domain/lab/worklist';
+import { SPECIMEN_STATUSES } from '../../domain/lab/status';
+import { WORKLIST_VIEWS, type WorklistFilters, type WorklistStatus } from '../../domain/lab/worklist';
 import { hospitalDateTime } from '../../domain/time/hospitalClock';
 import { useLive } from '../services';
 import { useLab, useLiveLab } from '../useCases';
@@ -65,8 +65,8 @@ export function WorklistScreen() {
       <h1>{t('lab.worklist')}</h1>
       <div className="filters">
         <label>{t('lab.status')}{' '}
-          <select value={filters.status ?? 'pending'} onChange={(e) => set({ status: e.target.value as SpecimenStatus | 'pending' })}>
-            {(['pending', ...SPECIMEN_STATUSES] as const).map((s) => <option key={s} value={s}>{t(`lab.status_${s}`)}</option>)}
+          <select value={filters.status ?? 'pending'} onChange={(e) => set({ status: e.target.value as WorklistStatus })}>
+            {([...WORKLIST_VIEWS, ...SPECIMEN_STATUSES] as const).map((s) => <option key={s} value={s}>{t(`lab.status_${s}`)}</option>)}
           </select>
         </label>
         <label>{t('lab.priority')}{' '}

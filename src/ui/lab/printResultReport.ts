@@ -9,6 +9,7 @@ import type { ResultVersion } from '../../domain/lab/results/resultState';
 import { formatRange, formatValue } from '../../domain/lab/results/values';
 import { hospitalDateTime } from '../../domain/time/hospitalClock';
 import type { ReportData, ReportLine } from '../../print/ResultReport';
+import { answerBoth } from '../i18n/answersHi';
 import { ageSex } from './labText';
 
 interface ReportArgs {
@@ -50,8 +51,8 @@ export function reportData(args: Omit<ReportArgs, 'results' | 'actor' | 'paper'>
       if (!e) continue;
       const old = earlier ? before.get(key(e)) : undefined;
       lines.push({
-        name: def.name, nameHi: def.nameHi, value: formatValue(def, e.value), unit: def.kind === 'number' ? def.unit : '',
-        range: def.kind === 'number' ? formatRange(def, e.range) : def.kind === 'choice' ? def.normal.join(', ') : '',
+        name: def.name, nameHi: def.nameHi, value: def.kind === 'choice' ? answerBoth(String(e.value)) : formatValue(def, e.value), unit: def.kind === 'number' ? def.unit : '',
+        range: def.kind === 'number' ? formatRange(def, e.range) : def.kind === 'choice' ? def.normal.map(answerBoth).join(', ') : '',
         flag: e.flag, calculated: Boolean(e.calculated),
         ...(earlier && old?.value !== e.value ? { was: old ? formatValue(def, old.value) : '—' } : {}),
       });

@@ -17,13 +17,15 @@ import { formatRequestId } from '../../../src/domain/lab/requestId';
 import { resolveTests, type Priority } from '../../../src/domain/lab/requisition';
 import { SpecimenLabel } from '../../../src/print/SpecimenLabel';
 import { generatePatients, generateVisits } from '../../helpers/synthetic/generate';
+import { enteredEvent, runResultBench } from './resultBench';
 import { time } from './timing';
 import { mulberry32, pick, weighted } from '../../helpers/synthetic/random';
 
 /**
  * A lab tablet after two weeks of a large hospital's downtime: `specimens` tubes (three per
  * requisition), almost all reported, the last day's still in progress. Loaded through the real
- * log and projector, then timed: opening the worklist, a scanned specimen ID, one label.
+ * log and projector, then timed: opening the worklist, a scanned specimen ID, one label, and the
+ * result desk (resultBench.ts).
  */
 const DAYS = 14;
 const PATIENTS = 50_000;
@@ -77,10 +79,12 @@ export async function runLabBench({ specimens, samples, encrypted, status }: { s
   const step = (DAYS * 86_400_000) / batches;
   let specimenNo = 0;
   let events = 0;
+  let released = 0;
   for (let b = 0; b < batches; b += 1) {
     clock = realNow - DAYS * 86_400_000 + b * step;
     const requested: Array<{ type: EventType; data: unknown }> = [];
     const tubes: string[] = [];
+    const tubeTests: string[][] = [];
     for (let r = b * REQUESTS_PER_BATCH; r < Math.min(requests, (b + 1) * REQUESTS_PER_BATCH); r += 1) {
       const containers = new Set<readonly string[][]>();
       while (containers.size < 3) containers.add(pick(random, ORDER_SETS));
@@ -91,6 +95,7 @@ export async function runLabBench({ specimens, samples, encrypted, status }: { s
       const priority = weighted<Priority>(random, [['routine', 80], ['urgent', 15], ['stat', 5]]);
       const ids = groups.map(() => formatSpecimenId('LB', ++specimenNo));
       tubes.push(...ids);
+      tubeTests.push(...groups.map((g) => g.tests));
       requested.push({
         type: 'lab.requested',
         data: {
@@ -122,6 +127,15 @@ export async function runLabBench({ specimens, samples, encrypted, status }: { s
     clock += 60 * 60_000;
     await log.appendMany(moves, tech.name);
     events += moves.length;
+    // A third of the reported CBC tubes were released through result entry, so patients have
+    // earlier results for the cumulative view (the rest were reported with the older note).
+    const withResults = tubes.flatMap((s, i) => (i % 3 === 0 && tubeTests[i]!.includes('CBC') && stages[i]! >= 9 && !rejected.has(s) ? [i] : []));
+    if (withResults.length) {
+      const entered = await log.appendMany(withResults.map((i) => enteredEvent(tubes[i]!, tubeTests[i]!)), tech.name);
+      await log.appendMany(entered.map((e) => ({ type: 'result.verified' as const, data: { specimen: (e.data as { specimen: string }).specimen, version: e._id } })), 'Dr. Bench Pathologist');
+      events += entered.length * 2;
+      released += entered.length;
+    }
     if (b % 20 === 0) status(`stored ${specimenNo} specimens`);
   }
   clock = realNow;
@@ -169,11 +183,14 @@ export async function runLabBench({ specimens, samples, encrypted, status }: { s
     patient: formatDowntimeId('LB', 1), tests: ['CBC', 'LFT', 'URM'], priority: 'routine', dept: 'MED', clinician: 'Dr. Bench',
   }));
 
+  status('result bench');
+  const results = await runResultBench({ desk, lab, samples, patients: PATIENTS, status });
+
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
   const storage = await navigator.storage.estimate();
   return {
     specimens: stored, requests, events: await log.count(), labEvents: events, loadMs, projectMs, byStatus,
-    openWorklist, lookup, openScanned, renderLabel, request,
+    openWorklist, lookup, openScanned, renderLabel, request, releasedLoaded: released, results,
     jsHeapBytes: memory, storageUsageBytes: storage.usage ?? null,
   };
 }

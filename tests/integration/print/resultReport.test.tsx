@@ -44,4 +44,23 @@ describe('results report', () => {
     expect(text).toContain('0.70–1.30');
     expect(REPORT_PAGE_CSS.A5).toContain('counter(pages)');
   });
+
+  it('prints a qualitative answer and its normal answers in English and Hindi', async () => {
+    const h = makeDesk();
+    const admin = await h.desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    const patient = await new FrontDesk(h.desk).register(admin, PATIENT);
+    const lab = new LabDesk(h.desk);
+    const sp = (await lab.request(TECH, { patient: patient.patient, tests: ['HIV'], priority: 'routine', dept: 'MED', clinician: 'Dr. Meena Iyer' })).request.specimens[0]!;
+    await lab.collect(TECH, [sp]);
+    await lab.receive(TECH, [sp]);
+    const results = new ResultDesk(h.desk);
+    const entered = await results.enter(TECH, sp, { 'HIV.HIV': 'reactive' });
+    expect(entered.state.pending?.values).toEqual([{ test: 'HIV', analyte: 'HIV', value: 'Reactive' }]);
+    const view = await results.verify(PATHOLOGIST, sp);
+    const identity = (await h.desk.identity())!;
+    const data = reportData({ view, identity, tests: DEFAULT_CATALOGUE.tests, today: '2026-11-26', paper: 'A4', t: (await import('i18next')).default.t, now: new Date('2026-11-26T06:00:00.000Z'), copy: 1 });
+    expect(data.tests[0]!.lines[0]).toMatchObject({ value: 'Reactive / रिएक्टिव', range: 'Non-reactive / नॉन-रिएक्टिव', flag: 'A' });
+    render(<ResultReport report={data} />);
+    expect(document.querySelector('.result-report')!.textContent).toContain('Reactive / रिएक्टिव');
+  });
 });

@@ -7,7 +7,8 @@ import { memoryLocation } from 'wouter/memory-location';
 import { FrontDesk } from '../../../src/device/frontDesk';
 import { LabDesk } from '../../../src/device/labDesk';
 import { ResultDesk } from '../../../src/device/resultDesk';
-import { initI18n, setLanguage } from '../../../src/ui/i18n';
+import { initI18n, languageReady, setLanguage } from '../../../src/ui/i18n';
+import { resultsHi } from '../../../src/ui/i18n/resultsHi';
 import { LabRoutes } from '../../../src/ui/lab/LabRoutes';
 import { DeskProvider } from '../../../src/ui/services';
 import { useSession } from '../../../src/ui/session';
@@ -16,7 +17,7 @@ import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../../helpers/deviceHarnes
 const TECH = { name: 'Meena Das', role: 'lab' as const };
 const PATHOLOGIST = { name: 'Kavita Rao', role: 'pathologist' as const };
 
-async function renderSpecimen(tests: string[]) {
+async function renderSpecimen(tests: string[], options: { before?: (lab: LabDesk, sp: string, results: ResultDesk) => Promise<unknown>; path?: string; as?: typeof TECH | typeof PATHOLOGIST } = {}) {
   const h = makeDesk();
   const admin = await h.desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
   const patient = await new FrontDesk(h.desk).register(admin, PATIENT);
@@ -25,8 +26,9 @@ async function renderSpecimen(tests: string[]) {
   const sp = view.request.specimens[0]!;
   await lab.collect(TECH, [sp], { collectedBy: 'Sister Anjali' });
   await lab.receive(TECH, [sp]);
-  useSession.getState().login(TECH);
-  const location = memoryLocation({ path: `/lab/specimen/${sp}`, record: true });
+  await options.before?.(lab, sp, new ResultDesk(h.desk));
+  useSession.getState().login(options.as ?? TECH);
+  const location = memoryLocation({ path: options.path ?? `/lab/specimen/${sp}`, record: true });
   render(
     <DeskProvider desk={h.desk}>
       <Router hook={location.hook}><Route path="/lab" nest><LabRoutes /></Route></Router>
@@ -43,6 +45,11 @@ beforeEach(() => {
   setLanguage('en');
 });
 afterEach(() => vi.restoreAllMocks());
+
+const CBC_VALUES = {
+  'CBC.HB': '13.1', 'CBC.RBC': '4.80', 'CBC.HCT': '41.0', 'CBC.MCV': '85.0', 'CBC.MCH': '28.0', 'CBC.MCHC': '33.0', 'CBC.WBC': '8.50',
+  'CBC.NEUT': '70', 'CBC.LYMPH': '22', 'CBC.MONO': '5', 'CBC.EOS': '2', 'CBC.BASO': '1', 'CBC.PLT': '250',
+};
 
 const row = (name: RegExp) => screen.getByRole('row', { name });
 
@@ -116,5 +123,70 @@ describe('result grid', () => {
     expect(screen.getByLabelText('CBC Platelet count')).toHaveValue('12');
     await user.click(screen.getByRole('button', { name: 'Save amendment' }));
     expect(await screen.findByText('Amended after release')).toBeInTheDocument();
+  });
+
+  it('reports a received specimen through its grid only: no report note beside it', async () => {
+    await renderSpecimen(['CBC']);
+    await screen.findByLabelText('CBC Haemoglobin');
+    expect(screen.getByRole('button', { name: 'Send for verification' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /record report/i })).toBeNull();
+    expect(document.getElementById('sp-note')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Reject sample…' })).toBeInTheDocument();
+  });
+
+  it('still shows a report note that an earlier version stored, without a grid to fill', async () => {
+    await renderSpecimen(['CBC'], { before: (lab, sp) => lab.report(TECH, [sp], 'Hb 9.2 g/dL') });
+    expect(await screen.findByText(/^Reported .* by Meena Das — Hb 9\.2 g\/dL$/)).toBeInTheDocument();
+    expect(screen.getByText('Reported: nothing more to record.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('CBC Haemoglobin')).toBeNull();
+  });
+});
+
+describe('worklist for pathologists', () => {
+  it('filters to the specimens whose results wait for verification, from the keyboard', async () => {
+    const user = userEvent.setup();
+    const entered: string[] = [];
+    await renderSpecimen(['CBC'], {
+      as: PATHOLOGIST, path: '/lab',
+      before: async (lab, sp, results) => {
+        // A second received tube without results: open work, but nothing to verify.
+        const other = await lab.request(TECH, { patient: (await lab.specimen(sp))!.patient, tests: ['HB'], priority: 'routine', dept: 'MED', clinician: 'Dr. Meena Iyer' });
+        await lab.collect(TECH, other.request.specimens, { collectedBy: 'Sister Anjali' });
+        await lab.receive(TECH, other.request.specimens);
+        await results.enter(TECH, sp, CBC_VALUES);
+        entered.push(sp);
+      },
+    });
+    await vi.waitFor(() => expect(screen.getAllByTestId('worklist-row')).toHaveLength(2));
+    const status = screen.getByLabelText('Status');
+    // Reached with Tab like the other filters (it is one of the status filter's choices).
+    await user.click(screen.getByRole('heading', { name: 'Worklist' }));
+    for (let i = 0; i < 5 && document.activeElement !== status; i += 1) await user.tab();
+    expect(status).toHaveFocus();
+    await user.selectOptions(status, 'To verify (results entered)');
+    await vi.waitFor(() => expect(screen.getAllByTestId('worklist-row').map((r) => within(r).getByRole('link').textContent)).toEqual(entered));
+  });
+});
+
+describe('qualitative answers in Hindi', () => {
+  it('offers and shows the answers with Hindi labels, and stores the canonical answer', async () => {
+    setLanguage('hi');
+    await languageReady();
+    const user = userEvent.setup();
+    const h = await renderSpecimen(['MP']);
+    const smear = await screen.findByLabelText('MP मलेरिया परजीवी स्मीयर');
+    const options = [...document.querySelectorAll(`#${CSS.escape(smear.getAttribute('list')!)} option`)] as HTMLOptionElement[];
+    expect(options.map((o) => [o.value, o.label])).toEqual([
+      ['Not seen', 'नहीं दिखा'], ['P. vivax seen', 'पी. वाइवैक्स दिखा'], ['P. falciparum seen', 'पी. फाल्सीपेरम दिखा'], ['Mixed infection', 'मिश्रित संक्रमण'],
+    ]);
+    expect(within(row(/मलेरिया परजीवी स्मीयर/)).getByText('नहीं दिखा')).toBeInTheDocument(); // the normal answer
+    // Typing the Hindi label is the same as picking it: the canonical answer goes in.
+    await user.type(smear, 'पी. वाइवैक्स दिखा');
+    expect(smear).toHaveValue('P. vivax seen');
+    expect(within(row(/मलेरिया परजीवी स्मीयर/)).getByText('A')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: resultsHi.saveDraft }));
+    await screen.findByText(resultsHi.status_draft);
+    const stored = (await h.db.labResults.get(h.sp))!.records[0]!;
+    expect(stored).toMatchObject({ kind: 'drafted', values: [{ test: 'MP', analyte: 'SMEAR', value: 'P. vivax seen' }] });
   });
 });
