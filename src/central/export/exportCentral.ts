@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync, appendFileSync, existsSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvChunk, CSV_FILES } from '../../domain/export/csv';
 import { Batch, transactionBundle } from '../../domain/export/bundle';
@@ -88,12 +88,29 @@ export async function exportCentral(target: SetupTarget, options: ExportOptions)
     if (behind.length) throw new StartupError(`Export ${options.since} covered more events of ${behind.join(', ')} than this store holds: is it another store's export?`);
   }
   const exportId = formatExportId(heads);
-  mkdirSync(options.outDir, { recursive: true });
   if (existsSync(options.outDir) && readdirSync(options.outDir).length > 0) {
     throw new StartupError(`${options.outDir} is not empty: export into a new folder, so that no earlier export's files are mixed in.`);
   }
+  // Written aside and moved into place at the end: an export that fails half-way leaves no
+  // folder that looks like a complete one.
+  const work = `${options.outDir}.partial-${process.pid}`;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  try {
+    const report = await writeExport(target, options, { since, heads, exportId, startedAt, now, dir: work });
+    rmSync(options.outDir, { recursive: true, force: true });
+    renameSync(work, options.outDir);
+    return report;
+  } catch (err) {
+    rmSync(work, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function writeExport(target: SetupTarget, options: ExportOptions, run: { since: Heads | null; heads: Heads; exportId: string; startedAt: string; now: () => Date; dir: string }): Promise<ExportReport> {
+  const { since, heads, exportId, startedAt, now } = run;
   const mapper = new ExportMapper(options.systems, since);
-  const writer = writerFor(options.format, options.outDir, options.systems, startedAt);
+  const writer = writerFor(options.format, run.dir, options.systems, startedAt);
   const counts: ExportReport['counts'] = {};
   let resources = 0;
   const batch = new Batch();
@@ -120,6 +137,6 @@ export async function exportCentral(target: SetupTarget, options: ExportOptions)
     eventsRead: mapper.eventsRead, counts, resources, problems: [...bad, ...mapper.problems], state: mapper.stateSize(),
     files: [...writer.files].sort(),
   };
-  writeFileSync(join(options.outDir, 'export-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(run.dir, 'export-report.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;
 }
