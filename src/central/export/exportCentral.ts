@@ -61,7 +61,10 @@ function writerFor(format: ExportFormat, dir: string, systems: ExportSystems, st
         return;
       }
       const byType = new Map<string, Change[]>();
-      for (const c of changes) byType.set(c.resourceType, [...(byType.get(c.resourceType) ?? []), c]);
+      for (const c of changes) {
+        const list = byType.get(c.resourceType);
+        if (list) list.push(c); else byType.set(c.resourceType, [c]);
+      }
       for (const [type, list] of byType) {
         if (format === 'ndjson') append(`${type}.ndjson`, list.map((c) => `${JSON.stringify(c.resource)}\n`).join(''));
         else {

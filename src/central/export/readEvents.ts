@@ -8,8 +8,20 @@ import type { SetupTarget } from '../setup';
 const q = (v: string) => encodeURIComponent(JSON.stringify(v));
 const evId = (device: string, seq: number) => `ev:${device}:${String(seq).padStart(SEQ_DIGITS, '0')}`;
 
+/**
+ * A read, tried again when the connection drops: a long export keeps connections idle while it
+ * maps a page, and a server may close an idle one just as the next read goes out on it.
+ */
 async function allDocs(target: SetupTarget, query: string) {
-  const res = await couchRequest(target.url, `${target.db}/_all_docs?${query}`, { auth: target.auth, timeoutMs: 120_000 });
+  let res;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      res = await couchRequest(target.url, `${target.db}/_all_docs?${query}`, { auth: target.auth, timeoutMs: 120_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof StartupError)) throw err;
+    }
+  }
   if (res.status !== 200 || !isRecord(res.body) || !Array.isArray(res.body.rows)) {
     throw new StartupError(`Cannot read the events of ${target.url}${target.db} (HTTP ${res.status}).`);
   }
@@ -32,14 +44,21 @@ export async function readHeads(target: SetupTarget): Promise<Record<string, num
 
 export interface BadDoc { id: string; reason: string }
 
-/** One device's events up to its head, a page at a time, in sequence order. */
+/**
+ * One device's events up to its head, a page at a time, in sequence order. The next page is
+ * already on its way while the caller maps this one: the store's time and ours overlap.
+ */
 async function* devicePages(target: SetupTarget, device: string, head: number, page: number, bad: (b: BadDoc) => void): AsyncGenerator<AnyEvent[]> {
-  let startkey = evId(device, 1);
   const endkey = evId(device, head);
-  let skip = 0;
+  const fetchPage = (startkey: string, skip: number) =>
+    allDocs(target, `include_docs=true&limit=${page}&skip=${skip}&startkey=${q(startkey)}&endkey=${q(endkey)}`);
+  let pending = fetchPage(evId(device, 1), 0);
   for (;;) {
-    const rows = await allDocs(target, `include_docs=true&limit=${page}&skip=${skip}&startkey=${q(startkey)}&endkey=${q(endkey)}`);
+    const rows = await pending;
     if (rows.length === 0) return;
+    pending = rows.length < page ? Promise.resolve([]) : fetchPage(rows[rows.length - 1]!.id, 1);
+    // A failed read ahead is reported when it is awaited, not as an unhandled rejection now.
+    pending.catch(() => undefined);
     const events: AnyEvent[] = [];
     for (const row of rows) {
       try {
@@ -49,8 +68,6 @@ async function* devicePages(target: SetupTarget, device: string, head: number, p
       }
     }
     yield events;
-    startkey = rows[rows.length - 1]!.id;
-    skip = 1;
   }
 }
 

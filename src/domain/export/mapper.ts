@@ -31,8 +31,8 @@ export interface ExportProblem {
 
 /**
  * What the mapper keeps between events, all keyed by our own IDs; nothing else of the store:
- * - per patient: the current fields (registration with corrections applied), about 0.3 KB;
- * - per OPD token: patient, department and times, about 0.2 KB;
+ * - per patient: the current fields (registration with corrections applied) as JSON text, about 0.4 KB;
+ * - per OPD token: patient, department and times while it is open, about 0.3 KB; its key alone once closed;
  * - per specimen: its request, patient, container and moves, about 0.3 KB;
  * - per result entry not yet verified: its values (released ones are dropped);
  * - events that name a record not seen yet (replayed at the end, then reported).
@@ -40,7 +40,8 @@ export interface ExportProblem {
  * PatientState next to `fields`, and come out through patientResource as more identifiers.
  */
 interface PatientState {
-  fields: PatientFields;
+  /** As JSON text: a third of the heap of the object, and read back only for a correction. */
+  fields: string;
   day: string;
 }
 
@@ -50,7 +51,8 @@ type Lookup = 'patient' | 'specimen' | 'token';
 
 export class ExportMapper {
   private readonly patients = new Map<string, PatientState>();
-  private readonly tokens = new Map<string, TokenState>();
+  /** null once the visit is closed: later moves of a closed token change nothing. */
+  private readonly tokens = new Map<string, TokenState | null>();
   private readonly specimens = new Map<string, SpecimenState>();
   private readonly pendingResults = new Map<string, PendingEntry>();
   /** Entry and amendment ids released per specimen: a verification releases only once. */
@@ -154,14 +156,14 @@ export class ExportMapper {
           this.problem(e, `patient ${e.data.patient} registered twice: the first registration is kept`);
           return [];
         }
-        const p = { fields: e.data.fields, day: e.data.day };
-        this.patients.set(e.data.patient, p);
-        return emit ? [this.change(patientResource(s, e.data.patient, p.fields, p.day), s.downtimeId, e.data.patient, true)] : [];
+        this.patients.set(e.data.patient, { fields: JSON.stringify(e.data.fields), day: e.data.day });
+        return emit ? [this.change(patientResource(s, e.data.patient, e.data.fields, e.data.day), s.downtimeId, e.data.patient, true)] : [];
       }
       case 'patient.corrected': {
         const p = this.patients.get(e.data.patient)!;
-        p.fields = { ...p.fields, ...e.data.changes } as PatientFields;
-        return emit ? [this.change(patientResource(s, e.data.patient, p.fields, p.day), s.downtimeId, e.data.patient, false)] : [];
+        const fields = { ...(JSON.parse(p.fields) as PatientFields), ...e.data.changes } as PatientFields;
+        p.fields = JSON.stringify(fields);
+        return emit ? [this.change(patientResource(s, e.data.patient, fields, p.day), s.downtimeId, e.data.patient, false)] : [];
       }
       case 'token.issued': {
         const key = tokenKey(e.data.day, e.data.token);
@@ -174,13 +176,14 @@ export class ExportMapper {
       }
       case 'token.called': case 'token.skipped': case 'token.done': case 'token.cancelled': {
         const key = tokenKey(e.data.day, e.data.token);
-        const t = this.tokens.get(key)!;
-        if (t.status === 'finished' || t.status === 'cancelled') return [];
+        const t = this.tokens.get(key);
+        if (!t) return [];
         if (e.type === 'token.called') t.status = 'in-progress';
         else if (e.type === 'token.skipped') t.status = 'arrived';
         else {
           t.status = e.type === 'token.done' ? 'finished' : 'cancelled';
           t.endAt = e.at;
+          this.tokens.set(key, null);
         }
         return emit ? [this.change(encounterResource(s, key, t), s.token, key, false)] : [];
       }
