@@ -125,6 +125,18 @@ describe('export for the HIS: bad and partial records', () => {
     expect(out.filter((c) => c.resourceType === 'ServiceRequest').length).toBe((req.data as { tests: string[] }).tests.length);
   });
 
+  it('releases a report whose verification comes first by a slow tablet clock, and reports one that names no entry', () => {
+    const entered = data.events.find((e) => e.type === 'result.entered')!;
+    const verified = data.events.find((e) => e.type === 'result.verified' && e.data.version === entered._id)!;
+    const upTo = data.events.slice(0, data.events.indexOf(entered));
+    const specimen = (entered.data as { specimen: string }).specimen;
+    const stray = buildEvent({ type: 'result.verified', data: { specimen, version: 'ev:L1:0000999999' }, device: 'L2', head: null, at: at(58), by: 'Dr. Sen' });
+    const { mapper, batches } = exportAll([...upTo, verified, entered, stray]);
+    expect(mapper.problems).toEqual([{ event: stray._id, type: 'result.verified', reason: `names result ev:L1:0000999999 of specimen ${specimen}, which was never entered (or never released) in the store` }]);
+    const report = batches.flat().filter((c) => c.resourceType === 'DiagnosticReport' && c.identifier.value === specimen).map((c) => c.resource.status);
+    expect(report.at(-1)).toBe('final');
+  });
+
   it('does not release a report verified by the person who entered it', () => {
     const entered = data.events.find((e) => e.type === 'result.entered')!;
     const specimen = (entered.data as { specimen: string }).specimen;

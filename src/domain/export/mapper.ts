@@ -47,7 +47,7 @@ interface PatientState {
 
 interface PendingEntry { specimen: string; values: ResultEntry[]; by: string; at: string }
 
-type Lookup = 'patient' | 'specimen' | 'token';
+type Lookup = 'patient' | 'specimen' | 'token' | 'entry';
 
 export class ExportMapper {
   private readonly patients = new Map<string, PatientState>();
@@ -113,13 +113,20 @@ export class ExportMapper {
       case 'lab.requested': return [['patient', e.data.patient]];
       case 'specimen.collected': case 'specimen.received': case 'specimen.reported':
         return e.data.specimens.map((sp) => ['specimen', sp] as [Lookup, string]);
-      case 'specimen.rejected': case 'result.entered': case 'result.amended': case 'result.verified':
+      case 'specimen.rejected': case 'result.entered':
         return [['specimen', e.data.specimen]];
+      // A verification or amendment from a tablet whose clock runs behind waits for its entry.
+      case 'result.verified': return [['specimen', e.data.specimen], ['entry', `${e.data.specimen} ${e.data.version}`]];
+      case 'result.amended': return [['specimen', e.data.specimen], ['entry', `${e.data.specimen} ${e.data.amends}`]];
       default: return [];
     }
   }
 
   private has(kind: Lookup, id: string) {
+    if (kind === 'entry') {
+      const [specimen, entry] = id.split(' ') as [string, string];
+      return this.pendingResults.get(entry)?.specimen === specimen || Boolean(this.released.get(specimen)?.includes(entry));
+    }
     return kind === 'patient' ? this.patients.has(id) : kind === 'token' ? this.tokens.has(id) : this.specimens.has(id);
   }
 
@@ -129,6 +136,7 @@ export class ExportMapper {
 
   private missingReason(e: AnyEvent): string {
     const [kind, id] = this.need(e).find(([k, i]) => !this.has(k, i))!;
+    if (kind === 'entry') return `names result ${id.split(' ')[1]} of specimen ${id.split(' ')[0]}, which was never entered (or never released) in the store`;
     const what = { patient: 'patient', token: 'OPD token', specimen: 'specimen' }[kind];
     const whose = kind === 'specimen' ? ' (its lab request never arrived)' : kind === 'patient' ? ' (never registered in the store)' : ' (never issued in the store)';
     return `unknown ${what} ${id}${whose}`;
@@ -228,8 +236,8 @@ export class ExportMapper {
       }
       case 'result.verified': {
         const entry = this.pendingResults.get(e.data.version);
-        if (!entry || entry.specimen !== e.data.specimen) {
-          this.problem(e, `verifies ${e.data.version}, which is no result entry of specimen ${e.data.specimen} waiting for verification`);
+        if (!entry) {
+          this.problem(e, `verifies ${e.data.version}, which specimen ${e.data.specimen}'s report already released`);
           return [];
         }
         if (foldKey(entry.by) === foldKey(e.by)) {
@@ -245,12 +253,7 @@ export class ExportMapper {
         return emit ? this.report(e.data.specimen, entry.values, 'final', e.at, entry.by, e.by) : [];
       }
       case 'result.amended': {
-        const versions = this.released.get(e.data.specimen);
-        if (!versions?.includes(e.data.amends)) {
-          this.problem(e, `amends ${e.data.amends}, which is no released report of specimen ${e.data.specimen}`);
-          return [];
-        }
-        versions.push(e._id);
+        this.released.get(e.data.specimen)!.push(e._id);
         return emit ? this.report(e.data.specimen, e.data.values, 'amended', e.at, e.by, e.by) : [];
       }
       default:
