@@ -77,6 +77,18 @@ describe('export for the HIS: FHIR R4', () => {
     ]));
   });
 
+  it('gives an age told at the desk as a partial birth date: the year, the month for a baby', () => {
+    const reg = data.events.find((e) => e.type === 'patient.registered')!;
+    if (reg.type !== 'patient.registered') throw new Error('registration expected');
+    const birthOf = (birth: unknown) => {
+      const e = buildEvent({ type: 'patient.registered', data: { ...reg.data, day: '2026-11-25', fields: { ...reg.data.fields, birth } }, device: 'K7', head: null, at: reg.at, by: reg.by });
+      return new ExportMapper(DEFAULT_SYSTEMS).take(e).find((c) => c.resourceType === 'Patient')!.resource.birthDate;
+    };
+    expect(birthOf({ kind: 'age', years: 45, months: 0, days: 0 })).toBe('1981');
+    expect(birthOf({ kind: 'age', years: 0, months: 6, days: 10 })).toBe('2026-05');
+    expect(birthOf({ kind: 'dob', dob: '1990-02-14' })).toBe('1990-02-14');
+  });
+
   it('gives a released report its status: final when verified, amended after an amendment, preliminary before', () => {
     const reports = batches.flat().filter((c) => c.resourceType === 'DiagnosticReport').map((c) => c.resource);
     const last = new Map(reports.map((r) => [r.id, r.status]));

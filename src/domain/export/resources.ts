@@ -32,12 +32,16 @@ const RELATION_TEXT: Record<string, string> = {
 
 /**
  * A date of birth as FHIR takes it: the date when the patient knew it, otherwise only the year
- * the stated age points to (a partial date), because "about 45" is not a birthday.
+ * (the month for a baby) that the stated age points to, as a partial date: "about 45" is not a
+ * birthday.
  */
 function birthDate(fields: PatientFields, registeredDay: string): string {
   if (fields.birth.kind === 'dob') return fields.birth.dob;
-  const year = Number(registeredDay.slice(0, 4)) - fields.birth.years;
-  return String(fields.birth.years === 0 && fields.birth.months === 0 ? Number(registeredDay.slice(0, 4)) : year).padStart(4, '0');
+  const { years, months, days } = fields.birth;
+  const born = new Date(`${registeredDay}T00:00:00Z`);
+  born.setUTCFullYear(born.getUTCFullYear() - years, born.getUTCMonth() - months, born.getUTCDate() - days);
+  const iso = born.toISOString();
+  return years === 0 ? iso.slice(0, 7) : iso.slice(0, 4);
 }
 
 export function patientResource(s: ExportSystems, downtimeId: string, fields: PatientFields, registeredDay: string): Resource {
@@ -186,8 +190,9 @@ export function specimenResource(s: ExportSystems, id: string, sp: SpecimenState
     id: fhirId(id),
     identifier: [{ system: s.specimen, value: id }],
     accessionIdentifier: { system: s.specimen, value: id },
-    // A rejected tube is there but unfit: "unsatisfactory", with the reason as its condition.
-    status: sp.reason ? 'unsatisfactory' : 'available',
+    // A rejected tube is there but unfit: "unsatisfactory", with the reason as its condition;
+    // a label printed for a tube not yet filled has no status yet.
+    ...(sp.reason ? { status: 'unsatisfactory' } : sp.collectedAt ? { status: 'available' } : {}),
     type: { coding: [{ system: s.sampleCode, code: sp.sample }], text: SAMPLE_TEXT[sp.sample] },
     subject: ref('Patient', s.downtimeId, sp.patient),
     ...(sp.receivedAt ? { receivedTime: sp.receivedAt } : {}),
