@@ -30,41 +30,54 @@ export class Batch {
 
 const keyOf = (type: string, value: string) => `${type}|${value}`;
 
-/** 32 bits of a string (FNV-1a with a seed): fast, stable; not for anything secret. */
-function hash32(text: string, seed: number): string {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
+/** 32 bits of a string (FNV-1a): fast and stable; not for anything secret. */
+function hash32(text: string): string {
+  let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return h.toString(16).padStart(8, '0');
 }
 
 /**
- * A stable urn:uuid per record, so that the same export written twice is byte for byte the same.
- * It only has to be unique within one bundle: four seeded 32-bit hashes of the record's key.
+ * The urn:uuid of a bundle's n-th entry. It only has to be unique within its bundle, and stable,
+ * so that the same export written twice is byte for byte the same: the bundle's id and the
+ * entry's place say both.
  */
-export function recordUuid(type: string, value: string): string {
-  const key = keyOf(type, value);
-  const h = hash32(key, 1) + hash32(key, 2) + hash32(key, 3) + hash32(key, 4);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+export const entryUuid = (bundleId: string, n: number) =>
+  `${hash32(bundleId)}-0000-5000-8000-${n.toString(16).padStart(12, '0')}`;
 
-const search = (system: string, value: string) => `identifier=${encodeURIComponent(system)}|${encodeURIComponent(value)}`;
+const search = (system: string, value: string) => `identifier=${enc(system)}|${encodeURIComponent(value)}`;
 
 interface RefLike { type?: unknown; identifier?: { system?: unknown; value?: unknown }; reference?: unknown }
 
-/** Logical references become the entry's urn:uuid when the target is in this bundle, else a conditional reference. */
-function resolveRefs(value: unknown, inBundle: ReadonlyMap<string, string>): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolveRefs(v, inBundle));
-  if (typeof value !== 'object' || value === null) return value;
+/** Identifier systems are few: each is URL-encoded once. */
+const encoded = new Map<string, string>();
+const enc = (system: string) => {
+  let e = encoded.get(system);
+  if (e === undefined) {
+    e = encodeURIComponent(system);
+    if (encoded.size < 100) encoded.set(system, e);
+  }
+  return e;
+};
+
+/**
+ * Logical references become the entry's urn:uuid when the target is in this bundle, else a
+ * conditional reference. In place: the resources of a drained batch are written once and dropped.
+ */
+function resolveRefs(value: unknown, inBundle: ReadonlyMap<string, string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) if (typeof v === 'object' && v !== null) resolveRefs(v, inBundle);
+    return;
+  }
   const obj = value as Record<string, unknown> & RefLike;
-  const out: Record<string, unknown> = {};
   for (const k in obj) {
     const v = obj[k];
-    out[k] = k === 'identifier' || typeof v !== 'object' ? v : resolveRefs(v, inBundle);
+    if (k !== 'identifier' && typeof v === 'object' && v !== null) resolveRefs(v, inBundle);
   }
-  if (typeof obj.type === 'string' && obj.identifier && typeof obj.identifier.value === 'string' && typeof obj.identifier.system === 'string' && obj.reference === undefined) {
-    out.reference = inBundle.get(keyOf(obj.type, obj.identifier.value)) ?? `${obj.type}?${search(obj.identifier.system, obj.identifier.value)}`;
+  const id = obj.identifier;
+  if (typeof obj.type === 'string' && id && typeof id.value === 'string' && typeof id.system === 'string' && obj.reference === undefined) {
+    obj.reference = inBundle.get(keyOf(obj.type, id.value)) ?? `${obj.type}?${search(id.system, id.value)}`;
   }
-  return out;
 }
 
 /**
@@ -74,8 +87,9 @@ function resolveRefs(value: unknown, inBundle: ReadonlyMap<string, string>): unk
  * from the event's id, which is just as idempotent.
  */
 export function transactionBundle(changes: readonly Change[], bundleId: string, timestamp: string): Resource {
+  // The changes' resources gain their references here: build a bundle once per batch.
   const urls = new Map<string, string>();
-  for (const c of changes) urls.set(keyOf(c.resourceType, c.identifier.value), `urn:uuid:${recordUuid(c.resourceType, c.identifier.value)}`);
+  changes.forEach((c, n) => urls.set(keyOf(c.resourceType, c.identifier.value), `urn:uuid:${entryUuid(bundleId, n)}`));
   return {
     resourceType: 'Bundle',
     id: bundleId,
@@ -83,7 +97,8 @@ export function transactionBundle(changes: readonly Change[], bundleId: string, 
     timestamp,
     entry: changes.map((c) => {
       const fullUrl = urls.get(keyOf(c.resourceType, c.identifier.value))!;
-      const { id, ...body } = resolveRefs(c.resource, urls) as Resource;
+      resolveRefs(c.resource, urls);
+      const { id, ...body } = c.resource;
       if (c.resourceType === 'Provenance') return { fullUrl, resource: { id, ...body }, request: { method: 'PUT', url: `Provenance/${id}` } };
       const q = search(c.identifier.system, c.identifier.value);
       return c.create
