@@ -10,6 +10,7 @@ import { centralStatus } from './status';
 import { verifyCentral } from './verifyCentral';
 import { replaceDeviceKey } from './deviceKeys';
 import { runningStorePort } from './storeAddress';
+import { exportCommand } from './export/exportCommand';
 
 const USAGE = `Usage: npm run central -- <command>
   start              run the embedded central store in the foreground; Ctrl-C stops it
@@ -23,10 +24,15 @@ const USAGE = `Usage: npm run central -- <command>
                      it: the next tablet to open its gate with CODE registers its own
   status             events per device, last event, last verified sync
   verify             walk every device's hash chain; exits 1 when any chain is broken
+  export --format fhir|ndjson|csv [--since EXPORT_ID] [--out DIR] [--systems FILE]
+                     write every record for the HIS (FHIR R4 transaction bundles, NDJSON per
+                     resource type or CSV per record type) and an export report; --since: only
+                     what changed after that earlier export; --systems: a JSON file of identifier
+                     systems (see docs/architecture.md)
 Against DD_CENTRAL_URL (with an admin's name and password in it), or the embedded store with its
 saved admin password.`;
 
-const COMMANDS = ['start', 'setup', 'add-device', 'all-clear', 'replace-device-key', 'status', 'verify'] as const;
+const COMMANDS = ['start', 'setup', 'add-device', 'all-clear', 'replace-device-key', 'status', 'verify', 'export'] as const;
 
 function setupTarget(config: ServerConfig): SetupTarget {
   const { central, dbName: db } = config;
@@ -95,6 +101,8 @@ async function run(command: (typeof COMMANDS)[number], config: ServerConfig, arg
       for (const r of rows) console.log(`${r.device.padEnd(4)} ${String(r.lastSeq).padStart(8)} events  last event ${r.lastEventAt ?? '—'}  last verified sync ${r.syncedAt ?? 'never'}`);
       return 0;
     }
+    case 'export':
+      return exportCommand(setupTarget(config), args);
     case 'verify': {
       const reports = await verifyCentral(setupTarget(config));
       if (reports.length === 0) console.log('No events in the central store yet.');

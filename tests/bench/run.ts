@@ -17,6 +17,7 @@ import { createUpstream } from '../../src/server/gateway/upstream';
 import { basicAuthHeader } from '../../src/central/credentials';
 import { makeProfile } from '../helpers/browser';
 import { freePort } from '../helpers/freePort';
+import { exportSuite } from './exportBench';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
@@ -26,6 +27,13 @@ const SUITES = (process.env.BENCH_SUITES ?? 'foundation,desk,push,lab').split(',
 const PUSH_EVENTS = Number(process.env.BENCH_PUSH_EVENTS ?? 200_000);
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 200_000);
 const SPECIMENS = Number(process.env.BENCH_SPECIMENS ?? 700_000);
+
+const EXPORT_EVENTS = Number(process.env.BENCH_EXPORT_EVENTS ?? 1_000_000);
+const EXPORT_FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? 'fhir,ndjson,csv').split(',') as Array<'fhir' | 'ndjson' | 'csv'>;
+
+// The export runs in Node against the central store: no page, no browser.
+if (SUITES.includes('export')) await exportSuite(EXPORT_EVENTS, EXPORT_FORMATS, Number(process.env.BENCH_EXPORT_HEAP_MB ?? 300));
+if (SUITES.every((s) => s === 'export')) process.exit(0);
 
 const root = resolve('tests/bench/browser');
 const outDir = resolve('node_modules/.cache/downtime-bench');

@@ -1,0 +1,280 @@
+import type { AnyEvent, EventDoc } from '../events/envelope';
+import type { PatientFields } from '../patients/fields';
+import type { ResultEntry } from '../lab/results/sheet';
+import { foldKey } from '../text';
+import { tokenKey } from '../tokens/tokenNumber';
+import { isAfter, type Heads } from './exportId';
+import {
+  diagnosticReportResource, encounterResource, observationResource, patientResource, provenanceResource, ref,
+  serviceRequestResource, specimenResource, type LogicalRef, type Resource, type SpecimenState, type TokenState, type RequestInfo,
+} from './resources';
+import type { ExportSystems } from './systems';
+
+/**
+ * One resource as the export writes it. `create` when the record first appears in this export
+ * (a conditional create on its identifier), otherwise an update of a record an earlier export or
+ * an earlier batch already handed over.
+ */
+export interface Change {
+  resourceType: string;
+  /** The identifier the HIS finds the record by (conditional create and update). */
+  identifier: { system: string; value: string };
+  create: boolean;
+  resource: Resource;
+}
+
+export interface ExportProblem {
+  event: string;
+  type: string;
+  reason: string;
+}
+
+/**
+ * What the mapper keeps between events, all keyed by our own IDs; nothing else of the store:
+ * - per patient: the current fields (registration with corrections applied) as JSON text, about 0.4 KB;
+ * - per OPD token: patient, department and times while it is open, about 0.3 KB; its key alone once closed;
+ * - per specimen: its request, patient, container and moves, about 0.3 KB;
+ * - per result entry not yet verified: its values (released ones are dropped);
+ * - events that name a record not seen yet (replayed at the end, then reported).
+ * A patient's `linked` UHID and merged downtime IDs (the reconciliation workbench) belong in
+ * PatientState next to `fields`, and come out through patientResource as more identifiers.
+ */
+interface PatientState {
+  /** As JSON text: a third of the heap of the object, and read back only for a correction. */
+  fields: string;
+  day: string;
+}
+
+interface PendingEntry { specimen: string; values: ResultEntry[]; by: string; at: string }
+
+type Lookup = 'patient' | 'specimen' | 'token' | 'entry';
+
+export class ExportMapper {
+  private readonly patients = new Map<string, PatientState>();
+  /** null once the visit is closed: later moves of a closed token change nothing. */
+  private readonly tokens = new Map<string, TokenState | null>();
+  private readonly specimens = new Map<string, SpecimenState>();
+  private readonly pendingResults = new Map<string, PendingEntry>();
+  /** Entry and amendment ids released per specimen: a verification releases only once. */
+  private readonly released = new Map<string, string[]>();
+  private deferred: AnyEvent[] = [];
+  readonly problems: ExportProblem[] = [];
+  eventsRead = 0;
+
+  constructor(private readonly s: ExportSystems, private readonly since: Heads | null = null) {}
+
+  /** Map one event (in time order); answers the resources it changes, if the export covers it. */
+  take(event: AnyEvent): Change[] {
+    this.eventsRead += 1;
+    const missing = this.missing(event);
+    if (missing) {
+      this.deferred.push(event);
+      return [];
+    }
+    return this.apply(event);
+  }
+
+  /**
+   * The end of the stream: events that named a record the stream had not reached yet (a clock
+   * running behind on one tablet) are tried again; the rest are reported, never dropped.
+   */
+  finish(): Change[] {
+    const out: Change[] = [];
+    let left = this.deferred;
+    this.deferred = [];
+    for (let progress = true; progress && left.length > 0;) {
+      progress = false;
+      const still: AnyEvent[] = [];
+      for (const e of left) {
+        if (this.missing(e)) still.push(e);
+        else { out.push(...this.apply(e)); progress = true; }
+      }
+      left = still;
+    }
+    for (const e of left) this.problem(e, this.missingReason(e));
+    return out;
+  }
+
+  /** How many records the mapper holds, for the export report. */
+  stateSize() {
+    return { patients: this.patients.size, tokens: this.tokens.size, specimens: this.specimens.size, pendingResults: this.pendingResults.size, deferred: this.deferred.length };
+  }
+
+  private problem(e: AnyEvent, reason: string) {
+    this.problems.push({ event: e._id, type: e.type, reason });
+  }
+
+  private need(e: AnyEvent): Array<[Lookup, string]> {
+    switch (e.type) {
+      case 'patient.corrected': return [['patient', e.data.patient]];
+      case 'token.issued': return [['patient', e.data.patient]];
+      case 'token.called': case 'token.skipped': case 'token.done': case 'token.cancelled':
+        return [['token', tokenKey(e.data.day, e.data.token)]];
+      case 'lab.requested': return [['patient', e.data.patient]];
+      case 'specimen.collected': case 'specimen.received': case 'specimen.reported':
+        return e.data.specimens.map((sp) => ['specimen', sp] as [Lookup, string]);
+      case 'specimen.rejected': case 'result.entered':
+        return [['specimen', e.data.specimen]];
+      // A verification or amendment from a tablet whose clock runs behind waits for its entry.
+      case 'result.verified': return [['specimen', e.data.specimen], ['entry', `${e.data.specimen} ${e.data.version}`]];
+      case 'result.amended': return [['specimen', e.data.specimen], ['entry', `${e.data.specimen} ${e.data.amends}`]];
+      default: return [];
+    }
+  }
+
+  private has(kind: Lookup, id: string) {
+    if (kind === 'entry') {
+      const [specimen, entry] = id.split(' ') as [string, string];
+      return this.pendingResults.get(entry)?.specimen === specimen || Boolean(this.released.get(specimen)?.includes(entry));
+    }
+    return kind === 'patient' ? this.patients.has(id) : kind === 'token' ? this.tokens.has(id) : this.specimens.has(id);
+  }
+
+  private missing(e: AnyEvent): boolean {
+    return this.need(e).some(([k, id]) => !this.has(k, id));
+  }
+
+  private missingReason(e: AnyEvent): string {
+    const [kind, id] = this.need(e).find(([k, i]) => !this.has(k, i))!;
+    if (kind === 'entry') return `names result ${id.split(' ')[1]} of specimen ${id.split(' ')[0]}, which was never entered (or never released) in the store`;
+    const what = { patient: 'patient', token: 'OPD token', specimen: 'specimen' }[kind];
+    const whose = kind === 'specimen' ? ' (its lab request never arrived)' : kind === 'patient' ? ' (never registered in the store)' : ' (never issued in the store)';
+    return `unknown ${what} ${id}${whose}`;
+  }
+
+  private apply(e: AnyEvent): Change[] {
+    const emit = isAfter(this.since, e.device, e.seq);
+    const changes = this.changesOf(e, emit);
+    if (!emit || changes.length === 0) return [];
+    const targets: LogicalRef[] = changes.map((c) => ref(c.resourceType, c.identifier.system, c.identifier.value));
+    const prov = provenanceResource(this.s, e, targets);
+    return [...changes, { resourceType: 'Provenance', identifier: { system: `${this.s.device}:event`, value: e._id }, create: true, resource: prov }];
+  }
+
+  private change(resource: Resource, system: string, value: string, create: boolean): Change {
+    return { resourceType: resource.resourceType, identifier: { system, value }, create, resource };
+  }
+
+  /** Updates state; builds the resources only when the event is exported (`emit`). */
+  private changesOf(e: AnyEvent, emit: boolean): Change[] {
+    const s = this.s;
+    switch (e.type) {
+      case 'patient.registered': {
+        if (this.patients.has(e.data.patient)) {
+          this.problem(e, `patient ${e.data.patient} registered twice: the first registration is kept`);
+          return [];
+        }
+        this.patients.set(e.data.patient, { fields: JSON.stringify(e.data.fields), day: e.data.day });
+        return emit ? [this.change(patientResource(s, e.data.patient, e.data.fields, e.data.day), s.downtimeId, e.data.patient, true)] : [];
+      }
+      case 'patient.corrected': {
+        const p = this.patients.get(e.data.patient)!;
+        const fields = { ...(JSON.parse(p.fields) as PatientFields), ...e.data.changes } as PatientFields;
+        p.fields = JSON.stringify(fields);
+        return emit ? [this.change(patientResource(s, e.data.patient, fields, p.day), s.downtimeId, e.data.patient, false)] : [];
+      }
+      case 'token.issued': {
+        const key = tokenKey(e.data.day, e.data.token);
+        const t: TokenState = {
+          patient: e.data.patient, dept: e.data.dept, day: e.data.day, issuedAt: e.at, status: 'arrived',
+          ...(e.data.doctor ? { doctor: e.data.doctor } : {}), ...(e.data.room ? { room: e.data.room } : {}),
+        };
+        this.tokens.set(key, t);
+        return emit ? [this.change(encounterResource(s, key, t), s.token, key, true)] : [];
+      }
+      case 'token.called': case 'token.skipped': case 'token.done': case 'token.cancelled': {
+        const key = tokenKey(e.data.day, e.data.token);
+        const t = this.tokens.get(key);
+        if (!t) return [];
+        if (e.type === 'token.called') t.status = 'in-progress';
+        else if (e.type === 'token.skipped') t.status = 'arrived';
+        else {
+          t.status = e.type === 'token.done' ? 'finished' : 'cancelled';
+          t.endAt = e.at;
+          this.tokens.set(key, null);
+        }
+        return emit ? [this.change(encounterResource(s, key, t), s.token, key, false)] : [];
+      }
+      case 'lab.requested': {
+        const d = e.data;
+        const info: RequestInfo = {
+          request: d.request, patient: d.patient, priority: d.priority, dept: d.dept, clinician: d.clinician, at: e.at,
+          specimens: d.specimens.map((x) => x.specimen), ...(d.notes ? { notes: d.notes } : {}),
+        };
+        const out: Change[] = [];
+        for (const x of d.specimens) {
+          if (this.specimens.has(x.specimen)) {
+            this.problem(e, `specimen ${x.specimen} was already requested: its first request is kept`);
+            continue;
+          }
+          const sp: SpecimenState = { request: d.request, patient: d.patient, container: x.container, sample: x.sample, tests: x.tests, requestedAt: e.at };
+          this.specimens.set(x.specimen, sp);
+          if (emit) out.push(this.change(specimenResource(s, x.specimen, sp), s.specimen, x.specimen, true));
+        }
+        if (!emit) return [];
+        return [...d.tests.map((t) => this.change(serviceRequestResource(s, info, t, 'active'), s.labRequest, `${d.request}.${t}`, true)), ...out];
+      }
+      case 'specimen.collected': case 'specimen.received': case 'specimen.reported': {
+        const out: Change[] = [];
+        for (const id of e.data.specimens) {
+          const sp = this.specimens.get(id)!;
+          if (e.type === 'specimen.collected') { sp.collectedAt = e.data.collectedAt; sp.collectedBy = e.data.collectedBy; }
+          else if (e.type === 'specimen.received') { sp.receivedAt = e.at; sp.receivedBy = e.by; }
+          else { sp.reportedAt = e.at; continue; } // the report itself travels as DiagnosticReport
+          if (emit) out.push(this.change(specimenResource(s, id, sp), s.specimen, id, false));
+        }
+        return out;
+      }
+      case 'specimen.rejected': {
+        const sp = this.specimens.get(e.data.specimen)!;
+        Object.assign(sp, { rejectedAt: e.at, rejectedBy: e.by, reason: e.data.reason, ...(e.data.note ? { note: e.data.note } : {}) });
+        return emit ? [this.change(specimenResource(s, e.data.specimen, sp), s.specimen, e.data.specimen, false)] : [];
+      }
+      case 'result.entered': {
+        this.pendingResults.set(e._id, { specimen: e.data.specimen, values: e.data.values, by: e.by, at: e.at });
+        return emit ? this.report(e.data.specimen, e.data.values, 'preliminary', e.at, e.by) : [];
+      }
+      case 'result.verified': {
+        const entry = this.pendingResults.get(e.data.version);
+        if (!entry) {
+          this.problem(e, `verifies ${e.data.version}, which specimen ${e.data.specimen}'s report already released`);
+          return [];
+        }
+        if (foldKey(entry.by) === foldKey(e.by)) {
+          this.problem(e, `verified by ${e.by}, who entered it: not released`);
+          return [];
+        }
+        if (this.released.has(e.data.specimen)) {
+          this.problem(e, `specimen ${e.data.specimen} already has a released report: amend it instead`);
+          return [];
+        }
+        this.pendingResults.delete(e.data.version);
+        this.released.set(e.data.specimen, [e.data.version]);
+        return emit ? this.report(e.data.specimen, entry.values, 'final', e.at, entry.by, e.by) : [];
+      }
+      case 'result.amended': {
+        this.released.get(e.data.specimen)!.push(e._id);
+        return emit ? this.report(e.data.specimen, e.data.values, 'amended', e.at, e.by, e.by) : [];
+      }
+      default:
+        // Prints, queue displays, users, departments, drafts and call-outs change nothing the HIS holds.
+        return [];
+    }
+  }
+
+  /** Observations per analyte and the report of a specimen, all with the report's status. */
+  private report(specimen: string, values: readonly ResultEntry[], status: 'preliminary' | 'final' | 'amended', at: string, by: string, verifiedBy?: string): Change[] {
+    const s = this.s;
+    const sp = this.specimens.get(specimen)!;
+    // Only the first entry of a specimen is a create: a re-entry or a release updates it.
+    const first = status === 'preliminary' && !sp.resultsEntered;
+    sp.resultsEntered = true;
+    const obs = values.map((v) => {
+      const r = observationResource(s, specimen, sp, v, status, at, by);
+      return this.change(r, s.observation, `${specimen}.${v.test}.${v.analyte}`, first);
+    });
+    return [...obs, this.change(diagnosticReportResource(s, specimen, sp, values, status, at, by, verifiedBy), s.report, specimen, first)];
+  }
+}
+
+export type { EventDoc };

@@ -1,0 +1,279 @@
+import type { PatientFields } from '../patients/fields';
+import { CONTAINER_LABEL, type Container, type Sample } from '../lab/containers';
+import { DEFAULT_CATALOGUE } from '../lab/catalogue';
+import type { RejectReason } from '../lab/status';
+import { DEFAULT_ANALYTES } from '../lab/results/defaultAnalytes';
+import type { ResultEntry } from '../lab/results/sheet';
+import {
+  ACT_CODE_SYSTEM, LOINC_SYSTEM, PROVENANCE_AGENT_TYPE, V2_IDENTIFIER_TYPE, V2_SPECIMEN_CONDITION, type ExportSystems,
+} from './systems';
+
+/** A FHIR R4 resource as plain JSON. */
+export type Resource = { resourceType: string; id: string } & Record<string, unknown>;
+
+export interface Identifier { system: string; value: string }
+
+/**
+ * A reference by identifier (a logical reference). The bundle writer turns it into a reference
+ * the HIS resolves: to the entry in the same transaction, or a conditional reference.
+ */
+export interface LogicalRef { type: string; identifier: Identifier; display?: string }
+
+/** FHIR ids allow letters, digits, '-' and '.': our IDs are made of those once '/' is a '.'. */
+export const fhirId = (value: string) => value.replace(/[^A-Za-z0-9.-]/g, '.').slice(0, 64);
+
+export const ref = (type: string, system: string, value: string, display?: string): LogicalRef =>
+  ({ type, identifier: { system, value }, ...(display ? { display } : {}) });
+
+const GENDER = { M: 'male', F: 'female', O: 'other' } as const;
+const RELATION_TEXT: Record<string, string> = {
+  father: 'Father', mother: 'Mother', husband: 'Husband', wife: 'Wife', son: 'Son', daughter: 'Daughter', guardian: 'Guardian', other: 'Other',
+};
+
+/**
+ * A date of birth as FHIR takes it: the date when the patient knew it, otherwise only the year
+ * (the month for a baby) that the stated age points to, as a partial date: "about 45" is not a
+ * birthday.
+ */
+function birthDate(fields: PatientFields, registeredDay: string): string {
+  if (fields.birth.kind === 'dob') return fields.birth.dob;
+  const { years, months, days } = fields.birth;
+  const born = new Date(`${registeredDay}T00:00:00Z`);
+  born.setUTCFullYear(born.getUTCFullYear() - years, born.getUTCMonth() - months, born.getUTCDate() - days);
+  const iso = born.toISOString();
+  return years === 0 ? iso.slice(0, 7) : iso.slice(0, 4);
+}
+
+export function patientResource(s: ExportSystems, downtimeId: string, fields: PatientFields, registeredDay: string): Resource {
+  const identifier: unknown[] = [{ use: 'secondary', system: s.downtimeId, value: downtimeId, type: { text: 'Downtime ID' } }];
+  // A UHID typed at the desk is what the clerk was told, not a checked link: it goes as given.
+  if (fields.uhid) identifier.push({ use: 'usual', system: s.uhid, value: fields.uhid, type: { coding: [{ system: V2_IDENTIFIER_TYPE, code: 'MR' }], text: 'UHID' } });
+  if (fields.abha) identifier.push({ system: s.abha, value: fields.abha, type: { text: 'ABHA number' } });
+  const a = fields.address;
+  return {
+    resourceType: 'Patient',
+    id: fhirId(downtimeId),
+    identifier,
+    active: true,
+    name: [{ text: fields.name }],
+    gender: GENDER[fields.sex],
+    birthDate: birthDate(fields, registeredDay),
+    ...(fields.mobile ? { telecom: [{ system: 'phone', value: fields.mobile, use: 'mobile' }] } : {}),
+    address: [{
+      use: 'home',
+      ...(a.line ? { line: [a.line] } : {}),
+      city: a.locality, district: a.district, state: a.state, postalCode: a.pin, country: 'IN',
+      text: [a.line, a.locality, a.district, a.state, a.pin].filter(Boolean).join(', '),
+    }],
+    contact: [{ relationship: [{ text: RELATION_TEXT[fields.relative.relation] ?? fields.relative.relation }], name: { text: fields.relative.name } }],
+  };
+}
+
+export type EncounterStatus = 'planned' | 'arrived' | 'in-progress' | 'finished' | 'cancelled';
+
+export interface TokenState {
+  patient: string;
+  dept: string;
+  day: string;
+  issuedAt: string;
+  status: EncounterStatus;
+  endAt?: string;
+  doctor?: string;
+  room?: string;
+  reason?: string;
+}
+
+export function encounterResource(s: ExportSystems, key: string, t: TokenState): Resource {
+  return {
+    resourceType: 'Encounter',
+    id: fhirId(key),
+    identifier: [{ system: s.token, value: key }],
+    status: t.status,
+    class: { system: ACT_CODE_SYSTEM, code: 'AMB', display: 'ambulatory' },
+    serviceType: { coding: [{ system: s.department, code: t.dept }], text: t.dept },
+    subject: ref('Patient', s.downtimeId, t.patient),
+    ...(t.doctor ? { participant: [{ individual: { display: t.doctor } }] } : {}),
+    period: { start: t.issuedAt, ...(t.endAt ? { end: t.endAt } : {}) },
+    ...(t.room ? { location: [{ location: { display: t.room } }] } : {}),
+  };
+}
+
+const TESTS = new Map(DEFAULT_CATALOGUE.tests.map((t) => [t.code, t]));
+
+/**
+ * LOINC for a test of the built-in catalogue where one code says the same thing: a test that
+ * measures a single analyte with a LOINC code (HB, RBS, TROP…). Panels keep the hospital's own
+ * code and name only rather than a panel code that may not match what the lab runs.
+ */
+export function testLoinc(code: string): string | undefined {
+  const analytes = DEFAULT_ANALYTES.tests[code];
+  return analytes && analytes.length === 1 ? analytes[0]!.loinc : undefined;
+}
+
+export function testCoding(s: ExportSystems, code: string) {
+  const name = TESTS.get(code)?.name ?? code;
+  const loinc = testLoinc(code);
+  return {
+    coding: [{ system: s.testCode, code, display: name }, ...(loinc ? [{ system: LOINC_SYSTEM, code: loinc }] : [])],
+    text: name,
+  };
+}
+
+export interface RequestInfo {
+  request: string;
+  patient: string;
+  priority: 'routine' | 'urgent' | 'stat';
+  dept: string;
+  clinician: string;
+  notes?: string;
+  at: string;
+  specimens: string[];
+}
+
+export const serviceRequestKey = (request: string, test: string) => `${request}.${test}`;
+
+export function serviceRequestResource(s: ExportSystems, r: RequestInfo, test: string, status: 'active' | 'completed' | 'revoked'): Resource {
+  const key = serviceRequestKey(r.request, test);
+  return {
+    resourceType: 'ServiceRequest',
+    id: fhirId(key),
+    identifier: [{ system: s.labRequest, value: key }],
+    requisition: { system: s.labRequest, value: r.request },
+    status,
+    intent: 'order',
+    category: [{ coding: [{ system: 'http://snomed.info/sct', code: '108252007', display: 'Laboratory procedure' }] }],
+    priority: r.priority,
+    code: testCoding(s, test),
+    subject: ref('Patient', s.downtimeId, r.patient),
+    authoredOn: r.at,
+    requester: { display: r.clinician },
+    performerType: { coding: [{ system: s.department, code: r.dept }], text: `Ordered from ${r.dept}` },
+    specimen: r.specimens.map((id) => ref('Specimen', s.specimen, id)),
+    ...(r.notes ? { note: [{ text: r.notes }] } : {}),
+  };
+}
+
+export interface SpecimenState {
+  request: string;
+  patient: string;
+  container: Container;
+  sample: Sample;
+  tests: string[];
+  requestedAt: string;
+  collectedAt?: string;
+  collectedBy?: string;
+  receivedAt?: string;
+  receivedBy?: string;
+  reportedAt?: string;
+  rejectedAt?: string;
+  rejectedBy?: string;
+  reason?: RejectReason;
+  note?: string;
+  /** Results were entered once: later versions update the same Observations. */
+  resultsEntered?: true;
+}
+
+const SAMPLE_TEXT: Record<Sample, string> = {
+  wholeBlood: 'Whole blood', serum: 'Serum', plasma: 'Plasma', arterialBlood: 'Arterial blood', urine: 'Urine', stool: 'Stool',
+  sputum: 'Sputum', csf: 'Cerebrospinal fluid', pus: 'Pus', swab: 'Swab', fluid: 'Body fluid',
+};
+const CONDITION: Partial<Record<RejectReason, string>> = { haemolysed: 'HEM', clotted: 'CLOT' };
+
+export function specimenResource(s: ExportSystems, id: string, sp: SpecimenState): Resource {
+  const notes = [
+    ...(sp.receivedAt ? [{ text: `Received in the lab${sp.receivedBy ? ` by ${sp.receivedBy}` : ''}`, time: sp.receivedAt, ...(sp.receivedBy ? { authorString: sp.receivedBy } : {}) }] : []),
+    ...(sp.reason ? [{ text: `Rejected: ${sp.reason}${sp.note ? ` (${sp.note})` : ''}`, time: sp.rejectedAt, ...(sp.rejectedBy ? { authorString: sp.rejectedBy } : {}) }] : []),
+  ];
+  const code = sp.reason ? CONDITION[sp.reason] : undefined;
+  return {
+    resourceType: 'Specimen',
+    id: fhirId(id),
+    identifier: [{ system: s.specimen, value: id }],
+    accessionIdentifier: { system: s.specimen, value: id },
+    // A rejected tube is there but unfit: "unsatisfactory", with the reason as its condition;
+    // a label printed for a tube not yet filled has no status yet.
+    ...(sp.reason ? { status: 'unsatisfactory' } : sp.collectedAt ? { status: 'available' } : {}),
+    type: { coding: [{ system: s.sampleCode, code: sp.sample }], text: SAMPLE_TEXT[sp.sample] },
+    subject: ref('Patient', s.downtimeId, sp.patient),
+    ...(sp.receivedAt ? { receivedTime: sp.receivedAt } : {}),
+    request: sp.tests.map((t) => ref('ServiceRequest', s.labRequest, serviceRequestKey(sp.request, t))),
+    ...(sp.collectedAt ? { collection: { collectedDateTime: sp.collectedAt, ...(sp.collectedBy ? { collector: { display: sp.collectedBy } } : {}) } } : {}),
+    container: [{ type: { coding: [{ system: s.containerCode, code: sp.container }], text: CONTAINER_LABEL[sp.container] } }],
+    ...(sp.reason ? { condition: [{ ...(code ? { coding: [{ system: V2_SPECIMEN_CONDITION, code }] } : {}), text: sp.reason }] } : {}),
+    ...(notes.length ? { note: notes } : {}),
+  };
+}
+
+export type ReportStatus = 'preliminary' | 'final' | 'amended';
+
+export const observationKey = (specimen: string, e: { test: string; analyte: string }) => `${specimen}.${e.test}.${e.analyte}`;
+
+function analyteOf(test: string, code: string) {
+  return DEFAULT_ANALYTES.tests[test]?.find((a) => a.code === code);
+}
+
+export function observationResource(s: ExportSystems, specimen: string, sp: SpecimenState, e: ResultEntry, status: ReportStatus, at: string, by: string): Resource {
+  const key = observationKey(specimen, e);
+  const a = analyteOf(e.test, e.analyte);
+  const value = typeof e.value === 'number'
+    ? { valueQuantity: { value: e.value, ...(a && a.kind === 'number' && a.unit ? { unit: a.unit } : {}) } }
+    : { valueString: e.value };
+  return {
+    resourceType: 'Observation',
+    id: fhirId(key),
+    identifier: [{ system: s.observation, value: key }],
+    basedOn: [ref('ServiceRequest', s.labRequest, serviceRequestKey(sp.request, e.test))],
+    status,
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
+    code: {
+      coding: [
+        { system: s.analyteCode, code: `${e.test}.${e.analyte}`, ...(a ? { display: a.name } : {}) },
+        ...(a?.loinc ? [{ system: LOINC_SYSTEM, code: a.loinc }] : []),
+      ],
+      text: a?.name ?? e.analyte,
+    },
+    subject: ref('Patient', s.downtimeId, sp.patient),
+    effectiveDateTime: sp.collectedAt ?? at,
+    issued: at,
+    performer: [{ display: by }],
+    ...value,
+    ...(e.calculated ? { note: [{ text: 'Calculated from other results' }] } : {}),
+    specimen: ref('Specimen', s.specimen, specimen),
+  };
+}
+
+export function diagnosticReportResource(s: ExportSystems, specimen: string, sp: SpecimenState, entries: readonly ResultEntry[], status: ReportStatus, at: string, by: string, verifiedBy?: string): Resource {
+  const tests = [...new Set(entries.map((e) => e.test))];
+  return {
+    resourceType: 'DiagnosticReport',
+    id: fhirId(specimen),
+    identifier: [{ system: s.report, value: specimen }],
+    basedOn: tests.map((t) => ref('ServiceRequest', s.labRequest, serviceRequestKey(sp.request, t))),
+    status,
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: 'LAB' }] }],
+    code: tests.length === 1 ? testCoding(s, tests[0]!) : { coding: tests.map((t) => ({ system: s.testCode, code: t })), text: tests.join(', ') },
+    subject: ref('Patient', s.downtimeId, sp.patient),
+    effectiveDateTime: sp.collectedAt ?? at,
+    issued: at,
+    performer: [{ display: by }],
+    ...(verifiedBy ? { resultsInterpreter: [{ display: verifiedBy }] } : {}),
+    specimen: [ref('Specimen', s.specimen, specimen)],
+    result: entries.map((e) => ref('Observation', s.observation, observationKey(specimen, e))),
+  };
+}
+
+/** Who did it and on which tablet: one Provenance per event that changed what the HIS gets. */
+export function provenanceResource(s: ExportSystems, event: { _id: string; type: string; device: string; at: string; by: string }, targets: LogicalRef[]): Resource {
+  return {
+    resourceType: 'Provenance',
+    id: fhirId(event._id.replace(/:/g, '-')),
+    target: targets,
+    recorded: event.at,
+    activity: { text: event.type },
+    agent: [
+      { type: { coding: [{ system: PROVENANCE_AGENT_TYPE, code: 'author' }] }, who: { display: event.by } },
+      { type: { coding: [{ system: PROVENANCE_AGENT_TYPE, code: 'device' }] }, who: { type: 'Device', identifier: { system: s.device, value: event.device }, display: `Downtime Desk tablet ${event.device}` } },
+    ],
+    entity: [{ role: 'source', what: { identifier: { system: `${s.device}:event`, value: event._id }, display: `${event.type} ${event._id}` } }],
+  };
+}
