@@ -12,6 +12,7 @@ import { BackIcon } from '../shared/icons';
 import { useClock } from '../shared/useClock';
 import { PatientForm, toInput, valuesOf, type PatientFormValues } from './PatientForm';
 import { fieldsOf } from '../../device/frontDesk';
+import { relativeText } from './relativeText';
 import { printToken } from './printToken';
 import { TokenIssuer } from './TokenIssuer';
 import { useLastToken } from './lastToken';
@@ -75,8 +76,8 @@ export function PatientScreen({ id }: { id: string }) {
           <h2>{t('patient.details')}</h2>
           <dl className="facts">
             <dt>{t('patient.mobile')}</dt><dd>{p.mobile ?? '—'}</dd>
-            <dt>{t('patient.address')}</dt><dd>{[p.address.line, p.address.locality, p.address.district, p.address.state, p.address.pin].filter(Boolean).join(', ')}</dd>
-            <dt>{t('patient.relative')}</dt><dd>{t(`patient.rel_${p.relative.relation}`)}: {p.relative.name}</dd>
+            <dt>{t('patient.address')}</dt><dd>{p.address ? [p.address.line, p.address.locality, p.address.district, p.address.state, p.address.pin].filter(Boolean).join(', ') : '—'}</dd>
+            <dt>{t('patient.relative')}</dt><dd>{p.relative ? relativeText(p.relative, t) : '—'}</dd>
             {p.abha ? <><dt>ABHA</dt><dd>{p.abha}</dd></> : null}
             {p.remarks ? <><dt>{t('patient.remarks')}</dt><dd>{p.remarks}</dd></> : null}
           </dl>
