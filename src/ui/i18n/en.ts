@@ -1,3 +1,4 @@
+import { emergencyEn } from './emergencyEn';
 import { labEn, labErrorsEn, labSlipEn } from './labEn';
 import { reportEn, resultsEn } from './resultsEn';
 import { printerEn } from './printerEn';
@@ -6,7 +7,7 @@ import { recoverySheetEn } from './recoveryEn';
 /** English strings. Every key here must exist in hi.ts (a unit test checks). */
 export const en = {
   app: { title: 'Downtime Desk', loading: 'Starting…', offline: 'Offline', online: 'Online', language: 'भाषा: हिन्दी' },
-  nav: { sync: 'Resync', home: 'Home', desk: 'Registration', queue: 'Queue', lab: 'Lab', users: 'Users', device: 'This device', logout: 'Log out', lock: 'Lock' },
+  nav: { sync: 'Resync', home: 'Home', desk: 'Registration', queue: 'Queue', emergency: 'Emergency', lab: 'Lab', users: 'Users', device: 'This device', logout: 'Log out', lock: 'Lock' },
   roles: { clerk: 'Ward clerk', lab: 'Lab technician', pathologist: 'Pathologist', admin: 'Administrator' },
   enroll: {
     title: 'Set up this device',
@@ -253,6 +254,7 @@ export const en = {
     leaveTitle: 'Leave the waiting-room display',
     back: 'Back to the display',
   },
+  emergency: emergencyEn,
   lab: labEn,
   labSlip: labSlipEn,
   results: resultsEn,

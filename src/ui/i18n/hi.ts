@@ -1,3 +1,4 @@
+import { emergencyHi } from './emergencyHi';
 import type { Messages } from './en';
 import { labErrorsHi, labHi, labSlipHi } from './labHi';
 import { reportHi, resultsHi } from './resultsHi';
@@ -7,7 +8,7 @@ import { recoverySheetHi } from './recoveryEn';
 /** हिन्दी. Keys mirror en.ts exactly. */
 export const hi: Messages = {
   app: { title: 'डाउनटाइम डेस्क', loading: 'शुरू हो रहा है…', offline: 'ऑफ़लाइन', online: 'ऑनलाइन', language: 'Language: English' },
-  nav: { sync: 'सिंक', home: 'मुख्य पृष्ठ', desk: 'पंजीकरण', queue: 'कतार', lab: 'लैब', users: 'उपयोगकर्ता', device: 'यह उपकरण', logout: 'लॉग आउट', lock: 'लॉक करें' },
+  nav: { sync: 'सिंक', home: 'मुख्य पृष्ठ', desk: 'पंजीकरण', queue: 'कतार', emergency: 'आपातकाल', lab: 'लैब', users: 'उपयोगकर्ता', device: 'यह उपकरण', logout: 'लॉग आउट', lock: 'लॉक करें' },
   roles: { clerk: 'वार्ड क्लर्क', lab: 'लैब तकनीशियन', pathologist: 'पैथोलॉजिस्ट', admin: 'प्रशासक' },
   enroll: {
     title: 'इस उपकरण को सेट करें',
@@ -254,6 +255,7 @@ export const hi: Messages = {
     leaveTitle: 'प्रतीक्षा-कक्ष डिस्प्ले छोड़ें',
     back: 'डिस्प्ले पर वापस',
   },
+  emergency: emergencyHi,
   lab: labHi,
   labSlip: labSlipHi,
   results: resultsHi,
