@@ -50,6 +50,11 @@ describe('emergency department in Chromium', () => {
       await page.getByRole('link', { name: 'Emergency', exact: true }).click();
       await page.getByRole('heading', { name: 'Emergency board' }).waitFor();
       await page.getByRole('link', { name: 'Unknown patient (emergency) · Alt+U' }).click();
+      await page.getByLabel('Police station').waitFor({ state: 'detached' }); // MLC details only for an MLC
+      await page.getByLabel('Medico-legal case (MLC)').check();
+      await page.getByLabel('Police station').waitFor();
+      expect(await sideways(page)).toBeNull();
+      await page.getByLabel('Medico-legal case (MLC)').uncheck();
       await page.getByLabel('Sex').selectOption('F');
       await page.getByLabel(/^Estimated age/).fill('70');
       await page.getByLabel('Came by').selectOption('ambulance');

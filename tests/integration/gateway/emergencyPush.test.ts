@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent, computeHash, type AnyEvent, type ChainHead } from '../../../src/domain/events/envelope';
 import { formatDowntimeId } from '../../../src/domain/ids/downtimeId';
 import type { EventType } from '../../../src/domain/events/catalog';
+import { verifyChain } from '../../../src/domain/events/chain';
 import { storeFetch } from '../../helpers/pouchServer';
 import { chainOf, DB, gatewayHarness, withRevision } from '../../helpers/gatewayHarness';
 
@@ -73,6 +74,8 @@ describe('central gateway: unknown patients and emergency events (issue 14)', ()
     }
     expect(refusals(await t1.push(docs))).toEqual([]);
     expect((await gw.storedEvents('T1')).map((d) => d.type)).toEqual(['token.called', 'patient.registered', 'emergency.arrived', 'emergency.triaged', 'emergency.disposed', 'patient.registered']);
+    // `npm run central -- verify` walks the chain with the same parser: the new types are known to it.
+    expect(verifyChain('T1', await gw.storedEvents('T1'))).toMatchObject({ ok: true });
   });
 
   it('is refused by the design document too, for a device writing to the store past the gateway', async () => {
