@@ -105,6 +105,19 @@ describe('an unknown patient in the emergency department', () => {
     expect(await refusal(er.triage(admin, 'ER-K7-000099', { category: 'red' }))).toEqual(['visitNotFound']);
   });
 
+  it('opens a visit for a registered patient who comes to the emergency department, numbered after the unknown ones', async () => {
+    const { er, front, admin, desk } = await setup();
+    await er.registerUnknown(admin, { sex: 'M', years: '50', arrival: 'self' });
+    const known = await front.register(admin, PATIENT);
+    const visit = await er.arrive(admin, known.patient, { arrival: 'relatives', broughtBy: 'Mohan Lal (father)' });
+    expect(visit).toMatchObject({ visit: 'ER-K7-000002', patient: known.patient, arrival: 'relatives', status: 'open' });
+    expect((await er.board()).map((e) => e.patient?.name)).toEqual(['UNKNOWN MALE K7-0001', 'Ravi Kumar']);
+    const events = await desk.eventCount();
+    expect(await refusal(er.arrive(admin, 'DT-K7-000099-0', { arrival: 'self' }))).toEqual(['patientNotFound']);
+    expect(await refusal(er.arrive(admin, known.patient, { arrival: '' }))).toEqual(['arrival:required']);
+    expect(await desk.eventCount()).toBe(events);
+  });
+
   it('refuses bad input and writes nothing', async () => {
     const { er, admin, desk, db } = await setup();
     expect((await refusal(er.registerUnknown(admin, { sex: '', years: 'abc', arrival: 'helicopter', mlc: { station: '' } }))).sort())

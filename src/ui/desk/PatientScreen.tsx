@@ -15,6 +15,8 @@ import { fieldsOf } from '../../device/frontDesk';
 import { relativeText } from './relativeText';
 import { aliasInHindi } from '../../domain/patients/alias';
 import { shownName } from '../emergency/patientName';
+import { ArrivalForm } from '../emergency/ArrivalForm';
+import { canOpen } from '../../domain/users';
 import { printToken } from './printToken';
 import { TokenIssuer } from './TokenIssuer';
 import { useLastToken } from './lastToken';
@@ -88,6 +90,13 @@ export function PatientScreen({ id }: { id: string }) {
           <button type="button" className="secondary" onClick={() => { setNotice(null); setCorrecting(true); }}>{t('patient.correct')}</button>
         </>
       )}
+
+      {canOpen(user.role, 'emergency') && !correcting ? (
+        <>
+          <h2>{t('nav.emergency')}</h2>
+          <ArrivalForm patient={p.patient} />
+        </>
+      ) : null}
 
       <h2>{t('patient.tokens')}</h2>
       <table className="list">
