@@ -104,9 +104,14 @@ export class EmergencyDesk {
     return row;
   }
 
-  /** The board: every open visit on this device, red first, then by waiting time (boardOrder). */
+  /**
+   * The board: every open visit this device recorded, red first, then by waiting time
+   * (boardOrder). Visits pulled from other tablets (the administrator's device) stay off it: their
+   * dispositions reach this device only at the next pull.
+   */
   async board(): Promise<BoardEntry[]> {
-    const open = boardOrder(await this.db.emergencyVisits.where('status').equals('open').toArray());
+    const code = (await this.desk.identity())?.code;
+    const open = boardOrder((await this.db.emergencyVisits.where('status').equals('open').toArray()).filter((v) => v.device === code));
     const patients = await this.db.patients.bulkGet([...new Set(open.map((v) => v.patient))]);
     const byId = new Map(patients.filter((p): p is PatientRow => Boolean(p)).map((p) => [p.patient, p]));
     return open.map((visit) => ({ visit, patient: byId.get(visit.patient) }));

@@ -87,7 +87,7 @@ describe('an unknown patient in the emergency department', () => {
   });
 
   it('is triaged, shown on the board red first, and leaves it with a disposition; a closed visit takes no more', async () => {
-    const { er, admin } = await setup();
+    const { er, admin, db } = await setup();
     const a = await er.registerUnknown(admin, { sex: 'M', years: '50', arrival: 'relatives' });
     const b = await er.registerUnknown(admin, UNKNOWN);
     const c = await er.registerUnknown(admin, { sex: 'F', years: '25', arrival: 'self' });
@@ -103,6 +103,9 @@ describe('an unknown patient in the emergency department', () => {
     expect(await refusal(er.triage(admin, b.visit.visit, { category: 'yellow' }))).toEqual(['visitClosed']);
     expect(await refusal(er.dispose(admin, b.visit.visit, { disposition: 'died' }))).toEqual(['visitClosed']);
     expect(await refusal(er.triage(admin, 'ER-K7-000099', { category: 'red' }))).toEqual(['visitNotFound']);
+    // A visit of another tablet, as a pull would fold it on the administrator's device: not on this board.
+    await db.emergencyVisits.put({ ...done, visit: 'ER-M2-000001', device: 'M2', number: 1, status: 'open', category: 'red', disposition: undefined, disposedAt: undefined });
+    expect((await er.board()).map((e) => e.visit.visit)).toEqual([c.visit.visit, a.visit.visit]);
   });
 
   it('opens a visit for a registered patient who comes to the emergency department, numbered after the unknown ones', async () => {
