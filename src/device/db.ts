@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { DeviceRow, PatientRow, StaffRow, TokenRow } from '../domain/projections/rows';
 import type { CatalogueRow, LabRequestRow, LabResultRow, OpenBlockRow, SpecimenRow } from '../domain/projections/labRows';
+import type { EmergencyVisitRow } from '../domain/projections/emergencyRows';
 import { PROJECTION_TABLES } from '../domain/projections/rows';
 import type { Role } from '../domain/users';
 import type { KeyWrap } from '../crypto/keyWrap';
@@ -58,7 +59,7 @@ export interface RejectRecord {
 }
 
 
-const PROJECTION_TABLES_V4 = PROJECTION_TABLES.filter((t) => t !== 'labResults');
+const PROJECTION_TABLES_V4 = PROJECTION_TABLES.filter((t) => t !== 'labResults' && t !== 'emergencyVisits');
 
 export class DeskDb extends Dexie {
   settings!: Table<SettingRecord, string>;
@@ -72,6 +73,7 @@ export class DeskDb extends Dexie {
   catalogues!: Table<CatalogueRow, string>;
   labOpen!: Table<OpenBlockRow, string>;
   labResults!: Table<LabResultRow, string>;
+  emergencyVisits!: Table<EmergencyVisitRow, string>;
   /** Device-local record of every resync run, and of documents the central store refused. */
   syncHistory!: Table<SyncRunRecord, number>;
   syncRefusals!: Table<SyncRefusalRecord, string>;
@@ -123,5 +125,8 @@ export class DeskDb extends Dexie {
     // Lab results (issue 18): a new table; no event before this version made results, so there
     // is nothing to fold again.
     this.version(5).stores({ labResults: 'specimen, status' });
+    // Emergency visits (issue 14): a new table, no earlier event made one. The board reads the
+    // open ones by status (a few dozen at a time) and orders them in the domain (boardOrder).
+    this.version(6).stores({ emergencyVisits: 'visit, status, patient' });
   }
 }

@@ -3,7 +3,7 @@ import { RuleError, ValidationError } from '../domain/errors';
 import { formatDowntimeId } from '../domain/ids/downtimeId';
 import { ageYears, birthProblem } from '../domain/patients/age';
 import { possibleDuplicates, type PossibleDuplicate } from '../domain/patients/duplicates';
-import { patientFields, type PatientFields } from '../domain/patients/fields';
+import { patientFields, patientRecord, type PatientFields, type Sex } from '../domain/patients/fields';
 import { MANY_WORDS, nameSounds, nameStem, stemPairs } from '../domain/patients/nameKeys';
 import { soundOf } from '../domain/patients/soundKey';
 import { stemOf, tailKey } from '../domain/atRest';
@@ -22,7 +22,7 @@ import { toIssues } from '../domain/validation';
 import type { Desk, SessionUser } from './desk';
 
 export interface SearchFilters {
-  sex?: 'M' | 'F' | 'O' | undefined;
+  sex?: Sex | undefined;
   ageMin?: number | undefined;
   ageMax?: number | undefined;
 }
@@ -77,7 +77,7 @@ export class FrontDesk {
 
   /** Validate the form as the clerk filled it; throws a ValidationError with field paths. */
   async checkFields(input: unknown, today?: string): Promise<PatientFields> {
-    const parsed = patientFields.safeParse(input);
+    const parsed = patientRecord.safeParse(input);
     if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'patient');
     const problem = birthProblem(parsed.data.birth, today ?? (await this.today()));
     if (problem) {
@@ -332,7 +332,10 @@ export class FrontDesk {
     if (!probe.success) return [];
     const today = await this.today();
     const { name, sex, birth, mobile } = probe.data;
-    const words = nameSounds(name);
+    // Without a name (an unknown patient, known by an alias) only the mobile can match: aliases
+    // such as "UNKNOWN MALE K7-0007" look alike and say nothing about who is who.
+    if (name === undefined && mobile === undefined) return [];
+    const words = name === undefined ? [] : nameSounds(name);
     const byMobile = mobile ? await this.byKey('mobile', mobile).toArray() : [];
     // Similar names rarely differ in their first letters: candidates share two word stems with
     // the new name (one of its pair keys), or for a one-word name its stem. The newest come
@@ -340,13 +343,13 @@ export class FrontDesk {
     const pairs = stemPairs([...new Set(words.map((w) => nameStem(w)))]);
     const ranges = pairs.length
       ? [...new Set([...pairs, MANY_WORDS])].map((pair) => this.byKey('pairs', pair))
-      : [this.byKey('stems', stemOf(words[0] ?? ''))];
+      : words.length ? [this.byKey('stems', stemOf(words[0]!))] : [];
     const byName = (await Promise.all(ranges.map((r) => r.reverse().limit(DUPLICATE_SCAN).toArray())))
-      .flat().filter((p) => p.sex === sex).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
+      .flat().filter((p) => p.sex === sex && !p.unnamed).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
     const rows = new Map([...byMobile, ...byName].map((p) => [p.patient, p]));
     const age = ageYears(birth, today, today);
     const found = possibleDuplicates({ name, sex, ageYears: age, mobile }, [...rows.values()].map((p) => ({
-      patient: p.patient, name: p.name, sex: p.sex, mobile: p.mobile, ageYears: ageYears({ kind: 'dob', dob: p.born }, p.registeredDay, today),
+      patient: p.patient, name: p.unnamed ? undefined : p.name, sex: p.sex, mobile: p.mobile, ageYears: ageYears({ kind: 'dob', dob: p.born }, p.registeredDay, today),
     })));
     return found.slice(0, 10).map((d) => ({ ...d, row: rows.get(d.patient)! }));
   }
@@ -415,8 +418,10 @@ export class FrontDesk {
   }
 }
 
+/** The patient's recorded fields (the row's `name` is the alias while the real one is not known). */
 export function fieldsOf(row: PatientRow): PatientFields {
-  const { name, sex, birth, mobile, address, relative, uhid, abha, remarks } = row;
-  return Object.fromEntries(Object.entries({ name, sex, birth, mobile, address, relative, uhid, abha, remarks })
+  const { sex, birth, alias, mobile, address, relative, uhid, abha, remarks } = row;
+  const name = row.unnamed ? undefined : row.name;
+  return Object.fromEntries(Object.entries({ name, alias, sex, birth, mobile, address, relative, uhid, abha, remarks })
     .filter(([, v]) => v !== undefined)) as PatientFields;
 }

@@ -86,6 +86,14 @@ export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
   labResults: {
     readable: readable('specimen', 'status', 'updatedAt', 'enteredAt', 'enteredBy', 'verifiedAt', 'verifiedBy'),
   },
+  /**
+   * Emergency visits: ids, times, who recorded them and the status (for the board's index). How the
+   * patient came, who brought them, the MLC details, complaint, triage category, area and
+   * disposition are sealed.
+   */
+  emergencyVisits: {
+    readable: readable('visit', 'patient', 'device', 'number', 'status', 'arrivedAt', 'arrivedBy', 'triagedAt', 'triagedBy', 'disposedAt', 'disposedBy'),
+  },
   /** A refused document's reason may quote what it held. */
   rejects: { readable: readable('id', 'seq', 'at') },
 };

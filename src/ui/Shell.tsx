@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Router, Switch } from 'wouter';
+import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { canOpen } from '../domain/users';
 import type { SessionUser } from '../device/desk';
@@ -13,6 +13,7 @@ import { useSession } from './session';
 const UsersScreen = lazy(() => import('./admin/UsersScreen').then((m) => ({ default: m.UsersScreen })));
 const DeskScreen = lazy(() => import('./desk/DeskScreen').then((m) => ({ default: m.DeskScreen })));
 const PatientScreen = lazy(() => import('./desk/PatientScreen').then((m) => ({ default: m.PatientScreen })));
+const EmergencyRoutes = lazy(() => import('./emergency/EmergencyRoutes').then((m) => ({ default: m.EmergencyRoutes })));
 const QueueScreen = lazy(() => import('./queue/QueueScreen').then((m) => ({ default: m.QueueScreen })));
 // The lab's screens load together: a technician uses all of them, a clerk none.
 const LabRoutes = lazy(() => import('./lab/LabRoutes').then((m) => ({ default: m.LabRoutes })));
@@ -26,6 +27,7 @@ export function Shell({ user, identity }: { user: SessionUser; identity: DeviceI
     { key: 'home', path: '/', label: t('nav.home') },
     { key: 'desk', path: '/desk', label: t('nav.desk') },
     { key: 'queue', path: '/queue', label: t('nav.queue') },
+    { key: 'emergency', path: '/emergency', label: t('nav.emergency') },
     { key: 'lab', path: '/lab', label: t('nav.lab') },
     { key: 'users', path: '/users', label: t('nav.users') },
     { key: 'device', path: '/device', label: t('nav.device') },
@@ -35,6 +37,7 @@ export function Shell({ user, identity }: { user: SessionUser; identity: DeviceI
   const home = user.role === 'clerk' ? <DeskScreen /> : <HomeScreen user={user} identity={identity} />;
   return (
     <Router hook={useHashLocation}>
+      {canOpen(user.role, 'emergency') ? <UnknownPatientShortcut /> : null}
       <nav className="tabs">
         {screens.map((s) => <Link key={s.key} href={s.path}>{s.label}</Link>)}
       </nav>
@@ -45,6 +48,7 @@ export function Shell({ user, identity }: { user: SessionUser; identity: DeviceI
           {canOpen(user.role, 'desk') ? <Route path="/patient/:id">{(params) => <PatientScreen key={params.id} id={params.id} />}</Route> : null}
           {canOpen(user.role, 'queue') ? <Route path="/queue"><QueueScreen /></Route> : null}
           {canOpen(user.role, 'queue') ? <Route path="/display/:dept">{(params) => <EnterDisplay dept={params.dept} />}</Route> : null}
+          {canOpen(user.role, 'emergency') ? <Route path="/emergency" nest><EmergencyRoutes /></Route> : null}
           {canOpen(user.role, 'lab') ? <Route path="/lab" nest><LabRoutes /></Route> : null}
           {canOpen(user.role, 'users') ? <Route path="/users"><UsersScreen actor={user} /></Route> : null}
           {canOpen(user.role, 'device') ? <Route path="/device"><DeviceScreen actor={user} /></Route> : null}
@@ -55,6 +59,22 @@ export function Shell({ user, identity }: { user: SessionUser; identity: DeviceI
       </Suspense>
     </Router>
   );
+}
+
+/** Alt+U anywhere in the session opens the unknown-patient form: an emergency does not wait for menus. */
+function UnknownPatientShortcut() {
+  const [, navigate] = useLocation();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'u' || e.key === 'U' || e.code === 'KeyU')) {
+        e.preventDefault();
+        navigate('/emergency/new');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+  return null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Desk } from '../device/desk';
+import { EmergencyDesk } from '../device/emergencyDesk';
 import { FrontDesk } from '../device/frontDesk';
 import { LabDesk } from '../device/labDesk';
 import { ResultDesk } from '../device/resultDesk';
@@ -43,4 +44,13 @@ export const useResults = (): ResultDesk => resultsOf(useDesk());
 export function useLiveResults<T>(query: (results: ResultDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {
   const results = useResults();
   return useLive(() => query(results), [results, ...deps]);
+}
+
+const emergencyOf = perDesk((d) => new EmergencyDesk(d));
+export const useEmergency = (): EmergencyDesk => emergencyOf(useDesk());
+
+/** useLive for the emergency department's queries (the board, a visit). */
+export function useLiveEmergency<T>(query: (er: EmergencyDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {
+  const er = useEmergency();
+  return useLive(() => query(er), [er, ...deps]);
 }

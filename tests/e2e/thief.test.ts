@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addUser, enroll, login, registerEverything, requestLabWithNotes } from '../helpers/appDriver';
+import { KeyCounter, registerUnknownWithKeyboard } from '../helpers/appDriverEmergency';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { devtoolsInventory, dumpInventory, patientSecrets, plaintextFindings, plaintextFound, thiefDump, type Secret, type ThiefDump } from '../helpers/thiefDump';
@@ -24,8 +25,18 @@ const PATIENT = {
 };
 const LAB = { codes: 'CBC LFT', containers: 2, clinician: 'Dr. Prosper Quenneville', notes: 'Suspected zygomycosis after floodwater exposure' };
 
+/** An unknown patient brought by the police (issue 14): the alias, who brought them and the MLC details are patient values too. */
+const UNKNOWN = { sexKey: 'M', years: '35', arrivalKey: 'P', broughtBy: 'Havildar Quintavius Morrowdale', station: 'PS Yarrowvale', officer: 'SI Philomena Zarkovska', entry: 'GD 8317X' };
+const unknownSecrets: Secret[] = [
+  { label: 'alias', value: `UNKNOWN MALE ${DEVICE}-0001` },
+  { label: 'brought by', value: UNKNOWN.broughtBy },
+  { label: 'police station', value: UNKNOWN.station },
+  { label: 'police officer', value: UNKNOWN.officer },
+  { label: 'GD/DD entry', value: UNKNOWN.entry },
+];
+
 /** What must not be readable on a locked or logged-out tablet. */
-const secretsOf = (centralPassword: string): Secret[] => [...patientSecrets(PATIENT, LAB), { label: 'central password', value: centralPassword }];
+const secretsOf = (centralPassword: string): Secret[] => [...patientSecrets(PATIENT, LAB), ...unknownSecrets, { label: 'central password', value: centralPassword }];
 
 const credentialsOf = (out: string) => {
   const m = /central account "([^"]+)"[^,]*, password (\S+)/.exec(out);
@@ -82,6 +93,7 @@ describe('a lost or stolen tablet gives away nothing', () => {
       await addUser(page, CLERK.name, 'Ward clerk', CLERK.pin);
       const patient = await registerEverything(page, PATIENT);
       await requestLabWithNotes(page, DEVICE, patient, LAB);
+      await registerUnknownWithKeyboard(page, new KeyCounter(page), UNKNOWN);
       const creds = credentialsOf(app.central('add-device', DEVICE).out);
       await openGate(page, creds);
       // Web storage as well as IndexedDB: nothing of the patient anywhere.

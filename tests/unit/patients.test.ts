@@ -25,14 +25,15 @@ describe('field formats', () => {
     expect(uhid.safeParse('<b>').success).toBe(false);
     expect(uhid.safeParse('X'.repeat(21)).success).toBe(false);
   });
-  it('accepts a minimal patient and refuses a missing address part', () => {
+  it('accepts a minimal patient and a part of an address (issue 14), and refuses a wrong part', () => {
     const base = {
       name: 'सीमा', sex: 'F', birth: { kind: 'age', years: '30', months: '0', days: '0' },
       address: { locality: 'Rohini', district: 'North West Delhi', state: 'Delhi', pin: '110085' },
       relative: { name: 'Ram', relation: 'husband' },
     };
     expect(patientFields.parse(base).birth).toEqual({ kind: 'age', years: 30, months: 0, days: 0 });
-    expect(patientFields.safeParse({ ...base, address: { ...base.address, district: '' } }).success).toBe(false);
+    expect(patientFields.parse({ ...base, address: { ...base.address, district: '' } }).address).toEqual({ locality: 'Rohini', state: 'Delhi', pin: '110085' });
+    expect(patientFields.safeParse({ ...base, address: { ...base.address, pin: '11008' } }).success).toBe(false);
     expect(patientFields.safeParse({ ...base, relative: { name: 'Ram', relation: 'cousin' } }).success).toBe(false);
   });
 });

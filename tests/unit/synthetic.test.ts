@@ -30,7 +30,7 @@ describe('synthetic patients', () => {
   });
 
   it('write about one name in five in Devanagari', () => {
-    const deva = share((p) => DEVANAGARI.test(p.name));
+    const deva = share((p) => DEVANAGARI.test(p.name!));
     expect(deva).toBeGreaterThanOrEqual(0.1);
     expect(deva).toBeLessThanOrEqual(0.3);
   });
@@ -48,13 +48,13 @@ describe('synthetic patients', () => {
     expect(share((p) => /^1076\d{8}$/.test(p.uhid ?? ''))).toBeGreaterThan(0.05);
     expect(share((p) => p.abha !== undefined)).toBeGreaterThan(0.02);
     expect(parsed.some((p) => p.remarks)).toBe(true);
-    expect(share((p) => p.address.state === 'Delhi')).toBeGreaterThan(0.4);
+    expect(share((p) => p.address!.state === 'Delhi')).toBeGreaterThan(0.4);
   });
 
   it('give relatives that fit the patient', () => {
     for (const p of parsed) {
-      const { relation, name } = p.relative;
-      expect(DEVANAGARI.test(name)).toBe(DEVANAGARI.test(p.name));
+      const { relation, name } = p.relative!;
+      expect(DEVANAGARI.test(name!)).toBe(DEVANAGARI.test(p.name!));
       if (relation === 'husband') expect(p.sex).toBe('F');
       if (relation === 'wife') expect(p.sex).toBe('M');
       if (relation === 'son' || relation === 'daughter') expect(p.birth.kind === 'dob' || p.birth.years >= 40).toBe(true);

@@ -3,9 +3,10 @@ import { deviceCode, departmentList, timeZone } from '../device';
 import { text } from '../text';
 import { role, userName } from '../users';
 import { DOWNTIME_ID } from '../ids/downtimeId';
-import { isoDay, patientFields } from '../patients/fields';
+import { isoDay, patientFields, patientRecord } from '../patients/fields';
 import { TOKEN } from '../tokens/tokenNumber';
 import { LAB_EVENT_SCHEMAS } from '../lab/labEvents';
+import { EMERGENCY_EVENT_SCHEMAS } from '../emergency/events';
 
 const patientId = z.string().regex(DOWNTIME_ID, 'downtimeId');
 const tokenId = z.string().regex(TOKEN, 'token');
@@ -31,7 +32,8 @@ export const EVENT_SCHEMAS = {
   }),
   'patient.registered': z.strictObject({
     patient: patientId,
-    fields: patientFields,
+    // Since issue 14 a name or an alias; events stored before hold every field and still parse.
+    fields: patientRecord,
     day: isoDay,
   }),
   'patient.corrected': z.strictObject({
@@ -54,6 +56,7 @@ export const EVENT_SCHEMAS = {
   'token.cancelled': z.strictObject({ token: tokenId, day: isoDay, reason: text(200) }),
   'token.printed': z.strictObject({ token: tokenId, day: isoDay, copy: z.number().int().min(1).max(99), paper: z.enum(['80mm', 'A6']) }),
   ...LAB_EVENT_SCHEMAS,
+  ...EMERGENCY_EVENT_SCHEMAS,
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

@@ -2,7 +2,8 @@ import type { Sex } from './fields';
 import { nameWords } from './nameKeys';
 
 export interface DuplicateCandidate {
-  name: string;
+  /** Absent for a patient known only by an alias: then only the mobile can match. */
+  name?: string | undefined;
   sex: Sex;
   ageYears: number;
   mobile?: string | undefined;
@@ -27,7 +28,7 @@ export const AGE_TOLERANCE_YEARS = 3;
  * a similar name with the same sex and an age within a few years. Best matches first.
  */
 export function possibleDuplicates(candidate: DuplicateCandidate, known: readonly KnownPatient[]): PossibleDuplicate[] {
-  const mine = nameWords(candidate.name).join(' ');
+  const mine = candidate.name === undefined ? '' : nameWords(candidate.name).join(' ');
   const found: PossibleDuplicate[] = [];
   for (const other of known) {
     const reasons: DuplicateReason[] = [];
@@ -36,7 +37,7 @@ export function possibleDuplicates(candidate: DuplicateCandidate, known: readonl
       reasons.push('mobile');
       score += 1;
     }
-    if (other.sex === candidate.sex && Math.abs(other.ageYears - candidate.ageYears) <= AGE_TOLERANCE_YEARS) {
+    if (mine && other.name !== undefined && other.sex === candidate.sex && Math.abs(other.ageYears - candidate.ageYears) <= AGE_TOLERANCE_YEARS) {
       const similarity = nameSimilarity(mine, nameWords(other.name).join(' '));
       if (similarity >= NAME_SIMILARITY) {
         reasons.push('name');

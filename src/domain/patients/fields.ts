@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { personName, text } from '../text';
 
-export const SEXES = ['M', 'F', 'O'] as const;
+/** M, F, other; U: not known (an unconscious patient whose sex the clerk cannot tell). */
+export const SEXES = ['M', 'F', 'O', 'U'] as const;
 export type Sex = (typeof SEXES)[number];
 export const RELATIONS = ['father', 'mother', 'husband', 'wife', 'son', 'daughter', 'guardian', 'other'] as const;
 
@@ -38,35 +39,63 @@ const whole = (max: number) => z.coerce.number({ error: 'number' }).int('number'
 
 /** Age as told at the desk ("about 45"), or a date of birth when the patient knows it. */
 export const birth = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('age'), years: whole(125), months: whole(11), days: whole(30) }),
+  // `estimated`: the age is the clerk's guess (an unknown patient), not what the patient said.
+  z.strictObject({ kind: z.literal('age'), years: whole(125), months: whole(11), days: whole(30), estimated: z.literal(true).optional() }),
   z.strictObject({ kind: z.literal('dob'), dob: isoDay }),
 ], { error: 'required' });
 export type Birth = z.output<typeof birth>;
 
+/**
+ * An object whose parts were all left empty is "not given" (the form sends every box, some
+ * pre-filled from the desk's last district and state). Events stored before the fields became
+ * optional hold every part and still parse the same.
+ */
+const optionalGroup = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (isEmptyGroup(v) ? undefined : v), schema.optional());
+
+function isEmptyGroup(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+    && Object.values(v).every((x) => x === undefined || (typeof x === 'string' && x.trim() === ''));
+}
+
 export const address = z.strictObject({
   line: optional(text(120)),
-  locality: text(80),
-  district: text(60),
-  state: text(40),
-  pin: pinCode,
+  locality: optional(text(80)),
+  district: optional(text(60)),
+  state: optional(text(40)),
+  pin: optional(pinCode),
 });
 
 export const relative = z.strictObject({
-  name: personName(80),
-  relation: choice(RELATIONS, 'relation'),
+  name: optional(personName(80)),
+  relation: optional(choice(RELATIONS, 'relation')),
 });
 
-/** Everything a clerk records about a patient; the same schema checks the form and the event. */
+/** A name for a patient whose own is not known: "UNKNOWN MALE K7-0007", or one a clerk gives ("Bed 3 boy"). */
+export const alias = text(60).pipe(z.string().regex(/^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} .'/#-]*$/u, 'alias'));
+
+/**
+ * Everything a clerk records about a patient; the same schema checks the form and the event.
+ * Required are a name or an alias, sex (or unknown) and an age (or its estimate): an emergency
+ * patient may have nothing else. Every other field is optional (patientRecord adds the
+ * name-or-alias rule; this object stays refinement-free so corrections can take part of it).
+ */
 export const patientFields = z.strictObject({
-  name: personName(80),
+  name: optional(personName(80)),
+  alias: optional(alias),
   sex: choice(SEXES, 'sex'),
   birth,
   mobile: optional(mobile),
-  address,
-  relative,
+  address: optionalGroup(address),
+  relative: optionalGroup(relative),
   uhid: optional(uhid),
   abha: optional(abha),
   remarks: optional(text(300)),
+});
+
+/** A registration: the fields, with a name or an alias (an unknown patient's). */
+export const patientRecord = patientFields.superRefine((f, ctx) => {
+  if (f.name === undefined && f.alias === undefined) ctx.addIssue({ code: 'custom', path: ['name'], message: 'nameOrAlias' });
 });
 export type PatientFields = z.output<typeof patientFields>;
 export type PatientFieldsInput = z.input<typeof patientFields>;

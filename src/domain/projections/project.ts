@@ -2,11 +2,15 @@ import type { AnyEvent } from '../events/envelope';
 import { parseDowntimeId } from '../ids/downtimeId';
 import { birthDay } from '../patients/age';
 import { nameSounds } from '../patients/nameKeys';
+import { aliasForms, aliasNumber } from '../patients/alias';
+import type { PatientFields } from '../patients/fields';
 import { mobileTail } from '../patients/mobileTail';
 import { tokenKey } from '../tokens/tokenNumber';
 import { userKey } from '../users';
 import type { DeviceRow, PatientRow, RowUpdate, StaffRow, TableName, TokenRow } from './rows';
 import { projectLab } from './projectLab';
+import { projectEmergency } from './projectEmergency';
+import { parseVisitId } from '../emergency/visitId';
 
 const update = <T extends TableName>(u: RowUpdate<T>): RowUpdate => u as unknown as RowUpdate;
 
@@ -19,7 +23,7 @@ export function project(event: AnyEvent): RowUpdate[] {
   const updates: RowUpdate[] = [
     update({ table: 'devices', key: event.device, update: (prev) => reduceDevice(prev, event) }),
   ];
-  updates.push(...projectPatient(event), ...projectToken(event), ...projectLab(event));
+  updates.push(...projectPatient(event), ...projectToken(event), ...projectLab(event), ...projectEmergency(event));
   if (event.type === 'user.added') {
     const key = `${event.device}:${userKey(event.data.name)}`;
     updates.push(update({
@@ -54,17 +58,31 @@ function reduceDevice(prev: DeviceRow | undefined, event: AnyEvent): DeviceRow {
     case 'patient.registered': {
       const parsed = parseDowntimeId(event.data.patient);
       const n = parsed.ok && parsed.device === event.device ? parsed.number : 0;
-      return { ...row, lastPatientNumber: Math.max(row.lastPatientNumber ?? 0, n) };
+      const alias = aliasNumber(event.data.fields.alias, event.device);
+      return { ...row, lastPatientNumber: Math.max(row.lastPatientNumber ?? 0, n), ...(alias ? { lastAliasNumber: Math.max(row.lastAliasNumber ?? 0, alias) } : {}) };
+    }
+    case 'emergency.arrived': {
+      const parsed = parseVisitId(event.data.visit);
+      const n = parsed && parsed.device === event.device ? parsed.number : 0;
+      return { ...row, lastVisitNumber: Math.max(row.lastVisitNumber ?? 0, n) };
     }
     default:
       return row;
   }
 }
 
-/** The row's search keys, from its fields: recomputed whole after every correction. */
-const searchKeys = (fields: { name: string; mobile?: string | undefined }) => {
-  const sounds = nameSounds(fields.name);
-  return { sounds, mobileTail: fields.mobile ? mobileTail(fields.mobile) : undefined };
+/**
+ * The row's name and search keys, from its fields: recomputed whole after every correction. The
+ * alias stays searchable (in English and Hindi) after the patient is identified.
+ */
+const searchKeys = (fields: Pick<PatientFields, 'name' | 'alias' | 'mobile'>) => {
+  const sounds = [...new Set([fields.name ?? '', ...aliasForms(fields.alias)].flatMap(nameSounds))];
+  return {
+    name: fields.name ?? fields.alias ?? '',
+    unnamed: fields.name === undefined ? (true as const) : undefined,
+    sounds,
+    mobileTail: fields.mobile ? mobileTail(fields.mobile) : undefined,
+  };
 };
 
 function projectPatient(event: AnyEvent): RowUpdate[] {
@@ -90,7 +108,7 @@ function projectPatient(event: AnyEvent): RowUpdate[] {
         const next = { ...prev, ...changes };
         return {
           ...next,
-          ...searchKeys(next),
+          ...searchKeys({ name: changes.name ?? (prev.unnamed ? undefined : prev.name), alias: next.alias, mobile: next.mobile }),
           born: changes.birth ? birthDay(changes.birth, prev.registeredDay) : prev.born,
           history: [...prev.history, { at: event.at, by: event.by, device: event.device, changes, reason }],
         };

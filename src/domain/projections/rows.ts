@@ -2,6 +2,7 @@ import type { Department } from '../device';
 import type { PatientFields } from '../patients/fields';
 import type { TokenStatus } from '../tokens/queue';
 import type { Role } from '../users';
+import type { EmergencyVisitRow } from './emergencyRows';
 import type { LabRequestRow, SpecimenRow, CatalogueRow, OpenBlockRow, LabResultRow } from './labRows';
 
 /** What the screens read. Each table's rows are derived from events only (DESIGN.md §2). */
@@ -16,6 +17,9 @@ export interface DeviceRow {
   lastAt: string;
   /** The highest patient number this device has issued (downtime IDs count per device). */
   lastPatientNumber: number;
+  /** The highest unknown-patient alias number (`UNKNOWN MALE K7-0007`) and emergency visit number issued. */
+  lastAliasNumber?: number;
+  lastVisitNumber?: number;
   /** The highest specimen and lab request numbers this device has issued (they count per device too). */
   lastSpecimenNumber?: number;
   lastRequestNumber?: number;
@@ -39,7 +43,13 @@ export interface PatientChange {
   reason?: string | undefined;
 }
 
-export interface PatientRow extends PatientFields {
+export interface PatientRow extends Omit<PatientFields, 'name'> {
+  /**
+   * The name to show: the patient's, or while it is not known their alias. Slips, labels and
+   * lists print it as it is; `unnamed` says it is the alias (fieldsOf gives the real fields).
+   */
+  name: string;
+  unnamed?: true | undefined;
   patient: string;
   device: string;
   number: number;
@@ -86,9 +96,10 @@ export interface ProjectionRows {
   catalogues: CatalogueRow;
   labOpen: OpenBlockRow;
   labResults: LabResultRow;
+  emergencyVisits: EmergencyVisitRow;
 }
 export type TableName = keyof ProjectionRows;
-export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens', 'labRequests', 'specimens', 'catalogues', 'labOpen', 'labResults'];
+export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens', 'labRequests', 'specimens', 'catalogues', 'labOpen', 'labResults', 'emergencyVisits'];
 
 /** One keyed change a reducer asks for; `update` is pure and receives the current row. */
 export interface RowUpdate<T extends TableName = TableName> {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { useFront } from '../useCases';
 import { useSession } from '../session';
 import { LastTokenBanner } from './LastTokenBanner';
@@ -34,6 +34,7 @@ export function DeskScreen() {
         <>
           <LastTokenBanner />
           <SearchPanel onNewPatient={(name) => { nextPatient(null); setRegistering(emptyPatient(name, prefs)); }} />
+          <p><Link href="/emergency/new" className="button secondary">{t('emergency.unknownShortcut')}</Link></p>
         </>
       )}
     </main>

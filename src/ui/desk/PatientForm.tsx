@@ -12,8 +12,9 @@ import { useDeskPrefs } from './deskPrefs';
 
 export interface PatientFormValues {
   name: string;
+  alias: string;
   sex: string;
-  birth: { kind: 'age' | 'dob'; years: string; months: string; days: string; dob: string };
+  birth: { kind: 'age' | 'dob'; years: string; months: string; days: string; dob: string; estimated: boolean };
   mobile: string;
   address: { line: string; locality: string; district: string; state: string; pin: string };
   relative: { name: string; relation: string };
@@ -25,7 +26,7 @@ export interface PatientFormValues {
 
 export function emptyPatient(name: string, prefs: { district: string; state: string }): PatientFormValues {
   return {
-    name, sex: '', birth: { kind: 'age', years: '', months: '0', days: '0', dob: '' }, mobile: '',
+    name, alias: '', sex: '', birth: { kind: 'age', years: '', months: '0', days: '0', dob: '', estimated: false }, mobile: '',
     address: { line: '', locality: '', district: prefs.district, state: prefs.state, pin: '' },
     relative: { name: '', relation: '' }, uhid: '', abha: '', remarks: '', reason: '',
   };
@@ -33,13 +34,16 @@ export function emptyPatient(name: string, prefs: { district: string; state: str
 
 export function valuesOf(p: PatientFields): PatientFormValues {
   const b = p.birth;
+  const a = p.address;
   return {
-    name: p.name, sex: p.sex,
+    name: p.name ?? '', alias: p.alias ?? '', sex: p.sex,
     birth: b.kind === 'age'
-      ? { kind: 'age', years: String(b.years), months: String(b.months), days: String(b.days), dob: '' }
-      : { kind: 'dob', years: '', months: '0', days: '0', dob: b.dob },
-    mobile: p.mobile ?? '', address: { line: p.address.line ?? '', ...p.address, pin: p.address.pin },
-    relative: { ...p.relative }, uhid: p.uhid ?? '', abha: p.abha ?? '', remarks: p.remarks ?? '', reason: '',
+      ? { kind: 'age', years: String(b.years), months: String(b.months), days: String(b.days), dob: '', estimated: b.estimated === true }
+      : { kind: 'dob', years: '', months: '0', days: '0', dob: b.dob, estimated: false },
+    mobile: p.mobile ?? '',
+    address: { line: a?.line ?? '', locality: a?.locality ?? '', district: a?.district ?? '', state: a?.state ?? '', pin: a?.pin ?? '' },
+    relative: { name: p.relative?.name ?? '', relation: p.relative?.relation ?? '' },
+    uhid: p.uhid ?? '', abha: p.abha ?? '', remarks: p.remarks ?? '', reason: '',
   };
 }
 
@@ -49,14 +53,15 @@ export function toInput(v: PatientFormValues) {
   return {
     ...rest,
     birth: birth.kind === 'age'
-      ? { kind: 'age', years: birth.years, months: birth.months, days: birth.days }
+      ? { kind: 'age', years: birth.years, months: birth.months, days: birth.days, ...(birth.estimated ? { estimated: true } : {}) }
       : { kind: 'dob', dob: birth.dob },
   };
 }
 
 /**
  * Registration and correction share this form. Sex sits beside the name, as both are asked in
- * one breath; required fields come first and the optional ones (UHID, ABHA, remarks) after them,
+ * one breath; the required fields (a name or an alias, sex, age) come first and carry a mark, every
+ * other one says "optional" before the clerk presses Register; the optional ones follow,
  * still above the button, so the form reads top to bottom and Enter in any text field submits.
  * Months and days are only in the Tab order for babies (age 0 years).
  */
@@ -101,25 +106,29 @@ export function PatientForm({ initial, mode, onSubmit, onPickExisting, onCancel 
   const registerAnyway = form.submitWith(save);
 
   const babyOnly = kind === 'age' && years.trim() === '0' ? 0 : -1;
+  const required = t('patient.requiredMark');
+  const optionalMark = t('patient.optionalMark');
   const e = errors;
   return (
     <form onSubmit={submit} noValidate className="patient-form">
+      <p className="hint">{t('patient.requiredNote')}</p>
       <div className="row name-row">
-        <Field label={t('patient.name')} autoComplete="off" maxLength={90} autoFocus={!initial.name}
+        <Field label={t('patient.name')} mark={t('patient.nameOrAliasMark')} autoComplete="off" maxLength={90} autoFocus={!initial.name}
           error={e.name?.message} {...register('name')} />
         <div className="field">
-          <label htmlFor="p-sex">{t('patient.sex')}</label>
+          <label htmlFor="p-sex" data-mark={required}>{t('patient.sex')}</label>
           <select id="p-sex" autoFocus={Boolean(initial.name) && mode === 'register'} aria-invalid={e.sex ? true : undefined} {...register('sex')}>
             <option value="" />
             <option value="M">{t('patient.sexM')}</option>
             <option value="F">{t('patient.sexF')}</option>
             <option value="O">{t('patient.sexO')}</option>
+            <option value="U">{t('patient.sexU')}</option>
           </select>
           <FieldError message={e.sex?.message} />
         </div>
       </div>
       <fieldset className="birth">
-        <legend>{t('patient.ageOrDob')}</legend>
+        <legend data-mark={required}>{t('patient.ageOrDob')}</legend>
         <label><input type="radio" value="age" tabIndex={-1} {...register('birth.kind')} /> {t('patient.byAge')}</label>
         <label><input type="radio" value="dob" tabIndex={-1} {...register('birth.kind')} /> {t('patient.byDob')}</label>
         {kind === 'age' ? (
@@ -127,14 +136,16 @@ export function PatientForm({ initial, mode, onSubmit, onPickExisting, onCancel 
             <Field label={t('patient.years')} inputMode="numeric" maxLength={3} className="short" error={e.birth?.years?.message} {...register('birth.years')} />
             <Field label={t('patient.months')} inputMode="numeric" maxLength={2} className="short" tabIndex={babyOnly} error={e.birth?.months?.message} {...register('birth.months')} />
             <Field label={t('patient.days')} inputMode="numeric" maxLength={2} className="short" tabIndex={babyOnly} error={e.birth?.days?.message} {...register('birth.days')} />
+            {/* Out of the Tab order like the age/date switch: an estimate is the exception at the OPD desk. */}
+            <label className="check"><input type="checkbox" tabIndex={-1} {...register('birth.estimated')} /> {t('patient.estimated')}</label>
           </div>
         ) : (
           <Field label={t('patient.dob')} type="date" error={e.birth?.dob?.message} {...register('birth.dob')} />
         )}
       </fieldset>
-      <Field label={t('patient.mobile')} type="tel" inputMode="tel" maxLength={16} autoComplete="off" error={e.mobile?.message} {...register('mobile')} />
+      <Field label={t('patient.mobile')} mark={optionalMark} type="tel" inputMode="tel" maxLength={16} autoComplete="off" error={e.mobile?.message} {...register('mobile')} />
       <fieldset>
-        <legend>{t('patient.address')}</legend>
+        <legend data-mark={optionalMark}>{t('patient.address')}</legend>
         <Field label={t('patient.addressLine')} maxLength={130} error={e.address?.line?.message} {...register('address.line')} />
         <div className="row">
           <Field label={t('patient.locality')} maxLength={90} error={e.address?.locality?.message} {...register('address.locality')} />
@@ -148,18 +159,19 @@ export function PatientForm({ initial, mode, onSubmit, onPickExisting, onCancel 
       {/* Relation before the name, as in "S/o Mohan Lal". */}
       <div className="row">
         <div className="field">
-          <label htmlFor="p-relation">{t('patient.relation')}</label>
+          <label htmlFor="p-relation" data-mark={optionalMark}>{t('patient.relation')}</label>
           <select id="p-relation" aria-invalid={e.relative?.relation ? true : undefined} {...register('relative.relation')}>
             <option value="" />
             {RELATIONS.map((r) => <option key={r} value={r}>{t(`patient.rel_${r}`)}</option>)}
           </select>
           <FieldError message={e.relative?.relation?.message} />
         </div>
-        <Field label={t('patient.relativeName')} maxLength={90} error={e.relative?.name?.message} {...register('relative.name')} />
+        <Field label={t('patient.relativeName')} mark={optionalMark} maxLength={90} error={e.relative?.name?.message} {...register('relative.name')} />
       </div>
 
       <fieldset className="optional-fields">
         <legend>{t('patient.optional')}</legend>
+        <Field label={t('patient.alias')} hint={t('patient.aliasHint')} maxLength={60} autoComplete="off" error={e.alias?.message} {...register('alias')} />
         <Field label={t('patient.uhid')} maxLength={24} autoComplete="off" error={e.uhid?.message} {...register('uhid')} />
         <Field label={t('patient.abha')} inputMode="numeric" maxLength={17} autoComplete="off" error={e.abha?.message} {...register('abha')} />
         <Field label={t('patient.remarks')} maxLength={300} error={e.remarks?.message} {...register('remarks')} />

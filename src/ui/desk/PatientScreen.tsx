@@ -12,13 +12,18 @@ import { BackIcon } from '../shared/icons';
 import { useClock } from '../shared/useClock';
 import { PatientForm, toInput, valuesOf, type PatientFormValues } from './PatientForm';
 import { fieldsOf } from '../../device/frontDesk';
+import { relativeText } from './relativeText';
+import { aliasInHindi } from '../../domain/patients/alias';
+import { shownName } from '../emergency/patientName';
+import { ArrivalForm } from '../emergency/ArrivalForm';
+import { canOpen } from '../../domain/users';
 import { printToken } from './printToken';
 import { TokenIssuer } from './TokenIssuer';
 import { useLastToken } from './lastToken';
 import { useToday } from './useToday';
 
 export function PatientScreen({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const front = useFront();
   const user = useSession((s) => s.user)!;
   const [, navigate] = useLocation();
@@ -59,7 +64,7 @@ export function PatientScreen({ id }: { id: string }) {
   return (
     <main className="screen">
       <p><Link href="/desk" className="with-icon"><BackIcon /> {t('patient.back')}</Link></p>
-      <h1>{p.name} <small>{today ? ageLabel({ kind: 'dob', dob: p.born }, p.registeredDay, today) : ''} / {t(`patient.sex${p.sex}`)}</small></h1>
+      <h1>{shownName(p, i18n.language)} <small>{today ? ageLabel({ kind: 'dob', dob: p.born }, p.registeredDay, today) : ''} / {t(`patient.sex${p.sex}`)}</small></h1>
       <p><strong>{t('patient.id')}:</strong> <code data-testid="patient-id">{p.patient}</code>{p.uhid ? <> · UHID <code>{p.uhid}</code></> : null}</p>
       {!correcting ? <TokenIssuer patient={p} onIssued={() => navigate('/desk')} /> : null}
       <FormError text={error} />
@@ -74,9 +79,10 @@ export function PatientScreen({ id }: { id: string }) {
         <>
           <h2>{t('patient.details')}</h2>
           <dl className="facts">
+            {p.alias ? <><dt>{t('patient.alias')}</dt><dd>{i18n.language === 'hi' ? aliasInHindi(p.alias) : p.alias}</dd></> : null}
             <dt>{t('patient.mobile')}</dt><dd>{p.mobile ?? '—'}</dd>
-            <dt>{t('patient.address')}</dt><dd>{[p.address.line, p.address.locality, p.address.district, p.address.state, p.address.pin].filter(Boolean).join(', ')}</dd>
-            <dt>{t('patient.relative')}</dt><dd>{t(`patient.rel_${p.relative.relation}`)}: {p.relative.name}</dd>
+            <dt>{t('patient.address')}</dt><dd>{p.address ? [p.address.line, p.address.locality, p.address.district, p.address.state, p.address.pin].filter(Boolean).join(', ') : '—'}</dd>
+            <dt>{t('patient.relative')}</dt><dd>{p.relative ? relativeText(p.relative, t) : '—'}</dd>
             {p.abha ? <><dt>ABHA</dt><dd>{p.abha}</dd></> : null}
             {p.remarks ? <><dt>{t('patient.remarks')}</dt><dd>{p.remarks}</dd></> : null}
           </dl>
@@ -84,6 +90,13 @@ export function PatientScreen({ id }: { id: string }) {
           <button type="button" className="secondary" onClick={() => { setNotice(null); setCorrecting(true); }}>{t('patient.correct')}</button>
         </>
       )}
+
+      {canOpen(user.role, 'emergency') && !correcting ? (
+        <>
+          <h2>{t('nav.emergency')}</h2>
+          <ArrivalForm patient={p.patient} />
+        </>
+      ) : null}
 
       <h2>{t('patient.tokens')}</h2>
       <table className="list">

@@ -45,6 +45,7 @@ export function SearchPanel({ onNewPatient }: { onNewPatient: (name: string) => 
             <option value="M">{t('patient.sexM')}</option>
             <option value="F">{t('patient.sexF')}</option>
             <option value="O">{t('patient.sexO')}</option>
+            <option value="U">{t('patient.sexU')}</option>
           </select>
         </label>
         <label>{t('desk.ageFrom')}{' '}

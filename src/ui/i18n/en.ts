@@ -1,3 +1,4 @@
+import { emergencyEn } from './emergencyEn';
 import { labEn, labErrorsEn, labSlipEn } from './labEn';
 import { reportEn, resultsEn } from './resultsEn';
 import { printerEn } from './printerEn';
@@ -6,7 +7,7 @@ import { recoverySheetEn } from './recoveryEn';
 /** English strings. Every key here must exist in hi.ts (a unit test checks). */
 export const en = {
   app: { title: 'Downtime Desk', loading: 'Starting…', offline: 'Offline', online: 'Online', language: 'भाषा: हिन्दी' },
-  nav: { sync: 'Resync', home: 'Home', desk: 'Registration', queue: 'Queue', lab: 'Lab', users: 'Users', device: 'This device', logout: 'Log out', lock: 'Lock' },
+  nav: { sync: 'Resync', home: 'Home', desk: 'Registration', queue: 'Queue', emergency: 'Emergency', lab: 'Lab', users: 'Users', device: 'This device', logout: 'Log out', lock: 'Lock' },
   roles: { clerk: 'Ward clerk', lab: 'Lab technician', pathologist: 'Pathologist', admin: 'Administrator' },
   enroll: {
     title: 'Set up this device',
@@ -159,6 +160,14 @@ export const en = {
     sexM: 'Male',
     sexF: 'Female',
     sexO: 'Other',
+    sexU: 'Not known',
+    alias: 'Alias (when the name is not known)',
+    aliasHint: 'e.g. UNKNOWN MALE K7-0007 or "Bed 3 boy": a name or an alias is required',
+    estimated: 'Age is an estimate',
+    requiredMark: '(required)',
+    optionalMark: '(optional)',
+    nameOrAliasMark: '(required: name or alias)',
+    requiredNote: 'Required: a name or an alias, sex and age (an estimate will do). Everything else is optional.',
     ageOrDob: 'Age or date of birth',
     birth: 'Age / date of birth',
     byAge: 'Age',
@@ -245,6 +254,7 @@ export const en = {
     leaveTitle: 'Leave the waiting-room display',
     back: 'Back to the display',
   },
+  emergency: emergencyEn,
   lab: labEn,
   labSlip: labSlipEn,
   results: resultsEn,
@@ -330,6 +340,15 @@ export const en = {
     unknownField: 'Unexpected field.',
     notAllowed: 'This value is not allowed.',
     personName: 'Use letters (English or Hindi), spaces, dots, apostrophes or hyphens only.',
+    nameOrAlias: 'Give a name, or an alias when the name is not known.',
+    alias: 'Use letters, digits, spaces and . \' / # - only.',
+    diaryEntry: 'Use letters, digits, spaces and / . - only.',
+    visitId: 'This is not an emergency visit (ER-K7-000001).',
+    arrival: 'Choose how the patient came.',
+    triage: 'Choose a triage category.',
+    disposition: 'Choose a disposition.',
+    visitNotFound: 'This emergency visit is not on this device.',
+    visitClosed: 'This visit already has a disposition.',
     deviceCode: 'Use 2–3 capital letters or digits, e.g. K7.',
     departmentCode: 'Use 2–4 capital letters, e.g. MED.',
     duplicateCode: 'This code is already in the list.',

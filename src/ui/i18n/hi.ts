@@ -1,3 +1,4 @@
+import { emergencyHi } from './emergencyHi';
 import type { Messages } from './en';
 import { labErrorsHi, labHi, labSlipHi } from './labHi';
 import { reportHi, resultsHi } from './resultsHi';
@@ -7,7 +8,7 @@ import { recoverySheetHi } from './recoveryEn';
 /** हिन्दी. Keys mirror en.ts exactly. */
 export const hi: Messages = {
   app: { title: 'डाउनटाइम डेस्क', loading: 'शुरू हो रहा है…', offline: 'ऑफ़लाइन', online: 'ऑनलाइन', language: 'Language: English' },
-  nav: { sync: 'सिंक', home: 'मुख्य पृष्ठ', desk: 'पंजीकरण', queue: 'कतार', lab: 'लैब', users: 'उपयोगकर्ता', device: 'यह उपकरण', logout: 'लॉग आउट', lock: 'लॉक करें' },
+  nav: { sync: 'सिंक', home: 'मुख्य पृष्ठ', desk: 'पंजीकरण', queue: 'कतार', emergency: 'आपातकाल', lab: 'लैब', users: 'उपयोगकर्ता', device: 'यह उपकरण', logout: 'लॉग आउट', lock: 'लॉक करें' },
   roles: { clerk: 'वार्ड क्लर्क', lab: 'लैब तकनीशियन', pathologist: 'पैथोलॉजिस्ट', admin: 'प्रशासक' },
   enroll: {
     title: 'इस उपकरण को सेट करें',
@@ -160,6 +161,14 @@ export const hi: Messages = {
     sexM: 'पुरुष',
     sexF: 'महिला',
     sexO: 'अन्य',
+    sexU: 'पता नहीं',
+    alias: 'उपनाम (जब नाम पता न हो)',
+    aliasHint: 'जैसे अज्ञात पुरुष K7-0007 या "बिस्तर 3 का लड़का": नाम या उपनाम आवश्यक है',
+    estimated: 'आयु अनुमानित है',
+    requiredMark: '(आवश्यक)',
+    optionalMark: '(वैकल्पिक)',
+    nameOrAliasMark: '(आवश्यक: नाम या उपनाम)',
+    requiredNote: 'आवश्यक: नाम या उपनाम, लिंग और आयु (अनुमान भी चलेगा)। बाकी सब वैकल्पिक है।',
     ageOrDob: 'आयु या जन्म तिथि',
     birth: 'आयु / जन्म तिथि',
     byAge: 'आयु',
@@ -246,6 +255,7 @@ export const hi: Messages = {
     leaveTitle: 'प्रतीक्षा-कक्ष डिस्प्ले छोड़ें',
     back: 'डिस्प्ले पर वापस',
   },
+  emergency: emergencyHi,
   lab: labHi,
   labSlip: labSlipHi,
   results: resultsHi,
@@ -331,6 +341,15 @@ export const hi: Messages = {
     unknownField: 'अनपेक्षित फ़ील्ड।',
     notAllowed: 'यह मान स्वीकार्य नहीं है।',
     personName: 'केवल अक्षर (अंग्रेज़ी या हिन्दी), खाली जगह, बिंदु, एपॉस्ट्रॉफ़ी या हाइफ़न।',
+    nameOrAlias: 'नाम दें, या नाम पता न हो तो उपनाम।',
+    alias: 'केवल अक्षर, अंक, खाली जगह और . \' / # -।',
+    diaryEntry: 'केवल अक्षर, अंक, खाली जगह और / . -।',
+    visitId: 'यह आपातकालीन विज़िट नहीं है (ER-K7-000001)।',
+    arrival: 'मरीज़ कैसे आया, चुनें।',
+    triage: 'ट्राइएज श्रेणी चुनें।',
+    disposition: 'आगे का निर्णय चुनें।',
+    visitNotFound: 'यह आपातकालीन विज़िट इस उपकरण पर नहीं है।',
+    visitClosed: 'इस विज़िट का निर्णय पहले ही दर्ज है।',
     deviceCode: '2–3 बड़े अंग्रेज़ी अक्षर या अंक लिखें, जैसे K7।',
     departmentCode: '2–4 बड़े अंग्रेज़ी अक्षर लिखें, जैसे MED।',
     duplicateCode: 'यह कोड सूची में पहले से है।',

@@ -6,14 +6,16 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   hint?: ReactNode;
   error?: string;
+  /** Shown after the label ("required", "optional"), by CSS, so the label's own text stays the field's name. */
+  mark?: string;
 }
 
 /** Label, input, hint and the field's error, wired for screen readers and keyboards. */
-export function Field({ label, hint, error, ...input }: FieldProps) {
+export function Field({ label, hint, error, mark, ...input }: FieldProps) {
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} data-mark={mark}>{label}</label>
       <input id={id} aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint ${id}-error`} {...input} />
       {hint ? <small id={`${id}-hint`} className="hint">{hint}</small> : null}
       <FieldError id={`${id}-error`} message={error} />

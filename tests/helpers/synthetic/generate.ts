@@ -1,4 +1,4 @@
-import type { PatientFieldsInput } from '../../../src/domain/patients/fields';
+import type { PatientFieldsInput, RELATIONS } from '../../../src/domain/patients/fields';
 import {
   BEGUM, DEVI, FAMILY_NAMES, GIVEN_NAMES, KAUR, KHATOON, KUMAR, KUMARI, REMARKS, SINGH,
   type GivenName, type Surname, type Tradition,
@@ -10,7 +10,7 @@ import { between, chance, digits, mulberry32, pick, weighted, type Random } from
 export const AS_OF = '2026-11-25';
 
 type Sex = 'M' | 'F' | 'O';
-type Relation = PatientFieldsInput['relative']['relation'];
+type Relation = (typeof RELATIONS)[number];
 
 interface Household {
   tradition: Tradition;
@@ -242,7 +242,7 @@ function dateOfBirth(random: Random, p: Person): string {
 
 /** The same patient at the desk again (another tablet, another day): the duplicate check's case. */
 function registeredAgain(random: Random, earlier: PatientFieldsInput): PatientFieldsInput {
-  const again: PatientFieldsInput = { ...earlier, relative: { ...earlier.relative }, address: { ...earlier.address } };
+  const again: PatientFieldsInput = { ...earlier, relative: { ...(earlier.relative as object) }, address: { ...(earlier.address as object) } };
   delete again.uhid;
   delete again.remarks;
   const b = earlier.birth;

@@ -67,12 +67,12 @@ describe('registration form', () => {
     expect(screen.getByLabelText('Sex')).toHaveFocus();
     await fillRequired(user);
     const order: string[] = [];
-    for (let i = 0; i < 4; i += 1) {
+    for (let i = 0; i < 5; i += 1) {
       await user.tab();
       order.push(document.activeElement?.textContent || document.activeElement?.getAttribute('id') || '');
     }
     const label = (text: string) => screen.getByLabelText(text).id;
-    expect(order).toEqual([label('Hospital UHID (if the patient has a card)'), label('ABHA number (14 digits)'), label('Remarks'), 'Register']);
+    expect(order).toEqual([label('Alias (when the name is not known)'), label('Hospital UHID (if the patient has a card)'), label('ABHA number (14 digits)'), label('Remarks'), 'Register']);
     // The optional fields filled on the way, Enter in the last of them registers.
     await user.type(screen.getByLabelText('Remarks'), 'came with referral letter{Enter}');
     await expect.poll(() => location.history.at(-1)).toMatch(/^\/patient\/DT-K7-000001-[0-9A-Z]$/);
@@ -85,16 +85,36 @@ describe('registration form', () => {
     await openRegistration(user, 'Ravi Kumar');
     await fillRequired(user, { years: '200', mobile: '12345', pin: '011', relative: '' });
     await user.type(screen.getByLabelText('ABHA number (14 digits)'), '1234');
+    await user.clear(screen.getByLabelText('Patient name (English or Hindi)'));
     await user.click(screen.getByRole('button', { name: 'Register' }));
     expect(await screen.findByText('The age must be between 0 and 125 years (months 0–11, days 0–30).')).toBeInTheDocument();
     expect(screen.getByText('A 10-digit Indian mobile number, starting with 6, 7, 8 or 9.')).toBeInTheDocument();
     expect(screen.getByText('A PIN code has 6 digits and does not start with 0.')).toBeInTheDocument();
     expect(screen.getByText('An ABHA number has 14 digits.')).toBeInTheDocument();
-    expect(screen.getByText('This is required.')).toBeInTheDocument();
+    expect(screen.getByText('Give a name, or an alias when the name is not known.')).toBeInTheDocument();
     setLanguage('hi');
     expect(await screen.findByText('ABHA नंबर में 14 अंक होते हैं।')).toBeInTheDocument();
     expect(await db.patients.count()).toBe(0);
     expect(await desk.eventCount()).toBe(2);
+  });
+
+  it('marks what is required and what is optional before Register, and registers with a name, sex and age alone (issue 14)', async () => {
+    const user = userEvent.setup();
+    const { db, location } = await renderDesk();
+    await openRegistration(user, 'Sita Devi');
+    const mark = (text: string) => screen.getByText(text, { selector: 'label, legend' }).getAttribute('data-mark');
+    expect(mark('Patient name (English or Hindi)')).toBe('(required: name or alias)');
+    expect(mark('Sex')).toBe('(required)');
+    expect(mark('Age or date of birth')).toBe('(required)');
+    for (const optional of ['Mobile number', 'Address', 'Relation', 'Relative / guardian name']) expect(mark(optional), optional).toBe('(optional)');
+    expect(screen.getByText(/^Required: a name or an alias, sex and age/)).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Sex'), 'F');
+    await user.type(screen.getByLabelText('Years'), '60{Enter}');
+    await expect.poll(() => location.history.at(-1)).toMatch(/^\/patient\/DT-K7-000001-[0-9A-Z]$/);
+    const [row] = await db.patients.toArray();
+    expect(row).toMatchObject({ name: 'Sita Devi', sex: 'F' });
+    expect(row!.address).toBeUndefined();
+    expect(row!.relative).toBeUndefined();
   });
 
   it('refuses a date of birth in the future', async () => {

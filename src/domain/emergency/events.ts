@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { DOWNTIME_ID } from '../ids/downtimeId';
+import { personName, text } from '../text';
+import { ARRIVALS, DISPOSITIONS, TRIAGE } from './codes';
+import { VISIT_ID } from './visitId';
+
+/** Empty form fields arrive as '' and mean "not given". */
+const optional = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const choice = <T extends readonly [string, ...string[]]>(values: T, code: string) =>
+  z.enum(values, { error: (iss) => (iss.input === undefined || iss.input === '' ? 'required' : code) });
+
+const visitId = z.string().regex(VISIT_ID, 'visitId');
+
+/** GD (general diary) or DD (daily diary) entry numbers differ per police station: short, plain. */
+const diaryEntry = text(30).pipe(z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} /.-]*$/u, 'diaryEntry'));
+
+/**
+ * A medico-legal case: the police station that was (or must be) informed, the officer and the
+ * GD/DD entry number, each possibly not known yet when the patient arrives.
+ */
+export const mlc = z.strictObject({
+  station: text(80),
+  officer: optional(personName(80)),
+  entry: optional(diaryEntry),
+});
+
+/** How the patient came and who brought them: asked at the door, before the patient's own details. */
+export const arrivalFields = z.strictObject({
+  arrival: choice(ARRIVALS, 'arrival'),
+  broughtBy: optional(text(80)),
+  mlc: optional(mlc),
+  complaint: optional(text(200)),
+});
+
+export const triageFields = z.strictObject({
+  category: choice(TRIAGE, 'triage'),
+  complaint: optional(text(200)),
+  area: optional(text(40)),
+});
+
+export const dispositionFields = z.strictObject({
+  disposition: choice(DISPOSITIONS, 'disposition'),
+  note: optional(text(200)),
+});
+
+/**
+ * The emergency department's events (issue 14). Arrival, triage and disposition times are the
+ * events' own times. Strict, like every event: the gateway and the design document refuse the rest.
+ */
+export const EMERGENCY_EVENT_SCHEMAS = {
+  'emergency.arrived': arrivalFields.extend({ visit: visitId, patient: z.string().regex(DOWNTIME_ID, 'downtimeId') }),
+  'emergency.triaged': triageFields.extend({ visit: visitId }),
+  'emergency.disposed': dispositionFields.extend({ visit: visitId }),
+} as const;
