@@ -4,6 +4,7 @@ import { Batch, transactionBundle } from '../../src/domain/export/bundle';
 import { ExportMapper, type Change } from '../../src/domain/export/mapper';
 import { DEFAULT_SYSTEMS, systemsFrom } from '../../src/domain/export/systems';
 import { formatExportId, parseExportId } from '../../src/domain/export/exportId';
+import { formatDowntimeId } from '../../src/domain/ids/downtimeId';
 import { formatSpecimenId } from '../../src/domain/ids/specimenId';
 import { allSyntheticEvents } from '../helpers/synthetic/events';
 import { fhirErrors } from '../helpers/fhirSchema';
@@ -75,6 +76,23 @@ describe('export for the HIS: FHIR R4', () => {
       expect.objectContaining({ system: 'urn:downtime-desk:downtime-id', value: (reg.data as { patient: string }).patient }),
       expect.objectContaining({ system: 'https://healthid.ndhm.gov.in', value: expect.stringMatching(/^\d{2}-\d{4}-\d{4}-\d{4}$/) }),
     ]));
+  });
+
+  it('exports an unknown emergency patient under the alias as an anonymous name, with no empty address or contact', () => {
+    const reg = buildEvent({
+      type: 'patient.registered', device: 'E1', head: null, at: '2026-11-26T03:10:00.000Z', by: 'clerk-asha',
+      data: {
+        patient: formatDowntimeId('E1', 1), day: '2026-11-26',
+        fields: { alias: 'UNKNOWN MALE E1-0001', sex: 'U', birth: { kind: 'age', years: 40, months: 0, days: 0, estimated: true } },
+      },
+    } as never) as AnyEvent;
+    const patientId = (reg.data as { patient: string }).patient;
+    const { batches: out } = exportAll([reg]);
+    const patient = out.flat().find((c) => c.resourceType === 'Patient' && c.identifier.value === patientId)?.resource;
+    expect(patient).toMatchObject({ name: [{ use: 'anonymous', text: 'UNKNOWN MALE E1-0001' }], gender: 'unknown' });
+    expect(patient).not.toHaveProperty('address');
+    expect(patient).not.toHaveProperty('contact');
+    expect(fhirErrors(patient)).toEqual([]);
   });
 
   it('gives an age told at the desk as a partial birth date: the year, the month for a baby', () => {

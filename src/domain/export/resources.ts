@@ -25,7 +25,7 @@ export const fhirId = (value: string) => value.replace(/[^A-Za-z0-9.-]/g, '.').s
 export const ref = (type: string, system: string, value: string, display?: string): LogicalRef =>
   ({ type, identifier: { system, value }, ...(display ? { display } : {}) });
 
-const GENDER = { M: 'male', F: 'female', O: 'other' } as const;
+const GENDER = { M: 'male', F: 'female', O: 'other', U: 'unknown' } as const;
 const RELATION_TEXT: Record<string, string> = {
   father: 'Father', mother: 'Mother', husband: 'Husband', wife: 'Wife', son: 'Son', daughter: 'Daughter', guardian: 'Guardian', other: 'Other',
 };
@@ -50,22 +50,42 @@ export function patientResource(s: ExportSystems, downtimeId: string, fields: Pa
   if (fields.uhid) identifier.push({ use: 'usual', system: s.uhid, value: fields.uhid, type: { coding: [{ system: V2_IDENTIFIER_TYPE, code: 'MR' }], text: 'UHID' } });
   if (fields.abha) identifier.push({ system: s.abha, value: fields.abha, type: { text: 'ABHA number' } });
   const a = fields.address;
+  const r = fields.relative;
+  // An unknown patient is exported under the alias the desk gave, marked as such (FHIR's
+  // "anonymous" name use), so the HIS does not take it for a real name; a real name found later
+  // comes as a correction and is the usual name.
+  const names = [
+    ...(fields.name ? [{ use: 'usual', text: fields.name }] : []),
+    ...(fields.alias ? [{ use: fields.name ? 'old' : 'anonymous', text: fields.alias }] : []),
+  ];
+  const addressText = a ? [a.line, a.locality, a.district, a.state, a.pin].filter(Boolean).join(', ') : '';
   return {
     resourceType: 'Patient',
     id: fhirId(downtimeId),
     identifier,
     active: true,
-    name: [{ text: fields.name }],
+    name: names,
     gender: GENDER[fields.sex],
     birthDate: birthDate(fields, registeredDay),
     ...(fields.mobile ? { telecom: [{ system: 'phone', value: fields.mobile, use: 'mobile' }] } : {}),
-    address: [{
-      use: 'home',
-      ...(a.line ? { line: [a.line] } : {}),
-      city: a.locality, district: a.district, state: a.state, postalCode: a.pin, country: 'IN',
-      text: [a.line, a.locality, a.district, a.state, a.pin].filter(Boolean).join(', '),
-    }],
-    contact: [{ relationship: [{ text: RELATION_TEXT[fields.relative.relation] ?? fields.relative.relation }], name: { text: fields.relative.name } }],
+    ...(a && addressText ? {
+      address: [{
+        use: 'home',
+        ...(a.line ? { line: [a.line] } : {}),
+        ...(a.locality ? { city: a.locality } : {}),
+        ...(a.district ? { district: a.district } : {}),
+        ...(a.state ? { state: a.state } : {}),
+        ...(a.pin ? { postalCode: a.pin } : {}),
+        country: 'IN',
+        text: addressText,
+      }],
+    } : {}),
+    ...(r && (r.name || r.relation) ? {
+      contact: [{
+        ...(r.relation ? { relationship: [{ text: RELATION_TEXT[r.relation] ?? r.relation }] } : {}),
+        ...(r.name ? { name: { text: r.name } } : {}),
+      }],
+    } : {}),
   };
 }
 
