@@ -78,21 +78,38 @@ describe('export for the HIS: FHIR R4', () => {
     ]));
   });
 
-  it('exports an unknown emergency patient under the alias as an anonymous name, with no empty address or contact', () => {
-    const reg = buildEvent({
-      type: 'patient.registered', device: 'E1', head: null, at: '2026-11-26T03:10:00.000Z', by: 'clerk-asha',
-      data: {
+  it('exports an unknown emergency patient under the alias as an anonymous name, and the visit as an emergency encounter', () => {
+    const at = (m: number) => `2026-11-26T03:${String(10 + m).padStart(2, '0')}:00.000Z`;
+    const steps = [
+      { type: 'patient.registered', data: {
         patient: formatDowntimeId('E1', 1), day: '2026-11-26',
         fields: { alias: 'UNKNOWN MALE E1-0001', sex: 'U', birth: { kind: 'age', years: 40, months: 0, days: 0, estimated: true } },
-      },
-    } as never) as AnyEvent;
-    const patientId = (reg.data as { patient: string }).patient;
-    const { batches: out } = exportAll([reg]);
-    const patient = out.flat().find((c) => c.resourceType === 'Patient' && c.identifier.value === patientId)?.resource;
+      } },
+      { type: 'emergency.arrived', data: { visit: 'ER-E1-000001', patient: formatDowntimeId('E1', 1), arrival: 'police', broughtBy: 'Constable Meena', mlc: { station: 'Hauz Khas', entry: 'DD 14A' } } },
+      { type: 'emergency.triaged', data: { visit: 'ER-E1-000001', category: 'red', complaint: 'Head injury', area: 'Resus 2' } },
+      { type: 'emergency.disposed', data: { visit: 'ER-E1-000001', disposition: 'admitted' } },
+    ];
+    const events: AnyEvent[] = [];
+    steps.forEach((step, i) => {
+      const prev = events[i - 1];
+      events.push(buildEvent({ ...step, device: 'E1', head: prev ? { seq: prev.seq, hash: prev.hash } : null, at: at(i), by: 'clerk-asha' } as never) as AnyEvent);
+    });
+    const { mapper: m, batches: out } = exportAll(events, null, 1);
+    expect(m.problems).toEqual([]);
+    const changes = out.flat();
+    const patient = changes.find((c) => c.resourceType === 'Patient')?.resource;
     expect(patient).toMatchObject({ name: [{ use: 'anonymous', text: 'UNKNOWN MALE E1-0001' }], gender: 'unknown' });
     expect(patient).not.toHaveProperty('address');
     expect(patient).not.toHaveProperty('contact');
-    expect(fhirErrors(patient)).toEqual([]);
+    const visit = changes.filter((c) => c.resourceType === 'Encounter' && c.identifier.value === 'ER-E1-000001');
+    expect(visit.map((c) => c.create)).toEqual([true, false, false]);
+    expect(visit.at(-1)?.resource).toMatchObject({
+      status: 'finished', class: { code: 'EMER' }, type: [{ text: 'Medico-legal case' }], priority: { text: 'Triage red' },
+      period: { start: at(1), end: at(3) }, hospitalization: { admitSource: { text: 'police' }, dischargeDisposition: { text: 'admitted' } },
+    });
+    // The police details are not handed over.
+    expect(JSON.stringify(changes)).not.toMatch(/Meena|DD 14A|Hauz Khas/);
+    for (const c of changes) expect(fhirErrors(c.resource)).toEqual([]);
   });
 
   it('gives an age told at the desk as a partial birth date: the year, the month for a baby', () => {

@@ -5,8 +5,8 @@ import { foldKey } from '../text';
 import { tokenKey } from '../tokens/tokenNumber';
 import { isAfter, type Heads } from './exportId';
 import {
-  diagnosticReportResource, encounterResource, observationResource, patientResource, provenanceResource, ref,
-  serviceRequestResource, specimenResource, type LogicalRef, type Resource, type SpecimenState, type TokenState, type RequestInfo,
+  diagnosticReportResource, emergencyEncounterResource, encounterResource, observationResource, patientResource, provenanceResource, ref,
+  serviceRequestResource, specimenResource, type LogicalRef, type Resource, type SpecimenState, type TokenState, type RequestInfo, type EmergencyVisitState,
 } from './resources';
 import type { ExportSystems } from './systems';
 
@@ -47,13 +47,15 @@ interface PatientState {
 
 interface PendingEntry { specimen: string; values: ResultEntry[]; by: string; at: string }
 
-type Lookup = 'patient' | 'specimen' | 'token' | 'entry';
+type Lookup = 'patient' | 'specimen' | 'token' | 'entry' | 'visit';
 
 export class ExportMapper {
   private readonly patients = new Map<string, PatientState>();
   /** null once the visit is closed: later moves of a closed token change nothing. */
   private readonly tokens = new Map<string, TokenState | null>();
   private readonly specimens = new Map<string, SpecimenState>();
+  /** Emergency visits, like tokens: null once disposed of. */
+  private readonly visits = new Map<string, EmergencyVisitState | null>();
   private readonly pendingResults = new Map<string, PendingEntry>();
   /** Entry and amendment ids released per specimen: a verification releases only once. */
   private readonly released = new Map<string, string[]>();
@@ -97,7 +99,7 @@ export class ExportMapper {
 
   /** How many records the mapper holds, for the export report. */
   stateSize() {
-    return { patients: this.patients.size, tokens: this.tokens.size, specimens: this.specimens.size, pendingResults: this.pendingResults.size, deferred: this.deferred.length };
+    return { patients: this.patients.size, tokens: this.tokens.size, visits: this.visits.size, specimens: this.specimens.size, pendingResults: this.pendingResults.size, deferred: this.deferred.length };
   }
 
   private problem(e: AnyEvent, reason: string) {
@@ -111,6 +113,8 @@ export class ExportMapper {
       case 'token.called': case 'token.skipped': case 'token.done': case 'token.cancelled':
         return [['token', tokenKey(e.data.day, e.data.token)]];
       case 'lab.requested': return [['patient', e.data.patient]];
+      case 'emergency.arrived': return [['patient', e.data.patient]];
+      case 'emergency.triaged': case 'emergency.disposed': return [['visit', e.data.visit]];
       case 'specimen.collected': case 'specimen.received': case 'specimen.reported':
         return e.data.specimens.map((sp) => ['specimen', sp] as [Lookup, string]);
       case 'specimen.rejected': case 'result.entered':
@@ -127,6 +131,7 @@ export class ExportMapper {
       const [specimen, entry] = id.split(' ') as [string, string];
       return this.pendingResults.get(entry)?.specimen === specimen || Boolean(this.released.get(specimen)?.includes(entry));
     }
+    if (kind === 'visit') return this.visits.has(id);
     return kind === 'patient' ? this.patients.has(id) : kind === 'token' ? this.tokens.has(id) : this.specimens.has(id);
   }
 
@@ -137,8 +142,9 @@ export class ExportMapper {
   private missingReason(e: AnyEvent): string {
     const [kind, id] = this.need(e).find(([k, i]) => !this.has(k, i))!;
     if (kind === 'entry') return `names result ${id.split(' ')[1]} of specimen ${id.split(' ')[0]}, which was never entered (or never released) in the store`;
-    const what = { patient: 'patient', token: 'OPD token', specimen: 'specimen' }[kind];
-    const whose = kind === 'specimen' ? ' (its lab request never arrived)' : kind === 'patient' ? ' (never registered in the store)' : ' (never issued in the store)';
+    const what = { patient: 'patient', token: 'OPD token', specimen: 'specimen', visit: 'emergency visit' }[kind];
+    const whose = kind === 'specimen' ? ' (its lab request never arrived)' : kind === 'patient' ? ' (never registered in the store)'
+      : kind === 'visit' ? ' (its arrival never arrived in the store)' : ' (never issued in the store)';
     return `unknown ${what} ${id}${whose}`;
   }
 
@@ -194,6 +200,31 @@ export class ExportMapper {
           this.tokens.set(key, null);
         }
         return emit ? [this.change(encounterResource(s, key, t), s.token, key, false)] : [];
+      }
+      case 'emergency.arrived': {
+        const d = e.data;
+        const v: EmergencyVisitState = {
+          patient: d.patient, arrivedAt: e.at, arrival: d.arrival, status: 'arrived', mlc: Boolean(d.mlc),
+          ...(d.complaint ? { complaint: d.complaint } : {}),
+        };
+        this.visits.set(d.visit, v);
+        return emit ? [this.change(emergencyEncounterResource(s, d.visit, v), s.emergencyVisit, d.visit, true)] : [];
+      }
+      case 'emergency.triaged': case 'emergency.disposed': {
+        const v = this.visits.get(e.data.visit);
+        if (!v) return [];
+        if (e.type === 'emergency.triaged') {
+          v.status = 'triaged';
+          v.triage = e.data.category;
+          if (e.data.area) v.area = e.data.area;
+          if (e.data.complaint) v.complaint = e.data.complaint;
+        } else {
+          v.status = 'finished';
+          v.disposition = e.data.disposition;
+          v.endAt = e.at;
+          this.visits.set(e.data.visit, null);
+        }
+        return emit ? [this.change(emergencyEncounterResource(s, e.data.visit, v), s.emergencyVisit, e.data.visit, false)] : [];
       }
       case 'lab.requested': {
         const d = e.data;

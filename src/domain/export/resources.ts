@@ -118,6 +118,46 @@ export function encounterResource(s: ExportSystems, key: string, t: TokenState):
   };
 }
 
+/** An emergency visit as the export keeps it between its events (issue 14). */
+export interface EmergencyVisitState {
+  patient: string;
+  arrivedAt: string;
+  arrival: string;
+  status: 'arrived' | 'triaged' | 'finished';
+  complaint?: string;
+  triage?: string;
+  area?: string;
+  mlc: boolean;
+  disposition?: string;
+  endAt?: string;
+}
+
+/**
+ * An emergency visit: class EMER, the triage category as its priority (red/yellow/green/black
+ * are the department's own scale, so text, not a code), how the patient came as the admission's
+ * origin, and the disposition. A medico-legal case is marked; the police details stay on the
+ * tablets' records and printouts, not in the HIS hand-over.
+ */
+export function emergencyEncounterResource(s: ExportSystems, visit: string, v: EmergencyVisitState): Resource {
+  return {
+    resourceType: 'Encounter',
+    id: fhirId(visit),
+    identifier: [{ system: s.emergencyVisit, value: visit }],
+    status: v.status,
+    class: { system: ACT_CODE_SYSTEM, code: 'EMER', display: 'emergency' },
+    ...(v.mlc ? { type: [{ text: 'Medico-legal case' }] } : {}),
+    ...(v.triage ? { priority: { text: `Triage ${v.triage}` } } : {}),
+    subject: ref('Patient', s.downtimeId, v.patient),
+    period: { start: v.arrivedAt, ...(v.endAt ? { end: v.endAt } : {}) },
+    ...(v.complaint ? { reasonCode: [{ text: v.complaint }] } : {}),
+    hospitalization: {
+      admitSource: { text: v.arrival },
+      ...(v.disposition ? { dischargeDisposition: { text: v.disposition } } : {}),
+    },
+    ...(v.area ? { location: [{ location: { display: v.area } }] } : {}),
+  };
+}
+
 const TESTS = new Map(DEFAULT_CATALOGUE.tests.map((t) => [t.code, t]));
 
 /**

@@ -9,6 +9,7 @@ export interface ExportSystems {
   uhid: string;
   abha: string;
   token: string;
+  emergencyVisit: string;
   labRequest: string;
   specimen: string;
   observation: string;
@@ -38,6 +39,7 @@ export const DEFAULT_SYSTEMS: ExportSystems = {
   uhid: own('uhid'),
   abha: ABDM_ABHA_SYSTEM,
   token: own('opd-token'),
+  emergencyVisit: own('emergency-visit'),
   labRequest: own('lab-request'),
   specimen: own('specimen'),
   observation: own('observation'),
