@@ -41,4 +41,3 @@ server.on('error', (err: NodeJS.ErrnoException) => {
   console.error(`store error: ${err.code ?? err.message}`);
   process.exit(1);
 });
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
