@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { enroll, waitForServiceWorker } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
+import { KeyCounter } from '../helpers/keyCounter';
 import { cspViolations } from '../helpers/cspWatch';
 import { nextPrint } from '../helpers/printCapture';
 import { startPreview, type Preview } from '../helpers/previewServer';
@@ -9,19 +10,6 @@ import { startPreview, type Preview } from '../helpers/previewServer';
 let preview: Preview;
 beforeAll(async () => { preview = await startPreview(); });
 afterAll(async () => { await preview?.stop(); });
-
-/** Keys that are not the patient's data: what the clerk spends on moving around the form. */
-class KeyCounter {
-  count = 0;
-  constructor(private readonly page: Page) {}
-  async press(key: string) {
-    this.count += 1;
-    await this.page.keyboard.press(key);
-  }
-  type(text: string) {
-    return this.page.keyboard.type(text);
-  }
-}
 
 /** A new patient from an empty desk screen to a printed token, with the keyboard alone. */
 async function registerWithKeyboard(page: Page, keys: KeyCounter, p: { name: string; sexKey: string; years: string; mobile: string; line: string; locality: string; district: string; state: string; pin: string; relative: string; relationKey: string }) {

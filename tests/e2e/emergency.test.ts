@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addUser, enroll, login } from '../helpers/appDriver';
-import { dispose, KeyCounter, registerUnknownWithKeyboard, triageWithKeyboard } from '../helpers/appDriverEmergency';
+import { dispose, registerUnknownWithKeyboard, triageWithKeyboard } from '../helpers/appDriverEmergency';
+import { KeyCounter } from '../helpers/keyCounter';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { startPreview, type Preview } from '../helpers/previewServer';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addUser, enroll, login, registerEverything, requestLabWithNotes } from '../helpers/appDriver';
-import { KeyCounter, registerUnknownWithKeyboard } from '../helpers/appDriverEmergency';
+import { registerUnknownWithKeyboard } from '../helpers/appDriverEmergency';
+import { KeyCounter } from '../helpers/keyCounter';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { devtoolsInventory, dumpInventory, patientSecrets, plaintextFindings, plaintextFound, thiefDump, type Secret, type ThiefDump } from '../helpers/thiefDump';

@@ -1,22 +1,10 @@
 import type { Page } from 'playwright-core';
+import type { KeyCounter } from './keyCounter';
 
 /** What a clerk does in the emergency department, in words the tests can read. */
 
 export interface UnknownArrival {
   sexKey: string; years: string; arrivalKey: string; broughtBy: string; station: string; officer: string; entry: string;
-}
-
-/** Counts the keys that are not the patient's data: what the clerk spends on moving around. */
-export class KeyCounter {
-  count = 0;
-  constructor(private readonly page: Page) {}
-  async press(key: string) {
-    this.count += 1;
-    await this.page.keyboard.press(key);
-  }
-  type(text: string) {
-    return this.page.keyboard.type(text);
-  }
 }
 
 /**

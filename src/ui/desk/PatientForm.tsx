@@ -9,6 +9,7 @@ import { Field, FieldError, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
 import { DuplicateList } from './DuplicateList';
 import { useDeskPrefs } from './deskPrefs';
+import { SexOptions } from '../shared/SexOptions';
 
 export interface PatientFormValues {
   name: string;
@@ -118,11 +119,7 @@ export function PatientForm({ initial, mode, onSubmit, onPickExisting, onCancel 
         <div className="field">
           <label htmlFor="p-sex" data-mark={required}>{t('patient.sex')}</label>
           <select id="p-sex" autoFocus={Boolean(initial.name) && mode === 'register'} aria-invalid={e.sex ? true : undefined} {...register('sex')}>
-            <option value="" />
-            <option value="M">{t('patient.sexM')}</option>
-            <option value="F">{t('patient.sexF')}</option>
-            <option value="O">{t('patient.sexO')}</option>
-            <option value="U">{t('patient.sexU')}</option>
+            <SexOptions />
           </select>
           <FieldError message={e.sex?.message} />
         </div>

@@ -6,6 +6,7 @@ import { classifyQuery } from '../../domain/patients/searchQuery';
 import { PatientResults } from './PatientResults';
 import { singleMatch } from './singleMatch';
 import { usePatientSearch } from './usePatientSearch';
+import { SexOptions } from '../shared/SexOptions';
 
 /**
  * One box for everything: names, IDs, phone numbers and barcode scans (a scanner types the ID and
@@ -41,11 +42,7 @@ export function SearchPanel({ onNewPatient }: { onNewPatient: (name: string) => 
       <div className="filters">
         <label>{t('desk.sex')}{' '}
           <select value={filters.sex ?? ''} onChange={(e) => setFilters({ ...filters, sex: (e.target.value || undefined) as SearchFilters['sex'] })}>
-            <option value="">{t('desk.any')}</option>
-            <option value="M">{t('patient.sexM')}</option>
-            <option value="F">{t('patient.sexF')}</option>
-            <option value="O">{t('patient.sexO')}</option>
-            <option value="U">{t('patient.sexU')}</option>
+            <SexOptions empty={t('desk.any')} />
           </select>
         </label>
         <label>{t('desk.ageFrom')}{' '}

@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { Field, FieldError, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
+import { SexOptions } from '../shared/SexOptions';
 
 interface UnknownValues {
   sex: string;
@@ -56,11 +57,7 @@ export function UnknownPatientScreen() {
           <div className="field">
             <label htmlFor="er-sex" data-mark={required}>{t('emergency.sex')}</label>
             <select id="er-sex" autoFocus aria-invalid={e.sex ? true : undefined} {...register('sex')}>
-              <option value="" />
-              <option value="M">{t('patient.sexM')}</option>
-              <option value="F">{t('patient.sexF')}</option>
-              <option value="O">{t('patient.sexO')}</option>
-              <option value="U">{t('patient.sexU')}</option>
+              <SexOptions />
             </select>
             <FieldError message={e.sex?.message} />
           </div>
