@@ -54,7 +54,8 @@ describe('offline shell, enrollment and login in Chromium', () => {
       await page.goto(preview.url);
       await page.getByLabel('Device code').fill('k-77');
       await page.getByRole('button', { name: 'Enroll device' }).click();
-      expect(await page.getByText('Use 2–3 capital letters or digits, e.g. K7.').isVisible()).toBe(true);
+      // The form checks on submit, asynchronously: wait for what the clerk would read.
+      await page.getByText('Use 2–3 capital letters or digits, e.g. K7.').waitFor();
       expect(await page.getByText('This is required.').count()).toBeGreaterThan(0);
       await enroll(page, { hospital: 'AIIMS New Delhi', code: 'M2', admin: 'Asha Verma', pin: '482913' });
       await page.getByRole('button', { name: 'Log out' }).click();
