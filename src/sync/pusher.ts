@@ -1,7 +1,7 @@
 import type { AnyEvent } from '../domain/events/envelope';
 import { confirmDelays, halveBatch } from '../domain/sync/progress';
 import type { EventLog } from '../device/eventLog';
-import type { CentralClient } from './centralClient';
+import type { BulkAnswer, CentralClient } from './centralClient';
 import type { SignedHead } from '../domain/sync/signedHead';
 import { SyncError } from './syncError';
 
@@ -42,6 +42,15 @@ export const DEFAULT_BATCH = 2000;
 export const RECHECK_SAMPLE = 500;
 
 type Doc = AnyEvent & { _rev: string };
+
+/** A batch sent, whose answer is read in order. */
+interface Flight {
+  toSend: Doc[];
+  last: number;
+  sending: Promise<BulkAnswer>;
+  /** Sent before the answer to the batch before it: its refusals may only say "not in order". */
+  behindAnother: boolean;
+}
 
 /** What CouchDB needs to store a document under the revision it already has. */
 function withRevisions(doc: Doc) {
@@ -206,69 +215,103 @@ export class Pusher {
     };
     // Everything up to here was sent and answered (maybe not yet confirmed).
     let sentTo = confirmedSeq;
-    let next: Promise<Doc[]> | null = null;
+    // Sent, its answer not read yet; and the batch sent right after it, while it was written.
+    let flight: Flight | null = null;
+    let ahead: Flight | null = null;
     try {
-      while (sentTo < total) {
+      for (;;) {
         await this.hooks.gate();
-        const docs = await (next ?? this.log.readRange(this.log.device, sentTo + 1, this.batch));
-        next = null;
-        if (docs.length === 0) break;
-        const last = docs[docs.length - 1]!.seq;
-        // Read the next batch from IndexedDB while the server works on this one.
-        if (last < total) next = this.log.readRange(this.log.device, last + 1, this.batch);
-        // The embedded store refuses an already stored revision sent again; CouchDB ignores it. Asking
-        // first keeps both quiet and sends only what is missing.
-        const missing = docs[0]!.seq <= serverHighest ? await this.missingOf(docs) : new Set(docs.map((d) => d._id));
-        const toSend = docs.filter((d) => missing.has(d._id) && !this.refusedIds.has(d._id));
-        const tail = toSend[toSend.length - 1];
-        const sending = (async () => {
-          const head = tail && this.hooks.signHead ? await this.hooks.signHead(tail.seq, tail.hash) : undefined;
-          return toSend.length ? this.client.bulkDocs(toSend.map(withRevisions), head) : { results: [], durable: true };
-        })();
-        sending.catch(() => undefined); // read below, after the batch before is settled
-        await settle();
-        let results;
-        try {
-          results = await sending;
-        } catch (err) {
-          if (err instanceof SyncError && err.code === 'tooLarge' && this.batch > 1) {
-            this.batch = halveBatch(this.batch);
-            next = null;
+        // The next batch goes out while the store still writes the one before: the gateway
+        // checks it meanwhile and writes it only once that one is stored in full.
+        const from: number = (flight?.last ?? sentTo) + 1;
+        ahead = from <= total ? await this.launch(from, serverHighest, flight !== null) : null;
+        if (flight) {
+          const landing = flight;
+          flight = null;
+          await settle();
+          const results = await this.land(landing);
+          if (results === 'again') {
+            // Whatever went out after it is sent again, in order.
+            await ahead?.sending.catch(() => undefined);
+            ahead = null;
             continue;
           }
-          if (err instanceof SyncError && err.code === 'forbidden' && toSend.length > 1) {
-            // A server that refuses a whole batch for one document: find it by halving.
-            this.batch = halveBatch(Math.min(this.batch, toSend.length));
-            next = null;
-            continue;
-          }
-          if (!(err instanceof SyncError && err.code === 'forbidden' && toSend.length === 1)) throw err;
-          results = { results: [{ id: toSend[0]!._id, error: 'forbidden', reason: String(err.params.reason ?? '') }], durable: true };
+          sentTo = landing.last;
+          // With new_edits=false the answer lists only failures: ask again before trusting the batch.
+          // Only one batch is ever unconfirmed, so checkpoints are saved in order.
+          const written = landing.toSend.filter((d) => !results.refused.has(d._id));
+          unconfirmed = confirm(landing.last, written, results.durable, this.missingOf(written));
+          unconfirmed.catch(() => undefined); // thrown by settle()
         }
-        const refusedNow = new Set<string>();
-        for (const r of results.results) {
-          if (!r.error) continue;
-          const doc = toSend.find((d) => d._id === r.id);
-          if (r.error !== 'forbidden' || !doc) throw new SyncError('serverRefused', { id: r.id, reason: `${r.error}: ${r.reason ?? ''}` });
-          refusedNow.add(r.id);
-          this.refusedIds.add(r.id);
-          await this.hooks.refused(doc, r.reason ?? r.error);
-        }
-        this.refusedCount = this.refusedIds.size;
-        this.sent += toSend.length - refusedNow.size;
-        sentTo = last;
-        // With new_edits=false the answer lists only failures: ask again before trusting the batch.
-        // Only one batch is ever unconfirmed, so checkpoints are saved in order.
-        const written = toSend.filter((d) => !refusedNow.has(d._id));
-        unconfirmed = confirm(last, written, results.durable, this.missingOf(written));
-        unconfirmed.catch(() => undefined); // thrown by settle()
+        if (!ahead) break;
+        flight = ahead;
+        ahead = null;
       }
       await settle();
     } finally {
       // A run that stops early leaves nothing running behind it.
+      await flight?.sending.catch(() => undefined);
+      await ahead?.sending.catch(() => undefined);
       await (unconfirmed as Promise<void> | null)?.catch(() => undefined);
     }
     return confirmedSeq;
+  }
+
+  /** Reads the batch from `from` and sends what the store is missing of it; the answer is read by land(). */
+  private async launch(from: number, serverHighest: number, behindAnother: boolean): Promise<Flight | null> {
+    const docs = await this.log.readRange(this.log.device, from, this.batch);
+    if (docs.length === 0) return null;
+    // Above the server's highest sequence for this device nothing can be there yet. Below it, the
+    // embedded store refuses an already stored revision sent again (CouchDB ignores it): asking
+    // first keeps both quiet and sends only what is missing.
+    const missing = docs[0]!.seq <= serverHighest ? await this.missingOf(docs) : new Set(docs.map((d) => d._id));
+    const toSend = docs.filter((d) => missing.has(d._id) && !this.refusedIds.has(d._id));
+    const tail = toSend[toSend.length - 1];
+    const sending = (async () => {
+      const head = tail && this.hooks.signHead ? await this.hooks.signHead(tail.seq, tail.hash) : undefined;
+      return toSend.length ? this.client.bulkDocs(toSend.map(withRevisions), head) : { results: [], durable: true };
+    })();
+    sending.catch(() => undefined); // read by land(), in order
+    return { toSend, last: docs[docs.length - 1]!.seq, sending, behindAnother };
+  }
+
+  /**
+   * Reads a batch's answer and keeps its refusals. 'again': send from this batch on once more
+   * (with a smaller batch, or alone when it went out behind another batch and was not written in
+   * full: it may have reached the gateway before the batch it follows).
+   */
+  private async land(flight: Flight): Promise<{ refused: Set<string>; durable: boolean } | 'again'> {
+    const { toSend } = flight;
+    let results;
+    try {
+      results = await flight.sending;
+    } catch (err) {
+      if (flight.behindAnother && err instanceof SyncError && (err.code === 'tooLarge' || err.code === 'forbidden')) return 'again';
+      if (err instanceof SyncError && err.code === 'tooLarge' && this.batch > 1) {
+        this.batch = halveBatch(this.batch);
+        return 'again';
+      }
+      if (err instanceof SyncError && err.code === 'forbidden' && toSend.length > 1) {
+        // A server that refuses a whole batch for one document: find it by halving.
+        this.batch = halveBatch(Math.min(this.batch, toSend.length));
+        return 'again';
+      }
+      if (!(err instanceof SyncError && err.code === 'forbidden' && toSend.length === 1)) throw err;
+      results = { results: [{ id: toSend[0]!._id, error: 'forbidden', reason: String(err.params.reason ?? '') }], durable: true };
+    }
+    if (flight.behindAnother && results.results.some((r) => r.error)) return 'again';
+    const refused = new Set<string>();
+    for (const r of results.results) {
+      if (!r.error) continue;
+      const doc = toSend.find((d) => d._id === r.id);
+      if (r.error !== 'forbidden' || !doc) throw new SyncError('serverRefused', { id: r.id, reason: `${r.error}: ${r.reason ?? ''}` });
+      refused.add(r.id);
+      this.refusedIds.add(r.id);
+      await this.hooks.refused(doc, r.reason ?? r.error);
+    }
+    this.refusedCount = this.refusedIds.size;
+    this.sent += toSend.length - refused.size;
+    return { refused, durable: results.durable };
   }
 
   /** Documents refused in earlier runs stay refused: they are listed, not retried forever. */

@@ -4,6 +4,7 @@ import type { AnyEvent } from '../../src/domain/events/envelope';
 import type { BulkResult, CentralClient } from '../../src/sync/centralClient';
 import { Pusher, type PushCheckpoint } from '../../src/sync/pusher';
 import { CONFIRM_WINDOW_MS } from '../../src/domain/sync/progress';
+import { SyncError } from '../../src/sync/syncError';
 
 const written = (durable = true) => ({ results: [], durable });
 
@@ -11,8 +12,9 @@ type Doc = AnyEvent & { _rev: string };
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => { resolve = r; });
-  return { promise, resolve };
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  return { promise, resolve, reject };
 }
 
 /** A log of `n` events of device K7 (only what the pusher reads: ids, seqs, revisions, hashes). */
@@ -30,11 +32,11 @@ function logOf(n: number): EventLog {
  * the test answers it, so the test sees what the pusher has asked before anything comes back.
  */
 function heldClient() {
-  const calls: Array<{ kind: 'bulk' | 'revsDiff'; ids: string[]; answer: (v: unknown) => void }> = [];
+  const calls: Array<{ kind: 'bulk' | 'revsDiff'; ids: string[]; answer: (v: unknown) => void; fail: (err: unknown) => void }> = [];
   const changed: Array<() => void> = [];
   const call = <T>(kind: 'bulk' | 'revsDiff', ids: string[]) => {
     const d = deferred<T>();
-    calls.push({ kind, ids, answer: d.resolve as (v: unknown) => void });
+    calls.push({ kind, ids, answer: d.resolve as (v: unknown) => void, fail: d.reject });
     changed.splice(0).forEach((f) => f());
     return d.promise;
   };
@@ -49,7 +51,14 @@ function heldClient() {
     while (calls.length < n) await new Promise<void>((r) => changed.push(r));
     return calls[n - 1]!;
   };
-  return { client, calls, callNumber };
+  /** Resolves with the `nth` call of this kind about these events (in whatever order calls were made). */
+  const callFor = async (kind: 'bulk' | 'revsDiff', seqs: number[], nth = 1) => {
+    const ids = seqs.map((seq) => `ev:K7:${String(seq).padStart(10, '0')}`).join();
+    const find = () => calls.filter((c) => c.kind === kind && c.ids.join() === ids)[nth - 1];
+    while (!find()) await new Promise<void>((r) => changed.push(r));
+    return find()!;
+  };
+  return { client, calls, callNumber, callFor };
 }
 
 function hooks(saved: number[], refused: string[], slept: number[] = []) {
@@ -64,26 +73,30 @@ function hooks(saved: number[], refused: string[], slept: number[] = []) {
 }
 
 describe('Pusher: a batch is confirmed while the next one is sent', () => {
-  it('sends batch 2 before batch 1 is confirmed, and moves the checkpoint only after each confirmation, in order', async () => {
+  it('sends batch 2 before batch 1 is answered, and moves the checkpoint only after each confirmation, in order', async () => {
     const store = heldClient();
     const saved: number[] = [];
     const run = new Pusher(logOf(5), store.client, hooks(saved, []), Math.random, 2).run();
 
-    (await store.callNumber(1)).answer(written()); // batch 1 (events 1–2) written
-    const confirm1 = await store.callNumber(2);
-    expect(confirm1).toMatchObject({ kind: 'revsDiff', ids: ['ev:K7:0000000001', 'ev:K7:0000000002'] });
-    // Batch 2 goes out while batch 1's confirmation is still unanswered; nothing is saved yet.
-    expect(await store.callNumber(3)).toMatchObject({ kind: 'bulk', ids: ['ev:K7:0000000003', 'ev:K7:0000000004'] });
+    // Batch 2 goes out while the store still writes batch 1: the gateway checks it meanwhile.
+    const bulk1 = await store.callFor('bulk', [1, 2]);
+    const bulk2 = await store.callFor('bulk', [3, 4]);
+    expect(store.calls.filter((c) => c.kind === 'revsDiff')).toEqual([]);
+    bulk1.answer(written()); // batch 1 (events 1–2) written
+    const confirm1 = await store.callFor('revsDiff', [1, 2]);
+    // Batch 3 goes out while batch 1's confirmation is still unanswered; nothing is saved yet.
+    expect(await store.callFor('bulk', [5])).toBeDefined();
     expect(saved).toEqual([]);
-    store.calls[2]!.answer(written());
+    bulk2.answer(written());
     confirm1.answer(new Set());
-    (await store.callNumber(4)).answer(new Set()); // batch 2 confirmed
-    (await store.callNumber(5)).answer(written()); // batch 3 (event 5) written
-    (await store.callNumber(6)).answer(new Set());
+    (await store.callFor('revsDiff', [3, 4])).answer(new Set()); // batch 2 confirmed
+    (await store.callFor('bulk', [5])).answer(written()); // batch 3 (event 5) written
+    (await store.callFor('revsDiff', [5])).answer(new Set());
     // The final check: the newest event and the others of this run, asked about once more.
     const final = await store.callNumber(7);
     expect(final).toMatchObject({ kind: 'revsDiff' });
     expect(final.ids[0]).toBe('ev:K7:0000000005');
+    expect(store.calls.filter((c) => c.kind === 'bulk')).toHaveLength(3);
     final.answer(new Set());
     expect(await run).toMatchObject({ total: 5, sent: 5, confirmed: 5, from: 0, degraded: false });
     expect(saved).toEqual([2, 4, 5]);
@@ -95,11 +108,11 @@ describe('Pusher: a batch is confirmed while the next one is sent', () => {
     const refused: string[] = [];
     const slept: number[] = [];
     const run = new Pusher(logOf(4), store.client, hooks(saved, refused, slept), Math.random, 2).run();
-    (await store.callNumber(1)).answer(written());
-    const confirm1 = await store.callNumber(2);
+    (await store.callFor('bulk', [1, 2])).answer(written());
+    const confirm1 = await store.callFor('revsDiff', [1, 2]);
     // The gateway refuses batch 2 (its event 3 follows an event it cannot find), but batch 1 was
     // never confirmed: the run fails on that, and event 3 is not listed as refused for good.
-    (await store.callNumber(3)).answer({ results: [{ id: 'ev:K7:0000000003', error: 'forbidden', reason: 'event 2 of device K7 is not on the central store' }], durable: true });
+    (await store.callFor('bulk', [3, 4])).answer({ results: [{ id: 'ev:K7:0000000003', error: 'forbidden', reason: 'event 2 of device K7 is not on the central store' }], durable: true });
     confirm1.answer(new Set(['ev:K7:0000000002']));
     // Event 2 never shows: it is asked about again over the window, sent again alone, and asked
     // about over the window once more before the run gives up.
@@ -127,15 +140,12 @@ describe('Pusher: a batch is confirmed while the next one is sent', () => {
     const saved: number[] = [];
     const slept: number[] = [];
     const run = new Pusher(logOf(2), store.client, hooks(saved, [], slept), Math.random, 2).run();
-    (await store.callNumber(1)).answer(written());
-    (await store.callNumber(2)).answer(new Set(['ev:K7:0000000001', 'ev:K7:0000000002']));
+    (await store.callFor('bulk', [1, 2])).answer(written());
+    (await store.callFor('revsDiff', [1, 2])).answer(new Set(['ev:K7:0000000001', 'ev:K7:0000000002']));
     // Only what was missing is asked about again, after a wait.
-    const again = await store.callNumber(3);
-    expect(again).toMatchObject({ kind: 'revsDiff', ids: ['ev:K7:0000000001', 'ev:K7:0000000002'] });
+    const again = await store.callFor('revsDiff', [1, 2], 2);
     again.answer(new Set(['ev:K7:0000000002']));
-    const third = await store.callNumber(4);
-    expect(third).toMatchObject({ kind: 'revsDiff', ids: ['ev:K7:0000000002'] });
-    third.answer(new Set());
+    (await store.callFor('revsDiff', [2])).answer(new Set());
     (await store.callNumber(5)).answer(new Set()); // the final check
     expect(await run).toMatchObject({ total: 2, sent: 2, confirmed: 2, degraded: false });
     expect(saved).toEqual([2]);
@@ -147,12 +157,60 @@ describe('Pusher: a batch is confirmed while the next one is sent', () => {
     const store = heldClient();
     const saved: number[] = [];
     const run = new Pusher(logOf(4), store.client, hooks(saved, []), Math.random, 2).run();
-    (await store.callNumber(1)).answer(written(false));
-    const confirm1 = await store.callNumber(2);
-    (await store.callNumber(3)).answer(written());
+    (await store.callFor('bulk', [1, 2])).answer(written(false));
+    const confirm1 = await store.callFor('revsDiff', [1, 2]);
+    (await store.callFor('bulk', [3, 4])).answer(written());
     confirm1.answer(new Set());
-    (await store.callNumber(4)).answer(new Set());
+    (await store.callFor('revsDiff', [3, 4])).answer(new Set());
     expect(await run).toMatchObject({ total: 4, sent: 4, confirmed: 0, degraded: true });
     expect(saved).toEqual([]);
+  });
+
+  it('sends a batch again, alone, when it was refused while the batch before it was still being written', async () => {
+    const store = heldClient();
+    const saved: number[] = [];
+    const refused: string[] = [];
+    const run = new Pusher(logOf(4), store.client, hooks(saved, refused), Math.random, 2).run();
+    const bulk1 = await store.callFor('bulk', [1, 2]);
+    // Batch 2 reached the gateway before batch 1, which then found event 2 missing.
+    (await store.callFor('bulk', [3, 4])).answer({ results: [{ id: 'ev:K7:0000000003', error: 'forbidden', reason: 'event 2 of device K7 is not on the central store' }, { id: 'ev:K7:0000000004', error: 'forbidden', reason: 'event 3 of device K7 is not on the central store' }], durable: true });
+    bulk1.answer(written());
+    (await store.callFor('revsDiff', [1, 2])).answer(new Set());
+    (await store.callFor('bulk', [3, 4], 2)).answer(written());
+    (await store.callFor('revsDiff', [3, 4])).answer(new Set());
+    (await store.callNumber(6)).answer(new Set()); // the final check
+    expect(await run).toMatchObject({ total: 4, sent: 4, confirmed: 4, refused: 0 });
+    expect(refused).toEqual([]);
+    expect(saved).toEqual([2, 4]);
+  });
+
+  it('keeps the refusals of a batch sent again alone: the chain really is broken there', async () => {
+    const store = heldClient();
+    const refused: string[] = [];
+    const run = new Pusher(logOf(4), store.client, hooks([], refused), Math.random, 2).run();
+    const refusal = { results: [{ id: 'ev:K7:0000000003', error: 'forbidden', reason: 'its hash does not match its content' }, { id: 'ev:K7:0000000004', error: 'forbidden', reason: 'event 3 of device K7 is not on the central store' }], durable: true };
+    const bulk1 = await store.callFor('bulk', [1, 2]);
+    (await store.callFor('bulk', [3, 4])).answer(refusal);
+    bulk1.answer(written());
+    (await store.callFor('revsDiff', [1, 2])).answer(new Set());
+    (await store.callFor('bulk', [3, 4], 2)).answer(refusal);
+    (await store.callNumber(5)).answer(new Set()); // the final check asks about events 1–2 only
+    expect(await run).toMatchObject({ total: 4, sent: 2, confirmed: 2, refused: 2 });
+    expect(refused).toEqual(['ev:K7:0000000003', 'ev:K7:0000000004']);
+  });
+
+  it('halves a batch the gateway finds too large and sends what followed it again, in order', async () => {
+    const store = heldClient();
+    const saved: number[] = [];
+    const run = new Pusher(logOf(4), store.client, hooks(saved, []), Math.random, 4).run();
+    (await store.callFor('bulk', [1, 2, 3, 4])).fail(new SyncError('tooLarge'));
+    (await store.callFor('bulk', [1, 2])).answer(written());
+    const bulk2 = await store.callFor('bulk', [3, 4]);
+    (await store.callFor('revsDiff', [1, 2])).answer(new Set());
+    bulk2.answer(written());
+    (await store.callFor('revsDiff', [3, 4])).answer(new Set());
+    (await store.callNumber(6)).answer(new Set()); // the final check
+    expect(await run).toMatchObject({ total: 4, sent: 4, confirmed: 4 });
+    expect(saved).toEqual([2, 4]);
   });
 });

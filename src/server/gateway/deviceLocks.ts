@@ -1,8 +1,4 @@
-/**
- * One push per device at a time inside this gateway: the check "is this id stored yet, and is
- * the event before it?" and the write that follows must not interleave with another push of the
- * same chain (two tabs, or two tablets sharing a code).
- */
+/** Work for one device at a time, in the order it was asked for; a failure does not stop the next. */
 export class DeviceLocks {
   private readonly tails = new Map<string, Promise<unknown>>();
 

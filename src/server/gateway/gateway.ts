@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { basicAuthHeader, type BasicAuth } from '../../central/credentials';
 import { parseBoundedJson } from './boundedJson';
-import { DeviceLocks } from './deviceLocks';
+import { PushPipeline } from './pushPipeline';
 import { LoginThrottle } from './loginThrottle';
 import { SIGNED_HEAD_HEADER } from '../../domain/sync/signedHead';
-import { checkKeyRegistration, checkOwnKeys, checkRevsDiff, checkStatus, judgeBatch, readBulkBody, Refusal, StoreFacts } from './pushRules';
+import { checkKeyRegistration, checkOwnKeys, checkRevsDiff, checkStatus, firstSeq, judgeBatch, readBulkBody, Refusal, StoreFacts, tailOfBatch } from './pushRules';
 import { CENTRAL_PREFIX, readCentralPath } from './requestPath';
 import { decide, type Route } from './routes';
 import { credentialsOf, Sessions, type Credentials } from './sessions';
@@ -37,7 +37,7 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
   const now = options.now ?? (() => new Date());
   const sessions = new Sessions(upstream);
   const facts = new StoreFacts(upstream, db, options.admin ? { authorization: basicAuthHeader(options.admin) } : {});
-  const locks = new DeviceLocks();
+  const pipeline = new PushPipeline();
   const throttle = new LoginThrottle();
 
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -99,20 +99,23 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
       case 'bulkDocs': {
         const docs = readBulkBody(req.body);
         const pusher = device();
-        return locks.run(pusher.device, async () => {
-          const signed = req.headers[SIGNED_HEAD_HEADER];
-          const verdicts = await judgeBatch(facts, pusher.device, docs, now(), typeof signed === 'string' ? signed : undefined);
-          const send = verdicts.flatMap((v) => (v.action === 'send' ? [v.doc] : []));
-          const refused = verdicts.flatMap((v) => (v.action === 'refuse' ? [{ id: v.id, error: 'forbidden', reason: v.reason }] : []));
-          if (refused.length) options.log?.(`push from ${pusher.name}: ${refused.length} of ${docs.length} refused, first ${refused[0]!.id}: ${refused[0]!.reason}`);
-          if (send.length === 0) return reply.status(201).send(refused);
-          const answer = await forward({ docs: send, new_edits: false });
-          if (answer.status !== 201 && answer.status !== 200 && answer.status !== 202 && answer.status !== 417) return pass(reply, answer);
-          const failures = (Array.isArray(jsonOf(answer)) ? jsonOf(answer) as Array<{ error?: string }> : []).filter((r) => r.error);
-          // A cluster's 202 (fewer copies than its write quorum) stays a 202: the app must not
-          // take it for a durable write.
-          return reply.status(answer.status === 202 ? 202 : 201).send([...failures, ...refused]);
-        });
+        const signed = req.headers[SIGNED_HEAD_HEADER];
+        return pipeline.run(pusher.device, firstSeq(docs), {
+          judge: (after) => judgeBatch(facts, pusher.device, docs, now(), typeof signed === 'string' ? signed : undefined, after),
+          tailOf: tailOfBatch,
+          write: async (verdicts) => {
+            const send = verdicts.flatMap((v) => (v.action === 'send' ? [v.doc] : []));
+            const refused = verdicts.flatMap((v) => (v.action === 'refuse' ? [{ id: v.id, error: 'forbidden', reason: v.reason }] : []));
+            if (refused.length) options.log?.(`push from ${pusher.name}: ${refused.length} of ${docs.length} refused, first ${refused[0]!.id}: ${refused[0]!.reason}`);
+            if (send.length === 0) return { answer: () => reply.status(201).send(refused), inFull: false };
+            const answer = await forward({ docs: send, new_edits: false });
+            if (answer.status !== 201 && answer.status !== 200 && answer.status !== 202 && answer.status !== 417) return { answer: () => pass(reply, answer), inFull: false };
+            const failures = (Array.isArray(jsonOf(answer)) ? jsonOf(answer) as Array<{ error?: string }> : []).filter((r) => r.error);
+            // A cluster's 202 (fewer copies than its write quorum) stays a 202: the app must not
+            // take it for a durable write.
+            return { answer: () => reply.status(answer.status === 202 ? 202 : 201).send([...failures, ...refused]), inFull: failures.length === 0 };
+          },
+        }).then((answer) => answer());
       }
     }
   }

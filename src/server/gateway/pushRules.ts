@@ -6,6 +6,7 @@ import { deviceKeyDoc, deviceKeyId, headFromHeader, sameKey, signedHead, type Pu
 import { eventId } from '../../domain/events/envelope';
 import { verifyHead } from '../../crypto/headSignature';
 import { jsonOf, type Upstream } from './upstream';
+import type { BatchTail } from './pushPipeline';
 
 export const MAX_BATCH = 10_000;
 /** Ids per `POST _all_docs` read (the resync's conflict sample asks for up to 1,000 at a time). */
@@ -92,7 +93,7 @@ export class StoreFacts {
   }
 
   /** The device's newest stored event: its sequence, revision and hash (null when none). */
-  async newest(device: string): Promise<{ seq: number; id: string; stored: StoredEvent } | null> {
+  async newest(device: string): Promise<BatchTail | null> {
     const { start, end } = eventIdRange(device);
     const q = `descending=true&limit=1&include_docs=true&startkey=${encodeURIComponent(JSON.stringify(end))}&endkey=${encodeURIComponent(JSON.stringify(start))}`;
     const { status, body } = await this.json('GET', `_all_docs?${q}`);
@@ -127,18 +128,36 @@ async function requireSignedBy(facts: StoreFacts, device: string, head: SignedHe
   }
 }
 
-/** Check a batch against what is stored: the verdict per document, in the order they were sent. */
-export async function judgeBatch(facts: StoreFacts, device: string, docs: unknown[], now: Date, signedHeader: string | undefined): Promise<Verdict[]> {
+/**
+ * Check a batch against what is stored: the verdict per document, in the order they were sent.
+ * `after`: the batch being written right before this one, taken as the newest stored event.
+ */
+export async function judgeBatch(facts: StoreFacts, device: string, docs: unknown[], now: Date, signedHeader: string | undefined,
+  after: BatchTail | null = null): Promise<Verdict[]> {
   // The all-clear first: without it the answer is always "not yet", whatever else is wrong.
   await facts.requireAllClear();
-  const [, newest] = await Promise.all([requireSignedBy(facts, device, headFromHeader(signedHeader), docs), facts.newest(device)]);
+  const [, newest] = await Promise.all([requireSignedBy(facts, device, headFromHeader(signedHeader), docs), after ?? facts.newest(device)]);
   // The usual push continues right after the newest stored event: then nothing of the batch can
   // be stored yet, and that one event is all the check needs. Anything else looks every id up.
-  const seqs = docs.map((d) => (d as { seq?: unknown } | null)?.seq).filter((seq): seq is number => typeof seq === 'number');
-  const first = seqs.length ? Math.min(...seqs) : 0;
-  const continues = first === (newest?.seq ?? 0) + 1;
+  const continues = firstSeq(docs) === (newest?.seq ?? 0) + 1;
   const stored = continues ? new Map(newest ? [[newest.id, newest.stored]] : []) : await facts.stored(idsToLookUp(docs));
   return checkPush(docs, { device, stored, now });
+}
+
+/** The lowest sequence a batch claims (0 when none does). */
+export function firstSeq(docs: unknown[]): number {
+  const seqs = docs.map((d) => (d as { seq?: unknown } | null)?.seq).filter((seq): seq is number => typeof seq === 'number');
+  return seqs.length ? Math.min(...seqs) : 0;
+}
+
+/** The last event of a batch that is written whole (nothing refused or already held), else null. */
+export function tailOfBatch(verdicts: Verdict[]): BatchTail | null {
+  let last: BatchTail | null = null;
+  for (const v of verdicts) {
+    if (v.action !== 'send') return null;
+    if (!last || v.doc.seq > last.seq) last = { seq: v.doc.seq, id: v.id, stored: { rev: v.doc._rev, hash: v.doc.hash } };
+  }
+  return last;
 }
 
 export function checkRevsDiff(body: unknown, device: string): void {
