@@ -167,7 +167,7 @@ async function pushSuite(page: Page, chromium: string | null, central: EmbeddedS
   const creds = await addDevice({ url: central.url, auth: central.auth }, 'BP');
   console.log(`running: resync of ${PUSH_EVENTS} events to the embedded store (loading, then the pushes)…`);
   type Rate = { perSec: number; ms: number };
-  type R = { events: number; raw: Rate; rawBare: Rate; push: Rate & { confirmed: number; checkMs: number }; direct: Rate & { confirmed: number };
+  type R = { events: number; read: Rate; raw: Rate; rawBare: Rate; push: Rate & { confirmed: number; checkMs: number }; direct: Rate & { confirmed: number };
     rerun: { ms: number; sent: number }; replication: Rate & { written: number } };
   const r = await page.evaluate((args) => (window as unknown as { runPushBench: (a: unknown) => Promise<unknown> }).runPushBench(args),
     { events: PUSH_EVENTS, batch: 2000, creds }) as R;
@@ -178,6 +178,7 @@ async function pushSuite(page: Page, chromium: string | null, central: EmbeddedS
     row('resync push through the gateway until all confirmed', r.push),
     row('    the same straight to the store (no gateway)', r.direct),
     row('(b) PouchDB replication, default options', r.replication),
+    row("reading the device's log alone, batch by batch (the device's ceiling)", r.read),
   ]);
   console.log(`gateway resync ÷ raw = ${(r.push.perSec / r.raw.perSec).toFixed(2)} (target ≥ 0.7); gateway resync ÷ replication = ${(r.push.perSec / r.replication.perSec).toFixed(2)} (target ≥ 3); ` +
     `gateway ÷ straight to the store = ${(r.push.perSec / r.direct.perSec).toFixed(2)}; design document costs raw writes ${(1 - r.raw.perSec / r.rawBare.perSec).toFixed(2)} of their rate; ` +
