@@ -36,7 +36,6 @@ export const labEn = {
   selected_other: '{{count}} selected',
   markCollected: 'Mark collected',
   markReceived: 'Mark received in lab',
-  markReported: 'Mark reported',
   moved_one: '{{count}} specimen updated.',
   moved_other: '{{count}} specimens updated.',
   findPatient: 'Find the patient: downtime ID, UHID, token, mobile (or its last 4+ digits) or name',

@@ -38,7 +38,6 @@ export const labHi: typeof labEn = {
   selected_other: '{{count}} चुने गए',
   markCollected: 'लिया गया दर्ज करें',
   markReceived: 'लैब में प्राप्त दर्ज करें',
-  markReported: 'रिपोर्ट हुई दर्ज करें',
   moved_one: '{{count}} नमूना अद्यतन हुआ।',
   moved_other: '{{count}} नमूने अद्यतन हुए।',
   findPatient: 'मरीज़ खोजें: डाउनटाइम आईडी, UHID, टोकन, मोबाइल (या उसके आख़िरी 4+ अंक) या नाम',

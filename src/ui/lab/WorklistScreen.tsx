@@ -15,7 +15,9 @@ import { FormError } from '../shared/Field';
 import { ContainerChip, PriorityBadge, StatusBadge } from './Badges';
 import { useLabPrefs } from './labPrefs';
 
-type Bulk = 'collect' | 'receive' | 'report';
+// No bulk "reported": a specimen is reported by releasing its results (the result grid), never by a
+// tick in a list, so no report reaches a ward without its values.
+type Bulk = 'collect' | 'receive';
 
 /** The bench's to-do list: filter by status, priority, department and container; oldest first. */
 export function WorklistScreen() {
@@ -49,8 +51,7 @@ export function WorklistScreen() {
     const ids = [...selected];
     try {
       if (action === 'collect') await lab.collect(user, ids);
-      else if (action === 'receive') await lab.receive(user, ids);
-      else await lab.report(user, ids);
+      else await lab.receive(user, ids);
       setSelected(new Set());
       setNotice(t('lab.moved', { count: ids.length }));
     } catch (err) {
@@ -93,7 +94,6 @@ export function WorklistScreen() {
         <span role="status">{t('lab.selected', { count: selected.size })}</span>
         <button type="button" className="secondary" disabled={!selected.size} onClick={() => void bulk('collect')}>{t('lab.markCollected')}</button>
         <button type="button" className="secondary" disabled={!selected.size} onClick={() => void bulk('receive')}>{t('lab.markReceived')}</button>
-        <button type="button" className="secondary" disabled={!selected.size} onClick={() => void bulk('report')}>{t('lab.markReported')}</button>
       </div>
       <FormError text={error} />
       {notice ? <p className="ok" role="status">{notice}</p> : null}

@@ -110,6 +110,19 @@ describe('lab requisition form', () => {
   });
 });
 
+describe('the worklist', () => {
+  it('moves ticked specimens on in bulk, but reports none without its results', async () => {
+    const user = userEvent.setup();
+    const h = await renderLab(() => '/lab');
+    const view = await h.lab.request(TECH, { patient: h.patient, tests: ['CBC'], priority: 'routine', dept: 'MED', clinician: 'Dr. Meena Iyer' });
+    const id = view.request.specimens[0]!;
+    await user.click(within(await screen.findByTestId('worklist-row')).getByRole('checkbox'));
+    await user.click(screen.getByRole('button', { name: 'Mark collected' }));
+    await expect.poll(async () => (await h.lab.specimen(id))?.status, { timeout: 10_000 }).toBe('collected');
+    expect(screen.queryByRole('button', { name: /reported/i })).not.toBeInTheDocument();
+  });
+});
+
 describe('scanning and the specimen page', () => {
   it('opens a scanned specimen from anywhere on the lab screens, and refuses a scan with a wrong check character', async () => {
     const user = userEvent.setup();
