@@ -80,20 +80,19 @@ export class EmergencyDesk {
   /** Triage (again, if the patient's state changes) while the visit is open. */
   async triage(actor: SessionUser, visit: string, input: unknown): Promise<EmergencyVisitRow> {
     if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
-    const fields = parse(triageFields, input, 'triage');
-    await this.openVisit(visit);
-    const { projector } = await this.desk.context();
-    const recorded = await projector.record('emergency.triaged', { visit, ...fields }, actor.name);
-    return (await projector.rowAfter(recorded, 'emergencyVisits', visit))!;
+    return this.recordOnOpenVisit(actor, visit, 'emergency.triaged', parse(triageFields, input, 'triage'));
   }
 
   /** How the visit ends: it leaves the board. */
   async dispose(actor: SessionUser, visit: string, input: unknown): Promise<EmergencyVisitRow> {
     if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
-    const fields = parse(dispositionFields, input, 'disposition');
+    return this.recordOnOpenVisit(actor, visit, 'emergency.disposed', parse(dispositionFields, input, 'disposition'));
+  }
+
+  private async recordOnOpenVisit(actor: SessionUser, visit: string, type: 'emergency.triaged' | 'emergency.disposed', fields: object): Promise<EmergencyVisitRow> {
     await this.openVisit(visit);
     const { projector } = await this.desk.context();
-    const recorded = await projector.record('emergency.disposed', { visit, ...fields }, actor.name);
+    const recorded = await projector.record(type, { visit, ...fields }, actor.name);
     return (await projector.rowAfter(recorded, 'emergencyVisits', visit))!;
   }
 

@@ -1,24 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { addUser, enroll, login } from '../helpers/appDriver';
 import { dispose, registerUnknownWithKeyboard, triageWithKeyboard } from '../helpers/appDriverEmergency';
 import { KeyCounter } from '../helpers/keyCounter';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { startPreview, type Preview } from '../helpers/previewServer';
+import { sideways, TABLET } from '../helpers/tabletFit';
 
 let preview: Preview;
 beforeAll(async () => { preview = await startPreview(); });
 afterAll(async () => { await preview?.stop(); });
 
-const TABLET = { width: 800, height: 1280 };
 const CLERK = { name: 'Kavita Joshi', pin: '730516' };
 const ARRIVAL = { sexKey: 'M', years: '35', arrivalKey: 'P', broughtBy: 'HC Suresh Pal', station: 'PS Hauz Khas', officer: 'SI Rajbir Singh', entry: 'GD 42A' };
-
-/** The page scrolls sideways at this width: what sticks out, or null. */
-const sideways = (page: Page) => page.evaluate(() => (document.documentElement.scrollWidth > document.documentElement.clientWidth
-  ? [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 3).map((el) => el.outerHTML.slice(0, 80))
-  : null));
 
 describe('emergency department in Chromium', () => {
   it('a clerk registers an unknown patient in under 10 keys beyond the typed data, triages red, sees the board and records a disposition, on a portrait tablet', async () => {

@@ -1,27 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { enroll, registerPatient, requestLab } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { startPreview, type Preview } from '../helpers/previewServer';
+import { sideways, TABLET } from '../helpers/tabletFit';
 
 let preview: Preview;
 beforeAll(async () => { preview = await startPreview(); });
 afterAll(async () => { await preview?.stop(); });
-
-/** What sticks out past the right edge, if the page scrolls sideways: a few elements to name. */
-function sideways(page: Page) {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return null;
-    return [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > width + 1)
-      .slice(0, 4).map((el) => `${el.tagName.toLowerCase()}.${el.className} “${(el.textContent ?? '').slice(0, 30)}”`);
-  });
-}
-
-/** A ten-inch tablet held upright: 800 × 1280 CSS pixels. */
-const TABLET = { width: 800, height: 1280 };
 
 describe('screens on a portrait tablet', () => {
   it('no screen scrolls sideways at 800 × 1280, in English or in Hindi', async () => {

@@ -170,6 +170,9 @@ export function chainOf(device: string, n: number, options: { from?: ChainHead |
   return docs;
 }
 
+/** The documents a `_bulk_docs` answer refused, with their reasons. */
+export const refusals = (res: { json: unknown }) => (res.json as Array<{ id: string; error?: string; reason?: string }>).filter((r) => r.error);
+
 export function withRevision(event: AnyEvent) {
   const id = createHash('md5').update(JSON.stringify(event)).digest('hex');
   return { ...event, _rev: `1-${id}`, _revisions: { start: 1, ids: [id] } };

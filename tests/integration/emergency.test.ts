@@ -1,9 +1,9 @@
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { EmergencyDesk } from '../../src/device/emergencyDesk';
 import { FrontDesk } from '../../src/device/frontDesk';
 import { refusal } from '../helpers/refusal';
 import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
+import { everythingStored } from '../helpers/everythingStored';
 
 async function setup() {
   const h = makeDesk();
@@ -16,18 +16,6 @@ const BROUGHT_BY = 'Constable Xavierpal Quorindra';
 const OFFICER = 'SI Ysolde Brannaghan';
 const GD = 'GD 7731Q/2026';
 const UNKNOWN = { sex: 'M', years: '35', arrival: 'police', broughtBy: BROUGHT_BY, mlc: { station: 'PS Hauz Khas', officer: OFFICER, entry: GD }, complaint: 'Head injury, road traffic accident' };
-
-/** Every record of every IndexedDB database, as a script with no key would read them. */
-async function everythingStored(): Promise<string> {
-  const parts: string[] = [];
-  for (const info of await indexedDB.databases()) {
-    const db = new Dexie(info.name!);
-    await db.open();
-    for (const table of db.tables) parts.push(JSON.stringify(await table.toArray()), JSON.stringify(await table.toCollection().primaryKeys()));
-    db.close();
-  }
-  return parts.join('\n');
-}
 
 describe('registration without the optional fields', () => {
   it('takes a name, sex and age alone; search and duplicate detection cope with no mobile or address', async () => {

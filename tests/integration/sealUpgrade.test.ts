@@ -7,6 +7,7 @@ import { LabDesk } from '../../src/device/labDesk';
 import { makeVerifier } from '../../src/device/pin';
 import { refusal } from '../helpers/refusal';
 import { ADMIN, ENROLLMENT, makeDesk, PATIENT, uniqueName } from '../helpers/deviceHarness';
+import { everythingStored } from '../helpers/everythingStored';
 
 const CLERK = { name: 'Ravi Kumar', role: 'clerk' as const, pin: '739201', pinAgain: '739201' };
 const SECRETS = ['Zephyrine Quillbrook', '9811077341', 'Quenneville', 'Tarabai Lane', 'hunter-secret-42', 'fever for 3 days'];
@@ -54,18 +55,6 @@ async function snapshot(db: Dexie) {
   const out: Record<string, unknown[]> = {};
   for (const t of ['patients', 'tokens', 'labRequests', 'specimens', 'devices', 'staff', 'catalogues', 'labOpen']) out[t] = await db.table(t).toArray();
   return out;
-}
-
-/** Every record of every IndexedDB database, as a script with no key would read them. */
-async function everythingStored(): Promise<string> {
-  const parts: string[] = [];
-  for (const info of await indexedDB.databases()) {
-    const db = new Dexie(info.name!);
-    await db.open();
-    for (const table of db.tables) parts.push(JSON.stringify(await table.toArray()), JSON.stringify(await table.toCollection().primaryKeys()));
-    db.close();
-  }
-  return parts.join('\n');
 }
 
 describe('a device updated from the release before sealing', () => {

@@ -5,7 +5,7 @@ import { formatDowntimeId } from '../../../src/domain/ids/downtimeId';
 import type { EventType } from '../../../src/domain/events/catalog';
 import { verifyChain } from '../../../src/domain/events/chain';
 import { storeFetch } from '../../helpers/pouchServer';
-import { chainOf, DB, gatewayHarness, withRevision } from '../../helpers/gatewayHarness';
+import { chainOf, DB, gatewayHarness, refusals, withRevision } from '../../helpers/gatewayHarness';
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
 let t1: Awaited<ReturnType<typeof gw.tablet>>;
@@ -19,7 +19,6 @@ afterAll(async () => { await gw?.close(); });
 const patient = formatDowntimeId('T1', 1);
 const visit = 'ER-T1-000001';
 const at = '2026-12-01T10:00:00.000Z';
-const refusals = (res: { json: unknown }) => (res.json as Array<{ id: string; error?: string; reason?: string }>).filter((r) => r.error);
 
 /** An event whose data a hostile tablet wrote by hand: hashed correctly, so only the schema can tell. */
 function forged(type: string, data: unknown, head: ChainHead) {

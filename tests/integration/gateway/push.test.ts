@@ -7,7 +7,7 @@ import { replaceDeviceKey } from '../../../src/central/deviceKeys';
 import { createAppServer } from '../../../src/server/appServer';
 import { createUpstream } from '../../../src/server/gateway/upstream';
 import { freePort, storeFetch } from '../../helpers/pouchServer';
-import { chainOf, DB, gatewayHarness, withRevision } from '../../helpers/gatewayHarness';
+import { chainOf, DB, gatewayHarness, refusals, withRevision } from '../../helpers/gatewayHarness';
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
 let t1: Awaited<ReturnType<typeof gw.tablet>>;
@@ -19,7 +19,6 @@ beforeAll(async () => {
 afterAll(async () => { await gw?.close(); });
 
 const push = (docs: unknown[]) => t1.push(docs);
-const refusals = (res: { json: unknown }) => (res.json as Array<{ id: string; error?: string; reason?: string }>).filter((r) => r.error);
 const stored = async (device = 'T1') => (await gw.storedEvents(device)).map((d) => `${d._id} ${d._rev} ${d._conflicts?.length ?? 0}`);
 
 /** An event whose content was changed after hashing, re-hashed so that only the chain can tell. */

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chainOf, gatewayHarness } from '../../helpers/gatewayHarness';
+import { chainOf, gatewayHarness, refusals } from '../../helpers/gatewayHarness';
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
 let t1: Awaited<ReturnType<typeof gw.tablet>>;
@@ -13,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await gw?.close(); });
 
-const refusals = (res: { json: unknown }) => (res.json as Array<{ id: string; error?: string; reason?: string }>).filter((r) => r.error);
 const storedIds = async (device: string) => (await gw.storedEvents(device)).map((d) => d._id);
 /** Resolves once the gateway has sent the store a write of this event (it was judged). */
 const forwardedWith = async (id: string) => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent, computeHash, type AnyEvent, type ChainHead } from '../../../src/domain/events/envelope';
 import { formatSpecimenId } from '../../../src/domain/ids/specimenId';
 import { storeFetch } from '../../helpers/pouchServer';
-import { chainOf, DB, gatewayHarness, withRevision } from '../../helpers/gatewayHarness';
+import { chainOf, DB, gatewayHarness, refusals, withRevision } from '../../helpers/gatewayHarness';
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
 let t1: Awaited<ReturnType<typeof gw.tablet>>;
@@ -15,7 +15,6 @@ beforeAll(async () => {
 afterAll(async () => { await gw?.close(); });
 
 const sp = formatSpecimenId('T1', 1);
-const refusals = (res: { json: unknown }) => (res.json as Array<{ id: string; error?: string; reason?: string }>).filter((r) => r.error);
 
 /** A result event whose data a hostile tablet wrote by hand: hashed correctly, so only the schema can tell. */
 function forged(type: string, data: unknown, head: ChainHead) {
