@@ -4,7 +4,7 @@ import { ARRIVALS } from '../../domain/emergency/codes';
 import { useEmergency } from '../useCases';
 import { useSession } from '../session';
 import { errorText } from '../shared/errors';
-import { FieldError, FormError } from '../shared/Field';
+import { FormError, SelectField } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
 
 /** A registered patient comes to the emergency department: how they came, then the visit opens for triage. */
@@ -21,14 +21,10 @@ export function ArrivalForm({ patient }: { patient: string }) {
   });
   return (
     <form onSubmit={submit} noValidate className="row">
-      <div className="field">
-        <label htmlFor="er-arrival-known">{t('emergency.arrival')}</label>
-        <select id="er-arrival-known" aria-invalid={e.arrival ? true : undefined} {...register('arrival')}>
-          <option value="" />
-          {ARRIVALS.map((a) => <option key={a} value={a}>{t(`emergency.arrival_${a}`)}</option>)}
-        </select>
-        <FieldError message={e.arrival?.message} />
-      </div>
+      <SelectField label={t('emergency.arrival')} error={e.arrival?.message} {...register('arrival')}>
+        <option value="" />
+        {ARRIVALS.map((a) => <option key={a} value={a}>{t(`emergency.arrival_${a}`)}</option>)}
+      </SelectField>
       <div className="actions"><button type="submit" className="secondary" disabled={isSubmitting}>{t('emergency.newArrival')}</button></div>
       <FormError text={form.formError ? errorText(form.formError, t) : null} />
     </form>

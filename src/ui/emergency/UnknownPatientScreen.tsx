@@ -5,7 +5,7 @@ import { ARRIVALS } from '../../domain/emergency/codes';
 import { useEmergency } from '../useCases';
 import { useSession } from '../session';
 import { errorText } from '../shared/errors';
-import { Field, FieldError, FormError } from '../shared/Field';
+import { Field, FormError, SelectField } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
 import { SexOptions } from '../shared/SexOptions';
 
@@ -54,22 +54,14 @@ export function UnknownPatientScreen() {
       <p className="hint">{t('emergency.unknownIntro')}</p>
       <form onSubmit={submit} noValidate className="er-form">
         <div className="row">
-          <div className="field">
-            <label htmlFor="er-sex" data-mark={required}>{t('emergency.sex')}</label>
-            <select id="er-sex" autoFocus aria-invalid={e.sex ? true : undefined} {...register('sex')}>
-              <SexOptions />
-            </select>
-            <FieldError message={e.sex?.message} />
-          </div>
+          <SelectField label={t('emergency.sex')} mark={required} autoFocus error={e.sex?.message} {...register('sex')}>
+            <SexOptions />
+          </SelectField>
           <Field label={t('emergency.years')} mark={required} inputMode="numeric" maxLength={3} error={e.years?.message} {...register('years')} />
-          <div className="field">
-            <label htmlFor="er-arrival" data-mark={required}>{t('emergency.arrival')}</label>
-            <select id="er-arrival" aria-invalid={e.arrival ? true : undefined} {...register('arrival')}>
-              <option value="" />
-              {ARRIVALS.map((a) => <option key={a} value={a}>{t(`emergency.arrival_${a}`)}</option>)}
-            </select>
-            <FieldError message={e.arrival?.message} />
-          </div>
+          <SelectField label={t('emergency.arrival')} mark={required} error={e.arrival?.message} {...register('arrival')}>
+            <option value="" />
+            {ARRIVALS.map((a) => <option key={a} value={a}>{t(`emergency.arrival_${a}`)}</option>)}
+          </SelectField>
         </div>
         <Field label={t('emergency.broughtBy')} mark={optional} maxLength={80} autoComplete="off" error={e.broughtBy?.message} {...register('broughtBy')} />
         <fieldset>

@@ -7,7 +7,7 @@ import { useEmergency, useLiveEmergency } from '../useCases';
 import { useSession } from '../session';
 import { useToday } from '../desk/useToday';
 import { errorText } from '../shared/errors';
-import { Field, FieldError, FormError } from '../shared/Field';
+import { Field, FormError, SelectField } from '../shared/Field';
 import { useClock } from '../shared/useClock';
 import { useDomainForm } from '../shared/useDomainForm';
 import { shownName } from './patientName';
@@ -75,14 +75,10 @@ function TriageForm({ visit, initial }: { visit: string; initial: string }) {
     <form onSubmit={submit} noValidate className="er-form">
       <h2>{t('emergency.category')}</h2>
       <div className="row">
-        <div className="field">
-          <label htmlFor="er-category">{t('emergency.category')}</label>
-          <select id="er-category" autoFocus={!initial} aria-invalid={e.category ? true : undefined} {...register('category')}>
-            <option value="" />
-            {TRIAGE.map((c) => <option key={c} value={c}>{t(`emergency.category_${c}`)}</option>)}
-          </select>
-          <FieldError message={e.category?.message} />
-        </div>
+        <SelectField label={t('emergency.category')} autoFocus={!initial} error={e.category?.message} {...register('category')}>
+          <option value="" />
+          {TRIAGE.map((c) => <option key={c} value={c}>{t(`emergency.category_${c}`)}</option>)}
+        </SelectField>
         <Field label={t('emergency.area')} maxLength={40} autoComplete="off" error={e.area?.message} {...register('area')} />
         <Field label={t('emergency.complaint')} maxLength={200} autoComplete="off" error={e.complaint?.message} {...register('complaint')} />
       </div>
@@ -104,14 +100,10 @@ function DispositionForm({ visit }: { visit: string }) {
     <form onSubmit={submit} noValidate className="er-form">
       <h2>{t('emergency.disposition')}</h2>
       <div className="row">
-        <div className="field">
-          <label htmlFor="er-disposition">{t('emergency.disposition')}</label>
-          <select id="er-disposition" aria-invalid={e.disposition ? true : undefined} {...register('disposition')}>
-            <option value="" />
-            {DISPOSITIONS.map((d) => <option key={d} value={d}>{t(`emergency.disposition_${d}`)}</option>)}
-          </select>
-          <FieldError message={e.disposition?.message} />
-        </div>
+        <SelectField label={t('emergency.disposition')} error={e.disposition?.message} {...register('disposition')}>
+          <option value="" />
+          {DISPOSITIONS.map((d) => <option key={d} value={d}>{t(`emergency.disposition_${d}`)}</option>)}
+        </SelectField>
         <Field label={t('emergency.note')} maxLength={200} autoComplete="off" error={e.note?.message} {...register('note')} />
       </div>
       <FormError text={form.formError ? errorText(form.formError, t) : null} />

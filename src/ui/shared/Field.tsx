@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decodeFieldError } from './errors';
 
@@ -18,6 +18,24 @@ export function Field({ label, hint, error, mark, ...input }: FieldProps) {
       <label htmlFor={id} data-mark={mark}>{label}</label>
       <input id={id} aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint ${id}-error`} {...input} />
       {hint ? <small id={`${id}-hint`} className="hint">{hint}</small> : null}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  label: string;
+  error?: string;
+  mark?: string;
+}
+
+/** Label, select (its options as children) and the field's error, wired like Field. */
+export function SelectField({ label, error, mark, children, ...select }: SelectFieldProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id} data-mark={mark}>{label}</label>
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={`${id}-error`} {...select}>{children}</select>
       <FieldError id={`${id}-error`} message={error} />
     </div>
   );
