@@ -30,7 +30,8 @@ interface StoreDb {
 interface WrapperArgs { base: StoreDb; docs?: Doc[]; doc?: Doc; options?: WriteOptions }
 type Orig = () => Promise<unknown>;
 
-const compiled = new Map<string, Validate>();
+/** Per database, each design document's function as compiled for its current revision (an edit replaces it). */
+const compiled = new WeakMap<StoreDb, Map<string, { rev: string; func: Validate }>>();
 
 async function designFunctions(db: StoreDb): Promise<DesignFunction[]> {
   const { rows } = await db.allDocs({ startkey: '_design/', endkey: '_design0', include_docs: true });
@@ -39,13 +40,15 @@ async function designFunctions(db: StoreDb): Promise<DesignFunction[]> {
     const designDoc = row.doc;
     const code = designDoc?.validate_doc_update;
     if (!designDoc || typeof code !== 'string') continue;
-    const key = `${designDoc._id}@${designDoc._rev ?? ''}`;
-    let func = compiled.get(key);
-    if (!func) {
-      func = couchEval.evaluate(designDoc, {}, code) as Validate;
-      compiled.set(key, func);
+    const rev = designDoc._rev ?? '';
+    const mine = compiled.get(db) ?? new Map<string, { rev: string; func: Validate }>();
+    compiled.set(db, mine);
+    let hit = mine.get(designDoc._id);
+    if (hit?.rev !== rev) {
+      hit = { rev, func: couchEval.evaluate(designDoc, {}, code) as Validate };
+      mine.set(designDoc._id, hit);
     }
-    out.push({ designDoc, func });
+    out.push({ designDoc, func: hit.func });
   }
   return out;
 }
