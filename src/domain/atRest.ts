@@ -1,5 +1,6 @@
 import { MOBILE_TAIL_MIN } from './patients/mobileTail';
-import { namePairKeys } from './patients/nameKeys';
+import { aliasForms } from './patients/alias';
+import { nameSounds, namePairKeys } from './patients/nameKeys';
 import type { PatientRow } from './projections/rows';
 
 /**
@@ -63,7 +64,10 @@ export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
       const p = row as unknown as PatientRow;
       return {
         stems: stemKeys(p.sounds),
-        pairs: namePairKeys(p.sounds),
+        // Paired within each name the patient goes by, never across them: an identified
+        // emergency patient's name and alias together would have more words than pairs are made
+        // for, and every name search would read them among the "many words" patients.
+        pairs: [...new Set([p.name, ...aliasForms(p.alias)].flatMap((n) => namePairKeys(nameSounds(n))))],
         tail: p.mobileTail ? tailKey(p.mobileTail) : undefined,
         mobile: p.mobile,
         uhid: p.uhid,

@@ -73,6 +73,7 @@ describe('emergency department in Chromium', () => {
       await dispose(page, 'Admitted to ward', 'Surgery ward');
       await page.getByRole('link', { name: 'Back to the board' }).click();
       await page.getByTestId('er-row').filter({ hasText: 'UNKNOWN FEMALE E7-0002' }).waitFor();
+      await page.getByTestId('er-row').filter({ hasText: 'UNKNOWN MALE E7-0001' }).waitFor({ state: 'detached' });
       expect(await page.getByTestId('er-row').count()).toBe(1);
       expect(cspViolations(context)).toEqual([]);
       await context.close();

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ageLabel, birthDay, birthProblem, yearsBetween } from '../../src/domain/patients/age';
 import { jaroWinkler, nameSimilarity, possibleDuplicates } from '../../src/domain/patients/duplicates';
 import { abha, mobile, patientFields, uhid } from '../../src/domain/patients/fields';
-import { MANY_WORDS, namePairKeys, nameWords, stemPairs } from '../../src/domain/patients/nameKeys';
+import { MANY_WORDS, namePairKeys, nameStem, nameWords, stemPairs } from '../../src/domain/patients/nameKeys';
+import { soundOf } from '../../src/domain/patients/soundKey';
+import { AT_REST } from '../../src/domain/atRest';
 import { classifyQuery } from '../../src/domain/patients/searchQuery';
 import { localDay } from '../../src/domain/tokens/day';
 import { nextStatus } from '../../src/domain/tokens/queue';
@@ -134,5 +136,18 @@ describe('tokens', () => {
     expect(nextStatus('waiting', 'done')).toBeNull();
     expect(nextStatus('done', 'cancel')).toBeNull();
     expect(nextStatus('cancelled', 'call')).toBeNull();
+  });
+});
+
+describe('pair keys of a patient known by a name and an alias', () => {
+  it('pairs each name apart, so an identified emergency patient is not filed among the "many words" names', () => {
+    const row = { name: 'Ramesh Kumar', alias: 'UNKNOWN MALE K7-0007', sounds: [], patient: formatDowntimeId('K7', 1) } as unknown as Record<string, unknown>;
+    const pairs = AT_REST.patients!.searchKeys!(row).pairs as string[];
+    const pairOf = (a: string, b: string) => stemPairs([nameStem(soundOf(a)), nameStem(soundOf(b))])[0]!;
+    expect(pairs).not.toContain(MANY_WORDS);
+    expect(pairs).toContain(pairOf('ramesh', 'kumar'));
+    expect(pairs).toContain(pairOf('unknown', 'male'));
+    expect(pairs).toContain(pairOf('अज्ञात', 'पुरुष'));
+    expect(pairs).not.toContain(pairOf('ramesh', 'unknown'));
   });
 });

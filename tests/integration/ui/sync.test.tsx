@@ -82,10 +82,11 @@ describe('the resync screen', () => {
       await t.resync.openGate(t.admin, { url: `${lag.url}${DB}`, ...k9, declaredClean: true, pull: false });
       render(<DeskProvider desk={t.desk}><SyncScreen actor={t.admin} /></DeskProvider>);
       await user.click(await screen.findByRole('button', { name: 'Resync now' }));
-      expect(await screen.findByTestId('sync-message')).toHaveTextContent(/^Not synced: the central store accepted this device’s events but kept fewer copies than it needs/);
+      // The final message, not whatever a retry shows on the way.
+      expect(await screen.findByText(/^Not synced: the central store accepted this device’s events but kept fewer copies than it needs/)).toHaveAttribute('data-testid', 'sync-message');
       expect(await screen.findByRole('row', { name: /Central store degraded: accepted, not enough copies/ })).toBeInTheDocument();
       act(() => { setLanguage('hi'); });
-      expect(await screen.findByText(/^सिंक नहीं हुआ: केंद्रीय भंडार ने इस उपकरण की घटनाएँ स्वीकार कीं/, undefined, { timeout: 10_000 })).toHaveAttribute('data-testid', 'sync-message');
+      expect(await screen.findByText(/^सिंक नहीं हुआ: केंद्रीय भंडार ने इस उपकरण की घटनाएँ स्वीकार कीं/)).toHaveAttribute('data-testid', 'sync-message');
       expect(await screen.findByRole('row', { name: /केंद्रीय भंडार कमज़ोर/ })).toBeInTheDocument();
     } finally {
       await lag.close();
