@@ -120,8 +120,4 @@ export class EmergencyDesk {
     const visit = await this.db.emergencyVisits.get(id);
     return visit ? { visit, patient: await this.db.patients.get(visit.patient) } : null;
   }
-
-  visitsOf(patient: string): Promise<EmergencyVisitRow[]> {
-    return this.db.emergencyVisits.where('patient').equals(patient).reverse().sortBy('arrivedAt');
-  }
 }

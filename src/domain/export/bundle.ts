@@ -19,8 +19,6 @@ export class Batch {
     }
   }
 
-  get size() { return this.byKey.size; }
-
   drain(): Change[] {
     const out = [...this.byKey.values()];
     this.byKey.clear();

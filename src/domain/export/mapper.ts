@@ -1,4 +1,4 @@
-import type { AnyEvent, EventDoc } from '../events/envelope';
+import type { AnyEvent } from '../events/envelope';
 import type { PatientFields } from '../patients/fields';
 import type { ResultEntry } from '../lab/results/sheet';
 import { foldKey } from '../text';
@@ -308,4 +308,3 @@ export class ExportMapper {
   }
 }
 
-export type { EventDoc };

@@ -1,4 +1,5 @@
 import type { PatientFields } from '../patients/fields';
+import { birthDay } from '../patients/age';
 import { CONTAINER_LABEL, type Container, type Sample } from '../lab/containers';
 import { DEFAULT_CATALOGUE } from '../lab/catalogue';
 import type { RejectReason } from '../lab/status';
@@ -37,11 +38,8 @@ const RELATION_TEXT: Record<string, string> = {
  */
 function birthDate(fields: PatientFields, registeredDay: string): string {
   if (fields.birth.kind === 'dob') return fields.birth.dob;
-  const { years, months, days } = fields.birth;
-  const born = new Date(`${registeredDay}T00:00:00Z`);
-  born.setUTCFullYear(born.getUTCFullYear() - years, born.getUTCMonth() - months, born.getUTCDate() - days);
-  const iso = born.toISOString();
-  return years === 0 ? iso.slice(0, 7) : iso.slice(0, 4);
+  const born = birthDay(fields.birth, registeredDay);
+  return fields.birth.years === 0 ? born.slice(0, 7) : born.slice(0, 4);
 }
 
 export function patientResource(s: ExportSystems, downtimeId: string, fields: PatientFields, registeredDay: string): Resource {

@@ -2,7 +2,6 @@
 export const emergencyEn = {
   board: 'Emergency board',
   boardEmpty: 'Nobody is waiting in the emergency department.',
-  unknown: 'Unknown patient',
   unknownShortcut: 'Unknown patient (emergency) · Alt+U',
   unknownTitle: 'Register an unknown patient',
   unknownIntro: 'For a patient who cannot give a name: an alias such as UNKNOWN MALE K7-0007 is given, and the name is added by a correction once known.',
@@ -45,7 +44,6 @@ export const emergencyEn = {
   disposed: '{{disposition}} at {{at}} by {{by}}.',
   identify: 'Identify the patient / correct details',
   mlcShort: 'MLC',
-  mlcLine: 'MLC · {{station}}',
   patient: 'Patient',
   col_category: 'Category',
   col_waiting: 'Waiting',
