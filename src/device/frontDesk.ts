@@ -45,14 +45,10 @@ export interface QueueView {
 const MAX_RESULTS = 50;
 /** Candidates per pair key (newest first) for possible duplicates. */
 const DUPLICATE_SCAN = 200;
-/** Name candidates read at most per search (see byName). */
-const NAME_SCAN = 3000;
-/** Index keys read per pair key when three or more name words are typed (see holdingPairs). */
-const PAIR_KEYS = 3000;
-const PAIR_ROUNDS = 4;
-/** Candidates opened first: enough for a full page of results when most match, few to decrypt. */
-const FIRST_OPEN = 64;
-const MAX_OPEN = 512;
+/** Name candidates read first: enough for a full page of results when most match, few to decrypt. */
+const FIRST_PAGE = 64;
+/** Name candidates read at most per range (see readPages): FIRST_PAGE × 4². */
+const NAME_READ = 1024;
 /** Patients read at most for the end of a mobile number: four digits match one number in 10,000. */
 const TAIL_SCAN = 500;
 const QUEUE_SHOWN = 50;
@@ -240,89 +236,56 @@ export class FrontDesk {
 
   /**
    * Patients with a name word sounding like the start of each typed word (`words`: their sounds,
-   * soundOf), whichever script either was written in. Two words, however short, start from the
-   * pair key of their stems (namePairKeys); three or more from the pair keys of the four longest,
-   * intersected on their primary keys alone (see holdingPairs); one word from its stem's range.
-   * A range's candidates are listed from its index keys alone (up to NAME_SCAN) and opened a
-   * page at a time until enough pass (see openUntilEnough): past that the clerk is asked for
-   * more of the name rather than kept waiting.
+   * soundOf), whichever script either was written in. One word reads its stem's index key, two
+   * or more the pair key of two stems (namePairKeys; with three or more, the pair whose first
+   * page matched best) and the names too long for pair keys; the other words are checked on the
+   * rows read. Rows are read straight from the index in pages (see readPages): listing the keys
+   * first costs IndexedDB as much as reading the rows, and most searches end on the first page.
    */
   private async byName(words: string[], keep: (p: PatientRow) => boolean): Promise<SearchResult> {
     if (words.length === 0) return { kind: 'patients', exact: false, patients: [], truncated: false };
     const longest = [...words].sort((a, b) => b.length - a.length);
     const stems = [...new Set(longest.map((w) => nameStem(w)))].slice(0, 4);
     const matches = (p: PatientRow) => words.every((w) => p.sounds.some((sound) => sound.startsWith(w))) && keep(p);
-    const { hits, more } = stems.length >= 3
-      ? await this.readKeys(await this.holdingPairs(stemPairs(stems)), matches)
-      : await this.readRanges(stems.length === 2
-        ? [() => this.byKey('pairs', stemPairs(stems)[0]!), () => this.byKey('pairs', MANY_WORDS)]
-        : [() => this.byKey('stems', stemOf(longest[0]!))], matches);
+    const { hits, more } = stems.length === 1
+      ? await this.readPages([() => this.byKey('stems', stemOf(longest[0]!))], matches)
+      : await this.readPages([await this.bestPair(stemPairs(stems), matches), () => this.byKey('pairs', MANY_WORDS)], matches);
     const shown = [...hits.values()].slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
     return { kind: 'patients', exact: false, patients: shown, truncated: more || hits.size > MAX_RESULTS };
   }
 
-  private async readRanges(ranges: Array<() => Collection<PatientRow, string>>, matches: (p: PatientRow) => boolean) {
+  /**
+   * Of several pair keys (three or more words typed), the one to read: a common pair ("moh yus")
+   * is held by thousands, and few of them have the third word. Each pair's first page is read;
+   * the pair whose page held the most matches, or which ended within its page, is taken.
+   */
+  private async bestPair(pairs: string[], matches: (p: PatientRow) => boolean): Promise<() => Collection<PatientRow, string>> {
+    const range = (pair: string) => () => this.byKey('pairs', pair);
+    if (pairs.length === 1) return range(pairs[0]!);
+    const firsts = await Promise.all(pairs.map((pair) => this.byKey('pairs', pair).limit(FIRST_PAGE).toArray()));
+    const score = (rows: PatientRow[]) => (rows.length < FIRST_PAGE ? Infinity : rows.filter(matches).length);
+    const best = firsts.reduce((b, rows, i) => (score(rows) > score(firsts[b]!) ? i : b), 0);
+    return range(pairs[best]!);
+  }
+
+  /**
+   * Rows of each range, read from the index a page at a time (the pages grow FIRST_PAGE, ×4, up
+   * to NAME_READ rows) until more than a page of results passes. IndexedDB reads an index's rows
+   * in one request only from its start, so a larger page reads the smaller one again; that
+   * costs less than a request per row. Past NAME_READ the clerk is asked for more of the name.
+   */
+  private async readPages(ranges: Array<() => Collection<PatientRow, string>>, matches: (p: PatientRow) => boolean) {
     const hits = new Map<string, PatientRow>();
-    let listed = 0;
     for (const range of ranges) {
-      if (hits.size > MAX_RESULTS || listed >= NAME_SCAN) return { hits, more: true };
-      const limit = NAME_SCAN - listed;
-      const keys = await range().limit(limit).primaryKeys();
-      listed += keys.length;
-      await this.openUntilEnough(keys, matches, hits);
-      if (keys.length === limit) return { hits, more: true };
+      for (let limit = FIRST_PAGE; ; limit *= 4) {
+        const rows = await range().limit(limit).toArray();
+        for (const p of rows) if (matches(p)) hits.set(p.patient, p);
+        if (hits.size > MAX_RESULTS) return { hits, more: true };
+        if (rows.length < limit) break;
+        if (limit >= NAME_READ) return { hits, more: true };
+      }
     }
     return { hits, more: false };
-  }
-
-  /**
-   * Candidates holding every pair key given, from index keys alone: common pairs ("kum ram") are
-   * held by thousands, all three of "ram pra kum" by few. A pair's patients come in patient
-   * order, so a list of its first PAIR_KEYS settles every key up to its last one. With one pair
-   * read to its end, its keys less those another list settles as missing are the candidates.
-   * When every pair is that common, they are walked together window by window (up to the
-   * smallest last key read), at most PAIR_ROUNDS times; `cut` says that more may lie beyond.
-   */
-  private async holdingPairs(pairs: string[]): Promise<{ keys: string[]; cut: boolean }> {
-    // From the start each time: with an offset, IndexedDB's one getAllKeys request becomes a cursor step per key.
-    const read = async (pair: string, offset: number) =>
-      (await this.byKey('pairs', pair).limit(offset + PAIR_KEYS).primaryKeys()).slice(offset);
-    const offsets = pairs.map(() => 0);
-    const [many, ...firsts] = await Promise.all([read(MANY_WORDS, 0), ...pairs.map((p) => read(p, 0))]);
-    const lastOf = (l: string[]) => (l.length < PAIR_KEYS ? null : l[l.length - 1]!);
-    const complete = firsts.filter((l) => lastOf(l) === null).sort((a, b) => a.length - b.length)[0];
-    if (complete) {
-      const settled = firsts.map((l) => ({ has: new Set(l), last: lastOf(l) }));
-      const keys = complete.filter((k) => settled.every((s) => s.has.has(k) || (s.last !== null && k > s.last)));
-      return { keys: [...keys, ...many], cut: false };
-    }
-    const found: string[] = [];
-    let lists = firsts;
-    for (let round = 1; ; round += 1) {
-      const end = lists.map(lastOf).filter((k): k is string => k !== null).sort()[0];
-      const sets = lists.map((l) => new Set(l));
-      for (const k of lists[0]!) if ((end === undefined || k <= end) && sets.every((s) => s.has(k))) found.push(k);
-      if (end === undefined) return { keys: [...found, ...many], cut: false };
-      if (found.length > MAX_RESULTS || round === PAIR_ROUNDS) return { keys: [...found, ...many], cut: true };
-      lists.forEach((l, i) => { offsets[i]! += l.filter((k) => k <= end).length; });
-      lists = await Promise.all(pairs.map((p, i) => read(p, offsets[i]!)));
-    }
-  }
-
-  private async readKeys({ keys, cut }: { keys: string[]; cut: boolean }, matches: (p: PatientRow) => boolean) {
-    const hits = new Map<string, PatientRow>();
-    await this.openUntilEnough(keys, matches, hits);
-    return { hits, more: cut };
-  }
-
-  /**
-   * Open candidates in pages that double (FIRST_OPEN up to MAX_OPEN) until more than a page of
-   * results passes: every row opened is decrypted, and most searches need only the first few dozen.
-   */
-  private async openUntilEnough(keys: readonly string[], matches: (p: PatientRow) => boolean, hits: Map<string, PatientRow>) {
-    for (let i = 0, page = FIRST_OPEN; i < keys.length && hits.size <= MAX_RESULTS; i += page, page = Math.min(2 * page, MAX_OPEN)) {
-      for (const p of await this.db.patients.bulkGet(keys.slice(i, i + page))) if (p && matches(p)) hits.set(p.patient, p);
-    }
   }
 
   /** Who might this new patient already be? Same mobile, or a similar name, same sex, similar age. */

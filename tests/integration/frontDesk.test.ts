@@ -131,7 +131,7 @@ describe('search', () => {
     const dups = await front.duplicates({ ...PATIENT, mobile: '' });
     expect(dups).toHaveLength(10);
     expect(dups.map((d) => d.patient)).toEqual(expect.arrayContaining([rows[3099]!.patient, rows[3098]!.patient]));
-    // Three words: found from the pairs' keys, however many hold "kum rav" alone.
+    // Three words: read through the pair with the fewest holders, however many hold "kum rav" alone.
     const sharma = await front.register(admin, { ...PATIENT, name: 'Ravi Kumar Sharma', mobile: '' });
     expect(await names('rav kum sha')).toEqual({ names: ['Ravi Kumar Sharma'], more: false });
     expect(await names('rav kum sha', { sex: 'F' })).toEqual({ names: [], more: false });
