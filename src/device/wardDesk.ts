@@ -7,6 +7,8 @@ import type { AdmissionRow, WardRow } from '../domain/projections/wardRows';
 import { formatAdmissionId } from '../domain/wards/admissionId';
 import { bedBoard, type BoardBed } from '../domain/wards/bedBoard';
 import { parseBedList } from '../domain/wards/bedList';
+import { censusRows, type CensusRow } from '../domain/wards/census';
+import { localDay } from '../domain/tokens/day';
 import type { BedMark } from '../domain/wards/codes';
 import { admitFields, dischargeFields, wardFields } from '../domain/wards/events';
 import { toIssues } from '../domain/validation';
@@ -17,6 +19,18 @@ const CLERK_ROLES = new Set(['clerk', 'admin']);
 
 export interface PlacedPatient extends AdmissionRow {
   person: PatientRow | undefined;
+}
+
+export interface WardCensusData {
+  ward: WardRow;
+  /** The device printing it. */
+  device: string;
+  hospital: string;
+  timeZone: string;
+  asOf: string;
+  /** The hospital's day as of then, for ages. */
+  today: string;
+  rows: CensusRow<PlacedPatient>[];
 }
 
 export interface WardBoard {
@@ -135,6 +149,18 @@ export class WardDesk {
     return { ward: def, beds: bedBoard(ward, def.beds, new Map(marks.map((m) => [m.bed, m.status])), placed) };
   }
 
+  /**
+   * The ward census as of now: every patient in the ward in bed order (a conflicting bed's
+   * patients each on a line, marked), with the hospital, its time zone and the instant it is "as of".
+   */
+  async census(ward: string): Promise<WardCensusData | null> {
+    const board = await this.board(ward);
+    if (!board) return null;
+    const { identity } = await this.desk.context();
+    const asOf = this.desk.now();
+    return { ward: board.ward, device: identity.code, hospital: identity.hospital, timeZone: identity.timeZone, asOf: asOf.toISOString(), today: localDay(asOf, identity.timeZone), rows: censusRows(board.beds) };
+  }
+
   async admission(id: string): Promise<{ admission: AdmissionRow; patient: PatientRow | undefined; visit: EmergencyVisitRow | undefined } | null> {
     const admission = await this.db.admissions.get(id);
     if (!admission) return null;
@@ -143,6 +169,14 @@ export class WardDesk {
       admission.visit ? this.db.emergencyVisits.get(admission.visit) : undefined,
     ]);
     return { admission, patient, visit };
+  }
+
+  patient(id: string): Promise<PatientRow | undefined> {
+    return this.db.patients.get(id);
+  }
+
+  visit(id: string): Promise<EmergencyVisitRow | undefined> {
+    return this.db.emergencyVisits.get(id);
   }
 
   /** The patient's admission still open on this device, if any. */
