@@ -135,6 +135,19 @@ export class WardDesk {
     return (await projector.rowAfter(recorded, 'admissions', admission))!;
   }
 
+  /** Record a wristband's print first, so a reprint is numbered and says so; returns the copy. */
+  async recordWristbandPrint(actor: SessionUser, admission: string): Promise<number> {
+    allow(actor);
+    if (!(await this.db.admissions.get(admission))) throw new RuleError('admissionNotFound');
+    const { projector } = await this.desk.context();
+    let copy = 0;
+    await projector.record('ward.wristbandPrinted', async () => {
+      copy = ((await this.db.admissions.get(admission))?.wristbands ?? 0) + 1;
+      return { admission, copy };
+    }, actor.name);
+    return copy;
+  }
+
   /** Every bed of the ward with its state and patients (conflicts included), as bedBoard says. */
   async board(ward: string): Promise<WardBoard | null> {
     const def = await this.db.wards.get(ward);

@@ -114,7 +114,7 @@ export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
    * bed board finds its ward's patients by a keyed hash of ward and status (`place`).
    */
   admissions: {
-    readable: readable('admission', 'patient', 'device', 'number', 'status', 'admittedAt', 'admittedBy', 'dischargedAt', 'dischargedBy'),
+    readable: readable('admission', 'patient', 'device', 'number', 'status', 'admittedAt', 'admittedBy', 'dischargedAt', 'dischargedBy', 'wristbands'),
     searchKeys: (row) => ({ place: placeKey(String(row.ward), String(row.status)) }),
   },
   /** A refused document's reason may quote what it held. */

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addUser, enroll, login } from '../helpers/appDriver';
+import { addUser, enroll, login, registerPatient } from '../helpers/appDriver';
 import { registerUnknownWithKeyboard, triageWithKeyboard } from '../helpers/appDriverEmergency';
 import { KeyCounter } from '../helpers/keyCounter';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
-import { nextPrint } from '../helpers/printCapture';
+import { nextPrint, nextPrintPdf } from '../helpers/printCapture';
+import { readPdf } from '../helpers/pdf';
+import { readPrintedBarcodes } from '../helpers/printedBarcodes';
+import { rasterise } from '../helpers/printerRaster';
 import { startPreview, type Preview } from '../helpers/previewServer';
 import { sideways, TABLET } from '../helpers/tabletFit';
 
@@ -117,6 +120,61 @@ describe('in-patient wards in Chromium', () => {
       const [after] = await nextPrint(page);
       expect(after!.text).toContain('No patient in this ward.');
       expect(after!.text).not.toContain('UNKNOWN MALE');
+      expect(cspViolations(context)).toEqual([]);
+      await context.close();
+    } finally {
+      profile.remove();
+    }
+  });
+
+  it('prints a 280 × 25 mm wristband whose two barcodes (IP number, downtime ID) are whole dots and decode back at 203 and 300 dpi', async () => {
+    const profile = makeProfile();
+    try {
+      const context = await profile.launch();
+      const page = await context.newPage();
+      await page.goto(preview.url);
+      // A three-character device code: the longest IDs there are.
+      await enroll(page, { hospital: 'AIIMS New Delhi', code: 'L42', admin: 'Asha Verma', pin: '482913' });
+      await page.getByRole('link', { name: 'This device' }).click();
+      await page.getByLabel('Ward code').fill('MED2');
+      await page.getByLabel('Ward name', { exact: true }).fill('Medicine ward 2');
+      await page.getByLabel('Beds', { exact: true }).fill('1-4');
+      await page.getByRole('button', { name: 'Save ward' }).click();
+      await page.getByRole('status').filter({ hasText: 'Ward MED2 saved with 4 beds.' }).waitFor();
+      const patient = await registerPatient(page);
+
+      await page.getByRole('link', { name: 'Admit to a ward' }).click();
+      await page.getByRole('heading', { name: /^Admit to a ward: Ravi Kumar/ }).waitFor();
+      expect(await page.getByLabel('Admitted from').inputValue()).toBe('opd');
+      await page.getByLabel('Consultant').fill('Dr Arvind Rao');
+      await page.getByLabel('Provisional diagnosis').fill('Community-acquired pneumonia');
+      await page.getByRole('button', { name: 'Admit', exact: true }).click();
+      const ip = (await page.getByTestId('admission-id').textContent())!;
+      expect(ip).toMatch(/^IP-L42-000001-[0-9A-Z]$/);
+      const admissionPath = new URL(page.url()).hash;
+
+      for (const dpi of [203, 300]) {
+        await page.getByRole('link', { name: 'This device' }).click();
+        await page.getByLabel('Printer resolution').selectOption(String(dpi));
+        await page.evaluate((h) => { location.hash = h; }, admissionPath);
+        await page.getByRole('button', { name: 'Print wristband' }).click();
+        const pdf = await nextPrintPdf(page);
+        const [[band], [dots]] = await Promise.all([readPdf(pdf), rasterise(pdf, dpi)]);
+        expect(Math.abs(band!.widthMm - 280)).toBeLessThanOrEqual(POINT_MM);
+        expect(Math.abs(band!.heightMm - 25)).toBeLessThanOrEqual(POINT_MM);
+        for (const expected of ['Ravi Kumar', '45 y / M', ip, patient, 'Allergies']) expect(band!.text, expected).toContain(expected);
+        if (dpi === 300) expect(band!.text).toContain('REPRINT 1');
+        const barcodes = readPrintedBarcodes(dots!);
+        expect(barcodes.map((b) => b.text).sort(), `${dpi} dpi`).toEqual([ip, patient].sort());
+        for (const b of barcodes) {
+          expect(b.wholeDots, `${b.text} at ${dpi} dpi: whole dots`).toBe(true);
+          expect(b.moduleDots).toBeGreaterThanOrEqual(2);
+          expect(b.quietLeft).toBeGreaterThanOrEqual(10);
+          expect(b.quietRight).toBeGreaterThanOrEqual(10);
+          expect(b.heightMm).toBeGreaterThanOrEqual(8);
+        }
+      }
+      await page.getByText('Wristband printed 2 times').waitFor();
       expect(cspViolations(context)).toEqual([]);
       await context.close();
     } finally {

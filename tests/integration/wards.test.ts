@@ -51,6 +51,12 @@ describe('admission, transfer and discharge on one device', () => {
     expect(await refusal(wards.transfer(admin, a.admission, { ward: 'SURG', bed: '1' }))).toEqual(['bedOccupied']);
     expect(await refusal(wards.transfer(admin, a.admission, { ward: 'SURG', bed: '3' }))).toEqual(['bed:sameBed']);
 
+    // Wristbands count their copies: the second is a reprint.
+    expect(await wards.recordWristbandPrint(admin, a.admission)).toBe(1);
+    expect(await wards.recordWristbandPrint(admin, a.admission)).toBe(2);
+    expect((await wards.admission(a.admission))!.admission.wristbands).toBe(2);
+    expect(await refusal(wards.recordWristbandPrint(admin, 'IP-K7-000099-X'))).toEqual(['admissionNotFound']);
+
     const moved = await wards.transfer(admin, a.admission, { ward: 'SURG', bed: 'ICU1' });
     expect(moved).toMatchObject({ ward: 'SURG', bed: 'ICU1', moves: [{ bed: '3' }, { bed: 'ICU1' }] });
     let board = (await wards.board('SURG'))!;

@@ -72,6 +72,10 @@ export function projectWards(event: AnyEvent): RowUpdate[] {
         mark(event, d.from.ward, d.from.bed, 'cleaning'),
       ];
     }
+    case 'ward.wristbandPrinted': {
+      const { admission, copy } = event.data;
+      return [admissionUpdate(admission, (prev) => (prev ? { ...prev, wristbands: Math.max(prev.wristbands ?? 0, copy) } : prev))];
+    }
     default:
       return [];
   }

@@ -56,4 +56,6 @@ export interface AdmissionRow {
   dischargedAt?: string | undefined;
   dischargedBy?: string | undefined;
   note?: string | undefined;
+  /** Wristbands printed; absent until the first. */
+  wristbands?: number;
 }

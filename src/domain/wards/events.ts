@@ -72,6 +72,8 @@ export const WARD_EVENT_SCHEMAS = {
   'ward.admitted': admitFields.extend({ admission: admissionId }),
   'ward.transferred': z.strictObject({ admission: admissionId, from: place, to: place }),
   'ward.discharged': dischargeFields.extend({ admission: admissionId, from: place }).superRefine(deathTime),
+  /** A wristband left the printer: copies count from 1, so a reprint says "REPRINT n". */
+  'ward.wristbandPrinted': z.strictObject({ admission: admissionId, copy: z.number().int().min(1).max(99) }),
 } as const;
 
 export { deathTime };

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ageLabel } from '../../domain/patients/age';
@@ -10,6 +11,8 @@ import { Field, FormError, SelectField } from '../shared/Field';
 import { useClock } from '../shared/useClock';
 import { useDomainForm } from '../shared/useDomainForm';
 import { shownName } from '../emergency/patientName';
+import { useDesk } from '../services';
+import { printWristbandFor } from './printWristband';
 import { wardName } from './wardName';
 
 /** One admission: who, where now and where before, how they came; transfer and discharge, each an event. */
@@ -33,6 +36,7 @@ export function AdmissionScreen({ id }: { id: string }) {
         {a.mlc ? <span className="mlc-flag">{t('wards.mlcShort')}</span> : null}
       </p>
       <p className="place" data-testid="admission-place"><strong>{t('wards.place', { ward: a.ward, bed: a.bed })}</strong></p>
+      <WristbandButton admission={a.admission} prints={a.wristbands ?? 0} />
       <dl className="facts">
         <dt>{t('wards.admission')}</dt>
         <dd>{t('wards.admittedAt', { at: clock.dateTime(a.admittedAt), by: a.admittedBy })} · {t(`wards.source_${a.source}`)}{a.visit ? ` (${a.visit})` : ''}</dd>
@@ -110,5 +114,35 @@ function DischargeForm({ admission }: { admission: string }) {
       <FormError text={form.formError ? errorText(form.formError, t) : null} />
       <div className="actions"><button type="submit" className="secondary" disabled={isSubmitting}>{t('wards.discharge')}</button></div>
     </form>
+  );
+}
+
+/** Prints the wristband (recorded first, so a reprint says so) on the band printer at the device's resolution. */
+function WristbandButton({ admission, prints }: { admission: string; prints: number }) {
+  const { t } = useTranslation();
+  const desk = useDesk();
+  const wards = useWards();
+  const user = useSession((s) => s.user)!;
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const print = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      const [identity, settings] = await Promise.all([desk.identity(), desk.settings()]);
+      if (!identity) return;
+      await printWristbandFor({ wards, actor: user, admission, hospital: identity.hospital, timeZone: identity.timeZone, dpi: settings.printerDpi, now: desk.now() });
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="er-actions">
+      <button type="button" className="secondary" disabled={busy} onClick={() => void print()}>{t('wards.printWristband')}</button>
+      {prints ? <span className="hint">{t('wards.wristbands', { count: prints })}</span> : null}
+      <FormError text={error} />
+    </div>
   );
 }

@@ -48,6 +48,8 @@ describe('central gateway: ward events (issue 14, point 3)', () => {
       ['ward.transferred', { admission, from: SURG, to: { ward: 'SURG' } }, /to\.bed: required/],
       ['ward.discharged', { admission, from: SURG, outcome: 'escaped' }, /outcome: discharge/],
       ['ward.discharged', { admission, from: SURG, outcome: 'death', diedAt: 'yesterday' }, /diedAt: timestamp/],
+      ['ward.discharged', { admission, from: SURG, outcome: 'death' }, /diedAt: required/],
+      ['ward.wristbandPrinted', { admission, copy: 0 }, /copy/],
     ];
     for (const [type, data, reason] of cases) {
       const res = await t1.push([forged(type, data, head)]);
@@ -63,6 +65,7 @@ describe('central gateway: ward events (issue 14, point 3)', () => {
       ['bed.marked', { ...SURG, status: 'reserved' }],
       ['ward.admitted', ADMIT],
       ['ward.transferred', { admission, from: SURG, to: { ward: 'SURG', bed: 'ICU1' } }],
+      ['ward.wristbandPrinted', { admission, copy: 1 }],
       ['ward.discharged', { admission, from: { ward: 'SURG', bed: 'ICU1' }, outcome: 'death', diedAt: '2026-12-01T09:45:00.000Z' }],
     ] as const) {
       const doc = built(type, data, h);
@@ -70,7 +73,7 @@ describe('central gateway: ward events (issue 14, point 3)', () => {
       h = { seq: doc.seq, hash: doc.hash };
     }
     expect(refusals(await t1.push(docs))).toEqual([]);
-    expect((await gw.storedEvents('T1')).map((d) => d.type)).toEqual(['token.called', 'ward.defined', 'bed.marked', 'ward.admitted', 'ward.transferred', 'ward.discharged']);
+    expect((await gw.storedEvents('T1')).map((d) => d.type)).toEqual(['token.called', 'ward.defined', 'bed.marked', 'ward.admitted', 'ward.transferred', 'ward.wristbandPrinted', 'ward.discharged']);
     expect(verifyChain('T1', await gw.storedEvents('T1'))).toMatchObject({ ok: true });
   });
 
