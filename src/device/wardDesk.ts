@@ -89,11 +89,18 @@ export class WardDesk {
   async admit(actor: SessionUser, input: unknown): Promise<AdmissionRow> {
     allow(actor);
     const fields = parse(admitFields, input, 'admit');
-    if (!(await this.db.patients.get(fields.patient))) throw new RuleError('patientNotFound');
-    if (fields.visit && !(await this.db.emergencyVisits.get(fields.visit))) throw new RuleError('visitNotFound');
-    await this.bedOf(fields.ward, fields.bed);
-    if ((await this.inBed(fields.ward, fields.bed)).length) throw new RuleError('bedOccupied', { bed: fields.bed });
-    const current = await this.currentAdmission(fields.patient);
+    // The checks' reads go together (each is an IndexedDB round trip); their verdicts in a fixed order.
+    const [person, visit, ward, occupants, current] = await Promise.all([
+      this.db.patients.get(fields.patient),
+      fields.visit ? this.db.emergencyVisits.get(fields.visit) : undefined,
+      this.db.wards.get(fields.ward),
+      this.inBed(fields.ward, fields.bed),
+      this.currentAdmission(fields.patient),
+    ]);
+    if (!person) throw new RuleError('patientNotFound');
+    if (fields.visit && !visit) throw new RuleError('visitNotFound');
+    bedIn(ward, fields.ward, fields.bed);
+    if (occupants.length) throw new RuleError('bedOccupied', { bed: fields.bed });
     if (current) throw new RuleError('alreadyAdmitted', { admission: current.admission });
     const { identity, projector } = await this.desk.context();
     let admission = '';
@@ -206,11 +213,7 @@ export class WardDesk {
   }
 
   private async bedOf(ward: string, bed: string) {
-    const def = await this.db.wards.get(ward);
-    if (!def) throw new ValidationError([{ path: 'ward', code: 'wardNotFound' }], { ward, bed }, 'bed');
-    const found = def.beds.find((b) => b.label === bed);
-    if (!found) throw new ValidationError([{ path: 'bed', code: 'bedNotFound' }], { ward, bed }, 'bed');
-    return found;
+    return bedIn(await this.db.wards.get(ward), ward, bed);
   }
 
   private async admitted(admission: string): Promise<AdmissionRow> {
@@ -220,4 +223,12 @@ export class WardDesk {
     return row;
   }
 
+}
+
+/** The bed of the ward's set-up, or the field error a form shows. */
+function bedIn(def: WardRow | undefined, ward: string, bed: string) {
+  if (!def) throw new ValidationError([{ path: 'ward', code: 'wardNotFound' }], { ward, bed }, 'bed');
+  const found = def.beds.find((b) => b.label === bed);
+  if (!found) throw new ValidationError([{ path: 'bed', code: 'bedNotFound' }], { ward, bed }, 'bed');
+  return found;
 }
