@@ -5,6 +5,7 @@ import { registerUnknownWithKeyboard, triageWithKeyboard } from '../helpers/appD
 import { KeyCounter } from '../helpers/keyCounter';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
+import { defineWard } from '../helpers/appDriverWards';
 import { nextPrint, nextPrintPdf } from '../helpers/printCapture';
 import { readPdf } from '../helpers/pdf';
 import { readPrintedBarcodes } from '../helpers/printedBarcodes';
@@ -40,13 +41,7 @@ describe('in-patient wards in Chromium', () => {
       await enroll(page, { hospital: 'AIIMS New Delhi', code: 'W7', admin: 'Asha Verma', pin: '482913' });
 
       // The administrator sets up a ward on "This device".
-      await page.getByRole('link', { name: 'This device' }).click();
-      await page.getByLabel('Ward code').fill('SURG');
-      await page.getByLabel('Ward name', { exact: true }).fill('Surgery ward');
-      await page.getByLabel('Ward name in Hindi').fill('सर्जरी वार्ड');
-      await page.getByLabel('Beds', { exact: true }).fill('1-6\nICU1-ICU2 icu');
-      await page.getByRole('button', { name: 'Save ward' }).click();
-      await page.getByRole('status').filter({ hasText: 'Ward SURG saved with 8 beds.' }).waitFor();
+      await defineWard(page, { code: 'SURG', name: 'Surgery ward', nameHi: 'सर्जरी वार्ड', beds: '1-6\nICU1-ICU2 icu', count: 8 });
       expect(await sideways(page)).toBeNull();
       await addUser(page, CLERK.name, 'Ward clerk', CLERK.pin);
       await page.getByRole('button', { name: 'Log out' }).click();
@@ -135,12 +130,7 @@ describe('in-patient wards in Chromium', () => {
       await page.goto(preview.url);
       // A three-character device code: the longest IDs there are.
       await enroll(page, { hospital: 'AIIMS New Delhi', code: 'L42', admin: 'Asha Verma', pin: '482913' });
-      await page.getByRole('link', { name: 'This device' }).click();
-      await page.getByLabel('Ward code').fill('MED2');
-      await page.getByLabel('Ward name', { exact: true }).fill('Medicine ward 2');
-      await page.getByLabel('Beds', { exact: true }).fill('1-4');
-      await page.getByRole('button', { name: 'Save ward' }).click();
-      await page.getByRole('status').filter({ hasText: 'Ward MED2 saved with 4 beds.' }).waitFor();
+      await defineWard(page, { code: 'MED2', name: 'Medicine ward 2', beds: '1-4', count: 4 });
       const patient = await registerPatient(page);
 
       await page.getByRole('link', { name: 'Admit to a ward' }).click();
