@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EmergencyDesk } from '../../src/device/emergencyDesk';
 import { FrontDesk } from '../../src/device/frontDesk';
+import { LabDesk } from '../../src/device/labDesk';
 import { WardDesk } from '../../src/device/wardDesk';
 import { refusal } from '../helpers/refusal';
 import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
@@ -111,5 +112,31 @@ describe('two tablets offline put two patients in one bed', () => {
     const board = (await k7.wards.board('SURG'))!;
     expect(board.beds.filter((x) => x.patients.length).map((x) => `${x.label}:${x.state}:${x.patients.map((p) => p.admission).join()}`))
       .toEqual([`2:occupied:${a.admission}`, `4:occupied:${b.admission}`]);
+  });
+});
+
+describe('lab requisitions for emergency and ward patients', () => {
+  it('take the ordering location from the open admission, else the open emergency visit, and keep it sealed', async () => {
+    const { wards, front, er, admin, desk } = await setup();
+    const lab = new LabDesk(desk);
+    const opd = await front.register(admin, PATIENT);
+    expect(await lab.orderingLocation(opd.patient)).toBe('');
+    const { patient, visit } = await er.registerUnknown(admin, { sex: 'F', years: '30', arrival: 'self' });
+    expect(await lab.orderingLocation(patient.patient)).toBe(`Emergency · ${visit.visit}`);
+    await er.triage(admin, visit.visit, { category: 'red', area: 'Resus bay 1' });
+    expect(await lab.orderingLocation(patient.patient)).toBe('Emergency · Resus bay 1');
+    const admission = await wards.admit(admin, { ...admitInput(patient.patient, 'ICU2'), source: 'emergency', visit: visit.visit });
+    expect(await lab.orderingLocation(patient.patient)).toBe('SURG bed ICU2');
+
+    const order = { patient: patient.patient, tests: ['CBC'], priority: 'urgent', dept: 'MED', clinician: 'Dr Meera Iyer', notes: '' };
+    expect(await refusal(lab.request(admin, { ...order, location: 'x'.repeat(41) }))).toEqual(['location:tooLong']);
+    const view = await lab.request(admin, { ...order, location: 'SURG bed ICU2' });
+    expect(view.request.location).toBe('SURG bed ICU2');
+    // An OPD requisition, and one stored before issue 14, have none.
+    expect((await lab.request(admin, { ...order, patient: opd.patient, location: '' })).request.location).toBeUndefined();
+    expect(await everythingStored()).not.toContain('SURG bed ICU2');
+
+    await wards.discharge(admin, admission.admission, { outcome: 'referred' });
+    expect(await lab.orderingLocation(patient.patient)).toBe('Emergency · Resus bay 1');
   });
 });
