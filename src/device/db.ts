@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { DeviceRow, PatientRow, StaffRow, TokenRow } from '../domain/projections/rows';
 import type { CatalogueRow, LabRequestRow, LabResultRow, OpenBlockRow, SpecimenRow } from '../domain/projections/labRows';
 import type { EmergencyVisitRow } from '../domain/projections/emergencyRows';
+import type { AdmissionRow, BedRow, WardRow } from '../domain/projections/wardRows';
 import { PROJECTION_TABLES } from '../domain/projections/rows';
 import type { Role } from '../domain/users';
 import type { KeyWrap } from '../crypto/keyWrap';
@@ -59,7 +60,7 @@ export interface RejectRecord {
 }
 
 
-const PROJECTION_TABLES_V4 = PROJECTION_TABLES.filter((t) => t !== 'labResults' && t !== 'emergencyVisits');
+const PROJECTION_TABLES_V4 = PROJECTION_TABLES.filter((t) => !['labResults', 'emergencyVisits', 'wards', 'beds', 'admissions'].includes(t));
 
 export class DeskDb extends Dexie {
   settings!: Table<SettingRecord, string>;
@@ -74,6 +75,9 @@ export class DeskDb extends Dexie {
   labOpen!: Table<OpenBlockRow, string>;
   labResults!: Table<LabResultRow, string>;
   emergencyVisits!: Table<EmergencyVisitRow, string>;
+  wards!: Table<WardRow, string>;
+  beds!: Table<BedRow, string>;
+  admissions!: Table<AdmissionRow, string>;
   /** Device-local record of every resync run, and of documents the central store refused. */
   syncHistory!: Table<SyncRunRecord, number>;
   syncRefusals!: Table<SyncRefusalRecord, string>;
@@ -128,5 +132,8 @@ export class DeskDb extends Dexie {
     // Emergency visits (issue 14): a new table, no earlier event made one. The board reads the
     // open ones by status (a few dozen at a time) and orders them in the domain (boardOrder).
     this.version(6).stores({ emergencyVisits: 'visit, status, patient' });
+    // Wards (issue 14, point 3): new tables, no earlier event made them. A bed board reads its
+    // ward's admitted patients (by `place`, a keyed hash of ward and status: a few dozen) and the ward's bed marks (ward).
+    this.version(7).stores({ wards: 'ward', beds: 'key, ward', admissions: 'admission, place, patient, status' });
   }
 }

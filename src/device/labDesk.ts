@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { locationOf } from '../domain/lab/orderingLocation';
 import { RuleError, ValidationError, type Issue } from '../domain/errors';
 import { validateData } from '../domain/events/envelope';
 import { formatSpecimenId } from '../domain/ids/specimenId';
@@ -116,6 +117,18 @@ export class LabDesk {
     throw new ValidationError(issues, input, 'lab request');
   }
 
+  /**
+   * Where a requisition for the patient comes from, to prefill its ordering location: the bed
+   * of their open admission, else the area of their open emergency visit, else nothing (OPD).
+   */
+  async orderingLocation(patient: string): Promise<string> {
+    const [admissions, visits] = await Promise.all([
+      this.db.admissions.where('patient').equals(patient).toArray(),
+      this.db.emergencyVisits.where('patient').equals(patient).toArray(),
+    ]);
+    return locationOf(admissions.find((a) => a.status === 'admitted'), visits.find((v) => v.status === 'open')) ?? '';
+  }
+
   async request(actor: SessionUser, input: unknown): Promise<RequestView> {
     if (!LAB_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
     const { input: req, catalogue, tests } = await this.checkRequest(input);
@@ -131,7 +144,7 @@ export class LabDesk {
       request = formatRequestId(identity.code, (device?.lastRequestNumber ?? 0) + 1);
       return {
         request, patient: req.patient, catalogueVersion: catalogue.version, tests: req.tests, priority: req.priority,
-        dept: req.dept, clinician: req.clinician, notes: req.notes,
+        dept: req.dept, clinician: req.clinician, notes: req.notes, location: req.location,
         specimens: groups.map((g, i) => ({ specimen: formatSpecimenId(identity.code, first + i), ...g })),
       };
     }, actor.name);

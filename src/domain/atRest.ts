@@ -45,6 +45,9 @@ export function stemKeys(words: readonly string[]): string[] {
 /** The hashed key a typed word is looked up by: its prefix, as long as stemKeys keeps. */
 export const stemOf = (typed: string): string => typed.slice(0, STEM_KEY_LENGTH);
 
+/** The bed board's lookup of a ward's admitted (or discharged) patients, hashed as `place`. */
+export const placeKey = (ward: string, status: string): string => `${ward}:${status}`;
+
 export const tailKey = (reversedDigits: string): string => reversedDigits.slice(0, TAIL_KEY_LENGTH);
 
 /**
@@ -97,6 +100,22 @@ export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
    */
   emergencyVisits: {
     readable: readable('visit', 'patient', 'device', 'number', 'status', 'arrivedAt', 'arrivedBy', 'triagedAt', 'triagedBy', 'disposedAt', 'disposedBy'),
+  },
+  /**
+   * Wards and their beds are places, not people: names, labels, types and marks stay readable
+   * (the rows are still sealed, with nothing in the sealed part).
+   */
+  wards: { readable: readable('ward', 'name', 'nameHi', 'beds', 'definedAt', 'definedBy', 'device') },
+  beds: { readable: readable('key', 'ward', 'bed', 'status', 'at', 'by') },
+  /**
+   * Admissions: ids, status, times and who recorded them. The ward and bed (which ward a patient
+   * lies in can say what they suffer from), every move, how the patient came, the department,
+   * consultant, diagnosis, MLC flag, the outcome, the time of death and notes are sealed; the
+   * bed board finds its ward's patients by a keyed hash of ward and status (`place`).
+   */
+  admissions: {
+    readable: readable('admission', 'patient', 'device', 'number', 'status', 'admittedAt', 'admittedBy', 'dischargedAt', 'dischargedBy', 'wristbands'),
+    searchKeys: (row) => ({ place: placeKey(String(row.ward), String(row.status)) }),
   },
   /** A refused document's reason may quote what it held. */
   rejects: { readable: readable('id', 'seq', 'at') },

@@ -38,10 +38,10 @@ export { userKey } from './userKey';
 
 /** Which screens each role may open. */
 export const ROLE_SCREENS: Record<Role, readonly string[]> = {
-  clerk: ['home', 'desk', 'queue', 'emergency'],
+  clerk: ['home', 'desk', 'queue', 'emergency', 'wards'],
   lab: ['home', 'lab'],
   pathologist: ['home', 'lab'],
-  admin: ['home', 'desk', 'queue', 'emergency', 'users', 'device', 'sync', 'lab', 'labCatalogue'],
+  admin: ['home', 'desk', 'queue', 'emergency', 'wards', 'users', 'device', 'sync', 'lab', 'labCatalogue'],
 };
 
 export function canOpen(r: Role, screen: string): boolean {

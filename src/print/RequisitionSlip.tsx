@@ -22,6 +22,8 @@ export interface RequisitionData {
   dept: string;
   clinician: string;
   notes?: string | undefined;
+  /** Ward and bed, or emergency area: where the report goes. */
+  location?: string | undefined;
   /** Local date and time, already formatted. */
   requestedAt: string;
   requestedBy: string;
@@ -79,6 +81,7 @@ export function RequisitionSlip({ slip, dpi }: { slip: RequisitionData; dpi: Pri
         <Fact label={both('priority')}>{en(`labSlip.priority_${slip.priority}`)}</Fact>
         <Fact label={both('dept')}>{slip.dept}</Fact>
         <Fact label={both('clinician')}>{slip.clinician}</Fact>
+        {slip.location ? <Fact label={both('location')} wide>{slip.location}</Fact> : null}
         {slip.notes ? <Fact label={both('notes')} wide>{slip.notes}</Fact> : null}
       </dl>
 

@@ -14,6 +14,7 @@ const UsersScreen = lazy(() => import('./admin/UsersScreen').then((m) => ({ defa
 const DeskScreen = lazy(() => import('./desk/DeskScreen').then((m) => ({ default: m.DeskScreen })));
 const PatientScreen = lazy(() => import('./desk/PatientScreen').then((m) => ({ default: m.PatientScreen })));
 const EmergencyRoutes = lazy(() => import('./emergency/EmergencyRoutes').then((m) => ({ default: m.EmergencyRoutes })));
+const WardRoutes = lazy(() => import('./wards/WardRoutes').then((m) => ({ default: m.WardRoutes })));
 const QueueScreen = lazy(() => import('./queue/QueueScreen').then((m) => ({ default: m.QueueScreen })));
 // The lab's screens load together: a technician uses all of them, a clerk none.
 const LabRoutes = lazy(() => import('./lab/LabRoutes').then((m) => ({ default: m.LabRoutes })));
@@ -28,6 +29,7 @@ export function Shell({ user, identity }: { user: SessionUser; identity: DeviceI
     { key: 'desk', path: '/desk', label: t('nav.desk') },
     { key: 'queue', path: '/queue', label: t('nav.queue') },
     { key: 'emergency', path: '/emergency', label: t('nav.emergency') },
+    { key: 'wards', path: '/wards', label: t('nav.wards') },
     { key: 'lab', path: '/lab', label: t('nav.lab') },
     { key: 'users', path: '/users', label: t('nav.users') },
     { key: 'device', path: '/device', label: t('nav.device') },
@@ -49,6 +51,7 @@ export function Shell({ user, identity }: { user: SessionUser; identity: DeviceI
           {canOpen(user.role, 'queue') ? <Route path="/queue"><QueueScreen /></Route> : null}
           {canOpen(user.role, 'queue') ? <Route path="/display/:dept">{(params) => <EnterDisplay dept={params.dept} />}</Route> : null}
           {canOpen(user.role, 'emergency') ? <Route path="/emergency" nest><EmergencyRoutes /></Route> : null}
+          {canOpen(user.role, 'wards') ? <Route path="/wards" nest><WardRoutes /></Route> : null}
           {canOpen(user.role, 'lab') ? <Route path="/lab" nest><LabRoutes /></Route> : null}
           {canOpen(user.role, 'users') ? <Route path="/users"><UsersScreen actor={user} /></Route> : null}
           {canOpen(user.role, 'device') ? <Route path="/device"><DeviceScreen actor={user} /></Route> : null}

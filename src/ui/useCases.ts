@@ -1,5 +1,6 @@
 import type { Desk } from '../device/desk';
 import { EmergencyDesk } from '../device/emergencyDesk';
+import { WardDesk } from '../device/wardDesk';
 import { FrontDesk } from '../device/frontDesk';
 import { LabDesk } from '../device/labDesk';
 import { ResultDesk } from '../device/resultDesk';
@@ -53,4 +54,13 @@ export const useEmergency = (): EmergencyDesk => emergencyOf(useDesk());
 export function useLiveEmergency<T>(query: (er: EmergencyDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {
   const er = useEmergency();
   return useLive(() => query(er), [er, ...deps]);
+}
+
+const wardsOf = perDesk((d) => new WardDesk(d));
+export const useWards = (): WardDesk => wardsOf(useDesk());
+
+/** useLive for the wards' queries (ward list, bed board, an admission). */
+export function useLiveWards<T>(query: (wards: WardDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {
+  const wards = useWards();
+  return useLive(() => query(wards), [wards, ...deps]);
 }

@@ -23,7 +23,9 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
 const ADAPTERS = (process.env.BENCH_ADAPTERS ?? 'idb,indexeddb').split(',');
-const SUITES = (process.env.BENCH_SUITES ?? 'foundation,desk,push,lab').split(',');
+const SUITES = (process.env.BENCH_SUITES ?? 'foundation,desk,push,lab,wards').split(',');
+const OCCUPIED = Number(process.env.BENCH_OCCUPIED ?? 2000);
+const PAST_ADMISSIONS = Number(process.env.BENCH_PAST_ADMISSIONS ?? 50_000);
 const PUSH_EVENTS = Number(process.env.BENCH_PUSH_EVENTS ?? 200_000);
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 200_000);
 const SPECIMENS = Number(process.env.BENCH_SPECIMENS ?? 700_000);
@@ -76,6 +78,7 @@ try {
   if (SUITES.includes('foundation')) await foundation(page, chromium);
   if (SUITES.includes('desk')) await deskSuite(page, chromium);
   if (SUITES.includes('lab')) await labSuite(page, chromium);
+  if (SUITES.includes('wards')) await wardSuite(page, chromium);
   if (store) await pushSuite(page, chromium, store);
 } finally {
   await context.close();
@@ -223,4 +226,25 @@ async function labSuite(page: Page, chromium: string | null) {
       `${r.results.openGridWithEarlier} of ${r.results.openGrid.samples} grids opened with earlier results beside them; JS heap ${mb(r.jsHeapBytes)}, IndexedDB usage ${mb(r.storageUsageBytes)}`);
   }
   console.log('written: bench-results/lab.json');
+}
+
+async function wardSuite(page: Page, chromium: string | null) {
+  type R = { occupied: number; past: number; wards: number; events: number; loadMs: number; projectMs: number; admit: Stat; board: Stat; census: Stat; storageUsageBytes: number | null };
+  const runs: R[] = [];
+  for (const encrypted of [false, true]) {
+    console.log(`running: wards with ${OCCUPIED} occupied beds and ${PAST_ADMISSIONS} past admissions, ${encrypted ? 'encrypted' : 'without encryption'}…`);
+    runs.push(await page.evaluate((args) => (window as unknown as { runWardBench: (a: unknown) => Promise<unknown> }).runWardBench(args),
+      { occupied: OCCUPIED, past: PAST_ADMISSIONS, samples: SAMPLES, encrypted }) as R);
+  }
+  const [c, e] = runs as [R, R];
+  console.table([
+    sideBySide('admit → stored and visible', c.admit, e.admit, 'p95 ≤ 25 ms'),
+    sideBySide('bed board of a 60-bed ward', c.board, e.board, '≤ 50 ms'),
+    sideBySide('census rows of a 60-bed ward', c.census, e.census, '—'),
+  ]);
+  for (const [label, r] of [['without encryption', c], ['encrypted', e]] as const) {
+    console.log(`${label}: ${r.wards} wards, loaded ${r.events} events in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s; IndexedDB usage ${mb(r.storageUsageBytes)}`);
+  }
+  writeFileSync('bench-results/wards.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, clear: c, encrypted: e }, null, 2)}\n`);
+  console.log('written: bench-results/wards.json');
 }

@@ -70,7 +70,8 @@ describe('emergency department in Chromium', () => {
 
       await rows.nth(0).getByRole('link').click();
       await page.getByTestId('visit-id').filter({ hasText: visit }).waitFor();
-      await dispose(page, 'Admitted to ward', 'Surgery ward');
+      // ("Admitted to ward" opens the admit form instead: tests/e2e/wards.test.ts.)
+      await dispose(page, 'Referred out', 'To the trauma centre');
       await page.getByRole('link', { name: 'Back to the board' }).click();
       await page.getByTestId('er-row').filter({ hasText: 'UNKNOWN FEMALE E7-0002' }).waitFor();
       await page.getByTestId('er-row').filter({ hasText: 'UNKNOWN MALE E7-0001' }).waitFor({ state: 'detached' });

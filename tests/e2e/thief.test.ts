@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addUser, enroll, login, registerEverything, requestLabWithNotes } from '../helpers/appDriver';
 import { registerUnknownWithKeyboard } from '../helpers/appDriverEmergency';
+import { admitFromVisit, defineWard } from '../helpers/appDriverWards';
 import { KeyCounter } from '../helpers/keyCounter';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
@@ -36,8 +37,15 @@ const unknownSecrets: Secret[] = [
   { label: 'GD/DD entry', value: UNKNOWN.entry },
 ];
 
+/** The unknown patient's admission (issue 14): consultant and diagnosis are patient values. */
+const ADMISSION = { consultant: 'Dr Wenceslas Quorthby', diagnosis: 'Quinsy with xerostomia, query Ludwig angina' };
+const admissionSecrets: Secret[] = [
+  { label: 'consultant', value: ADMISSION.consultant },
+  { label: 'provisional diagnosis', value: ADMISSION.diagnosis },
+];
+
 /** What must not be readable on a locked or logged-out tablet. */
-const secretsOf = (centralPassword: string): Secret[] => [...patientSecrets(PATIENT, LAB), ...unknownSecrets, { label: 'central password', value: centralPassword }];
+const secretsOf = (centralPassword: string): Secret[] => [...patientSecrets(PATIENT, LAB), ...unknownSecrets, ...admissionSecrets, { label: 'central password', value: centralPassword }];
 
 const credentialsOf = (out: string) => {
   const m = /central account "([^"]+)"[^,]*, password (\S+)/.exec(out);
@@ -94,7 +102,9 @@ describe('a lost or stolen tablet gives away nothing', () => {
       await addUser(page, CLERK.name, 'Ward clerk', CLERK.pin);
       const patient = await registerEverything(page, PATIENT);
       await requestLabWithNotes(page, DEVICE, patient, LAB);
+      await defineWard(page, { code: 'SURG', name: 'Surgery ward', beds: '1-4', count: 4 });
       await registerUnknownWithKeyboard(page, new KeyCounter(page), UNKNOWN);
+      await admitFromVisit(page, ADMISSION);
       const creds = credentialsOf(app.central('add-device', DEVICE).out);
       await openGate(page, creds);
       // Web storage as well as IndexedDB: nothing of the patient anywhere.

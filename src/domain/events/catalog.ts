@@ -7,6 +7,7 @@ import { isoDay, patientFields, patientRecord } from '../patients/fields';
 import { TOKEN } from '../tokens/tokenNumber';
 import { LAB_EVENT_SCHEMAS } from '../lab/labEvents';
 import { EMERGENCY_EVENT_SCHEMAS } from '../emergency/events';
+import { WARD_EVENT_SCHEMAS } from '../wards/events';
 
 const patientId = z.string().regex(DOWNTIME_ID, 'downtimeId');
 const tokenId = z.string().regex(TOKEN, 'token');
@@ -57,6 +58,7 @@ export const EVENT_SCHEMAS = {
   'token.printed': z.strictObject({ token: tokenId, day: isoDay, copy: z.number().int().min(1).max(99), paper: z.enum(['80mm', 'A6']) }),
   ...LAB_EVENT_SCHEMAS,
   ...EMERGENCY_EVENT_SCHEMAS,
+  ...WARD_EVENT_SCHEMAS,
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

@@ -30,6 +30,8 @@ const labRequested = z.strictObject({
   dept: z.string().regex(/^[A-Z]{2,4}$/, 'departmentCode'),
   clinician: personName(60),
   notes: optionalText(300),
+  // Since issue 14: the ordering location (ward and bed, emergency area); absent before and for OPD.
+  location: optionalText(40),
   specimens: z.array(z.strictObject({
     specimen: specimenId,
     container: z.enum(CONTAINERS),

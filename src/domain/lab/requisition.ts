@@ -24,6 +24,8 @@ export const requisitionInput = z.strictObject({
   dept: departmentCode,
   clinician: personName(60),
   notes: optional(text(300)),
+  /** Where the patient is: a ward and bed, an emergency area (issue 14); none for OPD patients. */
+  location: optional(text(40)),
 });
 export type RequisitionInput = z.output<typeof requisitionInput>;
 

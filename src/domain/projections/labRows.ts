@@ -16,6 +16,8 @@ export interface LabRequestRow {
   dept: string;
   clinician: string;
   notes?: string | undefined;
+  /** The ordering location (a ward and bed, an emergency area); sealed like the notes. */
+  location?: string | undefined;
   specimens: string[];
   requestedAt: string;
   requestedBy: string;

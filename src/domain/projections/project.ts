@@ -11,6 +11,8 @@ import type { DeviceRow, PatientRow, RowUpdate, StaffRow, TableName, TokenRow } 
 import { projectLab } from './projectLab';
 import { projectEmergency } from './projectEmergency';
 import { parseVisitId } from '../emergency/visitId';
+import { parseAdmissionId } from '../wards/admissionId';
+import { projectWards } from './projectWards';
 
 const update = <T extends TableName>(u: RowUpdate<T>): RowUpdate => u as unknown as RowUpdate;
 
@@ -23,7 +25,7 @@ export function project(event: AnyEvent): RowUpdate[] {
   const updates: RowUpdate[] = [
     update({ table: 'devices', key: event.device, update: (prev) => reduceDevice(prev, event) }),
   ];
-  updates.push(...projectPatient(event), ...projectToken(event), ...projectLab(event), ...projectEmergency(event));
+  updates.push(...projectPatient(event), ...projectToken(event), ...projectLab(event), ...projectEmergency(event), ...projectWards(event));
   if (event.type === 'user.added') {
     const key = `${event.device}:${userKey(event.data.name)}`;
     updates.push(update({
@@ -65,6 +67,11 @@ function reduceDevice(prev: DeviceRow | undefined, event: AnyEvent): DeviceRow {
       const parsed = parseVisitId(event.data.visit);
       const n = parsed && parsed.device === event.device ? parsed.number : 0;
       return { ...row, lastVisitNumber: Math.max(row.lastVisitNumber ?? 0, n) };
+    }
+    case 'ward.admitted': {
+      const parsed = parseAdmissionId(event.data.admission);
+      const n = parsed.ok && parsed.device === event.device ? parsed.number : 0;
+      return { ...row, lastAdmissionNumber: Math.max(row.lastAdmissionNumber ?? 0, n) };
     }
     default:
       return row;

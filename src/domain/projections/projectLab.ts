@@ -83,7 +83,7 @@ export function projectLab(event: AnyEvent): RowUpdate[] {
       const row: LabRequestRow = {
         request: d.request, patient: d.patient, device: event.device, number: req?.number ?? 0,
         catalogueVersion: d.catalogueVersion, tests: d.tests, priority: d.priority, dept: d.dept,
-        clinician: d.clinician, notes: d.notes, specimens: d.specimens.map((s) => s.specimen),
+        clinician: d.clinician, notes: d.notes, location: d.location, specimens: d.specimens.map((s) => s.specimen),
         requestedAt: event.at, requestedBy: event.by, slipPrints: 0,
       };
       return [

@@ -3,6 +3,7 @@ import type { PatientFields } from '../patients/fields';
 import type { TokenStatus } from '../tokens/queue';
 import type { Role } from '../users';
 import type { EmergencyVisitRow } from './emergencyRows';
+import type { AdmissionRow, BedRow, WardRow } from './wardRows';
 import type { LabRequestRow, SpecimenRow, CatalogueRow, OpenBlockRow, LabResultRow } from './labRows';
 
 /** What the screens read. Each table's rows are derived from events only (DESIGN.md §2). */
@@ -20,6 +21,8 @@ export interface DeviceRow {
   /** The highest unknown-patient alias number (`UNKNOWN MALE K7-0007`) and emergency visit number issued. */
   lastAliasNumber?: number;
   lastVisitNumber?: number;
+  /** The highest in-patient admission number (`IP-K7-000001-X`) issued. */
+  lastAdmissionNumber?: number;
   /** The highest specimen and lab request numbers this device has issued (they count per device too). */
   lastSpecimenNumber?: number;
   lastRequestNumber?: number;
@@ -97,9 +100,12 @@ export interface ProjectionRows {
   labOpen: OpenBlockRow;
   labResults: LabResultRow;
   emergencyVisits: EmergencyVisitRow;
+  wards: WardRow;
+  beds: BedRow;
+  admissions: AdmissionRow;
 }
 export type TableName = keyof ProjectionRows;
-export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens', 'labRequests', 'specimens', 'catalogues', 'labOpen', 'labResults', 'emergencyVisits'];
+export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens', 'labRequests', 'specimens', 'catalogues', 'labOpen', 'labResults', 'emergencyVisits', 'wards', 'beds', 'admissions'];
 
 /** One keyed change a reducer asks for; `update` is pure and receives the current row. */
 export interface RowUpdate<T extends TableName = TableName> {

@@ -9,6 +9,7 @@ import { Field, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
 import { formatBytes } from './formatBytes';
 import { DepartmentsForm } from './DepartmentsForm';
+import { WardsForm } from './WardsForm';
 import { PrinterSettings } from './PrinterSettings';
 
 /** The administrator's view of the tablet itself: identity, storage safety, log integrity. */
@@ -88,6 +89,7 @@ export function DeviceScreen({ actor }: { actor: SessionUser }) {
 
       <PrinterSettings actor={actor} />
       {identity ? <DepartmentsForm key={identity.code} actor={actor} departments={identity.departments} /> : null}
+      {identity ? <WardsForm actor={actor} /> : null}
 
       <form onSubmit={saveIdle} noValidate className="narrow">
         <Field label={t('device.idle')} inputMode="numeric" maxLength={3} error={form.formState.errors.idleMinutes?.message}

@@ -91,6 +91,10 @@ export function PatientScreen({ id }: { id: string }) {
         </>
       )}
 
+      {canOpen(user.role, 'wards') && !correcting ? (
+        <p><Link href={`/wards/admit/${p.patient}`} className="button secondary">{t('wards.admitToWard')}</Link></p>
+      ) : null}
+
       {canOpen(user.role, 'emergency') && !correcting ? (
         <>
           <h2>{t('nav.emergency')}</h2>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { DISPOSITIONS, TRIAGE } from '../../domain/emergency/codes';
 import { ageLabel } from '../../domain/patients/age';
 import { useEmergency, useLiveEmergency } from '../useCases';
@@ -48,7 +48,7 @@ export function VisitScreen({ id }: { id: string }) {
       {v.status === 'open' ? (
         <>
           <TriageForm visit={v.visit} initial={v.category ?? ''} />
-          <DispositionForm visit={v.visit} />
+          <DispositionForm visit={v.visit} patient={v.patient} />
         </>
       ) : (
         <p className="ok" role="status">
@@ -89,13 +89,18 @@ function TriageForm({ visit, initial }: { visit: string; initial: string }) {
   );
 }
 
-function DispositionForm({ visit }: { visit: string }) {
+function DispositionForm({ visit, patient }: { visit: string; patient: string }) {
   const { t } = useTranslation();
   const er = useEmergency();
   const user = useSession((s) => s.user)!;
   const form = useDomainForm<{ disposition: string; note: string }>({ defaultValues: { disposition: '', note: '' } });
   const { register, formState: { errors: e, isSubmitting } } = form;
-  const submit = form.submitWith(async (values) => { await er.dispose(user, visit, values); });
+  const [, navigate] = useLocation();
+  // "Admitted to ward" leads straight to the admit form for this patient, from this visit.
+  const submit = form.submitWith(async (values) => {
+    const row = await er.dispose(user, visit, values);
+    if (row.disposition === 'admitted') navigate(`~/wards/admit/${patient}/from/${visit}`);
+  });
   return (
     <form onSubmit={submit} noValidate className="er-form">
       <h2>{t('emergency.disposition')}</h2>

@@ -1,4 +1,5 @@
 import { emergencyEn } from './emergencyEn';
+import { wardsEn } from './wardsEn';
 import { labEn, labErrorsEn, labSlipEn } from './labEn';
 import { reportEn, resultsEn } from './resultsEn';
 import { printerEn } from './printerEn';
@@ -7,7 +8,7 @@ import { recoverySheetEn } from './recoveryEn';
 /** English strings. Every key here must exist in hi.ts (a unit test checks). */
 export const en = {
   app: { title: 'Downtime Desk', loading: 'Starting…', offline: 'Offline', online: 'Online', language: 'भाषा: हिन्दी' },
-  nav: { sync: 'Resync', home: 'Home', desk: 'Registration', queue: 'Queue', emergency: 'Emergency', lab: 'Lab', users: 'Users', device: 'This device', logout: 'Log out', lock: 'Lock' },
+  nav: { sync: 'Resync', home: 'Home', desk: 'Registration', queue: 'Queue', emergency: 'Emergency', wards: 'Wards', lab: 'Lab', users: 'Users', device: 'This device', logout: 'Log out', lock: 'Lock' },
   roles: { clerk: 'Ward clerk', lab: 'Lab technician', pathologist: 'Pathologist', admin: 'Administrator' },
   enroll: {
     title: 'Set up this device',
@@ -255,6 +256,7 @@ export const en = {
     back: 'Back to the display',
   },
   emergency: emergencyEn,
+  wards: wardsEn,
   lab: labEn,
   labSlip: labSlipEn,
   results: resultsEn,
@@ -349,6 +351,24 @@ export const en = {
     disposition: 'Choose a disposition.',
     visitNotFound: 'This emergency visit is not on this device.',
     visitClosed: 'This visit already has a disposition.',
+    wardCode: 'Use 2–6 capital letters or digits, e.g. SURG.',
+    bedLabel: 'A bed label is up to 8 letters or digits ("12", "ICU3"); this one is not: {{label}}',
+    bedTwice: 'Bed {{label}} is listed twice.',
+    tooManyBeds: 'At most {{max}} beds in one ward.',
+    bedType: 'Choose a bed type.',
+    bedMark: 'Choose free, reserved or being cleaned.',
+    admitSource: 'Choose where the patient is admitted from.',
+    discharge: 'Choose how the patient leaves.',
+    diedAtNotDeath: 'A time of death goes with a death only.',
+    time: 'Give the time as HH:MM, e.g. 09:15.',
+    admissionId: 'This is not an IP number (IP-K7-000001-X).',
+    wardNotFound: 'This ward is not set up on this device.',
+    bedNotFound: 'This ward has no such bed.',
+    bedOccupied: 'Bed {{bed}} is occupied on this device. Choose a free bed.',
+    alreadyAdmitted: 'This patient is already admitted ({{admission}}): transfer instead.',
+    admissionNotFound: 'This admission is not on this device.',
+    admissionClosed: 'This patient has already been discharged.',
+    sameBed: 'The patient is already in this bed.',
     deviceCode: 'Use 2–3 capital letters or digits, e.g. K7.',
     departmentCode: 'Use 2–4 capital letters, e.g. MED.',
     duplicateCode: 'This code is already in the list.',

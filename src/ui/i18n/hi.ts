@@ -1,4 +1,5 @@
 import { emergencyHi } from './emergencyHi';
+import { wardsHi } from './wardsHi';
 import type { Messages } from './en';
 import { labErrorsHi, labHi, labSlipHi } from './labHi';
 import { reportHi, resultsHi } from './resultsHi';
@@ -8,7 +9,7 @@ import { recoverySheetHi } from './recoveryEn';
 /** हिन्दी. Keys mirror en.ts exactly. */
 export const hi: Messages = {
   app: { title: 'डाउनटाइम डेस्क', loading: 'शुरू हो रहा है…', offline: 'ऑफ़लाइन', online: 'ऑनलाइन', language: 'Language: English' },
-  nav: { sync: 'सिंक', home: 'मुख्य पृष्ठ', desk: 'पंजीकरण', queue: 'कतार', emergency: 'आपातकाल', lab: 'लैब', users: 'उपयोगकर्ता', device: 'यह उपकरण', logout: 'लॉग आउट', lock: 'लॉक करें' },
+  nav: { sync: 'सिंक', home: 'मुख्य पृष्ठ', desk: 'पंजीकरण', queue: 'कतार', emergency: 'आपातकाल', wards: 'वार्ड', lab: 'लैब', users: 'उपयोगकर्ता', device: 'यह उपकरण', logout: 'लॉग आउट', lock: 'लॉक करें' },
   roles: { clerk: 'वार्ड क्लर्क', lab: 'लैब तकनीशियन', pathologist: 'पैथोलॉजिस्ट', admin: 'प्रशासक' },
   enroll: {
     title: 'इस उपकरण को सेट करें',
@@ -256,6 +257,7 @@ export const hi: Messages = {
     back: 'डिस्प्ले पर वापस',
   },
   emergency: emergencyHi,
+  wards: wardsHi,
   lab: labHi,
   labSlip: labSlipHi,
   results: resultsHi,
@@ -350,6 +352,24 @@ export const hi: Messages = {
     disposition: 'आगे का निर्णय चुनें।',
     visitNotFound: 'यह आपातकालीन विज़िट इस उपकरण पर नहीं है।',
     visitClosed: 'इस विज़िट का निर्णय पहले ही दर्ज है।',
+    wardCode: '2–6 बड़े अंग्रेज़ी अक्षर या अंक लिखें, जैसे SURG।',
+    bedLabel: 'बिस्तर का लेबल 8 अक्षरों या अंकों तक होता है ("12", "ICU3"); यह नहीं है: {{label}}',
+    bedTwice: 'बिस्तर {{label}} दो बार लिखा है।',
+    tooManyBeds: 'एक वार्ड में अधिकतम {{max}} बिस्तर।',
+    bedType: 'बिस्तर का प्रकार चुनें।',
+    bedMark: 'खाली, आरक्षित या सफ़ाई में चुनें।',
+    admitSource: 'चुनें कि मरीज़ कहाँ से भर्ती हो रहा है।',
+    discharge: 'चुनें कि मरीज़ कैसे जा रहा है।',
+    diedAtNotDeath: 'मृत्यु का समय केवल मृत्यु के साथ दिया जाता है।',
+    time: 'समय घंटे:मिनट में लिखें, जैसे 09:15।',
+    admissionId: 'यह आईपी नंबर नहीं है (IP-K7-000001-X)।',
+    wardNotFound: 'यह वार्ड इस उपकरण पर नहीं बना है।',
+    bedNotFound: 'इस वार्ड में ऐसा कोई बिस्तर नहीं।',
+    bedOccupied: 'इस उपकरण पर बिस्तर {{bed}} भरा है। खाली बिस्तर चुनें।',
+    alreadyAdmitted: 'यह मरीज़ पहले से भर्ती है ({{admission}}): स्थानांतरण करें।',
+    admissionNotFound: 'यह भर्ती इस उपकरण पर नहीं है।',
+    admissionClosed: 'यह मरीज़ पहले ही डिस्चार्ज हो चुका है।',
+    sameBed: 'मरीज़ पहले से इसी बिस्तर पर है।',
     deviceCode: '2–3 बड़े अंग्रेज़ी अक्षर या अंक लिखें, जैसे K7।',
     departmentCode: '2–4 बड़े अंग्रेज़ी अक्षर लिखें, जैसे MED।',
     duplicateCode: 'यह कोड सूची में पहले से है।',

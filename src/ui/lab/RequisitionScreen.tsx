@@ -22,6 +22,7 @@ interface RequisitionValues {
   dept: string;
   clinician: string;
   notes: string;
+  location: string;
 }
 
 /** Step two: the tests, priority, who ordered them and why; saving prints one label per container. */
@@ -31,15 +32,16 @@ export function RequisitionScreen({ patient: id }: { patient: string }) {
   const identity = useLive((d) => d.identity(), []);
   const catalogue = useLiveLab((l) => l.currentCatalogue(), []);
   const sentBy = useLiveFront((f) => f.departmentToday(id), [id]);
-  if (patient === undefined || !identity || !catalogue || sentBy === undefined) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  const location = useLiveLab((l) => l.orderingLocation(id), [id]);
+  if (patient === undefined || !identity || !catalogue || sentBy === undefined || location === undefined) return <main className="screen"><p>{t('app.loading')}</p></main>;
   if (!patient) return <main className="screen"><p className="form-error" role="alert">{t('errors.patientNotFound')}</p></main>;
   // The department of the patient's token today is who sent them to the lab; else the first one.
   const dept = identity.departments.some((d) => d.code === sentBy) ? sentBy! : identity.departments[0]?.code ?? '';
-  return <RequisitionForm patient={patient} identity={identity} catalogue={catalogue} dept={dept} />;
+  return <RequisitionForm patient={patient} identity={identity} catalogue={catalogue} dept={dept} location={location} />;
 }
 
 /** The form itself, drawn once the device's departments and the default department are known. */
-function RequisitionForm({ patient, identity, catalogue, dept }: { patient: PatientRow; identity: DeviceIdentity; catalogue: Catalogue; dept: string }) {
+function RequisitionForm({ patient, identity, catalogue, dept, location }: { patient: PatientRow; identity: DeviceIdentity; catalogue: Catalogue; dept: string; location: string }) {
   const { t, i18n } = useTranslation();
   const lab = useLab();
   const user = useSession((s) => s.user)!;
@@ -48,7 +50,7 @@ function RequisitionForm({ patient, identity, catalogue, dept }: { patient: Pati
   const earlier = useLiveLab((l) => l.requestsOf(id), [id]);
   const printOnOpen = usePrintOnOpen((s) => s.set);
   const form = useDomainForm<RequisitionValues>({
-    defaultValues: { tests: [], priority: 'routine', dept, clinician: '', notes: '' },
+    defaultValues: { tests: [], priority: 'routine', dept, clinician: '', notes: '', location },
   });
   const { register, watch, setValue, formState: { errors, isSubmitting } } = form;
   const tests = watch('tests');
@@ -86,6 +88,7 @@ function RequisitionForm({ patient, identity, catalogue, dept }: { patient: Pati
             <FieldError message={errors.dept?.message} />
           </div>
           <Field label={t('lab.clinician')} maxLength={70} autoComplete="off" error={errors.clinician?.message} {...register('clinician')} />
+          <Field label={t('lab.location')} maxLength={40} autoComplete="off" error={errors.location?.message} {...register('location')} />
         </div>
         <Field label={t('lab.notes')} maxLength={300} autoComplete="off" error={errors.notes?.message} {...register('notes')} />
         <div className="row"><LabelPaperSelect /></div>

@@ -65,6 +65,7 @@ export async function printRequisitionSlip(args: PrintArgs): Promise<void> {
     dept: dept ? `${dept.code} · ${dept.name}` : request.dept,
     clinician: request.clinician,
     notes: request.notes,
+    location: request.location,
     requestedAt: hospitalDateTime(request.requestedAt, identity.timeZone),
     requestedBy: request.requestedBy,
     device: request.device,

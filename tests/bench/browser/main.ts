@@ -5,6 +5,7 @@ import { defaultLocks } from '../../../src/device/locks';
 import { runDeskBench } from './deskBench';
 import { runLabBench } from './labBench';
 import { runPushBench } from './pushBench';
+import { runWardBench } from './wardBench';
 import type { AnyEvent } from '../../../src/domain/events/envelope';
 
 PouchDB.plugin(IndexeddbAdapter);
@@ -95,5 +96,7 @@ Object.assign(window, {
     runDeskBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
   runLabBench: (args: { specimens: number; samples: number; encrypted: boolean }) =>
     runLabBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
+  runWardBench: (args: { occupied: number; past: number; samples: number; encrypted: boolean }) =>
+    runWardBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
 });
 document.getElementById('status')!.textContent = 'loaded';

@@ -94,6 +94,15 @@ describe('RequisitionSlip', () => {
     expect(screen.getByText('Clinician signature')).toBeInTheDocument();
     expect(screen.getByText('Received in lab by, date, time')).toBeInTheDocument();
     expect(screen.getByText('fever 3 days')).toBeInTheDocument();
+    // An OPD patient's slip has no location line.
+    expect(screen.queryByText('Location')).toBeNull();
+  });
+
+  it('says where a ward or emergency patient is, for the report to find its way back', () => {
+    render(<RequisitionSlip slip={{ ...slip, location: 'SURG bed ICU2' }} dpi={203} />);
+    expect(screen.getByText('SURG bed ICU2')).toBeInTheDocument();
+    expect(screen.getByText('Location')).toBeInTheDocument();
+    expect(screen.getByText('स्थान')).toBeInTheDocument();
   });
 
   it('marks a reprint in both languages', () => {

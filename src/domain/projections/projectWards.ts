@@ -1,0 +1,87 @@
+import type { AnyEvent } from '../events/envelope';
+import { parseAdmissionId } from '../wards/admissionId';
+import type { AdmissionMove, AdmissionRow, BedRow, WardRow } from './wardRows';
+import type { RowUpdate } from './rows';
+
+const wardUpdate = (key: string, update: (prev: WardRow | undefined) => WardRow | undefined): RowUpdate =>
+  ({ table: 'wards', key, update } as unknown as RowUpdate);
+const bedUpdate = (key: string, update: (prev: BedRow | undefined) => BedRow | undefined): RowUpdate =>
+  ({ table: 'beds', key, update } as unknown as RowUpdate);
+const admissionUpdate = (key: string, update: (prev: AdmissionRow | undefined) => AdmissionRow | undefined): RowUpdate =>
+  ({ table: 'admissions', key, update } as unknown as RowUpdate);
+
+export const bedKey = (ward: string, bed: string): string => `${ward}/${bed}`;
+
+/** Later by time; on the same instant the device code decides, so every device folds alike. */
+const later = (a: { at: string; device: string }, b: { at: string; device: string }) =>
+  a.at > b.at || (a.at === b.at && a.device > b.device);
+
+/** The bed's mark, if this event is newer than the one it holds. */
+function mark(event: AnyEvent, ward: string, bed: string, status: BedRow['status']): RowUpdate {
+  const key = bedKey(ward, bed);
+  return bedUpdate(key, (prev) => (prev && prev.at > event.at ? prev : { key, ward, bed, status, at: event.at, by: event.by }));
+}
+
+/** The admission with one more move, placed wherever its latest move (by time) put it. */
+function withMove(prev: AdmissionRow, move: AdmissionMove): AdmissionRow {
+  const moves = [...prev.moves, move].sort((a, b) => (later(a, b) ? 1 : later(b, a) ? -1 : 0));
+  const now = moves[moves.length - 1]!;
+  return { ...prev, moves, ward: now.ward, bed: now.bed, placedAt: now.at };
+}
+
+/**
+ * Wards, bed marks and admissions. Pulled events may come in any order, and two devices offline
+ * may put two patients in one bed: nothing here picks one of them. Each admission keeps its own
+ * place, so both show in that bed (wards/bedBoard.ts calls it a conflict) until a clerk moves one.
+ * A transfer folds only onto an admission already there (a rebuild folds in log order); the
+ * first discharge recorded ends the admission for good.
+ */
+export function projectWards(event: AnyEvent): RowUpdate[] {
+  switch (event.type) {
+    case 'ward.defined': {
+      const d = event.data;
+      return [wardUpdate(d.ward, (prev) => (prev && later({ at: prev.definedAt, device: prev.device }, { at: event.at, device: event.device }) ? prev : {
+        ward: d.ward, name: d.name, nameHi: d.nameHi, beds: d.beds, definedAt: event.at, definedBy: event.by, device: event.device,
+      }))];
+    }
+    case 'bed.marked':
+      return [mark(event, event.data.ward, event.data.bed, event.data.status)];
+    case 'ward.admitted': {
+      const d = event.data;
+      const first: AdmissionMove = { at: event.at, by: event.by, device: event.device, ward: d.ward, bed: d.bed };
+      return [admissionUpdate(d.admission, (prev) => prev ?? {
+        admission: d.admission, patient: d.patient, device: event.device, number: numberOf(d.admission),
+        status: 'admitted', ward: d.ward, bed: d.bed, placedAt: event.at, moves: [first],
+        source: d.source, visit: d.visit, dept: d.dept, consultant: d.consultant, diagnosis: d.diagnosis, mlc: d.mlc,
+        admittedAt: event.at, admittedBy: event.by,
+      })];
+    }
+    case 'ward.transferred': {
+      const d = event.data;
+      return [
+        admissionUpdate(d.admission, (prev) => (prev ? withMove(prev, { at: event.at, by: event.by, device: event.device, ...d.to }) : prev)),
+        mark(event, d.from.ward, d.from.bed, 'cleaning'),
+      ];
+    }
+    case 'ward.discharged': {
+      const d = event.data;
+      return [
+        admissionUpdate(d.admission, (prev) => (!prev || (prev.dischargedAt && prev.dischargedAt <= event.at) ? prev : {
+          ...prev, status: 'discharged', outcome: d.outcome, diedAt: d.diedAt, dischargedAt: event.at, dischargedBy: event.by, note: d.note,
+        })),
+        mark(event, d.from.ward, d.from.bed, 'cleaning'),
+      ];
+    }
+    case 'ward.wristbandPrinted': {
+      const { admission, copy } = event.data;
+      return [admissionUpdate(admission, (prev) => (prev ? { ...prev, wristbands: Math.max(prev.wristbands ?? 0, copy) } : prev))];
+    }
+    default:
+      return [];
+  }
+}
+
+function numberOf(admission: string): number {
+  const p = parseAdmissionId(admission);
+  return p.ok ? p.number : 0;
+}

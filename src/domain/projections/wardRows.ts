@@ -1,0 +1,61 @@
+import type { AdmitSource, BedMark, Discharge } from '../wards/codes';
+import type { BedDef } from '../wards/bedList';
+
+/** A ward as last set up (on any device): the latest definition by time wins. */
+export interface WardRow {
+  ward: string;
+  name: string;
+  nameHi?: string | undefined;
+  beds: BedDef[];
+  definedAt: string;
+  definedBy: string;
+  device: string;
+}
+
+/** A bed's last mark (free, reserved, being cleaned); a patient leaving it marks it being cleaned. */
+export interface BedRow {
+  /** `<ward>/<bed>` */
+  key: string;
+  ward: string;
+  bed: string;
+  status: BedMark;
+  at: string;
+  by: string;
+}
+
+export interface AdmissionMove {
+  at: string;
+  by: string;
+  device: string;
+  ward: string;
+  bed: string;
+}
+
+/** One in-patient admission: where the patient lies now, how they came, how they left. */
+export interface AdmissionRow {
+  admission: string;
+  patient: string;
+  device: string;
+  number: number;
+  status: 'admitted' | 'discharged';
+  /** The current place: the latest move by time (the admission itself is the first). */
+  ward: string;
+  bed: string;
+  placedAt: string;
+  moves: AdmissionMove[];
+  source: AdmitSource;
+  visit?: string | undefined;
+  dept: string;
+  consultant: string;
+  diagnosis: string;
+  mlc?: boolean | undefined;
+  admittedAt: string;
+  admittedBy: string;
+  outcome?: Discharge | undefined;
+  diedAt?: string | undefined;
+  dischargedAt?: string | undefined;
+  dischargedBy?: string | undefined;
+  note?: string | undefined;
+  /** Wristbands printed; absent until the first. */
+  wristbands?: number;
+}

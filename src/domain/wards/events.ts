@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { departmentCode } from '../device';
+import { VISIT_ID } from '../emergency/visitId';
+import { DOWNTIME_ID } from '../ids/downtimeId';
+import { personName, text } from '../text';
+import { BED_LABEL, MAX_BEDS } from './bedList';
+import { ADMISSION_ID } from './admissionId';
+import { ADMIT_SOURCES, BED_MARKS, BED_TYPES, DISCHARGES } from './codes';
+
+/** Empty form fields arrive as '' and mean "not given". */
+const optional = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const choice = <T extends readonly [string, ...string[]]>(values: T, code: string) =>
+  z.enum(values, { error: (iss) => (iss.input === undefined || iss.input === '' ? 'required' : code) });
+
+/** A ward's short code (the census and the bed board name it): 2–6 capital letters or digits. */
+export const WARD_CODE = /^[A-Z0-9]{2,6}$/;
+export const wardCode = z.string({ error: 'required' }).trim().min(1, 'required').regex(WARD_CODE, 'wardCode');
+const bedLabel = z.string({ error: 'required' }).min(1, 'required').regex(BED_LABEL, 'bedLabel');
+const admissionId = z.string().regex(ADMISSION_ID, 'admissionId');
+const place = z.strictObject({ ward: wardCode, bed: bedLabel });
+
+export const wardFields = z.strictObject({
+  ward: wardCode,
+  name: text(60),
+  nameHi: optional(text(60)),
+  beds: z.array(z.strictObject({ label: bedLabel, type: choice(BED_TYPES, 'bedType') }), { error: 'required' })
+    .min(1, 'required').max(MAX_BEDS, 'tooManyBeds')
+    .superRefine((beds, ctx) => {
+      const seen = new Set<string>();
+      beds.forEach((b, i) => {
+        if (seen.has(b.label)) ctx.addIssue({ code: 'custom', message: 'bedTwice', path: [i, 'label'] });
+        seen.add(b.label);
+      });
+    }),
+});
+
+/** What the admit form asks; the IP number is given by the device. */
+export const admitFields = z.strictObject({
+  patient: z.string({ error: 'required' }).regex(DOWNTIME_ID, 'downtimeId'),
+  ward: wardCode,
+  bed: bedLabel,
+  source: choice(ADMIT_SOURCES, 'admitSource'),
+  visit: optional(z.string().regex(VISIT_ID, 'visitId')),
+  dept: departmentCode,
+  consultant: personName(60),
+  diagnosis: text(200),
+  mlc: z.boolean().optional(),
+});
+
+export const dischargeFields = z.strictObject({
+  outcome: choice(DISCHARGES, 'discharge'),
+  /** The time of death, for a death only. */
+  diedAt: z.iso.datetime({ error: 'timestamp' }).optional(),
+  note: optional(text(200)),
+});
+
+/** A death needs its time; no other outcome has one. */
+const deathTime = (d: { outcome: string; diedAt?: string | undefined }, ctx: z.RefinementCtx) => {
+  if (d.outcome === 'death' && !d.diedAt) ctx.addIssue({ code: 'custom', message: 'required', path: ['diedAt'] });
+  if (d.outcome !== 'death' && d.diedAt) ctx.addIssue({ code: 'custom', message: 'diedAtNotDeath', path: ['diedAt'] });
+};
+
+/**
+ * The wards' events (issue 14, point 3). Transfers and discharges name the bed they leave, so a
+ * device folding them needs nothing else to know which bed is being cleaned. Strict, like
+ * every event: the gateway and the design document refuse the rest.
+ */
+export const WARD_EVENT_SCHEMAS = {
+  'ward.defined': wardFields,
+  'bed.marked': place.extend({ status: choice(BED_MARKS, 'bedMark') }),
+  'ward.admitted': admitFields.extend({ admission: admissionId }),
+  'ward.transferred': z.strictObject({ admission: admissionId, from: place, to: place }),
+  'ward.discharged': dischargeFields.extend({ admission: admissionId, from: place }).superRefine(deathTime),
+  /** A wristband left the printer: copies count from 1, so a reprint says "REPRINT n". */
+  'ward.wristbandPrinted': z.strictObject({ admission: admissionId, copy: z.number().int().min(1).max(99) }),
+} as const;
+
+export { deathTime };

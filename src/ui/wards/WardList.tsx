@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { bedCounts } from '../../domain/wards/bedBoard';
+import { useLiveWards } from '../useCases';
+import { wardName } from './wardName';
+
+/** Every ward with its beds counted by state, and its conflicts called out first. */
+export function WardList() {
+  const { t, i18n } = useTranslation();
+  const boards = useLiveWards(async (w) => Promise.all((await w.wards()).map((ward) => w.board(ward.ward))), []);
+  if (boards === undefined) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  const list = boards.filter((b) => b !== null);
+  return (
+    <main className="screen">
+      <h1>{t('wards.title')}</h1>
+      {list.length === 0 ? <p>{t('wards.none')}</p> : null}
+      <ul className="ward-list">
+        {list.map((b) => {
+          const c = bedCounts(b.beds);
+          return (
+            <li key={b.ward.ward} data-testid="ward-row">
+              <Link href={`/ward/${b.ward.ward}`}>
+                <strong>{b.ward.ward}</strong> · {wardName(b.ward, i18n.language)}
+                <br /><small>{t('wards.counts', c)}</small>
+                {c.conflict ? <><br /><span className="conflict-flag" role="alert">{t('wards.conflicts', { count: c.conflict })}</span></> : null}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </main>
+  );
+}

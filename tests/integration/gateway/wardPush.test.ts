@@ -1,0 +1,88 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEvent, computeHash, type AnyEvent, type ChainHead } from '../../../src/domain/events/envelope';
+import { formatDowntimeId } from '../../../src/domain/ids/downtimeId';
+import { formatAdmissionId } from '../../../src/domain/wards/admissionId';
+import type { EventType } from '../../../src/domain/events/catalog';
+import { verifyChain } from '../../../src/domain/events/chain';
+import { storeFetch } from '../../helpers/pouchServer';
+import { chainOf, DB, gatewayHarness, refusals, withRevision } from '../../helpers/gatewayHarness';
+
+let gw: Awaited<ReturnType<typeof gatewayHarness>>;
+let t1: Awaited<ReturnType<typeof gw.tablet>>;
+beforeAll(async () => {
+  gw = await gatewayHarness();
+  t1 = await gw.tablet('T1');
+  await gw.allClear();
+});
+afterAll(async () => { await gw?.close(); });
+
+const patient = formatDowntimeId('T1', 1);
+const at = '2026-12-01T10:00:00.000Z';
+
+/** An event whose data a hostile tablet wrote by hand: hashed correctly, so only the schema can tell. */
+function forged(type: string, data: unknown, head: ChainHead) {
+  const body = { _id: `ev:T1:${String(head.seq + 1).padStart(10, '0')}`, type, device: 'T1', seq: head.seq + 1, at, by: 'Kavita Joshi', prev: head.hash, data };
+  return withRevision({ ...body, hash: computeHash(body as never) } as AnyEvent);
+}
+
+const built = <T extends EventType>(type: T, data: unknown, head: ChainHead) =>
+  withRevision(buildEvent({ type, data, device: 'T1', head, at, by: 'Kavita Joshi' }) as AnyEvent);
+
+const admission = formatAdmissionId('T1', 1);
+const SURG = { ward: 'SURG', bed: '3' };
+const ADMIT = { admission, patient, ward: 'SURG', bed: '3', source: 'emergency', visit: 'ER-T1-000001', dept: 'SUR', consultant: 'Dr Meera Iyer', diagnosis: 'Fracture femur', mlc: true };
+
+describe('central gateway: ward events (issue 14, point 3)', () => {
+  it('refuses malformed ward set-ups, bed marks, admissions, transfers and discharges, and stores valid ones', async () => {
+    const [first] = chainOf('T1', 1);
+    expect(refusals(await t1.push([first!]))).toEqual([]);
+    const head = { seq: first!.seq, hash: first!.hash };
+    const cases: Array<[string, unknown, RegExp]> = [
+      ['ward.defined', { ward: 'SURG', name: 'Surgery', beds: [{ label: '1', type: 'general', occupant: 'x' }] }, /unknownField/],
+      ['ward.defined', { ward: 'SURG;', name: 'Surgery', beds: [{ label: '1', type: 'general' }] }, /ward: wardCode/],
+      ['bed.marked', { ...SURG, status: { $ne: 'free' } }, /status: bedMark/],
+      ['ward.admitted', { ...ADMIT, admission: 'IP-T1-000001' }, /admission: admissionId/],
+      ['ward.admitted', { ...ADMIT, bed: '<img src=x onerror=alert(1)>' }, /bed: bedLabel/],
+      ['ward.admitted', { ...ADMIT, mlc: 'yes' }, /mlc/],
+      ['ward.transferred', { admission, from: SURG, to: { ward: 'SURG' } }, /to\.bed: required/],
+      ['ward.discharged', { admission, from: SURG, outcome: 'escaped' }, /outcome: discharge/],
+      ['ward.discharged', { admission, from: SURG, outcome: 'death', diedAt: 'yesterday' }, /diedAt: timestamp/],
+      ['ward.discharged', { admission, from: SURG, outcome: 'death' }, /diedAt: required/],
+      ['ward.wristbandPrinted', { admission, copy: 0 }, /copy/],
+    ];
+    for (const [type, data, reason] of cases) {
+      const res = await t1.push([forged(type, data, head)]);
+      expect(res.status).toBe(201);
+      expect(refusals(res).map((r) => r.reason).join(' | '), `${type} ${JSON.stringify(data)}`).toMatch(reason);
+    }
+    expect((await gw.storedEvents('T1')).map((d) => d._id)).toEqual([first!._id]);
+
+    const docs = [];
+    let h: ChainHead = head;
+    for (const [type, data] of [
+      ['ward.defined', { ward: 'SURG', name: 'Surgery ward', nameHi: 'सर्जरी वार्ड', beds: [{ label: '3', type: 'general' }, { label: 'ICU1', type: 'icu' }] }],
+      ['bed.marked', { ...SURG, status: 'reserved' }],
+      ['ward.admitted', ADMIT],
+      ['ward.transferred', { admission, from: SURG, to: { ward: 'SURG', bed: 'ICU1' } }],
+      ['ward.wristbandPrinted', { admission, copy: 1 }],
+      ['ward.discharged', { admission, from: { ward: 'SURG', bed: 'ICU1' }, outcome: 'death', diedAt: '2026-12-01T09:45:00.000Z' }],
+    ] as const) {
+      const doc = built(type, data, h);
+      docs.push(doc);
+      h = { seq: doc.seq, hash: doc.hash };
+    }
+    expect(refusals(await t1.push(docs))).toEqual([]);
+    expect((await gw.storedEvents('T1')).map((d) => d.type)).toEqual(['token.called', 'ward.defined', 'bed.marked', 'ward.admitted', 'ward.transferred', 'ward.wristbandPrinted', 'ward.discharged']);
+    expect(verifyChain('T1', await gw.storedEvents('T1'))).toMatchObject({ ok: true });
+  });
+
+  it('is refused by the design document too, for a device writing to the store past the gateway', async () => {
+    const stored = await gw.storedEvents('T1');
+    const last = stored[stored.length - 1]!;
+    const doc = forged('ward.admitted', { ...ADMIT, admission: formatAdmissionId('T1', 2), bed: { $gt: '' } }, { seq: last.seq, hash: last.hash });
+    const res = await storeFetch(gw.store, `${DB}/_bulk_docs`, { method: 'POST', auth: gw.accounts.T1, body: { docs: [doc], new_edits: false } });
+    expect(JSON.stringify(res.body)).toMatch(/forbidden/);
+    expect(await gw.storedEvents('T1')).toHaveLength(stored.length);
+  });
+});

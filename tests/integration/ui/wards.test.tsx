@@ -1,0 +1,73 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { FrontDesk } from '../../../src/device/frontDesk';
+import { WardDesk } from '../../../src/device/wardDesk';
+import { initI18n, setLanguage } from '../../../src/ui/i18n';
+import { DeskProvider } from '../../../src/ui/services';
+import { useSession } from '../../../src/ui/session';
+import { WardRoutes } from '../../../src/ui/wards/WardRoutes';
+import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../../helpers/deviceHarness';
+
+beforeEach(() => {
+  initI18n('en');
+  setLanguage('en');
+});
+
+async function tablet(code: string) {
+  const h = makeDesk();
+  const admin = await h.desk.enroll({ enrollment: { ...ENROLLMENT, code }, admin: ADMIN });
+  const wards = new WardDesk(h.desk);
+  await wards.defineWard(admin, { ward: 'SURG', name: 'Surgery ward', beds: '1-4' });
+  return { ...h, admin, wards, front: new FrontDesk(h.desk) };
+}
+
+describe('the bed board', () => {
+  it('shows a bed two tablets filled offline with both patients as a conflict, and a transfer decides it', async () => {
+    const user = userEvent.setup();
+    const k7 = await tablet('K7');
+    const m2 = await tablet('M2');
+    const admit = { ward: 'SURG', bed: '2', source: 'direct', dept: 'MED', consultant: 'Dr Meera Iyer', diagnosis: 'Dengue fever' };
+    const ravi = await k7.front.register(k7.admin, PATIENT);
+    const sunita = await m2.front.register(m2.admin, { ...PATIENT, name: 'Sunita Devi', sex: 'F' });
+    await k7.wards.admit(k7.admin, { ...admit, patient: ravi.patient });
+    const second = await m2.wards.admit(m2.admin, { ...admit, patient: sunita.patient });
+    await k7.desk.eventLog!.importDocs(await m2.desk.eventLog!.readRange('M2', 1, 1000));
+    await k7.desk.projections!.catchUp();
+
+    useSession.getState().login(k7.admin);
+    const location = memoryLocation({ path: '/', record: true });
+    render(
+      <DeskProvider desk={k7.desk}>
+        <Router hook={location.hook}><WardRoutes /></Router>
+      </DeskProvider>,
+    );
+    // The ward list calls the conflict out before anyone opens the board.
+    const row = await screen.findByTestId('ward-row');
+    expect(row).toHaveTextContent('1 bed with two patients: decide who stays');
+    await user.click(within(row).getByRole('link'));
+
+    const bed = (label: string) => screen.getAllByTestId('bed').find((b) => b.dataset.bed === label)!;
+    await screen.findByText('Two patients');
+    expect(bed('2').dataset.state).toBe('conflict');
+    expect(bed('2')).toHaveTextContent('Ravi Kumar');
+    expect(bed('2')).toHaveTextContent('Sunita Devi');
+    expect(within(bed('2')).getAllByRole('link')).toHaveLength(2);
+
+    // The decision: Sunita Devi moves to bed 3.
+    await user.click(within(bed('2')).getByRole('link', { name: /Sunita Devi/ }));
+    await screen.findByTestId('admission-place');
+    await within(screen.getByLabelText('To bed')).findByRole('option', { name: '3' });
+    await user.selectOptions(screen.getByLabelText('To bed'), '3');
+    await user.click(screen.getByRole('button', { name: 'Transfer' }));
+    expect(await screen.findByText('Ward SURG, bed 3')).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Bed board SURG' }));
+    await screen.findByText('Surgery ward', { exact: false });
+    await screen.findAllByText('Occupied');
+    expect(screen.queryByText('Two patients')).toBeNull();
+    expect(bed('2').dataset.state).toBe('occupied');
+    expect(bed('3')).toHaveTextContent(second.admission);
+  });
+});
