@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { DeviceRow, PatientRow, StaffRow, TokenRow } from '../domain/projections/rows';
 import type { CatalogueRow, LabRequestRow, LabResultRow, OpenBlockRow, SpecimenRow } from '../domain/projections/labRows';
 import type { EmergencyVisitRow } from '../domain/projections/emergencyRows';
+import type { HisIndexRow } from '../domain/hisIndex/row';
 import { PROJECTION_TABLES } from '../domain/projections/rows';
 import type { Role } from '../domain/users';
 import type { KeyWrap } from '../crypto/keyWrap';
@@ -74,6 +75,8 @@ export class DeskDb extends Dexie {
   labOpen!: Table<OpenBlockRow, string>;
   labResults!: Table<LabResultRow, string>;
   emergencyVisits!: Table<EmergencyVisitRow, string>;
+  /** The HIS's patient index (device-local, never replicated, not a projection: rebuilding keeps it). */
+  hisIndex!: Table<HisIndexRow, string>;
   /** Device-local record of every resync run, and of documents the central store refused. */
   syncHistory!: Table<SyncRunRecord, number>;
   syncRefusals!: Table<SyncRefusalRecord, string>;
@@ -128,5 +131,9 @@ export class DeskDb extends Dexie {
     // Emergency visits (issue 14): a new table, no earlier event made one. The board reads the
     // open ones by status (a few dozen at a time) and orders them in the domain (boardOrder).
     this.version(6).stores({ emergencyVisits: 'visit, status, patient' });
+    // The HIS patient index (issue 13): a new table, filled by an administrator's import only.
+    // Rows are read by import (to count, replace or drop one) and by the keyed hashes of
+    // atRest.ts; a multi-entry index cannot be compound, so a lookup checks the import on the rows.
+    this.version(7).stores({ hisIndex: 'id, import, uhid, mobile, tail, *stems' });
   }
 }

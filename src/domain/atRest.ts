@@ -2,6 +2,8 @@ import { MOBILE_TAIL_MIN } from './patients/mobileTail';
 import { aliasForms } from './patients/alias';
 import { nameSounds, namePairKeys } from './patients/nameKeys';
 import type { PatientRow } from './projections/rows';
+import type { HisIndexRow } from './hisIndex/row';
+import { mobileTail } from './patients/mobileTail';
 
 /**
  * What each device table keeps readable at rest; everything else in a row is sealed under the
@@ -97,6 +99,23 @@ export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
    */
   emergencyVisits: {
     readable: readable('visit', 'patient', 'device', 'number', 'status', 'arrivedAt', 'arrivedBy', 'triagedAt', 'triagedBy', 'disposedAt', 'disposedBy'),
+  },
+  /**
+   * The HIS's patient index (issue 13): which import a row belongs to and its line are readable;
+   * UHID, name, sex, birth, mobile and address are sealed, and found by keyed hashes as the
+   * desk's patients are (the reconciliation looks candidates up by UHID, mobile and name sounds).
+   */
+  hisIndex: {
+    readable: readable('id', 'import', 'line'),
+    searchKeys: (row) => {
+      const r = row as unknown as HisIndexRow;
+      return {
+        uhid: r.uhid,
+        mobile: r.mobile,
+        tail: r.mobile ? tailKey(mobileTail(r.mobile)) : undefined,
+        stems: stemKeys(nameSounds(r.name)),
+      };
+    },
   },
   /** A refused document's reason may quote what it held. */
   rejects: { readable: readable('id', 'seq', 'at') },
