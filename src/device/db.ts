@@ -134,6 +134,6 @@ export class DeskDb extends Dexie {
     // The HIS patient index (issue 13): a new table, filled by an administrator's import only.
     // Rows are read by import (to count, replace or drop one) and by the keyed hashes of
     // atRest.ts; a multi-entry index cannot be compound, so a lookup checks the import on the rows.
-    this.version(7).stores({ hisIndex: 'id, import, uhid, mobile, tail, *stems' });
+    this.version(7).stores({ hisIndex: 'id, import, uhid, mobile, *sounds' });
   }
 }

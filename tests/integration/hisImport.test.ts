@@ -53,8 +53,11 @@ describe('importing the HIS patient index', () => {
     expect(raw).toHaveLength(5);
     const stored = JSON.stringify(raw);
     for (const secret of ['Sunita', 'सुनीता', 'AIIMS/000001', '9800000001', 'Laxmi']) expect(stored).not.toContain(secret);
-    expect(Object.keys(raw[0]!).sort()).toEqual(['$sealed', 'id', 'import', 'line', 'mobile', 'stems', 'tail', 'uhid']);
+    expect(Object.keys(raw[0]!).sort()).toEqual(['$sealed', 'id', 'import', 'line', 'mobile', 'sounds', 'uhid']);
     expect(await db.hisIndex.where('uhid').equals(his['desk'].searchKey('uhid', 'AIIMS/000004')).first()).toMatchObject({ name: 'सुनीता देवी 4' });
+    // Either script's spelling finds both by the name's sound.
+    const bySound = await db.hisIndex.where('sounds').equals(his['desk'].searchKey('sounds', 'sunita')).toArray();
+    expect(bySound.map((r) => r.line)).toEqual([2, 3, 4, 7, 8]);
   });
 
   it('a file that turns to garbage half-way leaves the index in use as it was, and nothing of the new file', async () => {
