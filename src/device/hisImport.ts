@@ -1,5 +1,5 @@
 import { RuleError } from '../domain/errors';
-import type { BadRow } from '../domain/hisIndex/record';
+import type { BadRow, RowOutcome } from '../domain/hisIndex/record';
 import { HisIndexReader, kindOf, previewCsv, type CsvPreview, type HisFileKind } from '../domain/hisIndex/reader';
 import { guessMapping, mappingProblems, type ColumnMapping } from '../domain/hisIndex/mapping';
 import { HIS_INDEX_SETTING, hisRowId, type HisIndexRow, type HisIndexSummary } from '../domain/hisIndex/row';
@@ -78,19 +78,14 @@ export class HisImport {
     }
     await this.dropAbandoned();
     const id = `his-${Date.now().toString(36)}-${[...crypto.getRandomValues(new Uint8Array(4))].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
-    const reader = new HisIndexReader(kind === 'csv' ? { kind, mapping: options.mapping!, today } : { kind, uhidSystem: options.uhidSystem, today });
+    // Duplicate UHIDs are found in IndexedDB (below), not in a set of every UHID of the file: the
+    // import's memory stays the same for a million rows as for a thousand.
+    const reader = new HisIndexReader(kind === 'csv'
+      ? { kind, mapping: options.mapping!, today, duplicates: false }
+      : { kind, uhidSystem: options.uhidSystem, today, duplicates: false });
     const staged: StagedImport = { import: id, fileName: file.name, kind, good: 0, badCount: 0, bad: [] };
-    const batch: HisIndexRow[] = [];
-    const take = async (outcomes: ReturnType<HisIndexReader['push']>) => {
-      for (const o of outcomes) {
-        if (o.ok) batch.push({ ...o.record, id: hisRowId(id, o.line), import: id, line: o.line });
-        else {
-          staged.badCount += 1;
-          if (staged.bad.length < BAD_ROWS_SHOWN) staged.bad.push(o.bad);
-        }
-        if (batch.length >= WRITE_BATCH) await this.write(batch, staged);
-      }
-      await this.write(batch, staged);
+    const take = async (outcomes: RowOutcome[]) => {
+      for (let start = 0; start < outcomes.length; start += WRITE_BATCH) await this.write(outcomes.slice(start, start + WRITE_BATCH), staged);
     };
     try {
       let rows = 0;
@@ -151,12 +146,42 @@ export class HisImport {
     await this.desk.db.hisIndex.where('import').notEqual(current?.import ?? '').delete();
   }
 
-  /** Writes and empties the batch. */
-  private async write(batch: HisIndexRow[], staged: StagedImport) {
-    const rows = batch.splice(0);
-    if (rows.length === 0) return;
-    await this.desk.db.hisIndex.bulkPut(rows);
+  /**
+   * Writes a batch's good rows, after refusing those whose UHID an earlier row of the same import
+   * has: the UHID index (keyed hashes) is read by key only, and a row's id names its import and
+   * line. Bad rows are noted in file order.
+   */
+  private async write(outcomes: RowOutcome[], staged: StagedImport) {
+    const good = outcomes.filter((o): o is Extract<RowOutcome, { ok: true }> => o.ok);
+    const hashes = good.map((o) => this.desk.searchKey('uhid', o.record.uhid));
+    const firstLine = new Map<string, number>();
+    const prefix = `${staged.import}:`;
+    if (hashes.length > 0) {
+      await this.desk.db.hisIndex.where('uhid').anyOf([...new Set(hashes)]).eachKey((key, cursor) => {
+        const id = String(cursor.primaryKey);
+        if (!id.startsWith(prefix)) return;
+        const line = Number(id.slice(prefix.length));
+        const known = firstLine.get(String(key));
+        if (known === undefined || line < known) firstLine.set(String(key), line);
+      });
+    }
+    const rows: HisIndexRow[] = [];
+    let g = 0;
+    for (const o of outcomes) {
+      if (!o.ok) { this.noteBad(o.bad, staged); continue; }
+      const hash = hashes[g++]!;
+      const first = firstLine.get(hash);
+      if (first !== undefined) { this.noteBad({ line: o.line, reason: 'uhidDuplicate', value: o.record.uhid, firstLine: first }, staged); continue; }
+      firstLine.set(hash, o.line);
+      rows.push({ ...o.record, id: hisRowId(staged.import, o.line), import: staged.import, line: o.line });
+    }
+    if (rows.length > 0) await this.desk.db.hisIndex.bulkPut(rows);
     staged.good += rows.length;
+  }
+
+  private noteBad(bad: BadRow, staged: StagedImport) {
+    staged.badCount += 1;
+    if (staged.bad.length < BAD_ROWS_SHOWN) staged.bad.push(bad);
   }
 
   private allow(actor: SessionUser) {

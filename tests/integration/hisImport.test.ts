@@ -110,6 +110,14 @@ describe('importing the HIS patient index', () => {
     expect(summary.rows).toBe(12);
     expect(await db.hisIndex.count()).toBe(12);
     expect((await his.rows(0, 100)).map((r) => r.uhid)[0]).toBe('AIIMS/001000');
+    // The same file again: its UHIDs are the index's, not duplicates within the file. Twice in
+    // one batch and across batches, they are.
+    const again = await importAll(his, csv([...rows(12, 1000), 'AIIMS/001003,Twice,F,,30,,']), 512);
+    expect(again.staged).toMatchObject({ good: 12, badCount: 1, bad: [{ line: 14, reason: 'uhidDuplicate', firstLine: 5 }] });
+    const sameBatch = await his.stage(csv(['AIIMS/000001,A,F,,30,,', 'AIIMS/000001,B,F,,30,,']), 'csv', ADMIN_USER, { mapping: MAPPING, uhidSystem: DEFAULT_SYSTEMS.uhid });
+    expect(sameBatch).toMatchObject({ good: 1, bad: [{ line: 3, reason: 'uhidDuplicate', firstLine: 2 }] });
+    await his.discard(sameBatch);
+    expect(await db.hisIndex.count()).toBe(12);
   });
 
   it('reads FHIR Patient NDJSON under the hospital\'s UHID system', async () => {

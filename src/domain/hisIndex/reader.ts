@@ -15,9 +15,13 @@ export function kindOf(fileName: string, start: string): HisFileKind {
   return start.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'ndjson' : 'csv';
 }
 
+/**
+ * `duplicates: false` leaves a UHID met twice to the caller (the device checks it in storage,
+ * where a million UHIDs cost no memory); by default the reader refuses it (FirstLines).
+ */
 export type ReadOptions =
-  | { kind: 'csv'; mapping: ColumnMapping; today: string }
-  | { kind: 'ndjson'; uhidSystem: string; today: string };
+  | { kind: 'csv'; mapping: ColumnMapping; today: string; duplicates?: boolean }
+  | { kind: 'ndjson'; uhidSystem: string; today: string; duplicates?: boolean };
 
 /**
  * The whole of an HIS index file, chunk by chunk, as one outcome per row: a record or a bad row
@@ -26,13 +30,18 @@ export type ReadOptions =
 export class HisIndexReader {
   private readonly csv: CsvRowReader | null;
   private readonly lines: LineReader | null;
-  private readonly firstLines = new FirstLines();
+  private readonly firstLines: FirstLines | null;
   private header: string[] | null = null;
   private rows = 0;
 
   constructor(private readonly options: ReadOptions) {
     this.csv = options.kind === 'csv' ? new CsvRowReader() : null;
     this.lines = options.kind === 'ndjson' ? new LineReader() : null;
+    this.firstLines = options.duplicates === false ? null : new FirstLines();
+  }
+
+  private checked(outcome: RowOutcome): RowOutcome {
+    return this.firstLines ? this.firstLines.check(outcome) : outcome;
   }
 
   push(text: string): RowOutcome[] {
@@ -52,7 +61,7 @@ export class HisIndexReader {
     for (const row of rows) {
       if (!this.header) { this.header = row.cells; continue; }
       this.rows += 1;
-      out.push(this.firstLines.check(recordFromRow(row, options.mapping, this.header.length, options.today)));
+      out.push(this.checked(recordFromRow(row, options.mapping, this.header.length, options.today)));
     }
     return out;
   }
@@ -60,7 +69,7 @@ export class HisIndexReader {
   private fromLines(lines: ReturnType<LineReader['push']>): RowOutcome[] {
     const options = this.options as Extract<ReadOptions, { kind: 'ndjson' }>;
     this.rows += lines.length;
-    return lines.map((l) => this.firstLines.check(recordFromFhir(l, options.uhidSystem, options.today)));
+    return lines.map((l) => this.checked(recordFromFhir(l, options.uhidSystem, options.today)));
   }
 }
 
