@@ -3,7 +3,6 @@ import { EmergencyDesk } from '../device/emergencyDesk';
 import { FrontDesk } from '../device/frontDesk';
 import { LabDesk } from '../device/labDesk';
 import { ResultDesk } from '../device/resultDesk';
-import { HisImport } from '../device/hisImport';
 import { useDesk, useLive } from './services';
 
 /**
@@ -55,7 +54,3 @@ export function useLiveEmergency<T>(query: (er: EmergencyDesk) => Promise<T>, de
   const er = useEmergency();
   return useLive(() => query(er), [er, ...deps]);
 }
-
-const hisImportOf = perDesk((d) => new HisImport(d));
-/** The administrator's import of the HIS patient index. */
-export const useHisImport = (): HisImport => hisImportOf(useDesk());

@@ -10,7 +10,7 @@ import { formatBytes } from '../admin/formatBytes';
 import { useLive } from '../services';
 import { errorText } from '../shared/errors';
 import { useClock } from '../shared/useClock';
-import { useHisImport } from '../useCases';
+import { useHisImport } from './useHisImport';
 import { BadRows } from './BadRows';
 import { MappingForm } from './MappingForm';
 
