@@ -1,4 +1,6 @@
+import { DEFAULT_TIME_ZONE } from '../domain/device';
 import { RuleError } from '../domain/errors';
+import { localDay } from '../domain/tokens/day';
 import type { BadRow, RowOutcome } from '../domain/hisIndex/record';
 import { HisIndexReader, kindOf, previewCsv, type CsvPreview, type HisFileKind } from '../domain/hisIndex/reader';
 import { guessMapping, mappingProblems, type ColumnMapping } from '../domain/hisIndex/mapping';
@@ -70,7 +72,8 @@ export class HisImport {
   /** Reads the whole file into a staged import; on any failure or cancel nothing of it stays. */
   async stage(file: File, kind: HisFileKind, actor: SessionUser, options: StageOptions): Promise<StagedImport> {
     this.allow(actor);
-    const today = this.desk.now().toISOString().slice(0, 10);
+    // The hospital's day, as every age on the desk is counted (a file read after 18:30 UTC is tomorrow's in India).
+    const today = localDay(this.desk.now(), (await this.desk.identity())?.timeZone ?? DEFAULT_TIME_ZONE);
     if (kind === 'csv') {
       if (!options.mapping) throw new RuleError('hisMapping');
       const problem = mappingProblems(options.mapping)[0];

@@ -135,6 +135,15 @@ describe('importing the HIS patient index', () => {
     expect(await his.rows()).toEqual([expect.objectContaining({ uhid: 'CR-2026-1', name: 'Sunita Devi', birth: { kind: 'dob', dob: '1980-03-12' } })]);
   });
 
+  it('counts ages and future births by the hospital\'s day, not the tablet\'s UTC one', async () => {
+    // 20:00 UTC on the 26th is 01:30 on the 27th in India: a baby born on the 27th is born.
+    const made = makeDesk({ now: () => new Date('2026-11-26T20:00:00.000Z') });
+    await made.desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    const his = new HisImport(made.desk);
+    const staged = await his.stage(csv(['AIIMS/000001,Baby of Rekha,F,27/11/2026,,,', 'AIIMS/000002,Baby of Asha,F,28/11/2026,,,']), 'csv', ADMIN_USER, { mapping: MAPPING, uhidSystem: DEFAULT_SYSTEMS.uhid });
+    expect(staged).toMatchObject({ good: 1, bad: [{ line: 3, reason: 'dobFuture' }] });
+  });
+
   it('is for administrators only, and a mapping without UHID or name is refused before anything is read', async () => {
     const { his, db } = await adminDesk();
     const file = csv(rows(3));
