@@ -3,6 +3,7 @@ import type { DeviceRow, PatientRow, StaffRow, TokenRow } from '../domain/projec
 import type { CatalogueRow, LabRequestRow, LabResultRow, OpenBlockRow, SpecimenRow } from '../domain/projections/labRows';
 import type { EmergencyVisitRow } from '../domain/projections/emergencyRows';
 import type { AdmissionRow, BedRow, WardRow } from '../domain/projections/wardRows';
+import type { HisIndexRow } from '../domain/hisIndex/row';
 import { PROJECTION_TABLES } from '../domain/projections/rows';
 import type { Role } from '../domain/users';
 import type { KeyWrap } from '../crypto/keyWrap';
@@ -78,6 +79,8 @@ export class DeskDb extends Dexie {
   wards!: Table<WardRow, string>;
   beds!: Table<BedRow, string>;
   admissions!: Table<AdmissionRow, string>;
+  /** The HIS's patient index (device-local, never replicated, not a projection: rebuilding keeps it). */
+  hisIndex!: Table<HisIndexRow, string>;
   /** Device-local record of every resync run, and of documents the central store refused. */
   syncHistory!: Table<SyncRunRecord, number>;
   syncRefusals!: Table<SyncRefusalRecord, string>;
@@ -135,5 +138,9 @@ export class DeskDb extends Dexie {
     // Wards (issue 14, point 3): new tables, no earlier event made them. A bed board reads its
     // ward's admitted patients (by `place`, a keyed hash of ward and status: a few dozen) and the ward's bed marks (ward).
     this.version(7).stores({ wards: 'ward', beds: 'key, ward', admissions: 'admission, place, patient, status' });
+    // The HIS patient index (issue 13): a new table, filled by an administrator's import only.
+    // Rows are read by import (to count, replace or drop one) and by the keyed hashes of
+    // atRest.ts; a multi-entry index cannot be compound, so a lookup checks the import on the rows.
+    this.version(8).stores({ hisIndex: 'id, import, uhid, mobile, *sounds' });
   }
 }

@@ -2,6 +2,7 @@ import { MOBILE_TAIL_MIN } from './patients/mobileTail';
 import { aliasForms } from './patients/alias';
 import { nameSounds, namePairKeys } from './patients/nameKeys';
 import type { PatientRow } from './projections/rows';
+import type { HisIndexRow } from './hisIndex/row';
 
 /**
  * What each device table keeps readable at rest; everything else in a row is sealed under the
@@ -116,6 +117,20 @@ export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
   admissions: {
     readable: readable('admission', 'patient', 'device', 'number', 'status', 'admittedAt', 'admittedBy', 'dischargedAt', 'dischargedBy', 'wristbands'),
     searchKeys: (row) => ({ place: placeKey(String(row.ward), String(row.status)) }),
+  },
+  /**
+   * The HIS's patient index (issue 13): which import a row belongs to and its line are readable;
+   * UHID, name, sex, birth, mobile and address are sealed. The reconciliation looks candidates
+   * up by keyed hashes of the whole UHID, the whole mobile and each name word's sound (soundOf):
+   * it compares whole records, not what a clerk types, so the desk's prefix keys (a dozen per
+   * name, each an index entry) would only slow a million-row import down.
+   */
+  hisIndex: {
+    readable: readable('id', 'import', 'line'),
+    searchKeys: (row) => {
+      const r = row as unknown as HisIndexRow;
+      return { uhid: r.uhid, mobile: r.mobile, sounds: nameSounds(r.name) };
+    },
   },
   /** A refused document's reason may quote what it held. */
   rejects: { readable: readable('id', 'seq', 'at') },

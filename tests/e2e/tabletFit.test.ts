@@ -6,6 +6,11 @@ import { startPreview, type Preview } from '../helpers/previewServer';
 import { sideways, TABLET } from '../helpers/tabletFit';
 
 let preview: Preview;
+const HIS_CSV = [
+  'UHID,Patient Name,Gender,Date of Birth,Age,Mobile Number,Permanent Address with Landmark,Father or Husband Name,Registration Date',
+  ...Array.from({ length: 6 }, (_, i) => `AIIMS/2026/00${i},सुनीता देवी ${i},F,12/03/1980,,98765432${i}0,"House ${i}, Gali No. 4, Near Shiv Mandir, Laxmi Nagar, East Delhi, Delhi 110092",Ram Prasad Sharma,2026-01-0${i + 1}`),
+  'AIIMS/2026/000,Duplicate Of The First Row With A Very Long Name Indeed,F,31/02/1980,,12345,Somewhere,Someone,2026-01-01',
+].join('\r\n');
 beforeAll(async () => { preview = await startPreview(); });
 afterAll(async () => { await preview?.stop(); });
 
@@ -36,7 +41,7 @@ describe('screens on a portrait tablet', () => {
 
       // The waiting-room display ends the session (a PIN leaves it): it is checked last.
       const screens = ['/', '/desk', `/patient/${patient}`, '/queue', '/lab', '/lab/new', `/lab/new/${patient}`,
-        request, `/lab/specimen/${specimen}`, '/lab/catalogue', '/users', '/device', '/sync'];
+        request, `/lab/specimen/${specimen}`, '/lab/catalogue', '/users', '/device', '/sync', '/his'];
       for (const language of ['en', 'hi']) {
         for (const screen of screens) {
           await page.goto(`${preview.url}#${screen}`);
@@ -46,6 +51,14 @@ describe('screens on a portrait tablet', () => {
         await page.getByLabel(/^Search patient|^मरीज़ खोजें/).fill('Ravi');
         await page.locator('.results .summary').first().waitFor();
         await check(`${language} desk with results`);
+        // The HIS import's wide tables (a long header, long addresses) scroll in their own box.
+        await page.goto(`${preview.url}#/his`);
+        await page.locator('input[type="file"]').setInputFiles({ name: 'his.csv', mimeType: 'text/csv', buffer: Buffer.from(HIS_CSV) });
+        await page.locator('.his-mapping select').first().waitFor();
+        await check(`${language} HIS mapping`);
+        await page.locator('form button[type="submit"]').click();
+        await page.locator('.his-table td').first().waitFor();
+        await check(`${language} HIS bad rows`);
         if (language === 'en') await page.getByRole('button', { name: 'भाषा: हिन्दी' }).click();
       }
       await page.goto(`${preview.url}#/display/MED`);

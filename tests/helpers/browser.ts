@@ -20,8 +20,9 @@ export function makeProfile() {
   const dir = mkdtempSync(join(tmpdir(), 'dd-profile-'));
   return {
     dir,
-    launch: async (options: { offline?: boolean } = {}): Promise<BrowserContext> => {
-      const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, offline: options.offline ?? false, viewport: { width: 1024, height: 768 } });
+    /** `args`: Chromium flags beyond the usual (a benchmark's precise heap figures). */
+    launch: async (options: { offline?: boolean; args?: readonly string[] } = {}): Promise<BrowserContext> => {
+      const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: [...ARGS, ...(options.args ?? [])], offline: options.offline ?? false, viewport: { width: 1024, height: 768 } });
       await capturePrints(context);
       await watchCsp(context);
       return context;

@@ -1,3 +1,4 @@
+import { hisEn } from './hisEn';
 import { emergencyEn } from './emergencyEn';
 import { wardsEn } from './wardsEn';
 import { labEn, labErrorsEn, labSlipEn } from './labEn';
@@ -8,7 +9,7 @@ import { recoverySheetEn } from './recoveryEn';
 /** English strings. Every key here must exist in hi.ts (a unit test checks). */
 export const en = {
   app: { title: 'Downtime Desk', loading: 'Starting…', offline: 'Offline', online: 'Online', language: 'भाषा: हिन्दी' },
-  nav: { sync: 'Resync', home: 'Home', desk: 'Registration', queue: 'Queue', emergency: 'Emergency', wards: 'Wards', lab: 'Lab', users: 'Users', device: 'This device', logout: 'Log out', lock: 'Lock' },
+  nav: { sync: 'Resync', home: 'Home', desk: 'Registration', queue: 'Queue', emergency: 'Emergency', wards: 'Wards', lab: 'Lab', users: 'Users', device: 'This device', his: 'HIS index', logout: 'Log out', lock: 'Lock' },
   roles: { clerk: 'Ward clerk', lab: 'Lab technician', pathologist: 'Pathologist', admin: 'Administrator' },
   enroll: {
     title: 'Set up this device',
@@ -304,7 +305,7 @@ export const en = {
     device: 'Device', events: 'Events', lastEvent: 'Last event', lastSync: 'Last verified sync', chain: 'Chain',
     chainOk: 'intact', checkChains: 'Check all chains', notSynced: 'not synced since the all-clear',
     totals: 'Totals per day and department', day: 'Day', registrations: 'Registrations', tokens: 'Tokens',
-    errors: {
+  errors: {
       gateClosed: 'The gate is closed: open it first.',
       badUrl: 'This is not a web address (http://… or /central/…).',
       unreachable: 'The central store cannot be reached at {{url}}: check the network and the address.',
@@ -330,6 +331,7 @@ export const en = {
       pullConflicts_other: 'Refused: the central store holds conflicting versions of {{count}} events ({{ids}}). This desk does not use either version of them (one shown before the conflict arrived stays as it was) until the store administrator resolves them (npm run central -- verify).',
     },
   },
+  his: hisEn,
   errors: {
     locked: 'Log in first: the records open only with a PIN.',
     pinNeedsReset: 'Your PIN is right, but since the update the records open only with a new key for you: ask an administrator to set your PIN again (Users).',
@@ -422,6 +424,11 @@ export const en = {
     url: 'Must start with http://, https:// or /.',
     declaredClean: 'Confirm that the network has been declared clean.',
     unexpected: 'Something went wrong: {{message}}',
+    uhidColumn: 'Choose the column with the UHID.',
+    nameColumn: 'Choose the column with the name.',
+    sameColumn: 'One column is chosen for two fields.',
+    hisMapping: 'Choose the columns first.',
+    hisStagedGone: 'The file read earlier is no longer there (another import replaced it): read it again.',
   },
 };
 

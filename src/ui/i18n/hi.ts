@@ -1,3 +1,4 @@
+import { hisHi } from './hisHi';
 import { emergencyHi } from './emergencyHi';
 import { wardsHi } from './wardsHi';
 import type { Messages } from './en';
@@ -9,7 +10,7 @@ import { recoverySheetHi } from './recoveryEn';
 /** हिन्दी. Keys mirror en.ts exactly. */
 export const hi: Messages = {
   app: { title: 'डाउनटाइम डेस्क', loading: 'शुरू हो रहा है…', offline: 'ऑफ़लाइन', online: 'ऑनलाइन', language: 'Language: English' },
-  nav: { sync: 'सिंक', home: 'मुख्य पृष्ठ', desk: 'पंजीकरण', queue: 'कतार', emergency: 'आपातकाल', wards: 'वार्ड', lab: 'लैब', users: 'उपयोगकर्ता', device: 'यह उपकरण', logout: 'लॉग आउट', lock: 'लॉक करें' },
+  nav: { sync: 'सिंक', home: 'मुख्य पृष्ठ', desk: 'पंजीकरण', queue: 'कतार', emergency: 'आपातकाल', wards: 'वार्ड', lab: 'लैब', users: 'उपयोगकर्ता', device: 'यह उपकरण', his: 'HIS सूची', logout: 'लॉग आउट', lock: 'लॉक करें' },
   roles: { clerk: 'वार्ड क्लर्क', lab: 'लैब तकनीशियन', pathologist: 'पैथोलॉजिस्ट', admin: 'प्रशासक' },
   enroll: {
     title: 'इस उपकरण को सेट करें',
@@ -305,7 +306,7 @@ export const hi: Messages = {
     device: 'उपकरण', events: 'घटनाएँ', lastEvent: 'अंतिम घटना', lastSync: 'अंतिम पुष्ट सिंक', chain: 'श्रृंखला',
     chainOk: 'सुरक्षित', checkChains: 'सभी श्रृंखलाएँ जाँचें', notSynced: 'ऑल-क्लियर के बाद सिंक नहीं हुआ',
     totals: 'दिन और विभाग के अनुसार कुल', day: 'दिन', registrations: 'पंजीकरण', tokens: 'टोकन',
-    errors: {
+  errors: {
       gateClosed: 'गेट बंद है: पहले उसे खोलें।',
       badUrl: 'यह वेब पता नहीं है (http://… या /central/…)।',
       unreachable: 'केंद्रीय भंडार {{url}} पर नहीं मिल रहा: नेटवर्क और पता जाँचें।',
@@ -331,6 +332,7 @@ export const hi: Messages = {
       pullConflicts_other: 'अस्वीकार: केंद्रीय भंडार में {{count}} घटनाओं ({{ids}}) के परस्पर विरोधी संस्करण हैं। जब तक भंडार प्रशासक इन्हें सुलझा न दे (npm run central -- verify), यह डेस्क इनके किसी भी संस्करण का उपयोग नहीं करता (विवाद आने से पहले दिखाया गया संस्करण वैसा ही रहता है)।',
     },
   },
+  his: hisHi,
   errors: {
     locked: 'पहले लॉग इन करें: रिकॉर्ड केवल पिन से खुलते हैं।',
     pinNeedsReset: 'आपका पिन सही है, पर अपडेट के बाद रिकॉर्ड आपके लिए नई कुंजी से ही खुलते हैं: किसी प्रशासक से अपना पिन फिर से बनवाएँ (उपयोगकर्ता)।',
@@ -423,5 +425,10 @@ export const hi: Messages = {
     url: 'http://, https:// या / से शुरू होना चाहिए।',
     declaredClean: 'पुष्टि करें कि नेटवर्क सुरक्षित घोषित हो चुका है।',
     unexpected: 'कुछ गलत हुआ: {{message}}',
+    uhidColumn: 'UHID वाला कॉलम चुनें।',
+    nameColumn: 'नाम वाला कॉलम चुनें।',
+    sameColumn: 'एक ही कॉलम दो जगह चुना गया है।',
+    hisMapping: 'पहले कॉलम चुनें।',
+    hisStagedGone: 'पहले पढ़ी गई फ़ाइल अब नहीं है (किसी दूसरे आयात ने उसे बदल दिया): उसे फिर से पढ़ें।',
   },
 };

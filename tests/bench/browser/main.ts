@@ -3,6 +3,7 @@ import IndexeddbAdapter from 'pouchdb-adapter-indexeddb';
 import { createPouchEventLog, type EventLog } from '../../../src/device/eventLog';
 import { defaultLocks } from '../../../src/device/locks';
 import { runDeskBench } from './deskBench';
+import { runHisBench } from './hisBench';
 import { runLabBench } from './labBench';
 import { runPushBench } from './pushBench';
 import { runWardBench } from './wardBench';
@@ -94,6 +95,8 @@ Object.assign(window, {
     runPushBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
   runDeskBench: (args: { patients: number; samples: number; encrypted: boolean }) =>
     runDeskBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
+  runHisBench: (args: { rows: number; encrypted: boolean }) =>
+    runHisBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
   runLabBench: (args: { specimens: number; samples: number; encrypted: boolean }) =>
     runLabBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
   runWardBench: (args: { occupied: number; past: number; samples: number; encrypted: boolean }) =>
