@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { DeviceRow, PatientRow, StaffRow, TokenRow } from '../domain/projections/rows';
 import type { CatalogueRow, LabRequestRow, LabResultRow, OpenBlockRow, SpecimenRow } from '../domain/projections/labRows';
 import type { EmergencyVisitRow } from '../domain/projections/emergencyRows';
+import type { AnalyteVersionRow } from '../domain/lab/results/analyteVersions';
 import { PROJECTION_TABLES } from '../domain/projections/rows';
 import type { Role } from '../domain/users';
 import type { KeyWrap } from '../crypto/keyWrap';
@@ -59,7 +60,7 @@ export interface RejectRecord {
 }
 
 
-const PROJECTION_TABLES_V4 = PROJECTION_TABLES.filter((t) => t !== 'labResults' && t !== 'emergencyVisits');
+const PROJECTION_TABLES_V4 = PROJECTION_TABLES.filter((t) => t !== 'labResults' && t !== 'emergencyVisits' && t !== 'analyteVersions');
 
 export class DeskDb extends Dexie {
   settings!: Table<SettingRecord, string>;
@@ -74,6 +75,7 @@ export class DeskDb extends Dexie {
   labOpen!: Table<OpenBlockRow, string>;
   labResults!: Table<LabResultRow, string>;
   emergencyVisits!: Table<EmergencyVisitRow, string>;
+  analyteVersions!: Table<AnalyteVersionRow, string>;
   /** Device-local record of every resync run, and of documents the central store refused. */
   syncHistory!: Table<SyncRunRecord, number>;
   syncRefusals!: Table<SyncRefusalRecord, string>;
@@ -128,5 +130,7 @@ export class DeskDb extends Dexie {
     // Emergency visits (issue 14): a new table, no earlier event made one. The board reads the
     // open ones by status (a few dozen at a time) and orders them in the domain (boardOrder).
     this.version(6).stores({ emergencyVisits: 'visit, status, patient' });
+    // Analyte versions (issue 18): a new table, no earlier event made one.
+    this.version(7).stores({ analyteVersions: 'version, device' });
   }
 }

@@ -4,6 +4,7 @@ import type { TokenStatus } from '../tokens/queue';
 import type { Role } from '../users';
 import type { EmergencyVisitRow } from './emergencyRows';
 import type { LabRequestRow, SpecimenRow, CatalogueRow, OpenBlockRow, LabResultRow } from './labRows';
+import type { AnalyteVersionRow } from '../lab/results/analyteVersions';
 
 /** What the screens read. Each table's rows are derived from events only (DESIGN.md §2). */
 export interface DeviceRow {
@@ -97,9 +98,10 @@ export interface ProjectionRows {
   labOpen: OpenBlockRow;
   labResults: LabResultRow;
   emergencyVisits: EmergencyVisitRow;
+  analyteVersions: AnalyteVersionRow;
 }
 export type TableName = keyof ProjectionRows;
-export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens', 'labRequests', 'specimens', 'catalogues', 'labOpen', 'labResults', 'emergencyVisits'];
+export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens', 'labRequests', 'specimens', 'catalogues', 'labOpen', 'labResults', 'emergencyVisits', 'analyteVersions'];
 
 /** One keyed change a reducer asks for; `update` is pure and receives the current row. */
 export interface RowUpdate<T extends TableName = TableName> {
