@@ -93,7 +93,7 @@ export class ResultDesk {
     if (!parsed.success) throw new ValidationError(toIssues(parsed.error).map((i) => ({ ...i, path: i.path ? `analytes.${i.path}` : 'analytes' })), input, 'analytes');
     const analytes = parsed.data;
     const check = (current: AnalyteCatalogue) => {
-      const issues = editIssues(current.tests[test], analytes);
+      const issues = editIssues(test, current.tests[test], analytes);
       if (issues.length) throw new ValidationError(issues, input, 'analytes');
     };
     check(await this.currentAnalytes()); // refuse before taking the lock, with the same message

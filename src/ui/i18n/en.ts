@@ -1,3 +1,4 @@
+import { analyteErrorsEn, analytesEn } from './analytesEn';
 import { emergencyEn } from './emergencyEn';
 import { labEn, labErrorsEn, labSlipEn } from './labEn';
 import { reportEn, resultsEn } from './resultsEn';
@@ -258,6 +259,7 @@ export const en = {
   lab: labEn,
   labSlip: labSlipEn,
   results: resultsEn,
+  analytes: analytesEn,
   labReport: reportEn,
   printer: printerEn,
   recoverySheet: recoverySheetEn,
@@ -399,6 +401,7 @@ export const en = {
     badMove: 'Token {{token}} is marked “$t(token.status_{{status}})”: that step is not possible now.',
     roleNotAllowed: 'Your role cannot do this.',
     ...labErrorsEn,
+    ...analyteErrorsEn,
     url: 'Must start with http://, https:// or /.',
     declaredClean: 'Confirm that the network has been declared clean.',
     unexpected: 'Something went wrong: {{message}}',

@@ -55,8 +55,8 @@ export function resolveAnalytes(version: string, rows: ReadonlyMap<string, Analy
  * measured: codes, kinds and calculations stay, because the grid's cross-checks and calculated
  * values (calculations.ts) and every stored result name analytes by code.
  */
-export function editIssues(current: readonly Analyte[] | undefined, next: readonly Analyte[]): Issue[] {
-  if (!current) return [{ path: 'test', code: 'unknownTest' }];
+export function editIssues(test: string, current: readonly Analyte[] | undefined, next: readonly Analyte[]): Issue[] {
+  if (!current) return [{ path: 'test', code: 'unknownTest', params: { codes: test } }];
   const shape = (a: Analyte) => `${a.code}:${a.kind}:${a.kind === 'number' ? a.calc ?? '' : ''}`;
   if (current.map(shape).join('|') !== next.map(shape).join('|')) return [{ path: 'analytes', code: 'analyteStructure' }];
   if (canonicalJson(current) === canonicalJson(next)) return [{ path: '', code: 'noChanges' }];
