@@ -39,14 +39,14 @@ describe('analyte editor form', () => {
 
 describe('analyte versions', () => {
   const row = (version: string, basedOn: string, test: string): AnalyteVersionRow =>
-    ({ version, basedOn, test, device: 'T1', analytes: DEFAULT_ANALYTES.tests.ESR!, publishedAt: '2026-12-01T10:00:00.000Z', publishedBy: 'Asha Verma' });
+    ({ version, basedOn, test, device: 'T1', analytes: [...DEFAULT_ANALYTES.tests.ESR!], publishedAt: '2026-12-01T10:00:00.000Z', publishedBy: 'Asha Verma' });
 
   it('resolves a version through the ones it was based on, and not at all while one is missing or the chain loops', () => {
     const rows = new Map([['T1-1', row('T1-1', 'BASE-1', 'HB')], ['T1-2', row('T1-2', 'T1-1', 'KFT')], ['T2-1', row('T2-1', 'T9-9', 'HB')], ['T3-1', row('T3-1', 'T3-2', 'HB')], ['T3-2', row('T3-2', 'T3-1', 'KFT')]]);
     const v2 = resolveAnalytes('T1-2', rows)!;
     expect(v2.version).toBe('T1-2');
-    expect(v2.tests.HB).toBe(DEFAULT_ANALYTES.tests.ESR);
-    expect(v2.tests.KFT).toBe(DEFAULT_ANALYTES.tests.ESR);
+    expect(v2.tests.HB).toEqual(DEFAULT_ANALYTES.tests.ESR);
+    expect(v2.tests.KFT).toEqual(DEFAULT_ANALYTES.tests.ESR);
     expect(v2.tests.CBC).toBe(DEFAULT_ANALYTES.tests.CBC);
     expect(resolveAnalytes('T2-1', rows)).toBeUndefined();
     expect(resolveAnalytes('T3-1', rows)).toBeUndefined();
