@@ -36,7 +36,8 @@ if (SUITES.includes('export')) await exportSuite(EXPORT_EVENTS, EXPORT_FORMATS, 
 if (SUITES.every((s) => s === 'export')) process.exit(0);
 
 const root = resolve('tests/bench/browser');
-const outDir = resolve('node_modules/.cache/downtime-bench');
+// BENCH_OUT_DIR: a worktree whose node_modules is shared must not overwrite another run's page.
+const outDir = resolve(process.env.BENCH_OUT_DIR ?? 'node_modules/.cache/downtime-bench');
 await build({ root, configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true, target: 'es2022' } });
 const port = await freePort();
 // The embedded central store, behind the page's own origin as `npm start` serves it.
