@@ -248,17 +248,40 @@ export class ResultDesk {
     if (missing.length) throw new RuleError('resultCallOutMissing', { analytes: missing.map((m) => `${m.analyte} ${m.value}`).join(', ') });
   }
 
+  /**
+   * Check, record, and hand back the view as the event left it. The view read for the early
+   * refusal is read with the projection's checkpoint; inside the append lock, when the checkpoint
+   * has not moved, no row has either, and the same view decides (one read instead of four).
+   * The view returned is built from the rows projecting the event wrote, not read back.
+   */
   private async write(actor: SessionUser, specimen: string, type: 'result.drafted' | 'result.entered' | 'result.calledOut' | 'result.verified' | 'result.amended',
     dataFor: (view: ResultView) => unknown): Promise<ResultView> {
     if (!LAB_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
-    const current = async () => {
-      const view = await this.view(specimen);
+    const { projector } = await this.desk.context();
+    const found = (view: ResultView | undefined) => {
       if (!view) throw new RuleError('specimenNotFound', { specimen });
       return view;
     };
-    dataFor(await current()); // refuse before taking the lock, with the same message
-    const { projector } = await this.desk.context();
-    await projector.record(type, async () => dataFor(await current()), actor.name);
-    return (await this.view(specimen))!;
+    const [seen, seenAt] = await this.db.transaction('r', this.db.tables, () => Promise.all([this.view(specimen), projector.checkpoint()]));
+    dataFor(found(seen)); // refuse before taking the lock, with the same message
+    let decided = seen!;
+    const recorded = await projector.record(type, async () => {
+      decided = (await projector.checkpoint()) === seenAt ? seen! : found(await this.view(specimen));
+      return dataFor(decided);
+    }, actor.name);
+    // Projected through the feed (another tab wrote between): read the view as it now is.
+    const row = recorded.rows?.get('labResults')?.get(specimen) as LabResultRow | undefined;
+    if (!row) return found(await this.view(specimen));
+    // The specimen row changes only when the event releases the report; else it is as decided.
+    const specimenRow = recorded.rows?.get('specimens')?.get(specimen) as SpecimenRow | undefined;
+    return this.viewWith(decided, specimenRow ?? decided.specimen, row);
+  }
+
+  /** A view with its specimen and results rows replaced: state, analyte version and grid follow. */
+  private async viewWith(view: ResultView, specimen: SpecimenRow, row: LabResultRow): Promise<ResultView> {
+    const state = resultState(row.records);
+    const shown = state.draft ?? state.pending ?? state.released;
+    const analytes = (shown && await this.analyteCatalogue(shown.analyteVersion)) ?? view.analytes;
+    return { ...view, specimen, row, state, analytes, typed: shown ? typedFrom(analytes, shown.values) : {} };
   }
 }
