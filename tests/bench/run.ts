@@ -193,7 +193,7 @@ async function labSuite(page: Page, chromium: string | null) {
   type R = {
     specimens: number; requests: number; events: number; loadMs: number; projectMs: number; byStatus: Record<string, number>;
     openWorklist: Record<string, Stat>; lookup: Stat; openScanned: Stat; renderLabel: Stat; request: Stat; releasedLoaded: number;
-    results: { openGrid: Stat; openGridWithEarlier: number; releaseStep: Stat; release: Stat; releaseParts: Record<'enter' | 'callOut' | 'verifyVisible', Stat>; renderReport: Stat };
+    results: { openGrid: Stat; openGridWithEarlier: number; releaseStep: Stat; releaseStepIo: Record<string, number>; release: Stat; releaseParts: Record<'enter' | 'callOut' | 'verifyVisible', Stat>; renderReport: Stat };
     jsHeapBytes: number | null; storageUsageBytes: number | null;
   };
   const runs: R[] = [];
@@ -222,6 +222,7 @@ async function labSuite(page: Page, chromium: string | null) {
     console.log(`${label}: loaded ${r.specimens} specimens in ${r.requests} requisitions (${r.events} events) in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s; ` +
       `by status ${JSON.stringify(r.byStatus)}; ${r.releasedLoaded} reports loaded as released results; ` +
       `${r.results.openGridWithEarlier} of ${r.results.openGrid.samples} grids opened with earlier results beside them; JS heap ${mb(r.jsHeapBytes)}, IndexedDB usage ${mb(r.storageUsageBytes)}`);
+    console.log(`${label}: one release step asks on average ${JSON.stringify(r.results.releaseStepIo)} (IndexedDB transactions and requests, Web Crypto seals and unseals)`);
   }
   console.log('written: bench-results/lab.json');
 }

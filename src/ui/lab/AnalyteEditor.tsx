@@ -8,7 +8,7 @@ import { fromForm, toForm, type AnalyteForm } from '../../domain/lab/results/ana
 import { hospitalDateTime } from '../../domain/time/hospitalClock';
 import { useLiveResults, useResults } from '../useCases';
 import { errorText } from '../shared/errors';
-import { Field, FieldError, FormError } from '../shared/Field';
+import { Field, FieldError, FormError, SelectField } from '../shared/Field';
 import { RemoveIcon } from '../shared/icons';
 import { useDomainForm } from '../shared/useDomainForm';
 
@@ -52,13 +52,10 @@ export function AnalyteEditor({ actor, identity }: { actor: SessionUser; identit
       <h2 id="analyte-editor-title">{t('analytes.title')}</h2>
       <p data-testid="analyte-version">{t('analytes.currentVersion', { version: current.version })}</p>
       <p className="hint">{t('analytes.versionsNote')}</p>
-      <label className="field">
-        <span>{t('analytes.test')}</span>
-        <select value={test} onChange={(e) => { setPublished(null); setTest(e.target.value); }}>
-          <option value="">{t('analytes.chooseTest')}</option>
-          {tests.map((code) => <option key={code} value={code}>{code}</option>)}
-        </select>
-      </label>
+      <SelectField label={t('analytes.test')} value={test} onChange={(e) => { setPublished(null); setTest(e.target.value); }}>
+        <option value="">{t('analytes.chooseTest')}</option>
+        {tests.map((code) => <option key={code} value={code}>{code}</option>)}
+      </SelectField>
       {analytes ? (
         <form onSubmit={onSubmit} noValidate>
           {analytes.map((a, i) => (
