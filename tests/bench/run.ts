@@ -222,7 +222,7 @@ async function labSuite(page: Page, chromium: string | null) {
     console.log(`${label}: loaded ${r.specimens} specimens in ${r.requests} requisitions (${r.events} events) in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s; ` +
       `by status ${JSON.stringify(r.byStatus)}; ${r.releasedLoaded} reports loaded as released results; ` +
       `${r.results.openGridWithEarlier} of ${r.results.openGrid.samples} grids opened with earlier results beside them; JS heap ${mb(r.jsHeapBytes)}, IndexedDB usage ${mb(r.storageUsageBytes)}`);
-    console.log(`${label}: one release step asks on average ${JSON.stringify(r.results.releaseStepIo)} (IndexedDB transactions and requests, Web Crypto seals and unseals)`);
+    console.log(`${label}: one release step asks on average ${JSON.stringify(r.results.releaseStepIo)} (IndexedDB transactions and requests)`);
   }
   console.log('written: bench-results/lab.json');
 }

@@ -1,10 +1,10 @@
 /**
- * What a step asks of storage and crypto, counted while `on` is set: IndexedDB transactions and
- * requests, and Web Crypto seals and unseals. Unlike times, counts do not move with the machine's
- * load, so two runs on a busy machine still compare.
+ * What a step asks of storage, counted while `during` runs: IndexedDB transactions and requests
+ * (sealing is synchronous JavaScript, not counted). Unlike times, counts do not move with the
+ * machine's load, so two runs on a busy machine still compare.
  */
 export function ioCounter() {
-  const counts = { transactions: 0, requests: 0, encrypts: 0, decrypts: 0 };
+  const counts = { transactions: 0, requests: 0 };
   let on = false;
   const undo: Array<() => void> = [];
   const wrap = (proto: object, names: readonly string[], key: keyof typeof counts) => {
@@ -22,8 +22,6 @@ export function ioCounter() {
   wrap(IDBDatabase.prototype, ['transaction'], 'transactions');
   wrap(IDBObjectStore.prototype, ['get', 'getAll', 'getAllKeys', 'getKey', 'put', 'add', 'delete', 'openCursor', 'openKeyCursor', 'count', 'clear'], 'requests');
   wrap(IDBIndex.prototype, ['get', 'getAll', 'getAllKeys', 'getKey', 'openCursor', 'openKeyCursor', 'count'], 'requests');
-  wrap(SubtleCrypto.prototype, ['encrypt'], 'encrypts');
-  wrap(SubtleCrypto.prototype, ['decrypt'], 'decrypts');
   return {
     async during<T>(fn: () => Promise<T>): Promise<T> {
       on = true;
