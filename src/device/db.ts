@@ -4,6 +4,7 @@ import type { CatalogueRow, LabRequestRow, LabResultRow, OpenBlockRow, SpecimenR
 import type { EmergencyVisitRow } from '../domain/projections/emergencyRows';
 import type { AdmissionRow, BedRow, WardRow } from '../domain/projections/wardRows';
 import type { HisIndexRow } from '../domain/hisIndex/row';
+import type { AnalyteVersionRow } from '../domain/lab/results/analyteVersions';
 import { PROJECTION_TABLES } from '../domain/projections/rows';
 import type { Role } from '../domain/users';
 import type { KeyWrap } from '../crypto/keyWrap';
@@ -61,7 +62,7 @@ export interface RejectRecord {
 }
 
 
-const PROJECTION_TABLES_V4 = PROJECTION_TABLES.filter((t) => !['labResults', 'emergencyVisits', 'wards', 'beds', 'admissions'].includes(t));
+const PROJECTION_TABLES_V4 = PROJECTION_TABLES.filter((t) => !['labResults', 'emergencyVisits', 'wards', 'beds', 'admissions', 'analyteVersions'].includes(t));
 
 export class DeskDb extends Dexie {
   settings!: Table<SettingRecord, string>;
@@ -81,6 +82,7 @@ export class DeskDb extends Dexie {
   admissions!: Table<AdmissionRow, string>;
   /** The HIS's patient index (device-local, never replicated, not a projection: rebuilding keeps it). */
   hisIndex!: Table<HisIndexRow, string>;
+  analyteVersions!: Table<AnalyteVersionRow, string>;
   /** Device-local record of every resync run, and of documents the central store refused. */
   syncHistory!: Table<SyncRunRecord, number>;
   syncRefusals!: Table<SyncRefusalRecord, string>;
@@ -142,5 +144,7 @@ export class DeskDb extends Dexie {
     // Rows are read by import (to count, replace or drop one) and by the keyed hashes of
     // atRest.ts; a multi-entry index cannot be compound, so a lookup checks the import on the rows.
     this.version(8).stores({ hisIndex: 'id, import, uhid, mobile, *sounds' });
+    // Analyte versions (issue 18): a new table, no earlier event made one.
+    this.version(9).stores({ analyteVersions: 'version, device' });
   }
 }

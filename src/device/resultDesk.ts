@@ -1,7 +1,9 @@
 import { RuleError, ValidationError } from '../domain/errors';
 import { validateData } from '../domain/events/envelope';
 import type { ReportPaper } from '../domain/lab/paper';
-import type { AnalyteCatalogue } from '../domain/lab/results/analytes';
+import { catalogueVersionOf } from '../domain/lab/catalogue';
+import { testAnalytes, type AnalyteCatalogue } from '../domain/lab/results/analytes';
+import { editIssues, newestVersion, resolveAnalytes, type AnalyteVersionRow } from '../domain/lab/results/analyteVersions';
 import type { ReleasedResults } from '../domain/lab/results/cumulative';
 import { DEFAULT_ANALYTES } from '../domain/lab/results/defaultAnalytes';
 import { changedAnalytes, missingCallOuts, resultState, type ResultState } from '../domain/lab/results/resultState';
@@ -10,6 +12,7 @@ import { ageBand } from '../domain/lab/results/values';
 import type { LabRequestRow, LabResultRow, SpecimenRow } from '../domain/projections/labRows';
 import type { PatientRow } from '../domain/projections/rows';
 import { foldKey } from '../domain/text';
+import { toIssues } from '../domain/validation';
 import type { Desk, SessionUser } from './desk';
 import { LAB_ROLES } from './labDesk';
 
@@ -45,19 +48,65 @@ export interface CallOutInput {
  * unless all of it is valid.
  */
 export class ResultDesk {
+  private readonly resolved = new Map<string, AnalyteCatalogue>();
+
   constructor(private readonly desk: Desk) {}
 
   private get db() {
     return this.desk.db;
   }
 
-  /** The analyte definitions of a version; only the built-in one until administrators publish theirs. */
-  analyteCatalogue(version: string): AnalyteCatalogue | undefined {
-    return version === DEFAULT_ANALYTES.version ? DEFAULT_ANALYTES : undefined;
+  /**
+   * The analyte definitions of a version, as published: a report shows the ranges of the version
+   * it was entered with, whatever was published since. Versions never change, so a resolved one
+   * is kept for this desk's life.
+   */
+  async analyteCatalogue(version: string): Promise<AnalyteCatalogue | undefined> {
+    if (version === DEFAULT_ANALYTES.version) return DEFAULT_ANALYTES;
+    const known = this.resolved.get(version);
+    if (known) return known;
+    const rows = await this.db.analyteVersions.toArray();
+    const found = resolveAnalytes(version, new Map(rows.map((r) => [r.version, r])));
+    if (found) this.resolved.set(version, found);
+    return found;
   }
 
-  currentAnalytes(): AnalyteCatalogue {
-    return DEFAULT_ANALYTES;
+  /** The version new results are entered with: the newest published, or the built-in one. */
+  async currentAnalytes(): Promise<AnalyteCatalogue> {
+    const newest = newestVersion(await this.db.analyteVersions.toArray());
+    return (newest && await this.analyteCatalogue(newest.version)) ?? DEFAULT_ANALYTES;
+  }
+
+  /** Published analyte versions, newest first (the catalogue screen's history). */
+  async analyteHistory(): Promise<AnalyteVersionRow[]> {
+    return (await this.db.analyteVersions.toArray()).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.version.localeCompare(a.version));
+  }
+
+  /**
+   * Publish an administrator's edit of one test's analytes as a new version based on the
+   * current one. Results already entered keep their version; new entries use this one.
+   * Everything is checked before anything is written: a bad range publishes nothing.
+   */
+  async publishAnalytes(actor: SessionUser, test: string, input: unknown): Promise<AnalyteCatalogue> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const parsed = testAnalytes.safeParse(input);
+    if (!parsed.success) throw new ValidationError(toIssues(parsed.error).map((i) => ({ ...i, path: i.path ? `analytes.${i.path}` : 'analytes' })), input, 'analytes');
+    const analytes = parsed.data;
+    const check = (current: AnalyteCatalogue) => {
+      const issues = editIssues(test, current.tests[test], analytes);
+      if (issues.length) throw new ValidationError(issues, input, 'analytes');
+    };
+    check(await this.currentAnalytes()); // refuse before taking the lock, with the same message
+    const { identity, projector } = await this.desk.context();
+    let version = '';
+    await projector.record('analytes.updated', async () => {
+      const current = await this.currentAnalytes();
+      check(current);
+      const mine = await this.db.analyteVersions.where('device').equals(identity.code).count();
+      version = catalogueVersionOf(identity.code, mine + 1);
+      return { version, basedOn: current.version, test, analytes };
+    }, actor.name);
+    return (await this.analyteCatalogue(version))!;
   }
 
   async view(id: string): Promise<ResultView | undefined> {
@@ -69,7 +118,7 @@ export class ResultDesk {
     if (!patient) throw new RuleError('patientNotFound');
     const state = resultState(row?.records ?? []);
     const shown = state.draft ?? state.pending ?? state.released;
-    const analytes = (shown && this.analyteCatalogue(shown.analyteVersion)) ?? this.currentAnalytes();
+    const analytes = (shown && await this.analyteCatalogue(shown.analyteVersion)) ?? await this.currentAnalytes();
     const day = (specimen.collectedAt ?? specimen.requestedAt).slice(0, 10);
     return {
       specimen, request, patient, subject: { sex: patient.sex, band: ageBand(patient.born, day) }, analytes, state, row,
@@ -199,17 +248,40 @@ export class ResultDesk {
     if (missing.length) throw new RuleError('resultCallOutMissing', { analytes: missing.map((m) => `${m.analyte} ${m.value}`).join(', ') });
   }
 
+  /**
+   * Check, record, and hand back the view as the event left it. The view read for the early
+   * refusal is read with the projection's checkpoint; inside the append lock, when the checkpoint
+   * has not moved, no row has either, and the same view decides (one read instead of four).
+   * The view returned is built from the rows projecting the event wrote, not read back.
+   */
   private async write(actor: SessionUser, specimen: string, type: 'result.drafted' | 'result.entered' | 'result.calledOut' | 'result.verified' | 'result.amended',
     dataFor: (view: ResultView) => unknown): Promise<ResultView> {
     if (!LAB_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
-    const current = async () => {
-      const view = await this.view(specimen);
+    const { projector } = await this.desk.context();
+    const found = (view: ResultView | undefined) => {
       if (!view) throw new RuleError('specimenNotFound', { specimen });
       return view;
     };
-    dataFor(await current()); // refuse before taking the lock, with the same message
-    const { projector } = await this.desk.context();
-    await projector.record(type, async () => dataFor(await current()), actor.name);
-    return (await this.view(specimen))!;
+    const [seen, seenAt] = await this.db.transaction('r', this.db.tables, () => Promise.all([this.view(specimen), projector.checkpoint()]));
+    dataFor(found(seen)); // refuse before taking the lock, with the same message
+    let decided = seen!;
+    const recorded = await projector.record(type, async () => {
+      decided = (await projector.checkpoint()) === seenAt ? seen! : found(await this.view(specimen));
+      return dataFor(decided);
+    }, actor.name);
+    // Projected through the feed (another tab wrote between): read the view as it now is.
+    const row = recorded.rows?.get('labResults')?.get(specimen) as LabResultRow | undefined;
+    if (!row) return found(await this.view(specimen));
+    // The specimen row changes only when the event releases the report; else it is as decided.
+    const specimenRow = recorded.rows?.get('specimens')?.get(specimen) as SpecimenRow | undefined;
+    return this.viewWith(decided, specimenRow ?? decided.specimen, row);
+  }
+
+  /** A view with its specimen and results rows replaced: state, analyte version and grid follow. */
+  private async viewWith(view: ResultView, specimen: SpecimenRow, row: LabResultRow): Promise<ResultView> {
+    const state = resultState(row.records);
+    const shown = state.draft ?? state.pending ?? state.released;
+    const analytes = (shown && await this.analyteCatalogue(shown.analyteVersion)) ?? view.analytes;
+    return { ...view, specimen, row, state, analytes, typed: shown ? typedFrom(analytes, shown.values) : {} };
   }
 }

@@ -47,6 +47,11 @@ describe('screens on a portrait tablet', () => {
           await page.goto(`${preview.url}#${screen}`);
           await check(`${language} ${screen}`);
         }
+        // The analyte editor opened on the widest test (CBC: 18 analytes with their ranges).
+        await page.goto(`${preview.url}#/lab/catalogue`);
+        await page.getByLabel(/^Test$|^जाँच$/).selectOption('CBC');
+        await page.getByLabel(/^HB (unit|इकाई)$/).waitFor();
+        await check(`${language} analyte editor`);
         await page.goto(`${preview.url}#/desk`);
         await page.getByLabel(/^Search patient|^मरीज़ खोजें/).fill('Ravi');
         await page.locator('.results .summary').first().waitFor();

@@ -52,6 +52,30 @@ describe('lab results', () => {
     expect(await refusal(results.enter(TECH, sp, CBC))).toEqual(['resultAlreadyReleased']);
   });
 
+  it('hands back after each write the view a fresh read gives', async () => {
+    const h = await setup();
+    const { results, sp } = h;
+    const fresh = async () => (await new ResultDesk(h.desk).view(sp))!;
+    expect(await results.saveDraft(TECH, sp, { 'CBC.HB': '13.1' })).toEqual(await fresh());
+    expect(await results.enter(TECH, sp, { ...CBC, 'CBC.PLT': '15' })).toEqual(await fresh());
+    expect(await results.callOut(TECH, sp, { to: 'Sister Asha', readBack: true })).toEqual(await fresh());
+    const released = await results.verify(PATHOLOGIST, sp);
+    expect(released.specimen.status).toBe('reported');
+    expect(released).toEqual(await fresh());
+    expect(await results.amend(PATHOLOGIST, sp, CBC, 'typo')).toEqual(await fresh());
+  });
+
+  it('releases once when two pathologists verify at the same moment', async () => {
+    const h = await setup();
+    await h.results.enter(TECH, h.sp, CBC);
+    const other = new ResultDesk(h.desk);
+    const outcomes = await Promise.allSettled([h.results.verify(PATHOLOGIST, h.sp), other.verify({ ...PATHOLOGIST, name: 'Anil Gupta' }, h.sp)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(await refusal(Promise.reject(refused.reason))).toEqual(['resultAlreadyReleased']);
+    expect((await h.db.labResults.get(h.sp))!.records.filter((r) => r.kind === 'verified')).toHaveLength(1);
+  });
+
   it('refuses garbage with its reason and writes nothing at all', async () => {
     const h = await setup();
     const before = await count(h);

@@ -3,6 +3,7 @@ import { parseSpecimenId } from '../ids/specimenId';
 import { requestNumber } from '../lab/requestId';
 import { statusOf } from '../lab/status';
 import type { CatalogueRow, LabRequestRow, OpenBlockRow, OpenItem, SpecimenRow } from './labRows';
+import type { AnalyteVersionRow } from '../lab/results/analyteVersions';
 import type { DeviceRow, RowUpdate, TableName } from './rows';
 import { projectResults } from './projectResults';
 import { resultState, type ResultState } from '../lab/results/resultState';
@@ -149,6 +150,16 @@ export function projectLab(event: AnyEvent): RowUpdate[] {
         table: 'catalogues', key: d.version,
         update: (prev): CatalogueRow => prev ?? {
           version: d.version, basedOn: d.basedOn, device: event.device, tests: d.tests, publishedAt: event.at, publishedBy: event.by,
+        },
+      })];
+    }
+    case 'analytes.updated': {
+      const d = event.data;
+      // First arrival wins: a version is never changed once published.
+      return [update({
+        table: 'analyteVersions', key: d.version,
+        update: (prev): AnalyteVersionRow => prev ?? {
+          version: d.version, basedOn: d.basedOn, device: event.device, test: d.test, analytes: d.analytes, publishedAt: event.at, publishedBy: event.by,
         },
       })];
     }

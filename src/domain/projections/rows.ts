@@ -5,6 +5,7 @@ import type { Role } from '../users';
 import type { EmergencyVisitRow } from './emergencyRows';
 import type { AdmissionRow, BedRow, WardRow } from './wardRows';
 import type { LabRequestRow, SpecimenRow, CatalogueRow, OpenBlockRow, LabResultRow } from './labRows';
+import type { AnalyteVersionRow } from '../lab/results/analyteVersions';
 
 /** What the screens read. Each table's rows are derived from events only (DESIGN.md §2). */
 export interface DeviceRow {
@@ -103,9 +104,10 @@ export interface ProjectionRows {
   wards: WardRow;
   beds: BedRow;
   admissions: AdmissionRow;
+  analyteVersions: AnalyteVersionRow;
 }
 export type TableName = keyof ProjectionRows;
-export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens', 'labRequests', 'specimens', 'catalogues', 'labOpen', 'labResults', 'emergencyVisits', 'wards', 'beds', 'admissions'];
+export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens', 'labRequests', 'specimens', 'catalogues', 'labOpen', 'labResults', 'emergencyVisits', 'wards', 'beds', 'admissions', 'analyteVersions'];
 
 /** One keyed change a reducer asks for; `update` is pure and receives the current row. */
 export interface RowUpdate<T extends TableName = TableName> {

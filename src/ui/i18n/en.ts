@@ -1,4 +1,5 @@
 import { hisEn } from './hisEn';
+import { analyteErrorsEn, analytesEn } from './analytesEn';
 import { emergencyEn } from './emergencyEn';
 import { wardsEn } from './wardsEn';
 import { labEn, labErrorsEn, labSlipEn } from './labEn';
@@ -261,6 +262,7 @@ export const en = {
   lab: labEn,
   labSlip: labSlipEn,
   results: resultsEn,
+  analytes: analytesEn,
   labReport: reportEn,
   printer: printerEn,
   recoverySheet: recoverySheetEn,
@@ -421,6 +423,7 @@ export const en = {
     badMove: 'Token {{token}} is marked “$t(token.status_{{status}})”: that step is not possible now.',
     roleNotAllowed: 'Your role cannot do this.',
     ...labErrorsEn,
+    ...analyteErrorsEn,
     url: 'Must start with http://, https:// or /.',
     declaredClean: 'Confirm that the network has been declared clean.',
     unexpected: 'Something went wrong: {{message}}',

@@ -1,4 +1,5 @@
 import { hisHi } from './hisHi';
+import { analyteErrorsHi, analytesHi } from './analytesHi';
 import { emergencyHi } from './emergencyHi';
 import { wardsHi } from './wardsHi';
 import type { Messages } from './en';
@@ -262,6 +263,7 @@ export const hi: Messages = {
   lab: labHi,
   labSlip: labSlipHi,
   results: resultsHi,
+  analytes: analytesHi,
   labReport: reportHi,
   printer: printerHi,
   recoverySheet: recoverySheetHi,
@@ -422,6 +424,7 @@ export const hi: Messages = {
     badMove: 'टोकन {{token}} की स्थिति “$t(token.status_{{status}})” है: यह कदम अभी संभव नहीं है।',
     roleNotAllowed: 'आपकी भूमिका यह नहीं कर सकती।',
     ...labErrorsHi,
+    ...analyteErrorsHi,
     url: 'http://, https:// या / से शुरू होना चाहिए।',
     declaredClean: 'पुष्टि करें कि नेटवर्क सुरक्षित घोषित हो चुका है।',
     unexpected: 'कुछ गलत हुआ: {{message}}',

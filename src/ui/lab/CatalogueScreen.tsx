@@ -11,6 +11,7 @@ import { errorText } from '../shared/errors';
 import { FieldError, FormError } from '../shared/Field';
 import { RemoveIcon } from '../shared/icons';
 import { useDomainForm } from '../shared/useDomainForm';
+import { AnalyteEditor } from './AnalyteEditor';
 
 interface CatalogueValues {
   tests: LabTest[];
@@ -112,6 +113,7 @@ export function CatalogueScreen({ actor }: { actor: SessionUser }) {
         ))}
         <li>{t('lab.builtIn')}</li>
       </ul>
+      <AnalyteEditor actor={actor} identity={identity} />
     </main>
   );
 }

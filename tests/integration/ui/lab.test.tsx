@@ -6,6 +6,7 @@ import { memoryLocation } from 'wouter/memory-location';
 import { FrontDesk } from '../../../src/device/frontDesk';
 import { LabDesk } from '../../../src/device/labDesk';
 import { initI18n, setLanguage } from '../../../src/ui/i18n';
+import { AnalyteEditor } from '../../../src/ui/lab/AnalyteEditor';
 import { LabRoutes } from '../../../src/ui/lab/LabRoutes';
 import { useLabPrefs } from '../../../src/ui/lab/labPrefs';
 import { DeskProvider } from '../../../src/ui/services';
@@ -167,6 +168,7 @@ describe('test catalogue editor', () => {
     const user = userEvent.setup();
     const h = await renderLab(() => '/lab/catalogue', { name: ADMIN.name, role: 'admin' });
     expect(await screen.findByTestId('catalogue-version')).toHaveTextContent('Current version: BASE-1');
+    expect(await screen.findByRole('heading', { name: 'Analytes and reference ranges' })).toBeInTheDocument();
     await user.click(await screen.findByRole('button', { name: 'Remove ESR' }));
     await user.clear(screen.getByLabelText('Code 1'));
     await user.type(screen.getByLabelText('Code 1'), 'C B C');
@@ -181,5 +183,41 @@ describe('test catalogue editor', () => {
     expect(await screen.findByText('Version K7-1 published.', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect((await h.lab.currentCatalogue()).tests.map((x) => x.code)).not.toContain('ESR');
     expect(await h.lab.catalogue('BASE-1')).toMatchObject({ tests: expect.arrayContaining([expect.objectContaining({ code: 'ESR' })]) });
+  });
+});
+
+describe('analyte editor', () => {
+  it('refuses a critical limit inside the range on its field, then publishes a new analyte version', async () => {
+    const user = userEvent.setup();
+    // The editor alone: the catalogue screen's 48-row test table above it only slows a loaded machine.
+    const h = makeDesk();
+    const admin = await h.desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    useSession.getState().login(admin);
+    render(<DeskProvider desk={h.desk}><AnalyteEditor actor={admin} identity={(await h.desk.identity())!} /></DeskProvider>);
+    expect(await screen.findByTestId('analyte-version')).toHaveTextContent('Current analyte version: BASE-1');
+    await user.selectOptions(screen.getByLabelText('Test'), 'KFT');
+    const critical = await screen.findByLabelText('CREAT critical high');
+    expect(critical).toHaveValue('10');
+    await user.clear(critical);
+    await user.type(critical, '1');
+    await user.clear(screen.getByLabelText('CREAT decimal places'));
+    await user.type(screen.getByLabelText('CREAT decimal places'), '-1');
+    await user.click(screen.getByRole('button', { name: 'Publish KFT as a new version' }));
+    expect(await screen.findByText('A critical limit lies inside a reference range: normal values would be called critical.')).toBeInTheDocument();
+    expect(screen.getByText('Decimal places: a whole number from 0 to 3.')).toBeInTheDocument();
+    expect(critical).toHaveAttribute('aria-invalid', 'true');
+    expect(await h.db.analyteVersions.count()).toBe(0);
+
+    await user.clear(critical);
+    await user.type(critical, '12');
+    await user.clear(screen.getByLabelText('CREAT decimal places'));
+    await user.type(screen.getByLabelText('CREAT decimal places'), '2');
+    await user.clear(screen.getByLabelText('CREAT High 1'));
+    await user.type(screen.getByLabelText('CREAT High 1'), '1.2');
+    await user.click(screen.getByRole('button', { name: 'Publish KFT as a new version' }));
+    expect(await screen.findByText('KFT: version K7-1 published.', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByText('Current analyte version: K7-1')).toBeInTheDocument();
+    const creat = (await h.db.analyteVersions.get('K7-1'))!.analytes.find((a) => a.code === 'CREAT');
+    expect(creat).toMatchObject({ criticalHigh: 12, decimals: 2, ranges: expect.arrayContaining([{ band: 'adult', sex: 'M', low: 0.7, high: 1.2 }]) });
   });
 });

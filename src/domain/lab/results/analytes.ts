@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../text';
 import { catalogueVersion, TEST_CODE } from '../catalogue';
+import { analyteProblems } from './analyteRules';
 
 /**
  * What a test measures: its analytes, each with how a value is typed and read. Kept apart from
@@ -45,7 +46,7 @@ export const quantitativeAnalyte = z.strictObject({
   kind: z.literal('number'),
   /** Empty for a unitless value (specific gravity). */
   unit: z.string().max(20),
-  decimals: z.number().int().min(0).max(3),
+  decimals: z.number().int('decimals').min(0, 'decimals').max(3, 'decimals'),
   /** Outside these a value cannot be real (Hb 80, a negative count): it is refused, not flagged. */
   min: limit,
   max: limit,
@@ -77,8 +78,7 @@ export const testAnalytes = z.array(analyte).min(1).max(40).superRefine((list, c
   list.forEach((a, i) => {
     if (seen.has(a.code)) ctx.addIssue({ code: 'custom', message: 'duplicateCode', path: [i, 'code'] });
     seen.add(a.code);
-    if (a.kind === 'number' && a.min > a.max) ctx.addIssue({ code: 'custom', message: 'limits', path: [i, 'min'] });
-    if (a.kind === 'choice' && !a.normal.every((n) => a.answers.includes(n))) ctx.addIssue({ code: 'custom', message: 'normalAnswer', path: [i, 'normal'] });
+    for (const problem of analyteProblems(a)) ctx.addIssue({ code: 'custom', message: problem.code, path: [i, ...problem.path] });
   });
 });
 

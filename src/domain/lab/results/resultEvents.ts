@@ -3,6 +3,7 @@ import { parseSpecimenId, SPECIMEN_ID } from '../../ids/specimenId';
 import { personName, text } from '../../text';
 import { catalogueVersion, TEST_CODE } from '../catalogue';
 import { analyteCode } from './analytes';
+import { analytesUpdated } from './analyteVersions';
 
 const specimenId = z.string().regex(SPECIMEN_ID, 'specimenId').refine((id) => parseSpecimenId(id).ok, 'specimenId');
 const testCode = z.string().regex(TEST_CODE, 'testCode');
@@ -47,4 +48,6 @@ export const RESULT_EVENT_SCHEMAS = {
     readBack: z.literal(true, { error: 'readBack' }),
     calledAt: z.iso.datetime({ error: 'timestamp' }),
   }),
+  /** An administrator's edit of one test's analytes: a new analyte version (analyteVersions.ts). */
+  'analytes.updated': analytesUpdated,
 } as const;
