@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEvent, computeHash, type AnyEvent, type ChainHead } from '../../../src/domain/events/envelope';
+import type { ChainHead } from '../../../src/domain/events/envelope';
 import { formatDowntimeId } from '../../../src/domain/ids/downtimeId';
-import type { EventType } from '../../../src/domain/events/catalog';
 import { verifyChain } from '../../../src/domain/events/chain';
 import { storeFetch } from '../../helpers/pouchServer';
-import { chainOf, DB, gatewayHarness, refusals, withRevision } from '../../helpers/gatewayHarness';
+import { chainOf, DB, gatewayHarness, refusals } from '../../helpers/gatewayHarness';
+import { built, forged } from '../../helpers/handWritten';
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
 let t1: Awaited<ReturnType<typeof gw.tablet>>;
@@ -18,16 +18,6 @@ afterAll(async () => { await gw?.close(); });
 
 const patient = formatDowntimeId('T1', 1);
 const visit = 'ER-T1-000001';
-const at = '2026-12-01T10:00:00.000Z';
-
-/** An event whose data a hostile tablet wrote by hand: hashed correctly, so only the schema can tell. */
-function forged(type: string, data: unknown, head: ChainHead) {
-  const body = { _id: `ev:T1:${String(head.seq + 1).padStart(10, '0')}`, type, device: 'T1', seq: head.seq + 1, at, by: 'Kavita Joshi', prev: head.hash, data };
-  return withRevision({ ...body, hash: computeHash(body as never) } as AnyEvent);
-}
-
-const built = <T extends EventType>(type: T, data: unknown, head: ChainHead) =>
-  withRevision(buildEvent({ type, data, device: 'T1', head, at, by: 'Kavita Joshi' }) as AnyEvent);
 
 const UNKNOWN_FIELDS = { alias: 'UNKNOWN MALE T1-0001', sex: 'U', birth: { kind: 'age', years: 35, months: 0, days: 0, estimated: true } };
 

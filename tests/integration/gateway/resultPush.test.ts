@@ -1,10 +1,13 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEvent, computeHash, type AnyEvent, type ChainHead } from '../../../src/domain/events/envelope';
+import { buildEvent, type ChainHead } from '../../../src/domain/events/envelope';
 import { formatSpecimenId } from '../../../src/domain/ids/specimenId';
 import { DEFAULT_ANALYTES } from '../../../src/domain/lab/results/defaultAnalytes';
 import { storeFetch } from '../../helpers/pouchServer';
 import { chainOf, DB, gatewayHarness, refusals, withRevision } from '../../helpers/gatewayHarness';
+import { forged as forgedBy } from '../../helpers/handWritten';
+
+const forged = (type: string, data: unknown, head: ChainHead) => forgedBy(type, data, head, 'Meena Das');
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
 let t1: Awaited<ReturnType<typeof gw.tablet>>;
@@ -16,12 +19,6 @@ beforeAll(async () => {
 afterAll(async () => { await gw?.close(); });
 
 const sp = formatSpecimenId('T1', 1);
-
-/** A result event whose data a hostile tablet wrote by hand: hashed correctly, so only the schema can tell. */
-function forged(type: string, data: unknown, head: ChainHead) {
-  const body = { _id: `ev:T1:${String(head.seq + 1).padStart(10, '0')}`, type, device: 'T1', seq: head.seq + 1, at: '2026-12-01T10:00:00.000Z', by: 'Meena Das', prev: head.hash, data };
-  return withRevision({ ...body, hash: computeHash(body as never) } as AnyEvent);
-}
 
 describe('central gateway: lab result events', () => {
   it('refuses malformed result events a tablet did not build through the app, and stores a valid one', async () => {
