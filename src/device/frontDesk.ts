@@ -43,6 +43,12 @@ export interface QueueView {
 }
 
 const MAX_RESULTS = 50;
+/** A range of name candidates; `read`: its first page, already read; `alsoRead`: other rows read that may match. */
+interface PagedRange {
+  range: () => Collection<PatientRow, string>;
+  read?: PatientRow[] | undefined;
+  alsoRead?: PatientRow[];
+}
 /** Candidates per pair key (newest first) for possible duplicates. */
 const DUPLICATE_SCAN = 200;
 /** Name candidates read first: enough for a full page of results when most match, few to decrypt. */
@@ -248,8 +254,8 @@ export class FrontDesk {
     const stems = [...new Set(longest.map((w) => nameStem(w)))].slice(0, 4);
     const matches = (p: PatientRow) => words.every((w) => p.sounds.some((sound) => sound.startsWith(w))) && keep(p);
     const { hits, more } = stems.length === 1
-      ? await this.readPages([() => this.byKey('stems', stemOf(longest[0]!))], matches)
-      : await this.readPages([await this.bestPair(stemPairs(stems), matches), () => this.byKey('pairs', MANY_WORDS)], matches);
+      ? await this.readPages([{ range: () => this.byKey('stems', stemOf(longest[0]!)) }], matches)
+      : await this.readPages([await this.bestPair(stemPairs(stems), matches), { range: () => this.byKey('pairs', MANY_WORDS) }], matches);
     const shown = [...hits.values()].slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
     return { kind: 'patients', exact: false, patients: shown, truncated: more || hits.size > MAX_RESULTS };
   }
@@ -257,15 +263,16 @@ export class FrontDesk {
   /**
    * Of several pair keys (three or more words typed), the one to read: a common pair ("moh yus")
    * is held by thousands, and few of them have the third word. Each pair's first page is read;
-   * the pair whose page held the most matches, or which ended within its page, is taken.
+   * the pair whose page held the most matches, or which ended within its page, is taken, and
+   * the rows already read are handed on with it rather than opened again.
    */
-  private async bestPair(pairs: string[], matches: (p: PatientRow) => boolean): Promise<() => Collection<PatientRow, string>> {
+  private async bestPair(pairs: string[], matches: (p: PatientRow) => boolean): Promise<PagedRange> {
     const range = (pair: string) => () => this.byKey('pairs', pair);
-    if (pairs.length === 1) return range(pairs[0]!);
+    if (pairs.length === 1) return { range: range(pairs[0]!) };
     const firsts = await Promise.all(pairs.map((pair) => this.byKey('pairs', pair).limit(FIRST_PAGE).toArray()));
     const score = (rows: PatientRow[]) => (rows.length < FIRST_PAGE ? Infinity : rows.filter(matches).length);
     const best = firsts.reduce((b, rows, i) => (score(rows) > score(firsts[b]!) ? i : b), 0);
-    return range(pairs[best]!);
+    return { range: range(pairs[best]!), read: firsts[best]!, alsoRead: firsts.flat() };
   }
 
   /**
@@ -274,15 +281,18 @@ export class FrontDesk {
    * in one request only from its start, so a larger page reads the smaller one again; that
    * costs less than a request per row. Past NAME_READ the clerk is asked for more of the name.
    */
-  private async readPages(ranges: Array<() => Collection<PatientRow, string>>, matches: (p: PatientRow) => boolean) {
+  private async readPages(ranges: PagedRange[], matches: (p: PatientRow) => boolean) {
     const hits = new Map<string, PatientRow>();
-    for (const range of ranges) {
+    for (const { range, read, alsoRead = [] } of ranges) {
+      for (const p of alsoRead) if (matches(p)) hits.set(p.patient, p);
+      let rows = read;
       for (let limit = FIRST_PAGE; ; limit *= 4) {
-        const rows = await range().limit(limit).toArray();
+        rows ??= await range().limit(limit).toArray();
         for (const p of rows) if (matches(p)) hits.set(p.patient, p);
         if (hits.size > MAX_RESULTS) return { hits, more: true };
         if (rows.length < limit) break;
         if (limit >= NAME_READ) return { hits, more: true };
+        rows = undefined;
       }
     }
     return { hits, more: false };
