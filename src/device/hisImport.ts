@@ -6,10 +6,12 @@ import { HisIndexReader, kindOf, previewCsv, type CsvPreview, type HisFileKind }
 import { guessMapping, mappingProblems, type ColumnMapping } from '../domain/hisIndex/mapping';
 import { HIS_INDEX_SETTING, hisRowId, type HisIndexRow, type HisIndexSummary } from '../domain/hisIndex/row';
 import type { Desk, SessionUser } from './desk';
-import { CHUNK_BYTES, fileText } from './fileText';
+import { fileText } from './fileText';
 
 /** Rows written per IndexedDB transaction: large enough to be quick, small enough to seal without a pause. */
 export const WRITE_BATCH = 1000;
+/** Read for the mapping screen: the header and first rows of any sensible index file. */
+const PREVIEW_BYTES = 64 * 1024;
 /** The bad rows kept to show (all are counted): a file that is all garbage must not fill the memory. */
 export const BAD_ROWS_SHOWN = 1000;
 
@@ -61,11 +63,15 @@ export class HisImport {
   /** What the mapping screen shows: the file's kind and, for a CSV, its header and first rows. */
   async open(file: File, actor: SessionUser): Promise<HisFile> {
     this.allow(actor);
-    const first = await fileText(file.slice(0, CHUNK_BYTES)).next();
+    // The file's first bytes, decoded as the whole import decodes them: a character cut at the
+    // slice's end waits for the rest instead of reading as "not UTF-8".
+    const chunks = fileText(file, PREVIEW_BYTES);
+    const first = await chunks.next();
+    await chunks.return(undefined);
     const start = first.done ? '' : first.value.text;
     const kind = kindOf(file.name, start);
     if (kind === 'ndjson') return { name: file.name, size: file.size, kind };
-    const preview = previewCsv(start, file.size <= CHUNK_BYTES);
+    const preview = previewCsv(start, file.size <= PREVIEW_BYTES);
     return { name: file.name, size: file.size, kind, csv: { preview, mapping: guessMapping(preview.header) } };
   }
 
@@ -87,22 +93,26 @@ export class HisImport {
       ? { kind, mapping: options.mapping!, today, duplicates: false }
       : { kind, uhidSystem: options.uhidSystem, today, duplicates: false });
     const staged: StagedImport = { import: id, fileName: file.name, kind, good: 0, badCount: 0, bad: [] };
-    const take = async (outcomes: RowOutcome[]) => {
-      for (let start = 0; start < outcomes.length; start += WRITE_BATCH) await this.write(outcomes.slice(start, start + WRITE_BATCH), staged);
+    let rows = 0;
+    // A chunk holds some ten thousand rows: cancel and progress are answered batch by batch.
+    const take = async (outcomes: RowOutcome[], bytes: number) => {
+      for (let start = 0; start < outcomes.length; start += WRITE_BATCH) {
+        options.signal?.throwIfAborted();
+        const batch = outcomes.slice(start, start + WRITE_BATCH);
+        await this.write(batch, staged);
+        rows += batch.length;
+        options.onProgress?.({ rows, bytes, totalBytes: file.size });
+      }
     };
     try {
-      let rows = 0;
+      let bytes = 0;
       for await (const chunk of fileText(file, options.chunkBytes)) {
-        options.signal?.throwIfAborted();
-        const outcomes = reader.push(chunk.text);
-        rows += outcomes.length;
-        await take(outcomes);
-        options.onProgress?.({ rows, bytes: chunk.bytes, totalBytes: file.size });
+        await take(reader.push(chunk.text), bytes);
+        bytes = chunk.bytes;
       }
       options.signal?.throwIfAborted();
-      const rest = reader.end();
-      await take(rest);
-      options.onProgress?.({ rows: rows + rest.length, bytes: file.size, totalBytes: file.size });
+      await take(reader.end(), file.size);
+      options.onProgress?.({ rows, bytes: file.size, totalBytes: file.size });
       return staged;
     } catch (err) {
       await this.discard(staged);

@@ -28,6 +28,20 @@ async function importAll(his: HisImport, file: File, chunkBytes = 4096) {
 }
 
 describe('importing the HIS patient index', () => {
+  it('opens a Hindi file whose first bytes read end inside a character', async () => {
+    const { his } = await adminDesk();
+    const lines = rows(15_000, 1, 'सुनीता देवी');
+    const encoder = new TextEncoder();
+    const bytesOf = (l: string[]) => encoder.encode(`${[HEADER, ...l].join('\r\n')}\r\n`);
+    // Pad a row before each likely cut (64 KiB, 1 MiB) until the byte there is inside a three-byte Devanagari letter.
+    for (const [cut, row] of [[64 * 1024, 0], [1024 * 1024, 10_000]] as const) {
+      while ((bytesOf(lines)[cut]! & 0xc0) !== 0x80) lines[row] += ' ';
+    }
+    const opened = await his.open(csv(lines), ADMIN_USER);
+    expect(opened.csv?.mapping).toEqual(MAPPING);
+    expect(opened.csv?.preview.rows[0]).toContain('सुनीता देवी 1');
+  });
+
   it('stages the good rows, lists the bad ones, and makes them the index only when confirmed; every value sealed at rest', async () => {
     const { his, db, names } = await adminDesk();
     const file = csv([...rows(3), 'AIIMS/000002,Duplicate,F,,30,,', ',No Uhid,M,,30,,', ...rows(2, 4, 'सुनीता देवी')]);

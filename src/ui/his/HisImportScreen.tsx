@@ -20,7 +20,8 @@ type Step =
   | { step: 'map'; file: File; info: HisFile; mapping: ColumnMapping | null; uhidSystem: string }
   | { step: 'reading'; progress: ImportProgress }
   | { step: 'review'; staged: StagedImport }
-  | { step: 'saving' };
+  | { step: 'saving' }
+  | { step: 'discarding' };
 
 type Outcome = { kind: 'done' | 'cancelled' | 'discarded' | 'failed'; text: string } | null;
 
@@ -84,9 +85,13 @@ export function HisImportScreen({ actor }: { actor: SessionUser }) {
   }
 
   async function discard(staged: StagedImport) {
-    setStep({ step: 'saving' });
-    await his.discard(staged);
-    setOutcome({ kind: 'discarded', text: t('his.discarded') });
+    setStep({ step: 'discarding' });
+    try {
+      await his.discard(staged);
+      setOutcome({ kind: 'discarded', text: t('his.discarded') });
+    } catch (err) {
+      setOutcome({ kind: 'failed', text: errorText(err, t) });
+    }
     setStep({ step: 'pick' });
   }
 
@@ -157,6 +162,7 @@ export function HisImportScreen({ actor }: { actor: SessionUser }) {
       ) : null}
 
       {step.step === 'saving' ? <p>{t('his.saving')}</p> : null}
+      {step.step === 'discarding' ? <p>{t('his.discarding')}</p> : null}
     </main>
   );
 }

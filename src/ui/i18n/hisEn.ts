@@ -38,6 +38,7 @@ export const hisEn = {
   discard: 'Do not import',
   noneGood: 'No row of the file can be imported.',
   saving: 'Replacing the index…',
+  discarding: 'Dropping the rows read…',
   done: 'Imported: {{rows}} patients from {{file}}. The previous index is replaced.',
   cancelled: 'Import cancelled: the index in use is unchanged.',
   discarded: 'Not imported: the index in use is unchanged.',
