@@ -103,11 +103,12 @@ export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
     readable: readable('visit', 'patient', 'device', 'number', 'status', 'arrivedAt', 'arrivedBy', 'triagedAt', 'triagedBy', 'disposedAt', 'disposedBy'),
   },
   /**
-   * Wards and their beds are places, not people: names, labels, types and marks stay readable
-   * (the rows are still sealed, with nothing in the sealed part).
+   * Wards and their beds are places, not people: names, labels, types and marks stay readable.
+   * When and by whom a bed was last marked is sealed: a discharge marks the bed at the
+   * admission's readable discharge time, and the two together would say where the patient lay.
    */
   wards: { readable: readable('ward', 'name', 'nameHi', 'beds', 'definedAt', 'definedBy', 'device') },
-  beds: { readable: readable('key', 'ward', 'bed', 'status', 'at', 'by') },
+  beds: { readable: readable('key', 'ward', 'bed', 'status') },
   /**
    * Admissions: ids, status, times and who recorded them. The ward and bed (which ward a patient
    * lies in can say what they suffer from), every move, how the patient came, the department,

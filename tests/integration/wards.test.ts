@@ -82,6 +82,9 @@ describe('admission, transfer and discharge on one device', () => {
     // Bed labels and marks are the ward's (readable); which ward and bed a patient lies in is not.
     expect(raw).toMatch(/"admission":"IP-K7-000001-/);
     expect(raw).not.toMatch(/"admission":"IP-[^}]*"(ward|bed|consultant|mlc)"/);
+    // A bed's mark keeps its time sealed: beside the admission's readable discharge time it would say where the patient lay.
+    expect(raw).toMatch(/"key":"SURG\/ICU1"/);
+    expect(raw).not.toMatch(/"key":"SURG\/ICU1"[^}]*"at":/);
   });
 });
 
