@@ -119,6 +119,10 @@ function (newDoc, oldDoc, userCtx, secObj) {
   }
   var dataProblem = check(DATA_SCHEMAS[newDoc.type], newDoc.data, 'data');
   if (dataProblem) refuse(newDoc.type + ': ' + dataProblem);
+  // A published catalogue or analyte version is named after its device (as parseEvent checks).
+  if ((newDoc.type === 'catalogue.updated' || newDoc.type === 'analytes.updated') && String(newDoc.data.version).indexOf(device + '-') !== 0) {
+    refuse(newDoc.type + ': a device publishes versions under its own code');
+  }
 
   // A device account may only add to its own chain; the role is given at enrollment.
   if (!isAdmin && !has(roles, 'device:' + device)) refuse('this account may not write events of device ' + device);

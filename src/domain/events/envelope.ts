@@ -102,6 +102,8 @@ const envelope = z.object({
  * matches device and sequence, and a hash that matches the content. Returns the typed event or
  * throws a ValidationError whose value is the document.
  */
+const OWN_VERSIONS: ReadonlySet<string> = new Set(['catalogue.updated', 'analytes.updated']);
+
 export function parseEvent(doc: unknown): AnyEvent {
   // PouchDB adds these on reads with options; they are storage metadata, not event content.
   const { _revisions: _r, _conflicts: _c, ...rest } = (doc ?? {}) as Record<string, unknown>;
@@ -113,6 +115,11 @@ export function parseEvent(doc: unknown): AnyEvent {
   const dataResult = EVENT_SCHEMAS[e.type].safeParse(e.data);
   if (!dataResult.success) {
     throw new ValidationError(toIssues(dataResult.error).map((i) => ({ ...i, path: `data.${i.path}`.replace(/\.$/, '') })), doc, 'event document');
+  }
+  // A version is named after the device that published it: another's name would make two
+  // devices hold different content under one version, and a report print the wrong ranges.
+  if (OWN_VERSIONS.has(e.type) && !String((dataResult.data as { version?: unknown }).version).startsWith(`${e.device}-`)) {
+    throw new ValidationError([{ path: 'data.version', code: 'notThisDevicesVersion' }], doc, 'event document');
   }
   // The hash covers the data exactly as stored, so nothing is normalised before checking it.
   const event = e as AnyEvent;

@@ -64,6 +64,9 @@ describe('central gateway: lab result events', () => {
       [update({ analytes: [] }), /analytes/],
       [update({ version: 'T1-1', basedOn: 'T1-1' }), /basedOn: basedOnItself/],
       [update({ version: '../../_users' }), /version: catalogueVersion/],
+      // Another device's version name, or the built-in one's: two contents under one name.
+      [update({ version: 'T2-1' }), /version: notThisDevicesVersion/],
+      [update({ version: 'BASE-2' }), /version: notThisDevicesVersion/],
       [update({ test: 'kft; drop' }), /test: testCode/],
       [update({ analytes: Array.from({ length: 41 }, (_, i) => ({ ...kft[0]!, code: `A${i}` })) }), /analytes/],
     ];
@@ -86,10 +89,11 @@ describe('central gateway: lab result events', () => {
     const res = await storeFetch(gw.store, `${DB}/_bulk_docs`, { method: 'POST', auth: gw.accounts.T1, body: { docs: [doc], new_edits: false } });
     expect(JSON.stringify(res.body)).toMatch(/forbidden/);
     expect(await gw.storedEvents('T1')).toHaveLength(stored.length);
-    // An analyte version whose shape is wrong: a value where a number belongs, a field too many.
+    // An analyte version whose shape is wrong: a value where a number belongs, a field too many;
     const kft = DEFAULT_ANALYTES.tests.KFT!;
-    for (const analytes of [kft.map((a) => ({ ...a, decimals: { $gt: 0 } })), kft.map((a) => ({ ...a, verifiedBy: 'x' }))]) {
-      const bad = forged('analytes.updated', { version: 'T1-2', basedOn: 'BASE-1', test: 'KFT', analytes }, { seq: last.seq, hash: last.hash });
+    // ...and a good one published under another device's version name.
+    for (const [version, analytes] of [['T1-2', kft.map((a) => ({ ...a, decimals: { $gt: 0 } }))], ['T1-2', kft.map((a) => ({ ...a, verifiedBy: 'x' }))], ['T2-7', kft]] as const) {
+      const bad = forged('analytes.updated', { version, basedOn: 'BASE-1', test: 'KFT', analytes }, { seq: last.seq, hash: last.hash });
       const r = await storeFetch(gw.store, `${DB}/_bulk_docs`, { method: 'POST', auth: gw.accounts.T1, body: { docs: [bad], new_edits: false } });
       expect(JSON.stringify(r.body)).toMatch(/forbidden/);
     }
