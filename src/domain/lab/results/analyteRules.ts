@@ -1,8 +1,8 @@
 /**
  * What makes one analyte's definition self-contradictory, whoever wrote it: the administrator's
- * editor shows these on the field, the device refuses to publish them, and the central store
- * refuses an event carrying them (the event schema runs the same check), so no report can ever
- * print a range its own flags disagree with.
+ * editor shows these on the field, the device refuses to publish them, and the gateway refuses
+ * an event carrying them (the event schema runs the same check; the store's design document
+ * checks the event's shape only), so no report can ever print a range its own flags disagree with.
  */
 
 /** Structural type: analytes.ts builds its schema on these rules, so they cannot import it. */
@@ -34,7 +34,8 @@ export function analyteProblems(a: AnalyteLike): AnalyteProblem[] {
     bands.add(key);
     if (r.low !== undefined && r.high !== undefined && r.low > r.high) out.push({ path: ['ranges', i, 'low'], code: 'rangeOrder' });
     // A range reaching past the impossible limits could never be reached by an accepted value.
-    if ((r.low !== undefined && r.low < a.min) || (r.high !== undefined && r.high > a.max)) out.push({ path: ['ranges', i, 'low'], code: 'rangeOutsideLimits' });
+    if (r.low !== undefined && r.low < a.min) out.push({ path: ['ranges', i, 'low'], code: 'rangeOutsideLimits' });
+    else if (r.high !== undefined && r.high > a.max) out.push({ path: ['ranges', i, 'high'], code: 'rangeOutsideLimits' });
   });
   const { criticalLow: cl, criticalHigh: ch } = a;
   if (cl !== undefined && ch !== undefined && cl >= ch) out.push({ path: ['criticalLow'], code: 'criticalOrder' });
