@@ -118,7 +118,10 @@ export class ResultDesk {
     if (!patient) throw new RuleError('patientNotFound');
     const state = resultState(row?.records ?? []);
     const shown = state.draft ?? state.pending ?? state.released;
-    const analytes = (shown && await this.analyteCatalogue(shown.analyteVersion)) ?? await this.currentAnalytes();
+    // A result is only ever shown with its own version's ranges: one entered on a tablet that
+    // had a version this one has not pulled yet waits for it rather than borrowing another's.
+    const analytes = shown ? await this.analyteCatalogue(shown.analyteVersion) : await this.currentAnalytes();
+    if (!analytes) throw new RuleError('analyteVersionMissing', { version: shown!.analyteVersion });
     const day = (specimen.collectedAt ?? specimen.requestedAt).slice(0, 10);
     return {
       specimen, request, patient, subject: { sex: patient.sex, band: ageBand(patient.born, day) }, analytes, state, row,

@@ -418,6 +418,7 @@ export const en = {
     deptTooOld: '{{dept}} sees patients up to {{max}} years; this patient is {{age}}.',
     deptAgeRange: 'An age between 0 and 125 years.',
     deptAgeOrder: 'The upper age is below the lower one.',
+    analyteVersionMissing: 'This result was entered with analyte version {{version}}, which has not reached this tablet yet: resync, then open it again.',
     patientNotFound: 'No such patient on this device.',
     tokenNotFound: 'No such token on this device.',
     badMove: 'Token {{token}} is marked “$t(token.status_{{status}})”: that step is not possible now.',

@@ -419,6 +419,7 @@ export const hi: Messages = {
     deptTooOld: '{{dept}} में {{max}} वर्ष तक के मरीज़ देखे जाते हैं; इस मरीज़ की आयु {{age}} है।',
     deptAgeRange: 'आयु 0 से 125 वर्ष के बीच।',
     deptAgeOrder: 'ऊपरी आयु निचली आयु से कम है।',
+    analyteVersionMissing: 'यह परिणाम एनालाइट संस्करण {{version}} से दर्ज हुआ था, जो अभी इस टैबलेट पर नहीं पहुँचा है: सिंक करें, फिर दोबारा खोलें।',
     patientNotFound: 'इस उपकरण पर ऐसा कोई मरीज़ नहीं है।',
     tokenNotFound: 'इस उपकरण पर ऐसा कोई टोकन नहीं है।',
     badMove: 'टोकन {{token}} की स्थिति “$t(token.status_{{status}})” है: यह कदम अभी संभव नहीं है।',

@@ -26,7 +26,11 @@ interface Props {
 
 /** A specimen's results: entry, call-outs, verification, amendment and the printed report. */
 export function ResultPanel(props: Props) {
-  const view = useLiveResults((r) => r.view(props.id), [props.id]);
+  const { t } = useTranslation();
+  // A view that cannot be shown (its analyte version not pulled yet) says why instead of staying blank.
+  const read = useLiveResults((r) => r.view(props.id).then((view) => ({ view }), (error: unknown) => ({ error })), [props.id]);
+  if (read && 'error' in read) return <FormError text={errorText(read.error, t)} />;
+  const view = read?.view;
   if (!view) return null;
   // A new draft, entry or release (here or pulled) starts the form again from what is stored; a
   // call-out does not, so an amendment being typed survives recording one.

@@ -84,6 +84,11 @@ describe('analyte versions', () => {
     expect(await db.analyteVersions.toArray()).toEqual(rows);
     expect((await printed(old)).text).toContain('0.70–1.30');
     expect((await new ResultDesk(desk).view(fresh))!.analytes.version).toBe('K7-1');
+
+    // A tablet holding the result but not yet its version shows no ranges at all rather than another version's.
+    await db.analyteVersions.clear();
+    expect(await refusal(new ResultDesk(desk).view(fresh))).toEqual(['analyteVersionMissing']);
+    expect((await new ResultDesk(desk).view(old))!.analytes.version).toBe('BASE-1');
   });
 
   it('builds each version on the one before it', async () => {
