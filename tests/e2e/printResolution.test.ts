@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { enroll, registerPatient, requestLab } from '../helpers/appDriver';
+import { enroll, registerPatient, requestLab, setPrinter } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
 import { readPdf } from '../helpers/pdf';
 import { nextPrintPdf } from '../helpers/printCapture';
@@ -27,12 +27,6 @@ function expectScannable(b: PrintedBarcode, where: string) {
   expect(b.moduleDots, `${where}: two dots or more per module`).toBeGreaterThanOrEqual(2);
   expect(b.quietLeft, `${where}: quiet zone left`).toBeGreaterThanOrEqual(10);
   expect(b.quietRight, `${where}: quiet zone right`).toBeGreaterThanOrEqual(10);
-}
-
-async function setPrinter(page: Page, settings: { dpi?: number; paper?: '80mm' | 'A6' }) {
-  await page.getByRole('link', { name: 'This device' }).click();
-  if (settings.dpi) await page.getByLabel('Printer resolution').selectOption(String(settings.dpi));
-  if (settings.paper) await page.getByLabel('Token slip printer').selectOption(settings.paper);
 }
 
 /** In-app navigation (the app routes on the hash: no reload, so the session stays open). */

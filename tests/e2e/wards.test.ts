@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addUser, enroll, login, registerPatient } from '../helpers/appDriver';
+import { addUser, enroll, login, registerPatient, setPrinter } from '../helpers/appDriver';
 import { registerUnknownWithKeyboard, triageWithKeyboard } from '../helpers/appDriverEmergency';
 import { KeyCounter } from '../helpers/keyCounter';
 import { makeProfile } from '../helpers/browser';
@@ -55,8 +55,8 @@ describe('in-patient wards in Chromium', () => {
       await page.getByRole('heading', { name: /^Admit to a ward: UNKNOWN MALE W7-0001/ }).waitFor();
       expect(await page.locator('main').textContent()).toContain(visit);
       // Filled in from the visit: where from and the MLC; the first free bed is offered.
-      expect(await page.getByLabel('Admitted from').inputValue()).toBe('emergency');
-      expect(await page.getByLabel('Medico-legal case (MLC)').isChecked()).toBe(true);
+      await expect.poll(() => page.getByLabel('Admitted from').inputValue()).toBe('emergency');
+      await expect.poll(() => page.getByLabel('Medico-legal case (MLC)').isChecked()).toBe(true);
       await page.getByLabel('Admitting department').selectOption('SUR');
       await page.getByLabel('Bed', { exact: true }).selectOption('3');
       await page.getByLabel('Consultant').fill('Dr Meera Iyer');
@@ -135,7 +135,7 @@ describe('in-patient wards in Chromium', () => {
 
       await page.getByRole('link', { name: 'Admit to a ward' }).click();
       await page.getByRole('heading', { name: /^Admit to a ward: Ravi Kumar/ }).waitFor();
-      expect(await page.getByLabel('Admitted from').inputValue()).toBe('opd');
+      await expect.poll(() => page.getByLabel('Admitted from').inputValue()).toBe('opd');
       await page.getByLabel('Consultant').fill('Dr Arvind Rao');
       await page.getByLabel('Provisional diagnosis').fill('Community-acquired pneumonia');
       await page.getByRole('button', { name: 'Admit', exact: true }).click();
@@ -144,8 +144,7 @@ describe('in-patient wards in Chromium', () => {
       const admissionPath = new URL(page.url()).hash;
 
       for (const dpi of [203, 300]) {
-        await page.getByRole('link', { name: 'This device' }).click();
-        await page.getByLabel('Printer resolution').selectOption(String(dpi));
+        await setPrinter(page, { dpi });
         await page.evaluate((h) => { location.hash = h; }, admissionPath);
         await page.getByRole('button', { name: 'Print wristband' }).click();
         const pdf = await nextPrintPdf(page);

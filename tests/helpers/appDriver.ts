@@ -22,6 +22,19 @@ export async function putAwayRecoverySheet(page: Page): Promise<string> {
   return code;
 }
 
+/**
+ * Sets this device's printers on "This device" and waits until each is stored: the selects show
+ * the stored setting, so a print started right after uses it.
+ */
+export async function setPrinter(page: Page, settings: { dpi?: number; paper?: '80mm' | 'A6' }) {
+  await page.getByRole('link', { name: 'This device' }).click();
+  for (const [id, value] of [['printer-dpi', settings.dpi === undefined ? undefined : String(settings.dpi)], ['paper', settings.paper]] as const) {
+    if (value === undefined) continue;
+    await page.locator(`#${id}`).selectOption(value);
+    await page.waitForFunction(([i, v]) => (document.getElementById(i) as HTMLSelectElement | null)?.value === v, [id, value] as const);
+  }
+}
+
 export async function login(page: Page, name: string, pin: string) {
   await page.getByRole('heading', { name: 'Log in' }).waitFor();
   await page.getByText(name, { exact: true }).click();
