@@ -272,7 +272,7 @@ export class FrontDesk {
     const firsts = await Promise.all(pairs.map((pair) => this.byKey('pairs', pair).limit(FIRST_PAGE).toArray()));
     const score = (rows: PatientRow[]) => (rows.length < FIRST_PAGE ? Infinity : rows.filter(matches).length);
     const best = firsts.reduce((b, rows, i) => (score(rows) > score(firsts[b]!) ? i : b), 0);
-    return { range: range(pairs[best]!), read: firsts[best]!, alsoRead: firsts.flat() };
+    return { range: range(pairs[best]!), read: firsts[best]!, alsoRead: firsts.filter((_, i) => i !== best).flat() };
   }
 
   /**

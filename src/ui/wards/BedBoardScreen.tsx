@@ -25,6 +25,8 @@ export function BedBoardScreen({ ward }: { ward: string }) {
   const board = useLiveWards((w) => w.board(ward), [ward]);
   const [error, setError] = useState<string | null>(null);
   const [printing, setPrinting] = useState(false);
+  // Once per board, not per tile: each reads the device's time zone and keeps a timer.
+  const today = useToday();
   if (board === undefined) return <main className="screen"><p>{t('app.loading')}</p></main>;
   if (board === null) return <main className="screen"><p className="form-error" role="alert">{t('errors.wardNotFound')}</p><Link href="/">{t('wards.back')}</Link></main>;
   const c = bedCounts(board.beds);
@@ -50,17 +52,16 @@ export function BedBoardScreen({ ward }: { ward: string }) {
       </div>
       <FormError text={error} />
       <ul className="bed-board" aria-label={t('wards.board')}>
-        {board.beds.map((b) => <BedTile key={b.label} ward={ward} bed={b} onError={setError} language={i18n.language} />)}
+        {board.beds.map((b) => <BedTile key={b.label} ward={ward} bed={b} onError={setError} language={i18n.language} today={today} />)}
       </ul>
     </main>
   );
 }
 
-function BedTile({ ward, bed, onError, language }: { ward: string; bed: BoardBed<PlacedPatient>; onError: (e: string | null) => void; language: string }) {
+function BedTile({ ward, bed, onError, language, today }: { ward: string; bed: BoardBed<PlacedPatient>; onError: (e: string | null) => void; language: string; today: ReturnType<typeof useToday> }) {
   const { t } = useTranslation();
   const wards = useWards();
   const user = useSession((s) => s.user)!;
-  const today = useToday();
   const mark = async (status: BedMark) => {
     onError(null);
     try {
