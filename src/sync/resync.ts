@@ -60,6 +60,9 @@ const listed = (items: readonly string[]) =>
  * network has been declared clean; when opened, pushes this device's events and proves they
  * arrived, pulls the others' if this is an administrator's device, and keeps a history.
  */
+/** Tries of a pull whose connection dropped before giving up as unreachable. */
+const PULL_ATTEMPTS = 3;
+
 export class Resync {
   private progress: SyncProgress = idleProgress();
   private readonly listeners = new Set<(p: SyncProgress) => void>();
@@ -225,10 +228,21 @@ export class Resync {
       const { log, projector } = await this.desk.context();
       const checkedTo = ((await this.desk.db.settings.get(PULL_CHECKED))?.value as number | string | undefined) ?? 0;
       // Projected as the batches arrive (catch-ups coalesce), so the desk fills while the pull runs.
-      await log.pull({ url: gate.url, username: gate.username, password: gate.password }, (p) => {
+      const pullOnce = () => log.pull({ url: gate.url, username: gate.username, password: gate.password }, (p) => {
         this.set(withPulled(p.docsWritten, p.expected));
         if (p.docsWritten > 0) projector.catchUp().catch(() => undefined); // the last catch-up reports
       });
+      // A connection dropped mid-pull (no HTTP answer at all) is tried again a few times: the
+      // replication resumes from its checkpoint, so nothing is fetched twice. An answer with a
+      // status (refused, server error) is reported at once.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await pullOnce();
+          break;
+        } catch (err) {
+          if ((err as { status?: number }).status !== undefined || attempt === PULL_ATTEMPTS) throw err;
+        }
+      }
       await projector.catchUp();
       // Replication brings every live revision of a document. An event held in two versions is
       // refused: the log keeps both (its winner is the one CouchDB serves, by the same rule:
