@@ -30,8 +30,10 @@ function logOf(n: number): EventLog {
 /**
  * A central store whose answers the test hands out one by one: each call waits in `calls` until
  * the test answers it, so the test sees what the pusher has asked before anything comes back.
+ * `copies`: a cluster keeping three copies of each document, or one store (null: no `cluster.n`).
+ * A read of every copy is listed as a `revsDiff` too: both ask "which of these are missing?".
  */
-function heldClient() {
+function heldClient(copies: number | null = 3) {
   const calls: Array<{ kind: 'bulk' | 'revsDiff'; ids: string[]; answer: (v: unknown) => void; fail: (err: unknown) => void }> = [];
   const changed: Array<() => void> = [];
   const call = <T>(kind: 'bulk' | 'revsDiff', ids: string[]) => {
@@ -42,9 +44,10 @@ function heldClient() {
   };
   const client = {
     highestSeq: async () => 0,
-    copies: async () => null,
+    copies: async () => copies,
     bulkDocs: (docs: Array<{ _id: string }>) => call<BulkResult[]>('bulk', docs.map((d) => d._id)),
     revsDiff: (revs: Record<string, string[]>) => call<Set<string>>('revsDiff', Object.keys(revs)),
+    notHeldByEveryCopy: (revs: ReadonlyMap<string, string>) => call<Set<string>>('revsDiff', [...revs.keys()]),
   } as unknown as CentralClient;
   /** Resolves once the pusher has made its `n`-th call. */
   const callNumber = async (n: number) => {
@@ -212,5 +215,35 @@ describe('Pusher: a batch is confirmed while the next one is sent', () => {
     (await store.callNumber(6)).answer(new Set()); // the final check
     expect(await run).toMatchObject({ total: 4, sent: 4, confirmed: 4 });
     expect(saved).toEqual([2, 4]);
+  });
+});
+
+describe('Pusher: a store with one copy of each document', () => {
+  it('takes the write\'s answer as proof batch by batch, and still asks about the newest and a sample at the end', async () => {
+    const store = heldClient(null);
+    const saved: number[] = [];
+    const run = new Pusher(logOf(4), store.client, hooks(saved, []), Math.random, 2).run();
+    (await store.callFor('bulk', [1, 2])).answer(written());
+    (await store.callFor('bulk', [3, 4])).answer(written());
+    const final = await store.callNumber(3);
+    expect(final.kind).toBe('revsDiff');
+    expect(final.ids[0]).toBe('ev:K7:0000000004');
+    expect(saved).toEqual([2, 4]);
+    final.answer(new Set());
+    expect(await run).toMatchObject({ total: 4, sent: 4, confirmed: 4, degraded: false });
+    expect(store.calls.map((c) => c.kind)).toEqual(['bulk', 'bulk', 'revsDiff']);
+  });
+
+  it('fails the run when the final check does not find what the store answered as written', async () => {
+    const store = heldClient(null);
+    const run = new Pusher(logOf(2), store.client, hooks([], []), Math.random, 2).run();
+    const outcome = run.then(() => null, (err: unknown) => err);
+    (await store.callFor('bulk', [1, 2])).answer(written());
+    for (let n = 2; ; n += 1) {
+      const call = await Promise.race([store.callNumber(n), outcome.then(() => null)]);
+      if (!call) break;
+      call.answer(new Set(['ev:K7:0000000002']));
+    }
+    expect(await outcome).toMatchObject({ code: 'notConfirmed', params: { id: 'ev:K7:0000000002' } });
   });
 });
