@@ -61,9 +61,10 @@ function withRevisions(doc: Doc) {
 /**
  * Push this device's events with the replication protocol's own two calls: `_revs_diff` (what is
  * missing) and `_bulk_docs` with `new_edits: false` (store it under the revision it has, so a
- * second push or a push after a restore changes nothing but the missing documents). Every event
- * is asked about: those the server already had before they were sent, the others after, and the
- * checkpoint only moves past a batch the server has confirmed in full. The revision is derived
+ * second push or a push after a restore changes nothing but the missing documents). Events the
+ * server may already hold are asked about before they are sent; the others are confirmed after
+ * (by the write's answer where each document has one copy, else by asking), and the checkpoint
+ * only moves past a batch the server has confirmed in full. The revision is derived
  * from the document's content, so the same revision means the same content and hash.
  */
 export class Pusher {
@@ -93,7 +94,7 @@ export class Pusher {
 
   /**
    * `from` is the confirmed sequence the run started from: everything above it up to `total` was
-   * confirmed by this run (asked about with `_revs_diff`), what is below by earlier runs.
+   * confirmed by this run, what is below by earlier runs.
    */
   async run(): Promise<PushOutcome> {
     const total = (await this.log.head())?.seq ?? 0;
