@@ -9,6 +9,7 @@ import { PROJECTION_TABLES } from '../domain/projections/rows';
 import type { Role } from '../domain/users';
 import type { KeyWrap } from '../crypto/keyWrap';
 import type { KeyRing } from './keyRing';
+import { sealedIndexPage, type IndexPage } from './sealedIndexPage';
 import type { PinVerifier } from './pin';
 import { sealedTables } from './sealedTables';
 
@@ -91,8 +92,12 @@ export class DeskDb extends Dexie {
   /** Documents in the log that are not valid events: reported, never projected. */
   rejects!: Table<RejectRecord, string>;
 
+  /** What the rows are sealed with: sealedTables reads through it, indexPage too. */
+  private readonly sealing: KeyRing;
+
   constructor(name: string, keyRing: KeyRing, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    this.sealing = keyRing;
     this.use(sealedTables(keyRing));
     this.version(1).stores({
       settings: 'key',
@@ -146,5 +151,10 @@ export class DeskDb extends Dexie {
     this.version(8).stores({ hisIndex: 'id, import, uhid, mobile, *sounds' });
     // Analyte versions (issue 18): a new table, no earlier event made one.
     this.version(9).stores({ analyteVersions: 'version, device' });
+  }
+
+  /** Rows under one key of a sealed table's index, opening only those wanted (sealedIndexPage). */
+  indexPage<T>(page: Parameters<typeof sealedIndexPage<T>>[2]): Promise<IndexPage<T>> {
+    return sealedIndexPage<T>(this, this.sealing, page);
   }
 }

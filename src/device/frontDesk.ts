@@ -20,6 +20,7 @@ import { formatToken, tokenKey } from '../domain/tokens/tokenNumber';
 import { text } from '../domain/text';
 import { toIssues } from '../domain/validation';
 import type { Desk, SessionUser } from './desk';
+import type { IndexPage, StoredKeys } from './sealedIndexPage';
 
 export interface SearchFilters {
   sex?: Sex | undefined;
@@ -43,11 +44,18 @@ export interface QueueView {
 }
 
 const MAX_RESULTS = 50;
-/** A range of name candidates; `read`: its first page, already read; `alsoRead`: other rows read that may match. */
+/** Name candidates under one index key; `first`: its first page, already read; `alsoRead`: other rows read that may match. */
 interface PagedRange {
-  range: () => Collection<PatientRow, string>;
-  read?: PatientRow[] | undefined;
+  index: 'stems' | 'pairs';
+  key: string;
+  first?: IndexPage<PatientRow>;
   alsoRead?: PatientRow[];
+}
+/** How a name search judges rows: `wanted` on their stored hashed keys, before opening; `matches` once opened. */
+interface NameCandidates {
+  matches: (p: PatientRow) => boolean;
+  wanted: (keys: StoredKeys) => boolean;
+  opened: Map<unknown, PatientRow>;
 }
 /** Candidates per pair key (newest first) for possible duplicates. */
 const DUPLICATE_SCAN = 200;
@@ -253,46 +261,53 @@ export class FrontDesk {
     const longest = [...words].sort((a, b) => b.length - a.length);
     const stems = [...new Set(longest.map((w) => nameStem(w)))].slice(0, 4);
     const matches = (p: PatientRow) => words.every((w) => p.sounds.some((sound) => sound.startsWith(w))) && keep(p);
+    // A row lacking the hashed prefix of a typed word cannot match: it is not opened at all.
+    const prefixes = [...new Set(words.map((w) => this.desk.searchKey('stems', stemOf(w))))];
+    const candidates: NameCandidates = { matches, wanted: (keys) => prefixes.every((k) => keys('stems').includes(k)), opened: new Map() };
+    const range = (index: PagedRange['index'], value: string): PagedRange => ({ index, key: this.desk.searchKey(index, value) });
     const { hits, more } = stems.length === 1
-      ? await this.readPages([{ range: () => this.byKey('stems', stemOf(longest[0]!)) }], matches)
-      : await this.readPages([await this.bestPair(stemPairs(stems), matches), { range: () => this.byKey('pairs', MANY_WORDS) }], matches);
+      ? await this.readPages([range('stems', stemOf(longest[0]!))], candidates)
+      : await this.readPages([await this.bestPair(stemPairs(stems).map((pair) => range('pairs', pair)), candidates), range('pairs', MANY_WORDS)], candidates);
     const shown = [...hits.values()].slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
     return { kind: 'patients', exact: false, patients: shown, truncated: more || hits.size > MAX_RESULTS };
+  }
+
+  /** A page of name candidates: the rows under the range's key, up to `limit`, opened only if they may match. */
+  private namePage(range: PagedRange, limit: number, candidates: NameCandidates): Promise<IndexPage<PatientRow>> {
+    return this.db.indexPage<PatientRow>({ table: 'patients', index: range.index, key: range.key, limit, wanted: candidates.wanted, opened: candidates.opened });
   }
 
   /**
    * Of several pair keys (three or more words typed), the one to read: a common pair ("moh yus")
    * is held by thousands, and few of them have the third word. Each pair's first page is read;
    * the pair whose page held the most matches, or which ended within its page, is taken, and
-   * the rows already read are handed on with it rather than opened again.
+   * the rows already read are handed on with it rather than read again.
    */
-  private async bestPair(pairs: string[], matches: (p: PatientRow) => boolean): Promise<PagedRange> {
-    const range = (pair: string) => () => this.byKey('pairs', pair);
-    if (pairs.length === 1) return { range: range(pairs[0]!) };
-    const firsts = await Promise.all(pairs.map((pair) => this.byKey('pairs', pair).limit(FIRST_PAGE).toArray()));
-    const score = (rows: PatientRow[]) => (rows.length < FIRST_PAGE ? Infinity : rows.filter(matches).length);
-    const best = firsts.reduce((b, rows, i) => (score(rows) > score(firsts[b]!) ? i : b), 0);
-    return { range: range(pairs[best]!), read: firsts[best]!, alsoRead: firsts.filter((_, i) => i !== best).flat() };
+  private async bestPair(pairs: PagedRange[], candidates: NameCandidates): Promise<PagedRange> {
+    if (pairs.length === 1) return pairs[0]!;
+    const firsts = await Promise.all(pairs.map((pair) => this.namePage(pair, FIRST_PAGE, candidates)));
+    const score = (page: IndexPage<PatientRow>) => (page.held < FIRST_PAGE ? Infinity : page.rows.filter(candidates.matches).length);
+    const best = firsts.reduce((b, page, i) => (score(page) > score(firsts[b]!) ? i : b), 0);
+    return { ...pairs[best]!, first: firsts[best]!, alsoRead: firsts.filter((_, i) => i !== best).flatMap((page) => page.rows) };
   }
 
   /**
    * Rows of each range, read from the index a page at a time (the pages grow FIRST_PAGE, ×4, up
    * to NAME_READ rows) until more than a page of results passes. IndexedDB reads an index's rows
-   * in one request only from its start, so a larger page reads the smaller one again; that
-   * costs less than a request per row. Past NAME_READ the clerk is asked for more of the name.
+   * in one request only from its start, so a larger page reads the smaller one again (but opens
+   * none of its rows twice); that costs less than a request per row. Past NAME_READ the clerk is
+   * asked for more of the name.
    */
-  private async readPages(ranges: PagedRange[], matches: (p: PatientRow) => boolean) {
+  private async readPages(ranges: PagedRange[], candidates: NameCandidates) {
     const hits = new Map<string, PatientRow>();
-    for (const { range, read, alsoRead = [] } of ranges) {
-      for (const p of alsoRead) if (matches(p)) hits.set(p.patient, p);
-      let rows = read;
+    for (const range of ranges) {
+      for (const p of range.alsoRead ?? []) if (candidates.matches(p)) hits.set(p.patient, p);
       for (let limit = FIRST_PAGE; ; limit *= 4) {
-        rows ??= await range().limit(limit).toArray();
-        for (const p of rows) if (matches(p)) hits.set(p.patient, p);
+        const page = limit === FIRST_PAGE && range.first ? range.first : await this.namePage(range, limit, candidates);
+        for (const p of page.rows) if (candidates.matches(p)) hits.set(p.patient, p);
         if (hits.size > MAX_RESULTS) return { hits, more: true };
-        if (rows.length < limit) break;
+        if (page.held < limit) break;
         if (limit >= NAME_READ) return { hits, more: true };
-        rows = undefined;
       }
     }
     return { hits, more: false };

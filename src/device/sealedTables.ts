@@ -31,6 +31,20 @@ export function sealedTables(keyRing: KeyRing): Middleware<DBCore> {
   };
 }
 
+/**
+ * A row as IndexedDB holds it, opened as a read through the middleware opens it: the readable
+ * fields and the sealed part; the hashed index fields stay behind. `context` names the row (its
+ * table and primary key), which the sealed part is bound to.
+ */
+export function openStoredRow(spec: AtRestSpec, keyRing: KeyRing, context: (row: Row) => string, stored: unknown): unknown {
+  if (!stored || typeof stored !== 'object' || !isSealed((stored as Row)[SEALED])) return stored;
+  const row = stored as Row;
+  const out: Row = {};
+  for (const field of Object.keys(row)) if (spec.readable.has(field)) out[field] = row[field];
+  if (!keyRing.isOpen && spec.readableWhenLocked) return out;
+  return Object.assign(out, keyRing.unseal(context(row), row[SEALED] as string));
+}
+
 function sealTable(table: DBCoreTable, spec: AtRestSpec, keyRing: KeyRing): DBCoreTable {
   const keyPath = table.schema.primaryKey.keyPath;
   if (typeof keyPath !== 'string') throw new Error(`${table.name}: sealing needs a single-field primary key`);
@@ -49,14 +63,7 @@ function sealTable(table: DBCoreTable, spec: AtRestSpec, keyRing: KeyRing): DBCo
     return out;
   };
 
-  const open = (stored: unknown): unknown => {
-    if (!stored || typeof stored !== 'object' || !isSealed((stored as Row)[SEALED])) return stored;
-    const row = stored as Row;
-    const out: Row = {};
-    for (const field of Object.keys(row)) if (spec.readable.has(field)) out[field] = row[field];
-    if (!keyRing.isOpen && spec.readableWhenLocked) return out;
-    return Object.assign(out, keyRing.unseal(context(row), row[SEALED] as string));
-  };
+  const open = (stored: unknown): unknown => openStoredRow(spec, keyRing, context, stored);
 
   const openCursor = (cursor: DBCoreCursor): DBCoreCursor =>
     Object.create(cursor, { value: { get: () => open(cursor.value) } }) as DBCoreCursor;
