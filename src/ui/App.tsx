@@ -14,6 +14,7 @@ import { useIdleLock } from './shared/useIdleLock';
 import { StorageBanner } from './shared/StorageBanner';
 import { useOnline } from './shared/useOnline';
 import { UpdateBanner } from './update/UpdateBanner';
+import { Loading } from './shared/Loading';
 
 // The first load carries the login screen and little else (issue 15; `npm run size`). What a
 // session needs (the tabs and every screen behind them, with the domain's schemas), enrolling a new
@@ -66,12 +67,12 @@ export function App() {
 
   let content;
   if (boot.state === 'failed') content = <main className="screen"><p className="form-error" role="alert">{errorText(boot.error, t)}</p></main>;
-  else if (boot.state === 'loading' || identity === undefined) content = <main className="screen"><p>{t('app.loading')}</p></main>;
+  else if (boot.state === 'loading' || identity === undefined) content = <Loading />;
   else if (identity === null) content = <EnrollScreen onEnrolled={enter} />;
   else if (kiosk !== null) {
     // No top bar, no tabs, no banners: a display shows the board whatever the address.
     return (
-      <Suspense fallback={<main className="display"><p>{t('app.loading')}</p></main>}>
+      <Suspense fallback={<Loading className="display" />}>
         <KioskScreen dept={kiosk} onLeave={leaveDisplay} />
       </Suspense>
     );
@@ -87,7 +88,7 @@ export function App() {
       {user ? <StorageBanner /> : null}
       {/* The lock screen covers the work instead of replacing it, so a half-filled form survives. */}
       <div hidden={locked} aria-hidden={locked}>
-        <Suspense fallback={<main className="screen"><p>{t('app.loading')}</p></main>}>{content}</Suspense>
+        <Suspense fallback={<Loading />}>{content}</Suspense>
       </div>
       {locked && user ? <LoginScreen fixedUser={user} onLogin={enter} onSwitchUser={logout} /> : null}
     </>

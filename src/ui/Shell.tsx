@@ -7,6 +7,7 @@ import type { SessionUser } from '../device/desk';
 import type { DeviceIdentity } from '../device/identity';
 import { HomeScreen } from './home/HomeScreen';
 import { useSession } from './session';
+import { Loading } from './shared/Loading';
 
 // The session's screens, loaded after the login (App.tsx). Admin screens are not needed at a
 // clerk's desk: they load on first use (and are precached).
@@ -45,7 +46,7 @@ export function Shell({ user, identity }: { user: SessionUser; identity: DeviceI
       <nav className="tabs">
         {screens.map((s) => <Link key={s.key} href={s.path}>{s.label}</Link>)}
       </nav>
-      <Suspense fallback={<main className="screen"><p>{t('app.loading')}</p></main>}>
+      <Suspense fallback={<Loading />}>
         <Switch>
           <Route path="/">{home}</Route>
           {canOpen(user.role, 'desk') ? <Route path="/desk"><DeskScreen /></Route> : null}

@@ -3,7 +3,7 @@ import { enroll, registerPatient, requestLab } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { startPreview, type Preview } from '../helpers/previewServer';
-import { sideways, TABLET } from '../helpers/tabletFit';
+import { settled, sideways, TABLET } from '../helpers/tabletFit';
 
 let preview: Preview;
 const HIS_CSV = [
@@ -26,7 +26,7 @@ describe('screens on a portrait tablet', () => {
       const misfits: Record<string, unknown> = {};
       const check = async (name: string) => {
         await page.waitForLoadState();
-        await page.waitForTimeout(150); // lazy screens and live queries settle
+        await settled(page);
         const out = await sideways(page);
         if (out) misfits[name] = out;
       };

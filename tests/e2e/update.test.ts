@@ -35,7 +35,8 @@ describe('app updates', () => {
       appendFileSync(join(served, 'sw.js'), '\n// next version\n');
       await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())?.update(); });
       await page.getByText('A new version of Downtime Desk is ready.').waitFor();
-      await page.waitForTimeout(1500);
+      // The new version waits for the user: installed, not activated.
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe('installed');
       expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
       expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Half typed');
 

@@ -13,3 +13,25 @@ export function sideways(page: Page) {
       .slice(0, 4).map((el) => `${el.tagName.toLowerCase()}.${el.className} “${(el.textContent ?? '').slice(0, 30)}”`);
   });
 }
+
+/**
+ * Waits until the screen has loaded what it shows: no region is busy (a lazy screen or its
+ * data: the Loading fallback) and the page has not changed for three frames in a row (live
+ * queries re-render once their rows arrive).
+ */
+export async function settled(page: Page) {
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    let quiet = 0;
+    const changes = new MutationObserver(() => { quiet = 0; });
+    changes.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    const frame = () => {
+      quiet += 1;
+      if (quiet >= 3) {
+        changes.disconnect();
+        resolve();
+      } else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }));
+}

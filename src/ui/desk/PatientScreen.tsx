@@ -21,6 +21,7 @@ import { printToken } from './printToken';
 import { TokenIssuer } from './TokenIssuer';
 import { useLastToken } from './lastToken';
 import { useToday } from './useToday';
+import { Loading } from '../shared/Loading';
 
 export function PatientScreen({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -39,7 +40,7 @@ export function PatientScreen({ id }: { id: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  if (patient === undefined) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  if (patient === undefined) return <Loading />;
   if (!patient) return <main className="screen"><p className="form-error" role="alert">{t('errors.patientNotFound')}</p></main>;
 
   async function correct(values: PatientFormValues) {

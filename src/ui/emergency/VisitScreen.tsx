@@ -12,6 +12,7 @@ import { useClock } from '../shared/useClock';
 import { useDomainForm } from '../shared/useDomainForm';
 import { shownName } from './patientName';
 import { TriageBadge } from './TriageBadge';
+import { Loading } from '../shared/Loading';
 
 /**
  * One emergency visit: who, how they came, the MLC details; triage (category first, so one
@@ -23,7 +24,7 @@ export function VisitScreen({ id }: { id: string }) {
   const entry = useLiveEmergency((er) => er.visit(id), [id]);
   const today = useToday();
   const clock = useClock();
-  if (entry === undefined) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  if (entry === undefined) return <Loading />;
   if (entry === null) return <main className="screen"><p className="form-error" role="alert">{t('errors.visitNotFound')}</p><Link href="/">{t('emergency.back')}</Link></main>;
   const { visit: v, patient: p } = entry;
   return (

@@ -12,6 +12,7 @@ import { FieldError, FormError } from '../shared/Field';
 import { RemoveIcon } from '../shared/icons';
 import { useDomainForm } from '../shared/useDomainForm';
 import { AnalyteEditor } from './AnalyteEditor';
+import { Loading } from '../shared/Loading';
 
 interface CatalogueValues {
   tests: LabTest[];
@@ -48,7 +49,7 @@ export function CatalogueScreen({ actor }: { actor: SessionUser }) {
     setPublished(next.version);
   });
 
-  if (!current || !identity) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  if (!current || !identity) return <Loading />;
   return (
     <main className="screen wide">
       <h1>{t('lab.catalogue')}</h1>

@@ -14,6 +14,7 @@ import { usePrintOnOpen } from './labNotice';
 import { useLabPrefs } from './labPrefs';
 import { ageSex } from './labText';
 import { printRequisitionSlip, printSpecimenLabels } from './printLabels';
+import { Loading } from '../shared/Loading';
 
 /** One requisition: its tubes and their state, and the label and slip prints (reprints say so). */
 export function RequestScreen({ id }: { id: string }) {
@@ -53,7 +54,7 @@ export function RequestScreen({ id }: { id: string }) {
     void labels();
   });
 
-  if (view === undefined || !identity) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  if (view === undefined || !identity) return <Loading />;
   if (!view) return <main className="screen"><p className="form-error" role="alert">{t('errors.labRequestNotFound')}</p></main>;
   const { request: r, patient, catalogue, specimens } = view;
   const names = new Map(catalogue?.tests.map((x) => [x.code, i18n.language === 'hi' ? x.nameHi : x.name]));

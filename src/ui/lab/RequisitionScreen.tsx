@@ -15,6 +15,7 @@ import { ContainerPreview } from './ContainerPreview';
 import { usePrintOnOpen } from './labNotice';
 import { LabelPaperSelect } from './LabelPaperSelect';
 import { TestPicker } from './TestPicker';
+import { Loading } from '../shared/Loading';
 
 interface RequisitionValues {
   tests: string[];
@@ -33,7 +34,7 @@ export function RequisitionScreen({ patient: id }: { patient: string }) {
   const catalogue = useLiveLab((l) => l.currentCatalogue(), []);
   const sentBy = useLiveFront((f) => f.departmentToday(id), [id]);
   const location = useLiveLab((l) => l.orderingLocation(id), [id]);
-  if (patient === undefined || !identity || !catalogue || sentBy === undefined || location === undefined) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  if (patient === undefined || !identity || !catalogue || sentBy === undefined || location === undefined) return <Loading />;
   if (!patient) return <main className="screen"><p className="form-error" role="alert">{t('errors.patientNotFound')}</p></main>;
   // The department of the patient's token today is who sent them to the lab; else the first one.
   const dept = identity.departments.some((d) => d.code === sentBy) ? sentBy! : identity.departments[0]?.code ?? '';

@@ -14,6 +14,7 @@ import { ageSex } from './labText';
 import { printSpecimenLabels } from './printLabels';
 import { ResultPanel } from './ResultPanel';
 import { SpecimenActions } from './SpecimenActions';
+import { Loading } from '../shared/Loading';
 
 /** What a scan opens: the tube, whose it is, what happened to it, and what can happen next. */
 export function SpecimenScreen({ id }: { id: string }) {
@@ -31,7 +32,7 @@ export function SpecimenScreen({ id }: { id: string }) {
   const paper = useLabPrefs((s) => s.paper);
   const [error, setError] = useState<string | null>(null);
 
-  if (specimen === undefined || view === undefined || !identity) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  if (specimen === undefined || view === undefined || !identity) return <Loading />;
   if (!specimen || !view) return <main className="screen"><p className="form-error" role="alert">{t('errors.specimenNotFound', { specimen: id })}</p></main>;
   const s = specimen;
   const when = (at: string) => hospitalDateTime(at, identity.timeZone);

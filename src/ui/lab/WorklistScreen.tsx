@@ -14,6 +14,7 @@ import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
 import { ContainerChip, PriorityBadge, StatusBadge } from './Badges';
 import { useLabPrefs } from './labPrefs';
+import { Loading } from '../shared/Loading';
 
 // No bulk "reported": a specimen is reported by releasing its results (the result grid), never by a
 // tick in a list, so no report reaches a ward without its values.
@@ -59,7 +60,7 @@ export function WorklistScreen() {
     }
   }
 
-  if (!identity) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  if (!identity) return <Loading />;
   const opt = (v: string | undefined) => (v === '' ? undefined : v);
   return (
     <main className="screen wide">
@@ -98,7 +99,7 @@ export function WorklistScreen() {
       <FormError text={error} />
       {notice ? <p className="ok" role="status">{notice}</p> : null}
 
-      {!list ? <p>{t('app.loading')}</p> : list.rows.length === 0 ? <p>{t('lab.none')}</p> : (
+      {!list ? <p aria-busy="true">{t('app.loading')}</p> : list.rows.length === 0 ? <p>{t('lab.none')}</p> : (
         <table className="list worklist">
           <thead>
             <tr>

@@ -4,6 +4,7 @@ import type { OpenProgress, Unlocked } from '../../device/desk';
 import { useDesk, useLive } from '../services';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
+import { Loading } from '../shared/Loading';
 
 // Recovery is rare, and its form brings react-hook-form: it loads when asked for (and is precached).
 const RecoveryForm = lazy(() => import('./RecoveryForm').then((m) => ({ default: m.RecoveryForm })));
@@ -48,7 +49,7 @@ export function LoginScreen({ onLogin, fixedUser, onSwitchUser, title, onCancel 
 
   if (recovering) {
     return (
-      <Suspense fallback={<main className="screen narrow"><p>{t('app.loading')}</p></main>}>
+      <Suspense fallback={<Loading className="screen narrow" />}>
         <RecoveryForm users={users ?? []} initialName={name} onLogin={onLogin} onBack={() => setRecovering(false)} />
       </Suspense>
     );

@@ -9,6 +9,7 @@ import { useSession } from '../session';
 import { useDeskPrefs } from '../desk/deskPrefs';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
+import { Loading } from '../shared/Loading';
 
 /** One department's queue today: call next, then done, skip (back of the line) or cancel. */
 export function QueueScreen() {
@@ -34,7 +35,7 @@ export function QueueScreen() {
     }
   }
 
-  if (!identity || !queue) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  if (!identity || !queue) return <Loading />;
   const name = (tk: TokenRow) => queue.patients[tk.patient]?.name ?? tk.patient;
   const cancelForm = (id: string) => (
     <form className="row" onSubmit={(e) => { e.preventDefault(); void act('cancel', { id }, reason); }}>

@@ -14,6 +14,7 @@ import { shownName } from '../emergency/patientName';
 import { useDesk } from '../services';
 import { printWristbandFor } from './printWristband';
 import { wardName } from './wardName';
+import { Loading } from '../shared/Loading';
 
 /** One admission: who, where now and where before, how they came; transfer and discharge, each an event. */
 export function AdmissionScreen({ id }: { id: string }) {
@@ -21,7 +22,7 @@ export function AdmissionScreen({ id }: { id: string }) {
   const entry = useLiveWards((w) => w.admission(id), [id]);
   const today = useToday();
   const clock = useClock();
-  if (entry === undefined) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  if (entry === undefined) return <Loading />;
   if (entry === null) return <main className="screen"><p className="form-error" role="alert">{t('errors.admissionNotFound')}</p><Link href="/">{t('wards.back')}</Link></main>;
   const { admission: a, patient: p } = entry;
   return (

@@ -10,6 +10,7 @@ import { Field, FormError, SelectField } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
 import { shownName } from '../emergency/patientName';
 import { wardName } from './wardName';
+import { Loading } from '../shared/Loading';
 
 interface AdmitValues {
   ward: string; bed: string; source: string; dept: string; consultant: string; diagnosis: string; mlc: boolean;
@@ -59,7 +60,7 @@ export function AdmitScreen({ patient, visit }: { patient: string; visit?: strin
     navigate(`/admission/${row.admission}`);
   });
 
-  if (ctx === undefined) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  if (ctx === undefined) return <Loading />;
   if (!ctx.person) return <main className="screen"><p className="form-error" role="alert">{t('errors.patientNotFound')}</p></main>;
   return (
     <main className="screen">

@@ -13,6 +13,7 @@ import { FormError } from '../shared/Field';
 import { shownName } from '../emergency/patientName';
 import { printCensus } from './printCensus';
 import { wardName } from './wardName';
+import { Loading } from '../shared/Loading';
 
 /**
  * One ward's beds as tiles in bed order: free, occupied, reserved, being cleaned, and a conflict
@@ -27,7 +28,7 @@ export function BedBoardScreen({ ward }: { ward: string }) {
   const [printing, setPrinting] = useState(false);
   // Once per board, not per tile: each reads the device's time zone and keeps a timer.
   const today = useToday();
-  if (board === undefined) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  if (board === undefined) return <Loading />;
   if (board === null) return <main className="screen"><p className="form-error" role="alert">{t('errors.wardNotFound')}</p><Link href="/">{t('wards.back')}</Link></main>;
   const c = bedCounts(board.beds);
   const print = async () => {

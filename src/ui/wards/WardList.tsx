@@ -3,12 +3,13 @@ import { Link } from 'wouter';
 import { bedCounts } from '../../domain/wards/bedBoard';
 import { useLiveWards } from '../useCases';
 import { wardName } from './wardName';
+import { Loading } from '../shared/Loading';
 
 /** Every ward with its beds counted by state, and its conflicts called out first. */
 export function WardList() {
   const { t, i18n } = useTranslation();
   const boards = useLiveWards(async (w) => Promise.all((await w.wards()).map((ward) => w.board(ward.ward))), []);
-  if (boards === undefined) return <main className="screen"><p>{t('app.loading')}</p></main>;
+  if (boards === undefined) return <Loading />;
   const list = boards.filter((b) => b !== null);
   return (
     <main className="screen">
