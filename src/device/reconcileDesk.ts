@@ -1,6 +1,9 @@
 import { RuleError, ValidationError } from '../domain/errors';
 import { HIS_INDEX_SETTING, type HisIndexRow, type HisIndexSummary } from '../domain/hisIndex/row';
-import { rankCandidates, type Candidate, type DowntimePatient } from '../domain/hisIndex/score';
+import type { HisRecord } from '../domain/hisIndex/record';
+import { rankCandidates, type Candidate } from '../domain/hisIndex/score';
+import { stemOf } from '../domain/atRest';
+import { asDowntime, duplicateCandidates } from '../domain/reconcile/duplicates';
 import { uhid as uhidSchema } from '../domain/patients/fields';
 import { nameSounds } from '../domain/patients/nameKeys';
 import type { PatientRow } from '../domain/projections/rows';
@@ -29,8 +32,15 @@ export interface ReviewItem {
   sameUhid: string[];
 }
 
+/** A candidate with the record it was scored against, to show beside the evidence. */
+export interface ShownCandidate<R> extends Candidate {
+  record: R;
+}
+
 export interface Candidates {
-  candidates: Candidate[];
+  /** The patient they are for: a screen never shows (or links) one patient's candidates beside another. */
+  patient: string;
+  candidates: ShownCandidate<HisRecord>[];
   /** The UHID typed at registration, and whether the HIS index has it (checked, not trusted). */
   typed?: { uhid: string; inIndex: boolean } | undefined;
   /** No index imported: nothing to compare with. */
@@ -45,9 +55,6 @@ function parseReason(input: unknown): string {
   return parsed.data;
 }
 
-const asDowntime = (p: PatientRow): DowntimePatient => ({
-  name: p.unnamed ? undefined : p.name, sex: p.sex, birth: p.birth, registeredDay: p.registeredDay, mobile: p.mobile, address: p.address, uhid: p.uhid,
-});
 
 /**
  * The administrator's reconciliation with the HIS (issue 13, point 2): each downtime patient with
@@ -107,7 +114,7 @@ export class ReconcileDesk {
    */
   async candidates(patient: PatientRow, limit = CANDIDATES_SHOWN): Promise<Candidates> {
     const current = await this.index();
-    if (!current) return { candidates: [], noIndex: true, typed: patient.uhid ? { uhid: patient.uhid, inIndex: false } : undefined };
+    if (!current) return { patient: patient.patient, candidates: [], noIndex: true, typed: patient.uhid ? { uhid: patient.uhid, inIndex: false } : undefined };
     const hits = new Map<string, number>();
     const add = (ids: readonly unknown[], weight: number) => { for (const id of ids) hits.set(String(id), (hits.get(String(id)) ?? 0) + weight); };
     const keyed = (kind: 'uhid' | 'mobile' | 'sounds', value: string) =>
@@ -120,11 +127,39 @@ export class ReconcileDesk {
     const best = [...hits].filter(([id]) => id.startsWith(prefix))
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CANDIDATE_ROWS).map(([id]) => id);
     const rows = (await this.db.hisIndex.bulkGet(best)).filter((r): r is HisIndexRow => r !== undefined);
+    const byUhid = new Map(rows.map((r) => [r.uhid, r]));
     return {
-      candidates: rankCandidates(asDowntime(patient), rows, limit),
+      patient: patient.patient,
+      candidates: rankCandidates(asDowntime(patient), rows, limit).map((c) => ({ ...c, record: byUhid.get(c.uhid)! })),
       typed: patient.uhid ? { uhid: patient.uhid, inIndex: typedIds.some((id) => String(id).startsWith(prefix)) } : undefined,
       noIndex: false,
     };
+  }
+
+  /**
+   * Downtime patients likely to be this one (to merge): found by the desk's keyed name-prefix
+   * index, the rows sharing most of the name's words opened and scored like HIS candidates.
+   */
+  async duplicates(patient: PatientRow, limit = CANDIDATES_SHOWN): Promise<ShownCandidate<PatientRow>[]> {
+    if (patient.unnamed) return [];
+    const hits = new Map<string, number>();
+    for (const sound of new Set(nameSounds(patient.name))) {
+      for (const id of await this.db.patients.where('stems').equals(this.desk.searchKey('stems', stemOf(sound))).primaryKeys()) hits.set(String(id), (hits.get(String(id)) ?? 0) + 1);
+    }
+    hits.delete(patient.patient);
+    const best = [...hits].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CANDIDATE_ROWS).map(([id]) => id);
+    const rows = (await this.db.patients.bulkGet(best)).filter((r): r is PatientRow => r !== undefined);
+    const byId = new Map(rows.map((r) => [r.patient, r]));
+    return duplicateCandidates(patient, rows, limit).map((c) => ({ ...c, record: byId.get(c.uhid)! }));
+  }
+
+  async hasIndex(): Promise<boolean> {
+    return (await this.index()) !== null;
+  }
+
+  /** The devices whose patients this device holds, for the filter. */
+  async devices(): Promise<string[]> {
+    return (await this.db.devices.toCollection().primaryKeys()).map(String).sort();
   }
 
   /** Link the patient to a UHID of the HIS index in use. */

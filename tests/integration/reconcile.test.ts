@@ -71,6 +71,8 @@ describe('the reconciliation workbench\'s use-cases', () => {
 
     expect(await ad.rec.link(ad.admin, sunita, 'uh-100001', SECRET_REASON)).toMatchObject({ status: 'linked', uhid: 'UH-100001' });
     expect(await refusal(ad.rec.markNew(ad.admin, sunita, 'Not in the HIS'))).toEqual(['alreadyDecided']);
+    // The merge's suggestion: the same name, sex, age and address registered again (without the mobile).
+    expect((await ad.rec.duplicates(items[2]!.patient)).map((c) => c.uhid)).toEqual([ravi]);
     await ad.rec.merge(ad.admin, ravi, raviAgain, 'Registered twice at the desk');
     expect(await refusal(ad.rec.merge(ad.admin, raviAgain, ravi, 'the other way'))).toEqual(['mergeCycle']);
     const all = await ad.rec.review({ show: 'all' });
