@@ -11,6 +11,7 @@ import { mergeRoots, mergedUnder } from '../domain/reconcile/merges';
 import { reconcileOutcome, type ReconcileDecision, type ReconcileRow, type ReconcileStatus } from '../domain/reconcile/state';
 import { text } from '../domain/text';
 import type { Desk, SessionUser } from './desk';
+import { exportFromDevice, type DeviceExport } from './deviceExport';
 
 /** Index rows opened per patient at most: the ones sharing most with it (a common name shares one word with thousands). */
 export const CANDIDATE_ROWS = 60;
@@ -160,6 +161,12 @@ export class ReconcileDesk {
   /** The devices whose patients this device holds, for the filter. */
   async devices(): Promise<string[]> {
     return (await this.db.devices.toCollection().primaryKeys()).map(String).sort();
+  }
+
+  /** The FHIR export of everything this device holds, reconciliation included (deviceExport.ts). */
+  async exportFhir(actor: SessionUser): Promise<DeviceExport> {
+    this.allow(actor);
+    return exportFromDevice(this.desk, actor, new Date().toISOString());
   }
 
   /** Link the patient to a UHID of the HIS index in use. */

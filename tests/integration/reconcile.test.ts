@@ -7,6 +7,7 @@ import { guessMapping } from '../../src/domain/hisIndex/mapping';
 import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
 import { everythingStored } from '../helpers/everythingStored';
 import { refusal } from '../helpers/refusal';
+import { fhirErrors } from '../helpers/fhirSchema';
 
 const HEADER = 'UHID,Name,Sex,DOB,Age,Mobile,Address';
 const INDEX = [
@@ -84,6 +85,18 @@ describe('the reconciliation workbench\'s use-cases', () => {
     expect(await refusal(ad.rec.undo(ad.admin, sunita, 'ev:AD:0000000099', 'x'))).toEqual(['nothingToUndo']);
     expect(await ad.rec.undo(ad.admin, sunita, row.decisions[0]!.id, 'Wrong Sunita')).toMatchObject({ status: 'unreviewed' });
     expect(await ad.rec.markNew(ad.admin, sunita, 'Not in the HIS')).toMatchObject({ status: 'new' });
+
+    // The export from this device: Ravi once, carrying both downtime IDs; every bundle a valid R4 transaction.
+    expect(await refusal(ad.rec.exportFhir(clerk))).toEqual(['adminOnly']);
+    const out = await ad.rec.exportFhir(ad.admin);
+    expect(out.problems).toEqual([]);
+    const bundles = out.ndjson.trimEnd().split('\n').map((l) => JSON.parse(l) as { entry: Array<{ resource: Record<string, unknown> }> });
+    for (const b of bundles) expect(fhirErrors(b)).toEqual([]);
+    const patients = bundles.flatMap((b) => b.entry.map((x) => x.resource)).filter((r) => r.resourceType === 'Patient');
+    const values = (r: Record<string, unknown>) => (r.identifier as Array<{ value: string }> | undefined)?.map((i) => i.value) ?? [];
+    expect(patients.map(values)).toEqual(expect.arrayContaining([[], [ravi, raviAgain]]));
+    // Sunita's link was undone (new in the HIS): the UHID typed at the desk goes as given, as before reconciliation.
+    expect(values(patients.find((r) => values(r).includes(sunita))!)).toEqual([sunita, 'UH-100009']);
 
     // Sealed at rest: the UHID linked and the reasons are nowhere in the stores' raw contents.
     const raw = await everythingStored();

@@ -72,5 +72,7 @@ export const reconcileEn = {
   done_new: '{{patient}} marked new in the HIS.',
   done_merged: '{{patient}} merged into {{kept}}.',
   done_undone: 'Decision about {{patient}} undone.',
+  export: 'Download FHIR export',
+  exported: 'Exported {{resources}} resources in {{bundles}} transaction bundles (NDJSON); {{problems}} problems.',
   nothingDecided: 'Nothing to undo: no decision in force.',
 };

@@ -109,6 +109,25 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
     }
   }
 
+  async function download() {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const out = await rec.exportFhir(actor);
+      const url = URL.createObjectURL(new Blob([out.ndjson], { type: 'application/fhir+ndjson' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `downtime-fhir-${new Date().toISOString().slice(0, 10)}.ndjson`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setMessage({ text: t('reconcile.exported', { resources: out.resources, bundles: out.bundles, problems: out.problems.length }), error: out.problems.length > 0 });
+    } catch (err) {
+      setMessage({ text: errorText(err, t), error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <main className="screen reconcile-screen">
       <h1>{t('reconcile.title')}</h1>
@@ -128,6 +147,7 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
         <label>{t('reconcile.day')}{' '}
           <input type="date" value={day} onChange={(e) => { setDay(e.target.value); setAt(0); }} />
         </label>
+        <button type="button" className="secondary" disabled={busy} onClick={() => void download()}>{t('reconcile.export')}</button>
         <span data-testid="reconcile-count">{items ? t('reconcile.count', { count: items.length }) : ''}</span>
       </div>
       <p className="hint" data-testid="reconcile-keys">{t('reconcile.keys')}</p>
