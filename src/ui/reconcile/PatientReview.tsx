@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Candidates, ReviewItem } from '../../device/reconcileDesk';
+import type { Candidates, ReviewItem, ShownCandidate } from '../../device/reconcileDesk';
+import type { PatientRow } from '../../domain/projections/rows';
 import type { HisRecord } from '../../domain/hisIndex/record';
 import { EvidenceList } from './Evidence';
 import { useClock } from '../shared/useClock';
@@ -7,9 +8,11 @@ import { useClock } from '../shared/useClock';
 const birthText = (b: HisRecord['birth']) => (!b ? '' : b.kind === 'dob' ? b.dob : `${b.years} y`);
 
 /** The patient under review: what the desk recorded, the HIS candidates with their evidence, and every decision so far. */
-export function PatientReview({ item, found, picked, onPick }: {
+export function PatientReview({ item, found, dupes, picked, onPick }: {
   item: ReviewItem;
   found: Candidates | null | undefined;
+  /** Other downtime patients likely to be this one (what M merges into). */
+  dupes: readonly ShownCandidate<PatientRow>[] | undefined;
   picked: number;
   onPick: (index: number) => void;
 }) {
@@ -47,6 +50,15 @@ export function PatientReview({ item, found, picked, onPick }: {
           </li>
         ))}
       </ol>
+
+      {dupes?.length ? (
+        <>
+          <h3>{t('reconcile.suggestions')}</h3>
+          <ul className="history" data-testid="duplicates">
+            {dupes.map((d) => <li key={d.uhid}><code>{d.uhid}</code> · {d.record.name} · {t('reconcile.score', { score: d.score })}</li>)}
+          </ul>
+        </>
+      ) : null}
 
       {item.row?.decisions.length ? (
         <>

@@ -183,7 +183,7 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
             <DecisionForm patient={item.patient.patient} draft={draft} active={active} suggestions={dupes ?? []} busy={busy}
               onChange={setDraft} onConfirm={() => void confirm()} onCancel={() => setDraft(null)} />
           ) : null}
-          <PatientReview item={item} found={found} picked={picked} onPick={setPicked} />
+          <PatientReview item={item} found={found} dupes={dupes} picked={picked} onPick={setPicked} />
         </>
       ) : null}
     </main>
