@@ -118,3 +118,14 @@ describe('merge roots', () => {
     expect(mergedUnder(cycle).size).toBe(0);
   });
 });
+
+describe('workbench keys', () => {
+  it('move, pick and open the decisions; a key with a modifier is left to the browser', async () => {
+    const { reviewCommand } = await import('../../src/ui/reconcile/reviewKeys');
+    const key = (k: string, mods: Partial<{ ctrlKey: boolean; altKey: boolean; metaKey: boolean }> = {}) => reviewCommand({ key: k, ctrlKey: false, altKey: false, metaKey: false, ...mods });
+    expect([key('j'), key('ArrowDown'), key('K'), key('ArrowUp')]).toEqual([{ kind: 'move', by: 1 }, { kind: 'move', by: 1 }, { kind: 'move', by: -1 }, { kind: 'move', by: -1 }]);
+    expect([key('1'), key('3'), key('4')]).toEqual([{ kind: 'pick', index: 0 }, { kind: 'pick', index: 2 }, null]);
+    expect(['l', 'n', 'M', 'u'].map((k) => key(k))).toEqual(['link', 'new', 'merge', 'undo'].map((form) => ({ kind: 'open', form })));
+    expect([key('l', { ctrlKey: true }), key('n', { altKey: true }), key('u', { metaKey: true }), key('Enter')]).toEqual([null, null, null, null]);
+  });
+});
