@@ -73,6 +73,7 @@ export const reconcileEn = {
   done_merged: '{{patient}} merged into {{kept}}.',
   done_undone: 'Decision about {{patient}} undone.',
   export: 'Download FHIR export',
+  exporting: 'Exporting this device\'s records…',
   exported: 'Exported {{resources}} resources in {{bundles}} transaction bundles (NDJSON); {{problems}} problems.',
   nothingDecided: 'Nothing to undo: no decision in force.',
 };

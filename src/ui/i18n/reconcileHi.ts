@@ -75,6 +75,7 @@ export const reconcileHi: typeof reconcileEn = {
   done_merged: '{{patient}} को {{kept}} में मिलाया गया।',
   done_undone: '{{patient}} के बारे में निर्णय वापस लिया गया।',
   export: 'FHIR निर्यात डाउनलोड करें',
+  exporting: 'इस उपकरण के रिकॉर्ड निर्यात हो रहे हैं…',
   exported: '{{bundles}} ट्रांज़ैक्शन बंडल (NDJSON) में {{resources}} रिसोर्स निर्यात हुए; {{problems}} समस्याएँ।',
   nothingDecided: 'वापस लेने को कुछ नहीं: कोई निर्णय लागू नहीं है।',
 };

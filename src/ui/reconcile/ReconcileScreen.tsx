@@ -111,7 +111,7 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
 
   async function download() {
     setBusy(true);
-    setMessage(null);
+    setMessage({ text: t('reconcile.exporting') });
     try {
       const out = await rec.exportFhir(actor);
       const url = URL.createObjectURL(new Blob([out.ndjson], { type: 'application/fhir+ndjson' }));
