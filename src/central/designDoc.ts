@@ -3,10 +3,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { EVENT_SCHEMAS, EVENT_TYPES } from '../domain/events/catalog';
+import { RECONCILE_TYPES } from '../domain/reconcile/events';
 
 export const DESIGN_DOC_ID = '_design/downtime';
 const PLACEHOLDER = '/*EVENT_TYPES*/[]';
 const SCHEMAS_PLACEHOLDER = '/*DATA_SCHEMAS*/{}';
+const RECONCILE_PLACEHOLDER = '/*RECONCILE_TYPES*/[]';
 
 /** Each event type's data as JSON Schema, from the same zod schemas the devices validate with. */
 export function dataSchemas(): Record<string, unknown> {
@@ -32,7 +34,8 @@ export function validateDocUpdateSource(eventTypes: readonly string[] = EVENT_TY
   const source = readFileSync(join(here, 'design/validate_doc_update.js'), 'utf8');
   const parts = source.split(PLACEHOLDER);
   if (parts.length !== 2) throw new Error(`validate_doc_update.js must contain ${PLACEHOLDER} exactly once`);
-  const withTypes = parts.join(JSON.stringify(eventTypes));
+  // The reader-only types, from the same domain list the gateway's push check uses.
+  const withTypes = parts.join(JSON.stringify(eventTypes)).replace(RECONCILE_PLACEHOLDER, () => JSON.stringify([...RECONCILE_TYPES]));
   if (withTypes.split(SCHEMAS_PLACEHOLDER).length !== 2) throw new Error(`validate_doc_update.js must contain ${SCHEMAS_PLACEHOLDER} exactly once`);
   return withTypes.replace(SCHEMAS_PLACEHOLDER, () => JSON.stringify(dataSchemas())).trim();
 }

@@ -5,6 +5,7 @@ import type { EmergencyVisitRow } from '../domain/projections/emergencyRows';
 import type { AdmissionRow, BedRow, WardRow } from '../domain/projections/wardRows';
 import type { HisIndexRow } from '../domain/hisIndex/row';
 import type { AnalyteVersionRow } from '../domain/lab/results/analyteVersions';
+import type { ReconcileRow } from '../domain/reconcile/state';
 import { PROJECTION_TABLES } from '../domain/projections/rows';
 import type { Role } from '../domain/users';
 import type { KeyWrap } from '../crypto/keyWrap';
@@ -63,7 +64,7 @@ export interface RejectRecord {
 }
 
 
-const PROJECTION_TABLES_V4 = PROJECTION_TABLES.filter((t) => !['labResults', 'emergencyVisits', 'wards', 'beds', 'admissions', 'analyteVersions'].includes(t));
+const PROJECTION_TABLES_V4 = PROJECTION_TABLES.filter((t) => !['labResults', 'emergencyVisits', 'wards', 'beds', 'admissions', 'analyteVersions', 'reconciliation'].includes(t));
 
 export class DeskDb extends Dexie {
   settings!: Table<SettingRecord, string>;
@@ -84,6 +85,8 @@ export class DeskDb extends Dexie {
   /** The HIS's patient index (device-local, never replicated, not a projection: rebuilding keeps it). */
   hisIndex!: Table<HisIndexRow, string>;
   analyteVersions!: Table<AnalyteVersionRow, string>;
+  /** The reconciliation with the HIS, one row per downtime patient an administrator decided about. */
+  reconciliation!: Table<ReconcileRow, string>;
   /** Device-local record of every resync run, and of documents the central store refused. */
   syncHistory!: Table<SyncRunRecord, number>;
   syncRefusals!: Table<SyncRefusalRecord, string>;
@@ -151,6 +154,9 @@ export class DeskDb extends Dexie {
     this.version(8).stores({ hisIndex: 'id, import, uhid, mobile, *sounds' });
     // Analyte versions (issue 18): a new table, no earlier event made one.
     this.version(9).stores({ analyteVersions: 'version, device' });
+    // The reconciliation with the HIS (issue 13, point 2): a new table, no earlier event made one.
+    // The workbench reads conflicts by status; unreviewed patients have no row at all.
+    this.version(10).stores({ reconciliation: 'patient, status' });
   }
 
   /** Rows under one key of a sealed table's index, opening only those wanted (sealedIndexPage). */

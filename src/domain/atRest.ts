@@ -133,6 +133,12 @@ export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
       return { uhid: r.uhid, mobile: r.mobile, sounds: nameSounds(r.name) };
     },
   },
+  /**
+   * The reconciliation with the HIS: which patient and whether linked, new, merged or in
+   * conflict (for the workbench's filters) are readable; the UHID, the patient merged into, who
+   * decided and why are sealed.
+   */
+  reconciliation: { readable: readable('patient', 'status', 'updatedAt') },
   /** A refused document's reason may quote what it held. */
   rejects: { readable: readable('id', 'seq', 'at') },
 };

@@ -41,7 +41,7 @@ export const ROLE_SCREENS: Record<Role, readonly string[]> = {
   clerk: ['home', 'desk', 'queue', 'emergency', 'wards'],
   lab: ['home', 'lab'],
   pathologist: ['home', 'lab'],
-  admin: ['home', 'desk', 'queue', 'emergency', 'wards', 'users', 'device', 'sync', 'his', 'lab', 'labCatalogue'],
+  admin: ['home', 'desk', 'queue', 'emergency', 'wards', 'users', 'device', 'sync', 'his', 'reconcile', 'lab', 'labCatalogue'],
 };
 
 export function canOpen(r: Role, screen: string): boolean {

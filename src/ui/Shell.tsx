@@ -22,6 +22,7 @@ const LabRoutes = lazy(() => import('./lab/LabRoutes').then((m) => ({ default: m
 const DeviceScreen = lazy(() => import('./admin/DeviceScreen').then((m) => ({ default: m.DeviceScreen })));
 const SyncScreen = lazy(() => import('./sync/SyncScreen').then((m) => ({ default: m.SyncScreen })));
 const HisImportScreen = lazy(() => import('./his/HisImportScreen').then((m) => ({ default: m.HisImportScreen })));
+const ReconcileScreen = lazy(() => import('./reconcile/ReconcileScreen').then((m) => ({ default: m.ReconcileScreen })));
 
 /** The tabs a role may open and their screens: what a session shows once unlocked. */
 export function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity }) {
@@ -37,6 +38,7 @@ export function Shell({ user, identity }: { user: SessionUser; identity: DeviceI
     { key: 'device', path: '/device', label: t('nav.device') },
     { key: 'sync', path: '/sync', label: t('nav.sync') },
     { key: 'his', path: '/his', label: t('nav.his') },
+    { key: 'reconcile', path: '/reconcile', label: t('nav.reconcile') },
   ].filter((s) => canOpen(user.role, s.key));
   // A clerk's home is the registration desk itself: no extra tap before the first patient.
   const home = user.role === 'clerk' ? <DeskScreen /> : <HomeScreen user={user} identity={identity} />;
@@ -60,6 +62,7 @@ export function Shell({ user, identity }: { user: SessionUser; identity: DeviceI
           {canOpen(user.role, 'device') ? <Route path="/device"><DeviceScreen actor={user} /></Route> : null}
           {canOpen(user.role, 'sync') ? <Route path="/sync"><SyncScreen actor={user} /></Route> : null}
           {canOpen(user.role, 'his') ? <Route path="/his"><HisImportScreen actor={user} /></Route> : null}
+          {canOpen(user.role, 'reconcile') ? <Route path="/reconcile"><ReconcileScreen actor={user} /></Route> : null}
           {/* A screen this role may not open (or an old link) shows the role's home instead. */}
           <Route>{home}</Route>
         </Switch>

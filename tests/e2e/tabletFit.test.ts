@@ -41,7 +41,7 @@ describe('screens on a portrait tablet', () => {
 
       // The waiting-room display ends the session (a PIN leaves it): it is checked last.
       const screens = ['/', '/desk', `/patient/${patient}`, '/queue', '/lab', '/lab/new', `/lab/new/${patient}`,
-        request, `/lab/specimen/${specimen}`, '/lab/catalogue', '/users', '/device', '/sync', '/his'];
+        request, `/lab/specimen/${specimen}`, '/lab/catalogue', '/users', '/device', '/sync', '/his', '/reconcile'];
       for (const language of ['en', 'hi']) {
         for (const screen of screens) {
           await page.goto(`${preview.url}#${screen}`);

@@ -127,7 +127,7 @@ describe('npm run central -- export, against a real central store', () => {
     const csv = join(work, 'csv');
     expect((await cli('--format', 'csv', '--out', csv)).status).toBe(0);
     const rows = readFileSync(join(csv, 'patients.csv'), 'utf8').trimEnd().split('\r\n');
-    expect(rows[0]).toBe('action,downtime_id,uhid,abha,name,sex,birth_date,mobile,address,relative,relation');
+    expect(rows[0]).toBe('action,downtime_id,uhid,abha,name,sex,birth_date,mobile,address,relative,relation,merged_ids,merged_into');
     expect(rows.length - 1).toBeGreaterThanOrEqual(madeIn(events).Patient);
     expect(readdirSync(csv).sort()).toEqual(['export-report.json', 'lab_orders.csv', 'lab_reports.csv', 'lab_results.csv', 'opd_visits.csv', 'patients.csv', 'provenance.csv', 'specimens.csv']);
   });

@@ -22,7 +22,7 @@ describe('export for the HIS: CSV per record type', () => {
     const changes = new ExportMapper(DEFAULT_SYSTEMS).take(e).filter((c) => c.resourceType === 'Patient');
     const text = csvChunk('Patient', changes, DEFAULT_SYSTEMS, true);
     const [header, row, end] = text.split('\r\n');
-    expect(header).toBe('action,downtime_id,uhid,abha,name,sex,birth_date,mobile,address,relative,relation');
+    expect(header).toBe('action,downtime_id,uhid,abha,name,sex,birth_date,mobile,address,relative,relation,merged_ids,merged_into');
     expect(end).toBe('');
     const where = [fields.address.locality, fields.address.district, fields.address.state, fields.address.pin].join(', ');
     // Quoted because of the commas, inner quotes doubled, and the leading = made text.

@@ -124,6 +124,10 @@ function (newDoc, oldDoc, userCtx, secObj) {
     refuse(newDoc.type + ': a device publishes versions under its own code');
   }
 
+  // Reconciling with the HIS is for the administrator's device (reader), as the gateway checks too.
+  var RECONCILE_TYPES = /*RECONCILE_TYPES*/[];
+  if (!isAdmin && has(RECONCILE_TYPES, newDoc.type) && !has(roles, 'reader')) refuse(newDoc.type + ' is made on the administrator\'s device (reader) only');
+
   // A device account may only add to its own chain; the role is given at enrollment.
   if (!isAdmin && !has(roles, 'device:' + device)) refuse('this account may not write events of device ' + device);
 }

@@ -8,6 +8,7 @@ import { TOKEN } from '../tokens/tokenNumber';
 import { LAB_EVENT_SCHEMAS } from '../lab/labEvents';
 import { EMERGENCY_EVENT_SCHEMAS } from '../emergency/events';
 import { WARD_EVENT_SCHEMAS } from '../wards/events';
+import { RECONCILE_EVENT_SCHEMAS } from '../reconcile/events';
 
 const patientId = z.string().regex(DOWNTIME_ID, 'downtimeId');
 const tokenId = z.string().regex(TOKEN, 'token');
@@ -59,6 +60,7 @@ export const EVENT_SCHEMAS = {
   ...LAB_EVENT_SCHEMAS,
   ...EMERGENCY_EVENT_SCHEMAS,
   ...WARD_EVENT_SCHEMAS,
+  ...RECONCILE_EVENT_SCHEMAS,
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

@@ -9,6 +9,8 @@ import {
   serviceRequestResource, specimenResource, type LogicalRef, type Resource, type SpecimenState, type TokenState, type RequestInfo, type EmergencyVisitState,
 } from './resources';
 import type { ExportSystems } from './systems';
+import { reconciledPatient } from './reconciled';
+import { reconcileChange, type ReconcileRow } from '../reconcile/state';
 
 /**
  * One resource as the export writes it. `create` when the record first appears in this export
@@ -36,8 +38,8 @@ export interface ExportProblem {
  * - per specimen: its request, patient, container and moves, about 0.3 KB;
  * - per result entry not yet verified: its values (released ones are dropped);
  * - events that name a record not seen yet (replayed at the end, then reported).
- * A patient's `linked` UHID and merged downtime IDs (the reconciliation workbench) belong in
- * PatientState next to `fields`, and come out through patientResource as more identifiers.
+ * - per patient an administrator reconciled: the decisions and undos (reconcile/state.ts), and
+ *   the merges in force; they come out through reconciledPatient as identifiers.
  */
 interface PatientState {
   /** As JSON text: a third of the heap of the object, and read back only for a correction. */
@@ -59,6 +61,10 @@ export class ExportMapper {
   private readonly pendingResults = new Map<string, PendingEntry>();
   /** Entry and amendment ids released per specimen: a verification releases only once. */
   private readonly released = new Map<string, string[]>();
+  /** The reconciliation of each patient decided about, folded as the devices fold it. */
+  private readonly reconciled = new Map<string, ReconcileRow>();
+  /** Merges in force: merged patient → the one kept. */
+  private readonly mergedTo = new Map<string, string>();
   private deferred: AnyEvent[] = [];
   readonly problems: ExportProblem[] = [];
   eventsRead = 0;
@@ -122,6 +128,8 @@ export class ExportMapper {
       // A verification or amendment from a tablet whose clock runs behind waits for its entry.
       case 'result.verified': return [['specimen', e.data.specimen], ['entry', `${e.data.specimen} ${e.data.version}`]];
       case 'result.amended': return [['specimen', e.data.specimen], ['entry', `${e.data.specimen} ${e.data.amends}`]];
+      case 'patient.linked': case 'patient.markedNew': case 'reconcile.undone': return [['patient', e.data.patient]];
+      case 'patient.merged': return [['patient', e.data.kept], ['patient', e.data.merged]];
       default: return [];
     }
   }
@@ -171,14 +179,16 @@ export class ExportMapper {
           return [];
         }
         this.patients.set(e.data.patient, { fields: JSON.stringify(e.data.fields), day: e.data.day });
-        return emit ? [this.change(patientResource(s, e.data.patient, e.data.fields, e.data.day), s.downtimeId, e.data.patient, true)] : [];
+        return emit ? [this.patientChange(e.data.patient, true, e.data.fields)] : [];
       }
       case 'patient.corrected': {
         const p = this.patients.get(e.data.patient)!;
         const fields = { ...(JSON.parse(p.fields) as PatientFields), ...e.data.changes } as PatientFields;
         p.fields = JSON.stringify(fields);
-        return emit ? [this.change(patientResource(s, e.data.patient, fields, p.day), s.downtimeId, e.data.patient, false)] : [];
+        return emit ? [this.patientChange(e.data.patient, false, fields)] : [];
       }
+      case 'patient.linked': case 'patient.markedNew': case 'patient.merged': case 'reconcile.undone':
+        return this.reconcile(e, emit);
       case 'token.issued': {
         const key = tokenKey(e.data.day, e.data.token);
         const t: TokenState = {
@@ -291,6 +301,51 @@ export class ExportMapper {
         // Prints, queue displays, users, departments, drafts and call-outs change nothing the HIS holds.
         return [];
     }
+  }
+
+  /**
+   * A decision or an undo: the Patient resources it changes, with their identifiers as the
+   * reconciliation now has them. A patient merged away goes first (giving up its downtime ID
+   * before the patient kept takes it); a merge undone goes last (after the kept one gave it back).
+   * A conflict is reported and exports no UHID until an administrator undoes one side.
+   */
+  private reconcile(e: AnyEvent, emit: boolean): Change[] {
+    const { patient, apply } = reconcileChange(e)!;
+    const rootBefore = this.rootOf(patient);
+    const row = apply(this.reconciled.get(patient));
+    this.reconciled.set(patient, row);
+    if (row.status === 'merged' && row.kept) this.mergedTo.set(patient, row.kept);
+    else this.mergedTo.delete(patient);
+    if (row.status === 'conflict') this.problem(e, `patient ${patient}: administrators decided differently (${row.decisions.map((d) => d.uhid ?? d.kept ?? d.kind).join(', ')}); exported without a link until one is undone`);
+    if (!emit) return [];
+    const others = [...new Set([rootBefore, this.rootOf(patient)])].filter((id) => id !== patient);
+    const order = this.mergedTo.has(patient) ? [patient, ...others] : [...others, patient];
+    return order.map((id) => this.patientChange(id, false));
+  }
+
+  /** Where a patient's records show: the end of its chain of merges (itself when none, or in a circle). */
+  private rootOf(patient: string): string {
+    const seen = new Set<string>([patient]);
+    let at = patient;
+    for (let next = this.mergedTo.get(at); next !== undefined; next = this.mergedTo.get(at)) {
+      if (seen.has(next)) return patient;
+      seen.add(next);
+      at = next;
+    }
+    return at;
+  }
+
+  /** A patient's resource with the reconciliation's identifiers (reconciled.ts). */
+  private patientChange(id: string, create: boolean, known?: PatientFields): Change {
+    const p = this.patients.get(id)!;
+    const fields = known ?? JSON.parse(p.fields) as PatientFields;
+    const root = this.rootOf(id);
+    const row = this.reconciled.get(id);
+    const mergedIn = this.mergedTo.size === 0 ? [] : [...this.mergedTo.keys()].filter((x) => x !== id && this.rootOf(x) === id).sort();
+    const resource = reconciledPatient(this.s, patientResource(this.s, id, fields, p.day), {
+      uhid: row?.status === 'linked' ? row.uhid : undefined, mergedIn, replacedBy: root !== id ? root : undefined,
+    });
+    return this.change(resource, this.s.downtimeId, id, create);
   }
 
   /** Observations per analyte and the report of a specimen, all with the report's status. */

@@ -13,6 +13,7 @@ import { projectEmergency } from './projectEmergency';
 import { parseVisitId } from '../emergency/visitId';
 import { parseAdmissionId } from '../wards/admissionId';
 import { projectWards } from './projectWards';
+import { projectReconcile } from './projectReconcile';
 
 const update = <T extends TableName>(u: RowUpdate<T>): RowUpdate => u as unknown as RowUpdate;
 
@@ -25,7 +26,7 @@ export function project(event: AnyEvent): RowUpdate[] {
   const updates: RowUpdate[] = [
     update({ table: 'devices', key: event.device, update: (prev) => reduceDevice(prev, event) }),
   ];
-  updates.push(...projectPatient(event), ...projectToken(event), ...projectLab(event), ...projectEmergency(event), ...projectWards(event));
+  updates.push(...projectPatient(event), ...projectToken(event), ...projectLab(event), ...projectEmergency(event), ...projectWards(event), ...projectReconcile(event));
   if (event.type === 'user.added') {
     const key = `${event.device}:${userKey(event.data.name)}`;
     updates.push(update({

@@ -6,6 +6,7 @@ import type { EmergencyVisitRow } from './emergencyRows';
 import type { AdmissionRow, BedRow, WardRow } from './wardRows';
 import type { LabRequestRow, SpecimenRow, CatalogueRow, OpenBlockRow, LabResultRow } from './labRows';
 import type { AnalyteVersionRow } from '../lab/results/analyteVersions';
+import type { ReconcileRow } from '../reconcile/state';
 
 /** What the screens read. Each table's rows are derived from events only (DESIGN.md §2). */
 export interface DeviceRow {
@@ -105,9 +106,10 @@ export interface ProjectionRows {
   beds: BedRow;
   admissions: AdmissionRow;
   analyteVersions: AnalyteVersionRow;
+  reconciliation: ReconcileRow;
 }
 export type TableName = keyof ProjectionRows;
-export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens', 'labRequests', 'specimens', 'catalogues', 'labOpen', 'labResults', 'emergencyVisits', 'wards', 'beds', 'admissions', 'analyteVersions'];
+export const PROJECTION_TABLES: readonly TableName[] = ['devices', 'staff', 'patients', 'tokens', 'labRequests', 'specimens', 'catalogues', 'labOpen', 'labResults', 'emergencyVisits', 'wards', 'beds', 'admissions', 'analyteVersions', 'reconciliation'];
 
 /** One keyed change a reducer asks for; `update` is pure and receives the current row. */
 export interface RowUpdate<T extends TableName = TableName> {

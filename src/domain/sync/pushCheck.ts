@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors';
 import { GENESIS_PREV } from '../hash';
 import { eventId, parseEvent, type AnyEvent } from '../events/envelope';
+import { RECONCILE_TYPES } from '../reconcile/events';
 
 /** How far ahead of the server's clock an event's time may be: tablets drift, they do not time-travel. */
 export const MAX_CLOCK_SKEW_MS = 60 * 60 * 1000;
@@ -16,6 +17,8 @@ export interface StoredEvent {
 export interface PushContext {
   /** The pushing account's device code. */
   device: string;
+  /** The pushing account is the administrator's device (`reader`): only it reconciles with the HIS. */
+  reader?: boolean;
   /** What the store already holds of this batch's ids and of the event before the batch. */
   stored: ReadonlyMap<string, StoredEvent>;
   now: Date;
@@ -54,6 +57,7 @@ function parse(doc: unknown, ctx: PushContext): { event: AnyEvent & { _rev: stri
       : `not a valid event (${err.issues.slice(0, 3).map((i) => `${i.path || 'document'}: ${i.code}`).join('; ')})`;
   }
   if (event.device !== ctx.device) return `belongs to device ${event.device}, not to this account's device ${ctx.device}`;
+  if (RECONCILE_TYPES.has(event.type) && !ctx.reader) return `${event.type} is made on the administrator's device (reader) only`;
   if (Date.parse(event.at) > ctx.now.getTime() + MAX_CLOCK_SKEW_MS) return `its time ${event.at} is later than the server's clock allows`;
   return { event: { ...event, _rev: rev }, rev };
 }

@@ -101,7 +101,7 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
         const pusher = device();
         const signed = req.headers[SIGNED_HEAD_HEADER];
         return pipeline.run(pusher.device, firstSeq(docs), {
-          judge: (after) => judgeBatch(facts, pusher.device, docs, now(), typeof signed === 'string' ? signed : undefined, after),
+          judge: (after) => judgeBatch(facts, pusher, docs, now(), typeof signed === 'string' ? signed : undefined, after),
           tailOf: tailOfBatch,
           write: async (verdicts) => {
             const send = verdicts.flatMap((v) => (v.action === 'send' ? [v.doc] : []));

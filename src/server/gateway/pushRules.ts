@@ -132,8 +132,9 @@ async function requireSignedBy(facts: StoreFacts, device: string, head: SignedHe
  * Check a batch against what is stored: the verdict per document, in the order they were sent.
  * `after`: the batch being written right before this one, taken as the newest stored event.
  */
-export async function judgeBatch(facts: StoreFacts, device: string, docs: unknown[], now: Date, signedHeader: string | undefined,
+export async function judgeBatch(facts: StoreFacts, pusher: { device: string; reader: boolean }, docs: unknown[], now: Date, signedHeader: string | undefined,
   after: BatchTail | null = null): Promise<Verdict[]> {
+  const { device, reader } = pusher;
   // The all-clear first: without it the answer is always "not yet", whatever else is wrong.
   await facts.requireAllClear();
   const [, newest] = await Promise.all([requireSignedBy(facts, device, headFromHeader(signedHeader), docs), after ?? facts.newest(device)]);
@@ -141,7 +142,7 @@ export async function judgeBatch(facts: StoreFacts, device: string, docs: unknow
   // be stored yet, and that one event is all the check needs. Anything else looks every id up.
   const continues = firstSeq(docs) === (newest?.seq ?? 0) + 1;
   const stored = continues ? new Map(newest ? [[newest.id, newest.stored]] : []) : await facts.stored(idsToLookUp(docs));
-  return checkPush(docs, { device, stored, now });
+  return checkPush(docs, { device, reader, stored, now });
 }
 
 /** The lowest sequence a batch claims (0 when none does). */

@@ -1,4 +1,5 @@
 import { hisEn } from './hisEn';
+import { reconcileEn } from './reconcileEn';
 import { analyteErrorsEn, analytesEn } from './analytesEn';
 import { emergencyEn } from './emergencyEn';
 import { wardsEn } from './wardsEn';
@@ -10,7 +11,7 @@ import { recoverySheetEn } from './recoveryEn';
 /** English strings. Every key here must exist in hi.ts (a unit test checks). */
 export const en = {
   app: { title: 'Downtime Desk', loading: 'Starting…', offline: 'Offline', online: 'Online', language: 'भाषा: हिन्दी' },
-  nav: { sync: 'Resync', home: 'Home', desk: 'Registration', queue: 'Queue', emergency: 'Emergency', wards: 'Wards', lab: 'Lab', users: 'Users', device: 'This device', his: 'HIS index', logout: 'Log out', lock: 'Lock' },
+  nav: { sync: 'Resync', home: 'Home', desk: 'Registration', queue: 'Queue', emergency: 'Emergency', wards: 'Wards', lab: 'Lab', users: 'Users', device: 'This device', his: 'HIS index', reconcile: 'Reconcile', logout: 'Log out', lock: 'Lock' },
   roles: { clerk: 'Ward clerk', lab: 'Lab technician', pathologist: 'Pathologist', admin: 'Administrator' },
   enroll: {
     title: 'Set up this device',
@@ -334,6 +335,7 @@ export const en = {
     },
   },
   his: hisEn,
+  reconcile: reconcileEn,
   errors: {
     locked: 'Log in first: the records open only with a PIN.',
     pinNeedsReset: 'Your PIN is right, but since the update the records open only with a new key for you: ask an administrator to set your PIN again (Users).',
@@ -398,6 +400,11 @@ export const en = {
     alreadyEnrolled: 'This device is already enrolled.',
     notEnrolled: 'This device is not enrolled yet.',
     adminOnly: 'Only an administrator can do this.',
+    uhidNotInIndex: 'This UHID is not in the HIS index on this device.',
+    alreadyDecided: 'This patient is already decided: undo that decision first.',
+    mergeItself: 'A patient cannot be merged into itself.',
+    mergeCycle: 'That patient is already merged into this one: merging back would make a circle.',
+    nothingToUndo: 'That decision is not in force (already undone?).',
     unknownEventType: 'Unknown kind of record.',
     mobile: 'A 10-digit Indian mobile number, starting with 6, 7, 8 or 9.',
     abha: 'An ABHA number has 14 digits.',

@@ -1,4 +1,5 @@
 import { hisHi } from './hisHi';
+import { reconcileHi } from './reconcileHi';
 import { analyteErrorsHi, analytesHi } from './analytesHi';
 import { emergencyHi } from './emergencyHi';
 import { wardsHi } from './wardsHi';
@@ -11,7 +12,7 @@ import { recoverySheetHi } from './recoveryEn';
 /** हिन्दी. Keys mirror en.ts exactly. */
 export const hi: Messages = {
   app: { title: 'डाउनटाइम डेस्क', loading: 'शुरू हो रहा है…', offline: 'ऑफ़लाइन', online: 'ऑनलाइन', language: 'Language: English' },
-  nav: { sync: 'सिंक', home: 'मुख्य पृष्ठ', desk: 'पंजीकरण', queue: 'कतार', emergency: 'आपातकाल', wards: 'वार्ड', lab: 'लैब', users: 'उपयोगकर्ता', device: 'यह उपकरण', his: 'HIS सूची', logout: 'लॉग आउट', lock: 'लॉक करें' },
+  nav: { sync: 'सिंक', home: 'मुख्य पृष्ठ', desk: 'पंजीकरण', queue: 'कतार', emergency: 'आपातकाल', wards: 'वार्ड', lab: 'लैब', users: 'उपयोगकर्ता', device: 'यह उपकरण', his: 'HIS सूची', reconcile: 'मिलान', logout: 'लॉग आउट', lock: 'लॉक करें' },
   roles: { clerk: 'वार्ड क्लर्क', lab: 'लैब तकनीशियन', pathologist: 'पैथोलॉजिस्ट', admin: 'प्रशासक' },
   enroll: {
     title: 'इस उपकरण को सेट करें',
@@ -335,6 +336,7 @@ export const hi: Messages = {
     },
   },
   his: hisHi,
+  reconcile: reconcileHi,
   errors: {
     locked: 'पहले लॉग इन करें: रिकॉर्ड केवल पिन से खुलते हैं।',
     pinNeedsReset: 'आपका पिन सही है, पर अपडेट के बाद रिकॉर्ड आपके लिए नई कुंजी से ही खुलते हैं: किसी प्रशासक से अपना पिन फिर से बनवाएँ (उपयोगकर्ता)।',
@@ -399,6 +401,11 @@ export const hi: Messages = {
     alreadyEnrolled: 'यह उपकरण पहले से पंजीकृत है।',
     notEnrolled: 'यह उपकरण अभी पंजीकृत नहीं है।',
     adminOnly: 'यह केवल प्रशासक कर सकता है।',
+    uhidNotInIndex: 'यह UHID इस उपकरण की HIS सूची में नहीं है।',
+    alreadyDecided: 'इस मरीज़ का निर्णय हो चुका है: पहले वह निर्णय वापस लें।',
+    mergeItself: 'किसी मरीज़ को उसी में नहीं मिलाया जा सकता।',
+    mergeCycle: 'वह मरीज़ पहले से इसमें मिलाया गया है: उलटा मिलाने से चक्र बन जाएगा।',
+    nothingToUndo: 'वह निर्णय लागू नहीं है (शायद पहले ही वापस लिया गया)।',
     unknownEventType: 'अज्ञात प्रकार का रिकॉर्ड।',
     mobile: '6, 7, 8 या 9 से शुरू होने वाला 10 अंकों का भारतीय मोबाइल नंबर।',
     abha: 'ABHA नंबर में 14 अंक होते हैं।',

@@ -1,0 +1,229 @@
+import { RuleError, ValidationError } from '../domain/errors';
+import { HIS_INDEX_SETTING, type HisIndexRow, type HisIndexSummary } from '../domain/hisIndex/row';
+import type { HisRecord } from '../domain/hisIndex/record';
+import { rankCandidates, type Candidate } from '../domain/hisIndex/score';
+import { stemOf } from '../domain/atRest';
+import { asDowntime, duplicateCandidates } from '../domain/reconcile/duplicates';
+import { uhid as uhidSchema } from '../domain/patients/fields';
+import { nameSounds } from '../domain/patients/nameKeys';
+import type { PatientRow } from '../domain/projections/rows';
+import { mergeRoots, mergedUnder } from '../domain/reconcile/merges';
+import { reconcileOutcome, type ReconcileDecision, type ReconcileRow, type ReconcileStatus } from '../domain/reconcile/state';
+import { text } from '../domain/text';
+import type { Desk, SessionUser } from './desk';
+import { exportFromDevice, type DeviceExport } from './deviceExport';
+
+/** Index rows opened per patient at most: the ones sharing most with it (a common name shares one word with thousands). */
+export const CANDIDATE_ROWS = 60;
+/** Candidates shown per patient (keys 1–3 pick them). */
+export const CANDIDATES_SHOWN = 3;
+
+export type ReviewFilter = 'unreviewed' | 'conflicting' | 'all';
+
+export interface ReviewItem {
+  patient: PatientRow;
+  row: ReconcileRow | undefined;
+  /** The row's status, or `conflict` where merges run in a circle. */
+  status: ReconcileStatus;
+  /** A merged patient: whom it shows under at the end of a chain of merges. */
+  under?: string | undefined;
+  /** Patients merged into this one (directly or through others). */
+  mergedIn: string[];
+  /** Other patients linked to the same UHID: perhaps one person registered twice. */
+  sameUhid: string[];
+}
+
+/** A candidate with the record it was scored against, to show beside the evidence. */
+export interface ShownCandidate<R> extends Candidate {
+  record: R;
+}
+
+export interface Candidates {
+  /** The patient they are for: a screen never shows (or links) one patient's candidates beside another. */
+  patient: string;
+  candidates: ShownCandidate<HisRecord>[];
+  /** The UHID typed at registration, and whether the HIS index has it (checked, not trusted). */
+  typed?: { uhid: string; inIndex: boolean } | undefined;
+  /** No index imported: nothing to compare with. */
+  noIndex: boolean;
+}
+
+const reason = text(200);
+
+function parseReason(input: unknown): string {
+  const parsed = reason.safeParse(input);
+  if (!parsed.success) throw new ValidationError([{ path: 'reason', code: parsed.error.issues[0]?.message ?? 'required' }], input, 'reconciliation');
+  return parsed.data;
+}
+
+
+/**
+ * The administrator's reconciliation with the HIS (issue 13, point 2): each downtime patient with
+ * its best HIS candidates, and the decisions (link, new in HIS, merge, undo) as events. A patient
+ * already decided is undone first: a second decision made here, knowing the first, is never a
+ * silent replacement. Two administrators deciding offline cannot know; their decisions both stay
+ * and the patient is listed as conflicting (reconcile/state.ts).
+ */
+export class ReconcileDesk {
+  constructor(private readonly desk: Desk) {}
+
+  private get db() {
+    return this.desk.db;
+  }
+
+  private allow(actor: SessionUser) {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    if (!this.desk.isUnlocked) throw new RuleError('locked');
+  }
+
+  private async index(): Promise<HisIndexSummary | null> {
+    return ((await this.db.settings.get(HIS_INDEX_SETTING))?.value as HisIndexSummary | undefined) ?? null;
+  }
+
+  /** The downtime patients to review, registration order, with their reconciliation so far. */
+  async review(filter: { show: ReviewFilter; device?: string | undefined; day?: string | undefined }): Promise<ReviewItem[]> {
+    const [patients, rows] = await Promise.all([
+      filter.day ? this.db.patients.where('registeredDay').equals(filter.day).toArray() : this.db.patients.toArray(),
+      this.db.reconciliation.toArray(),
+    ]);
+    const byPatient = new Map(rows.map((r) => [r.patient, r]));
+    const roots = mergeRoots(rows);
+    const under = mergedUnder(roots);
+    const linkedTo = new Map<string, string[]>();
+    for (const r of rows) if (r.status === 'linked' && r.uhid) linkedTo.set(r.uhid, [...(linkedTo.get(r.uhid) ?? []), r.patient]);
+    const items = patients
+      .filter((p) => !filter.device || p.device === filter.device)
+      .map((p): ReviewItem => {
+        const row = byPatient.get(p.patient);
+        const root = roots.get(p.patient);
+        const status: ReconcileStatus = root && 'cycle' in root ? 'conflict' : row?.status ?? 'unreviewed';
+        return {
+          patient: p, row, status,
+          under: root && 'root' in root ? root.root : undefined,
+          mergedIn: under.get(p.patient) ?? [],
+          sameUhid: row?.status === 'linked' && row.uhid ? (linkedTo.get(row.uhid) ?? []).filter((x) => x !== p.patient) : [],
+        };
+      })
+      .filter((i) => filter.show === 'all' || (filter.show === 'unreviewed' ? i.status === 'unreviewed' : i.status === 'conflict'));
+    return items.sort((a, b) => a.patient.registeredAt.localeCompare(b.patient.registeredAt) || a.patient.patient.localeCompare(b.patient.patient));
+  }
+
+  /**
+   * The best HIS candidates for a patient, found through the index's keyed hashes: the UHID typed
+   * at registration, the mobile and each word of the name as it sounds. Only the rows sharing the
+   * most with the patient are opened and scored (score.ts).
+   */
+  async candidates(patient: PatientRow, limit = CANDIDATES_SHOWN): Promise<Candidates> {
+    const current = await this.index();
+    if (!current) return { patient: patient.patient, candidates: [], noIndex: true, typed: patient.uhid ? { uhid: patient.uhid, inIndex: false } : undefined };
+    const hits = new Map<string, number>();
+    const add = (ids: readonly unknown[], weight: number) => { for (const id of ids) hits.set(String(id), (hits.get(String(id)) ?? 0) + weight); };
+    const keyed = (kind: 'uhid' | 'mobile' | 'sounds', value: string) =>
+      this.db.hisIndex.where(kind).equals(this.desk.searchKey(kind, value)).primaryKeys();
+    const typedIds = patient.uhid ? await keyed('uhid', patient.uhid) : [];
+    add(typedIds, 10);
+    if (patient.mobile) add(await keyed('mobile', patient.mobile), 3);
+    if (!patient.unnamed) for (const sound of new Set(nameSounds(patient.name))) add(await keyed('sounds', sound), 1);
+    const prefix = `${current.import}:`;
+    const best = [...hits].filter(([id]) => id.startsWith(prefix))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CANDIDATE_ROWS).map(([id]) => id);
+    const rows = (await this.db.hisIndex.bulkGet(best)).filter((r): r is HisIndexRow => r !== undefined);
+    const byUhid = new Map(rows.map((r) => [r.uhid, r]));
+    return {
+      patient: patient.patient,
+      candidates: rankCandidates(asDowntime(patient), rows, limit).map((c) => ({ ...c, record: byUhid.get(c.uhid)! })),
+      typed: patient.uhid ? { uhid: patient.uhid, inIndex: typedIds.some((id) => String(id).startsWith(prefix)) } : undefined,
+      noIndex: false,
+    };
+  }
+
+  /**
+   * Downtime patients likely to be this one (to merge): found by the desk's keyed name-prefix
+   * index, the rows sharing most of the name's words opened and scored like HIS candidates.
+   */
+  async duplicates(patient: PatientRow, limit = CANDIDATES_SHOWN): Promise<ShownCandidate<PatientRow>[]> {
+    if (patient.unnamed) return [];
+    const hits = new Map<string, number>();
+    for (const sound of new Set(nameSounds(patient.name))) {
+      for (const id of await this.db.patients.where('stems').equals(this.desk.searchKey('stems', stemOf(sound))).primaryKeys()) hits.set(String(id), (hits.get(String(id)) ?? 0) + 1);
+    }
+    hits.delete(patient.patient);
+    const best = [...hits].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CANDIDATE_ROWS).map(([id]) => id);
+    const rows = (await this.db.patients.bulkGet(best)).filter((r): r is PatientRow => r !== undefined);
+    const byId = new Map(rows.map((r) => [r.patient, r]));
+    return duplicateCandidates(patient, rows, limit).map((c) => ({ ...c, record: byId.get(c.uhid)! }));
+  }
+
+  async hasIndex(): Promise<boolean> {
+    return (await this.index()) !== null;
+  }
+
+  /** The devices whose patients this device holds, for the filter. */
+  async devices(): Promise<string[]> {
+    return (await this.db.devices.toCollection().primaryKeys()).map(String).sort();
+  }
+
+  /** The FHIR export of everything this device holds, reconciliation included (deviceExport.ts). */
+  async exportFhir(actor: SessionUser): Promise<DeviceExport> {
+    this.allow(actor);
+    return exportFromDevice(this.desk, actor, new Date().toISOString());
+  }
+
+  /** Link the patient to a UHID of the HIS index in use. */
+  async link(actor: SessionUser, patient: string, uhidInput: unknown, reasonInput: unknown): Promise<ReconcileRow> {
+    this.allow(actor);
+    const parsed = uhidSchema.safeParse(uhidInput);
+    const why = parseReason(reasonInput);
+    if (!parsed.success) throw new ValidationError([{ path: 'uhid', code: 'uhid' }], uhidInput, 'reconciliation');
+    const uhid = parsed.data;
+    const current = await this.index();
+    const inIndex = current ? (await this.db.hisIndex.where('uhid').equals(this.desk.searchKey('uhid', uhid)).primaryKeys()).some((id) => String(id).startsWith(`${current.import}:`)) : false;
+    if (!inIndex) throw new ValidationError([{ path: 'uhid', code: 'uhidNotInIndex' }], uhidInput, 'reconciliation');
+    return this.decide(actor, 'patient.linked', patient, { patient, uhid, reason: why });
+  }
+
+  /** The HIS does not know the patient: to be created there. */
+  async markNew(actor: SessionUser, patient: string, reasonInput: unknown): Promise<ReconcileRow> {
+    this.allow(actor);
+    return this.decide(actor, 'patient.markedNew', patient, { patient, reason: parseReason(reasonInput) });
+  }
+
+  /** `merged` is the same person as `kept`: it shows, and exports, under `kept`. */
+  async merge(actor: SessionUser, kept: string, merged: string, reasonInput: unknown): Promise<ReconcileRow> {
+    this.allow(actor);
+    const why = parseReason(reasonInput);
+    if (kept === merged) throw new RuleError('mergeItself');
+    if (!(await this.db.patients.get(kept))) throw new RuleError('patientNotFound', { patient: kept });
+    // Merging into a patient that is (through others) merged into this one would make a circle.
+    const roots = mergeRoots(await this.db.reconciliation.toArray());
+    const keptRoot = roots.get(kept);
+    if (keptRoot && 'root' in keptRoot && keptRoot.root === merged) throw new RuleError('mergeCycle');
+    return this.decide(actor, 'patient.merged', merged, { kept, merged, reason: why });
+  }
+
+  /** Take back one decision in force (a conflict is resolved by undoing all but one). */
+  async undo(actor: SessionUser, patient: string, decision: string, reasonInput: unknown): Promise<ReconcileRow | undefined> {
+    this.allow(actor);
+    const why = parseReason(reasonInput);
+    const { projector } = await this.desk.context();
+    const recorded = await projector.record('reconcile.undone', async () => {
+      const row = await this.db.reconciliation.get(patient);
+      const active = row ? reconcileOutcome(row.decisions, row.undos).active : [];
+      if (!active.some((d: ReconcileDecision) => d.id === decision)) throw new RuleError('nothingToUndo');
+      return { undoes: decision, patient, reason: why };
+    }, actor.name);
+    return projector.rowAfter(recorded, 'reconciliation', patient);
+  }
+
+  private async decide(actor: SessionUser, type: 'patient.linked' | 'patient.markedNew' | 'patient.merged', patient: string, data: object): Promise<ReconcileRow> {
+    const { projector } = await this.desk.context();
+    // Checked inside the append lock, on rows caught up with the log: no decision over another.
+    const recorded = await projector.record(type, async () => {
+      if (!(await this.db.patients.get(patient))) throw new RuleError('patientNotFound', { patient });
+      const row = await this.db.reconciliation.get(patient);
+      if (row && row.status !== 'unreviewed') throw new RuleError('alreadyDecided');
+      return data;
+    }, actor.name);
+    return (await projector.rowAfter(recorded, 'reconciliation', patient))!;
+  }
+}

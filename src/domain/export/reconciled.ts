@@ -1,0 +1,34 @@
+import { ref, type Resource } from './resources';
+import { V2_IDENTIFIER_TYPE, type ExportSystems } from './systems';
+
+/** What the reconciliation says about one exported patient. */
+export interface PatientLinks {
+  /** The UHID an administrator linked (checked against the HIS index), while linked without conflict. */
+  uhid?: string | undefined;
+  /** Downtime patients merged into this one (directly or through others). */
+  mergedIn: readonly string[];
+  /** This patient was merged into another: it is that one now. */
+  replacedBy?: string | undefined;
+}
+
+type IdentifierJson = { system?: string; use?: string; value?: string };
+
+/**
+ * A Patient resource as the reconciliation leaves it. Linked: the checked UHID is the official
+ * identifier (a different UHID typed at the desk was not the patient's, so it goes). Merged
+ * patients are one Patient carrying every downtime ID (the merged ones as `old`), so records
+ * referring to either ID find it. The patient merged away gives up its downtime ID and is
+ * inactive, `replaced-by` the one kept: FHIR's way of saying two records are one person.
+ */
+export function reconciledPatient(s: ExportSystems, resource: Resource, links: PatientLinks): Resource {
+  if (links.replacedBy) {
+    const { identifier: _given, ...rest } = resource;
+    return { ...rest, active: false, link: [{ other: ref('Patient', s.downtimeId, links.replacedBy), type: 'replaced-by' }] };
+  }
+  if (!links.uhid && links.mergedIn.length === 0) return resource;
+  const given = (resource.identifier as IdentifierJson[] | undefined) ?? [];
+  const identifier: unknown[] = links.uhid ? given.filter((i) => i.system !== s.uhid) : [...given];
+  for (const id of links.mergedIn) identifier.push({ use: 'old', system: s.downtimeId, value: id, type: { text: 'Downtime ID (merged)' } });
+  if (links.uhid) identifier.push({ use: 'official', system: s.uhid, value: links.uhid, type: { coding: [{ system: V2_IDENTIFIER_TYPE, code: 'MR' }], text: 'UHID' } });
+  return { ...resource, identifier };
+}

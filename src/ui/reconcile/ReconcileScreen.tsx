@@ -1,0 +1,197 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../device/desk';
+import type { ReviewFilter, ReviewItem } from '../../device/reconcileDesk';
+import { reconcileOutcome } from '../../domain/reconcile/state';
+import { useLive } from '../services';
+import { errorText } from '../shared/errors';
+import { DecisionForm, type DecisionDraft } from './DecisionForm';
+import { matchedFields } from './Evidence';
+import { PatientReview } from './PatientReview';
+import { reviewCommand } from './reviewKeys';
+import { useReconcile } from './useReconcile';
+
+const FILTERS: ReviewFilter[] = ['unreviewed', 'conflicting', 'all'];
+
+/**
+ * The administrator's reconciliation workbench: the downtime patients (filtered), the one under
+ * review with its HIS candidates and evidence, and the decisions, each asking for a reason.
+ * Keyboard first (reviewKeys.ts), with a button for every key on a touch screen.
+ */
+export function ReconcileScreen({ actor }: { actor: SessionUser }) {
+  const { t } = useTranslation();
+  const rec = useReconcile();
+  const [show, setShow] = useState<ReviewFilter>('unreviewed');
+  const [device, setDevice] = useState('');
+  const [day, setDay] = useState('');
+  const items = useLive(() => rec.review({ show, device: device || undefined, day: day || undefined }), [rec, show, device, day]);
+  const devices = useLive(() => rec.devices(), [rec]);
+  const [at, setAt] = useState(0);
+  const [pick, setPick] = useState<{ patient: string | undefined; index: number }>({ patient: undefined, index: 0 });
+  const [draft, setDraft] = useState<DecisionDraft | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const index = items?.length ? Math.min(at, items.length - 1) : -1;
+  const item = index >= 0 ? items![index] : undefined;
+  const id = item?.patient.patient;
+  // Each answer names its patient: until the one under review has its own, nothing is shown or picked.
+  const foundAny = useLive(() => (item ? rec.candidates(item.patient) : Promise.resolve(null)), [rec, id]);
+  const found = foundAny?.patient === id ? foundAny : undefined;
+  const dupesAny = useLive(async () => (item ? { patient: item.patient.patient, list: await rec.duplicates(item.patient) } : null), [rec, id]);
+  const dupes = dupesAny && dupesAny.patient === id ? dupesAny.list : undefined;
+  const active = item?.row ? reconcileOutcome(item.row.decisions, item.row.undos).active : [];
+  const listRef = useRef<HTMLTableSectionElement>(null);
+  // A pick belongs to its patient: moving on starts the next one at its best candidate.
+  const picked = pick.patient === id ? pick.index : 0;
+  const setPicked = (index: number) => setPick({ patient: id, index });
+  useEffect(() => { listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' }); }, [index]);
+
+  function open(form: DecisionDraft['kind']) {
+    if (!item) return;
+    setMessage(null);
+    const best = found?.candidates[picked];
+    if (form === 'link') setDraft({ kind: 'link', uhid: best?.uhid ?? '', reason: best ? t('reconcile.reasonMatch', { fields: matchedFields(best.evidence, t), score: best.score }) : '' });
+    if (form === 'new') setDraft({ kind: 'new', reason: t('reconcile.reasonNew') });
+    if (form === 'merge') {
+      const d = dupes?.[0];
+      setDraft({ kind: 'merge', kept: d?.uhid ?? '', reason: d ? t('reconcile.reasonMerge', { fields: matchedFields(d.evidence, t) }) : '' });
+    }
+    if (form === 'undo') {
+      const last = active[active.length - 1];
+      if (!last) setMessage({ text: t('reconcile.nothingDecided'), error: true });
+      else setDraft({ kind: 'undo', decision: last.id, reason: '' });
+    }
+  }
+
+  // Keys work anywhere on the screen but in a field or an open form (listened to afresh at each
+  // render, so a key always acts on what is shown).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (draft || (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
+      const command = reviewCommand(e);
+      if (!command) return;
+      e.preventDefault();
+      const count = items?.length ?? 0;
+      if (command.kind === 'move') setAt(Math.max(0, Math.min(count - 1, index + command.by)));
+      if (command.kind === 'pick' && (found?.candidates.length ?? 0) > command.index) setPick({ patient: id, index: command.index });
+      if (command.kind === 'open') open(command.form);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  async function confirm() {
+    if (!item || !draft) return;
+    setBusy(true);
+    const patient = item.patient.patient;
+    try {
+      if (draft.kind === 'link') {
+        const row = await rec.link(actor, patient, draft.uhid, draft.reason);
+        setMessage({ text: t('reconcile.done_linked', { patient, uhid: row.uhid }) });
+      } else if (draft.kind === 'new') {
+        await rec.markNew(actor, patient, draft.reason);
+        setMessage({ text: t('reconcile.done_new', { patient }) });
+      } else if (draft.kind === 'merge') {
+        await rec.merge(actor, draft.kept.trim(), patient, draft.reason);
+        setMessage({ text: t('reconcile.done_merged', { patient, kept: draft.kept.trim() }) });
+      } else {
+        await rec.undo(actor, patient, draft.decision, draft.reason);
+        setMessage({ text: t('reconcile.done_undone', { patient }) });
+      }
+      setDraft(null);
+      // In "all" the patient stays listed: go on to the next. Elsewhere it left the list, and the next took its place.
+      if (show === 'all') setAt((a) => a + 1);
+    } catch (err) {
+      setMessage({ text: errorText(err, t), error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function download() {
+    setBusy(true);
+    setMessage({ text: t('reconcile.exporting') });
+    try {
+      const out = await rec.exportFhir(actor);
+      const url = URL.createObjectURL(new Blob([out.ndjson], { type: 'application/fhir+ndjson' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `downtime-fhir-${new Date().toISOString().slice(0, 10)}.ndjson`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setMessage({ text: t('reconcile.exported', { resources: out.resources, bundles: out.bundles, problems: out.problems.length }), error: out.problems.length > 0 });
+    } catch (err) {
+      setMessage({ text: errorText(err, t), error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="screen reconcile-screen">
+      <h1>{t('reconcile.title')}</h1>
+      <p className="hint">{t('reconcile.intro')}</p>
+      <div className="filters">
+        <label>{t('reconcile.show')}{' '}
+          <select value={show} onChange={(e) => { setShow(e.target.value as ReviewFilter); setAt(0); }}>
+            {FILTERS.map((f) => <option key={f} value={f}>{t(`reconcile.show_${f}`)}</option>)}
+          </select>
+        </label>
+        <label>{t('reconcile.device')}{' '}
+          <select value={device} onChange={(e) => { setDevice(e.target.value); setAt(0); }}>
+            <option value="">{t('reconcile.anyDevice')}</option>
+            {devices?.map((d) => <option key={d} value={d}>{d}</option>)}
+          </select>
+        </label>
+        <label>{t('reconcile.day')}{' '}
+          <input type="date" value={day} onChange={(e) => { setDay(e.target.value); setAt(0); }} />
+        </label>
+        <button type="button" className="secondary" disabled={busy} onClick={() => void download()}>{t('reconcile.export')}</button>
+        <span data-testid="reconcile-count">{items ? t('reconcile.count', { count: items.length }) : ''}</span>
+      </div>
+      <p className="hint" data-testid="reconcile-keys">{t('reconcile.keys')}</p>
+      {message ? <p role="status" className={message.error ? 'form-error' : 'ok'}>{message.text}</p> : null}
+
+      {items && items.length === 0 ? <p>{t('reconcile.none')}</p> : null}
+      {items && items.length > 0 ? (
+        <div className="his-scroll reconcile-list">
+          <table className="his-table">
+            <thead><tr><th>{t('reconcile.patientCol')}</th><th /><th>{t('reconcile.statusCol')}</th></tr></thead>
+            <tbody ref={listRef}>
+              {items.map((it, i) => (
+                <tr key={it.patient.patient} aria-selected={i === index} className={i === index ? 'selected' : undefined} onClick={() => setAt(i)}>
+                  <td><code>{it.patient.patient}</code></td>
+                  <td>{it.patient.name}</td>
+                  <td>{statusText(it)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {item ? (
+        <>
+          <div className="actions reconcile-actions">
+            <button type="button" className="primary" onClick={() => open('link')}>{t('reconcile.link')} (L)</button>
+            <button type="button" className="secondary" onClick={() => open('new')}>{t('reconcile.markNew')} (N)</button>
+            <button type="button" className="secondary" onClick={() => open('merge')}>{t('reconcile.merge')} (M)</button>
+            <button type="button" className="secondary" onClick={() => open('undo')}>{t('reconcile.undo')} (U)</button>
+          </div>
+          {draft ? (
+            <DecisionForm patient={item.patient.patient} draft={draft} active={active} suggestions={dupes ?? []} busy={busy}
+              onChange={setDraft} onConfirm={() => void confirm()} onCancel={() => setDraft(null)} />
+          ) : null}
+          <PatientReview item={item} found={found} dupes={dupes} picked={picked} onPick={setPicked} />
+        </>
+      ) : null}
+    </main>
+  );
+
+  function statusText(it: ReviewItem): string {
+    if (it.status === 'linked') return t('reconcile.status_linked', { uhid: it.row?.uhid });
+    if (it.status === 'merged') return t('reconcile.status_merged', { kept: it.under ?? it.row?.kept });
+    return t(`reconcile.status_${it.status}`);
+  }
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { FrontDesk } from '../../src/device/frontDesk';
+import { HisImport } from '../../src/device/hisImport';
+import { ReconcileDesk } from '../../src/device/reconcileDesk';
+import { DEFAULT_SYSTEMS } from '../../src/domain/export/systems';
+import { guessMapping } from '../../src/domain/hisIndex/mapping';
+import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
+import { everythingStored } from '../helpers/everythingStored';
+import { refusal } from '../helpers/refusal';
+import { fhirErrors } from '../helpers/fhirSchema';
+
+const HEADER = 'UHID,Name,Sex,DOB,Age,Mobile,Address';
+const INDEX = [
+  'UH-100001,Sunita Devi,F,,38,9811055555,"Gali 2, Laxmi Nagar, 110092"',
+  'UH-100002,Sunita Devi,F,,62,,Rohini',
+  'UH-100003,Ravi Kumar,M,,45,9811012345,"House 12, Lajpat Nagar, 110024"',
+  'UH-100004,Mohan Lal,M,,70,,',
+];
+/** Values no other record holds: a search of the raw stores can only find them in the reconciliation. */
+const SECRET_REASON = 'Zephyrine checked against the Aadhaar copy';
+
+async function adminDevice(code: string) {
+  const h = makeDesk();
+  const admin = await h.desk.enroll({ enrollment: { ...ENROLLMENT, code }, admin: ADMIN });
+  const his = new HisImport(h.desk);
+  const file = new File([`${[HEADER, ...INDEX].join('\r\n')}\r\n`], 'his.csv', { type: 'text/csv' });
+  const staged = await his.stage(file, 'csv', admin, { mapping: guessMapping(HEADER.split(',')), uhidSystem: DEFAULT_SYSTEMS.uhid });
+  await his.confirm(staged, admin);
+  return { ...h, admin, rec: new ReconcileDesk(h.desk) };
+}
+
+/** A clerk's tablet that registered three patients: one in Devanagari, one twice. */
+async function clerkTablet() {
+  const h = makeDesk();
+  const admin = await h.desk.enroll({ enrollment: { ...ENROLLMENT, code: 'K7' }, admin: ADMIN });
+  const front = new FrontDesk(h.desk);
+  const sunita = await front.register(admin, { ...PATIENT, name: 'सुनीता देवी', sex: 'F', birth: { kind: 'age', years: 38, months: 0, days: 0 }, mobile: '9811055555', uhid: 'UH-100009', relative: {}, address: { locality: 'Laxmi Nagar', pin: '110092' } });
+  const ravi = await front.register(admin, PATIENT);
+  const raviAgain = await front.register(admin, { ...PATIENT, mobile: '' });
+  return { ...h, patients: { sunita: sunita.patient, ravi: ravi.patient, raviAgain: raviAgain.patient } };
+}
+
+/** `from`'s events reach `to` (as a pull brings them), then are folded. */
+async function bring(from: { desk: ReturnType<typeof makeDesk>['desk'] }, code: string, to: { desk: ReturnType<typeof makeDesk>['desk'] }) {
+  await to.desk.eventLog!.importDocs(await from.desk.eventLog!.readRange(code, 1, 10_000));
+  await to.desk.projections!.catchUp();
+}
+
+describe('the reconciliation workbench\'s use-cases', () => {
+  it('finds HIS candidates in either script, checks the typed UHID, records decisions with reasons, and refuses what it must', async () => {
+    const k7 = await clerkTablet();
+    const ad = await adminDevice('AD');
+    await bring(k7, 'K7', ad);
+    const { sunita, ravi, raviAgain } = k7.patients;
+
+    const items = await ad.rec.review({ show: 'unreviewed' });
+    expect(items.map((i) => i.patient.patient)).toEqual([sunita, ravi, raviAgain]);
+    const found = await ad.rec.candidates(items[0]!.patient);
+    // सुनीता देवी is Sunita Devi; her mobile and age pick the right one; the UHID typed at her registration is in no HIS record.
+    expect(found.candidates.map((c) => c.uhid)).toEqual(['UH-100001', 'UH-100002']);
+    expect(found.candidates[0]!.evidence.find((e) => e.field === 'name')).toMatchObject({ verdict: 'match' });
+    expect(found.candidates[0]!.evidence.find((e) => e.field === 'uhid')).toMatchObject({ verdict: 'conflict' });
+    expect(found.typed).toEqual({ uhid: 'UH-100009', inIndex: false });
+
+    const clerk = { name: 'Kavita Joshi', role: 'clerk' as const };
+    const count = await ad.desk.eventCount();
+    expect(await refusal(ad.rec.link(clerk, sunita, 'UH-100001', 'x'))).toEqual(['adminOnly']);
+    expect(await refusal(ad.rec.link(ad.admin, sunita, 'UH-999999', 'Looks right'))).toEqual(['uhid:uhidNotInIndex']);
+    expect(await refusal(ad.rec.link(ad.admin, sunita, 'UH-100001', '  '))).toEqual(['reason:required']);
+    expect(await refusal(ad.rec.merge(ad.admin, ravi, ravi, 'same'))).toEqual(['mergeItself']);
+    expect(await ad.desk.eventCount()).toBe(count);
+
+    expect(await ad.rec.link(ad.admin, sunita, 'uh-100001', SECRET_REASON)).toMatchObject({ status: 'linked', uhid: 'UH-100001' });
+    expect(await refusal(ad.rec.markNew(ad.admin, sunita, 'Not in the HIS'))).toEqual(['alreadyDecided']);
+    // The merge's suggestion: the same name, sex, age and address registered again (without the mobile).
+    expect((await ad.rec.duplicates(items[2]!.patient)).map((c) => c.uhid)).toEqual([ravi]);
+    await ad.rec.merge(ad.admin, ravi, raviAgain, 'Registered twice at the desk');
+    expect(await refusal(ad.rec.merge(ad.admin, raviAgain, ravi, 'the other way'))).toEqual(['mergeCycle']);
+    const all = await ad.rec.review({ show: 'all' });
+    expect(all.map((i) => [i.status, i.under ?? '', i.mergedIn.join()])).toEqual([['linked', '', ''], ['unreviewed', '', raviAgain], ['merged', ravi, '']]);
+    expect((await ad.rec.review({ show: 'unreviewed' })).map((i) => i.patient.patient)).toEqual([ravi]);
+    expect(await ad.rec.review({ show: 'all', device: 'M2' })).toEqual([]);
+
+    const row = (await ad.db.reconciliation.get(sunita))!;
+    expect(await refusal(ad.rec.undo(ad.admin, sunita, 'ev:AD:0000000099', 'x'))).toEqual(['nothingToUndo']);
+    expect(await ad.rec.undo(ad.admin, sunita, row.decisions[0]!.id, 'Wrong Sunita')).toMatchObject({ status: 'unreviewed' });
+    expect(await ad.rec.markNew(ad.admin, sunita, 'Not in the HIS')).toMatchObject({ status: 'new' });
+
+    // The export from this device: Ravi once, carrying both downtime IDs; every bundle a valid R4 transaction.
+    expect(await refusal(ad.rec.exportFhir(clerk))).toEqual(['adminOnly']);
+    const out = await ad.rec.exportFhir(ad.admin);
+    expect(out.problems).toEqual([]);
+    const bundles = out.ndjson.trimEnd().split('\n').map((l) => JSON.parse(l) as { entry: Array<{ resource: Record<string, unknown> }> });
+    for (const b of bundles) expect(fhirErrors(b)).toEqual([]);
+    const patients = bundles.flatMap((b) => b.entry.map((x) => x.resource)).filter((r) => r.resourceType === 'Patient');
+    const values = (r: Record<string, unknown>) => (r.identifier as Array<{ value: string }> | undefined)?.map((i) => i.value) ?? [];
+    expect(patients.map(values)).toEqual(expect.arrayContaining([[], [ravi, raviAgain]]));
+    // Sunita's link was undone (new in the HIS): the UHID typed at the desk goes as given, as before reconciliation.
+    expect(values(patients.find((r) => values(r).includes(sunita))!)).toEqual([sunita, 'UH-100009']);
+
+    // Sealed at rest: the UHID linked and the reasons are nowhere in the stores' raw contents.
+    const raw = await everythingStored();
+    expect(raw.includes(SECRET_REASON)).toBe(false);
+    expect(raw).toMatch(/"status":"new"/);
+  });
+
+  it('keeps two administrators\' decisions made offline as a conflict on both devices, whichever arrives first, until one is undone', async () => {
+    const k7 = await clerkTablet();
+    const ad = await adminDevice('AD');
+    const a2 = await adminDevice('A2');
+    await bring(k7, 'K7', ad);
+    await bring(k7, 'K7', a2);
+    const { sunita, ravi, raviAgain } = k7.patients;
+
+    // Offline, each decides differently: two UHIDs for Sunita; a merge on one, a link of the merged patient on the other.
+    await ad.rec.link(ad.admin, sunita, 'UH-100001', 'Same mobile');
+    await ad.rec.merge(ad.admin, ravi, raviAgain, 'Registered twice');
+    await a2.rec.link(a2.admin, sunita, 'UH-100002', 'Same UHID as typed');
+    await a2.rec.link(a2.admin, raviAgain, 'UH-100003', 'Same name and age');
+
+    // Each brings the other's decisions: AD's own were folded first, A2's the other way round.
+    await bring(a2, 'A2', ad);
+    await bring(ad, 'AD', a2);
+    const conflicts = async (d: typeof ad) => (await d.rec.review({ show: 'conflicting' })).map((i) => [i.patient.patient, i.row!.decisions.map((x) => x.uhid ?? x.kept).sort()]);
+    const expected = [[sunita, ['UH-100001', 'UH-100002']], [raviAgain, [ravi, 'UH-100003'].sort()]];
+    expect(await conflicts(ad)).toEqual(expected);
+    expect(await conflicts(a2)).toEqual(expected);
+    const rowsOf = (d: typeof ad) => d.db.reconciliation.orderBy('patient').toArray();
+    expect(await rowsOf(a2)).toEqual(await rowsOf(ad));
+
+    // A rebuild from the log gives exactly the rows incremental folding gave.
+    const before = await rowsOf(ad);
+    await ad.desk.projections!.rebuild();
+    expect(await rowsOf(ad)).toEqual(before);
+
+    // Resolved by undoing one side; the undo reaches the other device like any event.
+    const wrong = before.find((r) => r.patient === sunita)!.decisions.find((d) => d.uhid === 'UH-100002')!;
+    await ad.rec.undo(ad.admin, sunita, wrong.id, 'Her mobile is on UH-100001');
+    await bring(ad, 'AD', a2);
+    for (const d of [ad, a2]) expect((await d.db.reconciliation.get(sunita))).toMatchObject({ status: 'linked', uhid: 'UH-100001' });
+    expect((await a2.rec.review({ show: 'conflicting' })).map((i) => i.patient.patient)).toEqual([raviAgain]);
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { buildEvent, type AnyEvent, type ChainHead } from '../../src/domain/events/envelope';
+import { Batch, transactionBundle } from '../../src/domain/export/bundle';
+import { csvChunk } from '../../src/domain/export/csv';
+import { ExportMapper, type Change } from '../../src/domain/export/mapper';
+import { DEFAULT_SYSTEMS } from '../../src/domain/export/systems';
+import { formatDowntimeId } from '../../src/domain/ids/downtimeId';
+import { fhirErrors } from '../helpers/fhirSchema';
+
+const A = formatDowntimeId('K7', 1);
+const B = formatDowntimeId('M2', 1);
+const FIELDS = { name: 'Ravi Kumar', sex: 'M', birth: { kind: 'age', years: 45, months: 0, days: 0 }, uhid: 'UH-000009' };
+
+/** A device's chain, a minute apart from `minute0`. */
+function chain(device: string, items: Array<[string, unknown]>, minute0: number) {
+  let head: ChainHead | null = null;
+  return items.map(([type, data], i) => {
+    const e = buildEvent({ type: type as never, data, device, head, at: `2026-12-02T10:${String(minute0 + i).padStart(2, '0')}:00.000Z`, by: device === 'AD' ? 'Asha Verma' : 'Kavita Joshi' });
+    head = { seq: e.seq, hash: e.hash };
+    return e as AnyEvent;
+  });
+}
+
+const k7 = chain('K7', [['patient.registered', { patient: A, fields: FIELDS, day: '2026-12-02' }]], 0);
+const m2 = chain('M2', [
+  ['patient.registered', { patient: B, fields: { ...FIELDS, uhid: undefined, mobile: '9811012345' }, day: '2026-12-02' }],
+  ['token.issued', { token: 'MED-M2-001', patient: B, dept: 'MED', day: '2026-12-02', number: 1 }],
+], 1);
+const ad = chain('AD', [
+  ['patient.linked', { patient: A, uhid: 'UH-100003', reason: 'Same name, age and mobile' }],
+  ['patient.merged', { kept: A, merged: B, reason: 'Registered on two tablets' }],
+  ['reconcile.undone', { undoes: 'ev:AD:0000000002', patient: B, reason: 'Brothers, not one man' }],
+], 10);
+const byTime = (events: AnyEvent[]) => [...events].sort((x, y) => x.at.localeCompare(y.at));
+
+function exportAll(events: readonly AnyEvent[], since: Record<string, number> | null = null) {
+  const mapper = new ExportMapper(DEFAULT_SYSTEMS, since);
+  const batch = new Batch();
+  for (const e of events) batch.add(mapper.take(e));
+  batch.add(mapper.finish());
+  return { mapper, changes: batch.drain() };
+}
+const patient = (changes: Change[], id: string) => changes.find((c) => c.resourceType === 'Patient' && c.identifier.value === id)?.resource;
+const ids = (r: Record<string, unknown> | undefined) => (r?.identifier as Array<{ use?: string; system: string; value: string }> | undefined)?.map((i) => `${i.use ?? ''} ${i.system.replace('urn:downtime-desk:', '')} ${i.value}`);
+
+describe('export for the HIS: the reconciliation', () => {
+  it('gives a linked patient its checked UHID, and merged patients as one Patient carrying both downtime IDs', () => {
+    const { changes, mapper } = exportAll(byTime([...k7, ...m2, ...ad.slice(0, 2)]));
+    expect(mapper.problems).toEqual([]);
+    // The UHID typed at the desk was not the patient's: the linked one replaces it.
+    expect(ids(patient(changes, A))).toEqual(['secondary downtime-id ' + A, 'old downtime-id ' + B, 'official uhid UH-100003']);
+    // The patient merged away is inactive, replaced by the one kept, and gives up its downtime ID.
+    expect(patient(changes, B)).toMatchObject({ active: false, link: [{ type: 'replaced-by', other: { identifier: { value: A } } }] });
+    expect(patient(changes, B)!.identifier).toBeUndefined();
+    for (const c of changes) expect(fhirErrors(c.resource), `${c.resourceType} ${c.identifier.value}`).toEqual([]);
+    const bundle = transactionBundle(changes, 'b0', '2026-12-02T11:00:00.000Z');
+    expect(fhirErrors(bundle)).toEqual([]);
+    // The back-entry CSV says the same: one row keeps both IDs and the UHID, the other names where it went.
+    const rows = csvChunk('Patient', changes.filter((c) => c.resourceType === 'Patient'), DEFAULT_SYSTEMS, false).trimEnd().split('\r\n');
+    expect(rows.map((r) => [r.split(',')[1], r.split(',')[2], ...r.split(',').slice(-2)])).toEqual([[B, '', '', A], [A, 'UH-100003', B, '']]);
+    // New to the HIS, both are conditional creates: loaded twice, the kept one (carrying both IDs) is found for either.
+    const requests = (bundle.entry as Array<{ resource: { resourceType: string }; request: { method: string; ifNoneExist?: string } }>).filter((x) => x.resource.resourceType === 'Patient').map((x) => x.request);
+    expect(requests).toEqual([{ method: 'POST', url: 'Patient', ifNoneExist: expect.stringContaining(B) }, { method: 'POST', url: 'Patient', ifNoneExist: expect.stringContaining(A) }]);
+  });
+
+  it('exports with --since the links, merges and undos made after an earlier export, and only those', () => {
+    const before = { K7: 1, M2: 2, AD: 0 };
+    const { changes } = exportAll(byTime([...k7, ...m2, ...ad.slice(0, 1)]), before);
+    expect(changes.map((c) => `${c.resourceType} ${c.create}`)).toEqual(['Patient false', 'Provenance true']);
+    expect(ids(patient(changes, A))).toContain('official uhid UH-100003');
+
+    // A merge after the export: the patient merged away gives up its ID before the kept one takes it (updates, in this order).
+    const merged = exportAll(byTime([...k7, ...m2, ...ad.slice(0, 2)]), { ...before, AD: 1 }).changes;
+    expect(merged.filter((c) => c.resourceType === 'Patient').map((c) => `${c.identifier.value} ${c.create}`)).toEqual([`${B} false`, `${A} false`]);
+    const entries = transactionBundle(merged, 'b1', '2026-12-02T11:00:00.000Z').entry as Array<{ request: { method: string; url: string } }>;
+    expect(entries.slice(0, 2).map((x) => x.request.method)).toEqual(['PUT', 'PUT']);
+
+    // The merge undone: the kept patient gives the ID back first, then the other is itself again.
+    const undone = exportAll(byTime([...k7, ...m2, ...ad]), { ...before, AD: 2 }).changes;
+    expect(undone.filter((c) => c.resourceType === 'Patient').map((c) => c.identifier.value)).toEqual([A, B]);
+    expect(ids(patient(undone, A))).toEqual(['secondary downtime-id ' + A, 'official uhid UH-100003']);
+    expect(patient(undone, B)).toMatchObject({ active: true, identifier: [{ value: B }] });
+    expect(patient(undone, B)!.link).toBeUndefined();
+  });
+
+  it('reports two administrators\' different links as a problem and exports neither UHID until one is undone', () => {
+    const other = chain('A2', [['patient.linked', { patient: A, uhid: 'UH-100004', reason: 'Same mobile' }]], 20);
+    const { changes, mapper } = exportAll(byTime([...k7, ...ad.slice(0, 1), ...other]));
+    expect(mapper.problems).toEqual([expect.objectContaining({ event: other[0]!._id, reason: expect.stringMatching(/decided differently \(UH-100003, UH-100004\)/) })]);
+    expect(ids(patient(changes, A))).toEqual(['secondary downtime-id ' + A, 'usual uhid UH-000009']);
+  });
+
+  it('waits for a decision about a patient whose registration comes later (a clock behind), and reports one never registered', () => {
+    const early = chain('AD', [['patient.linked', { patient: A, uhid: 'UH-100003', reason: 'x' }]], 0).map((e) => ({ ...e, at: '2026-12-02T09:00:00.000Z' }) as AnyEvent);
+    expect(ids(patient(exportAll([...early, ...k7]).changes, A))).toContain('official uhid UH-100003');
+    const { mapper } = exportAll(early);
+    expect(mapper.problems).toEqual([expect.objectContaining({ type: 'patient.linked', reason: expect.stringMatching(/unknown patient/) })]);
+  });
+});
