@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { bedCounts } from '../../domain/wards/bedBoard';
-import { useLiveWards } from '../useCases';
+import { useLiveWards } from '../wardUseCases';
 import { wardName } from './wardName';
 
 /** Every ward with its beds counted by state, and its conflicts called out first. */
