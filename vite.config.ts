@@ -44,7 +44,12 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Every browser of es2022 preloads modules itself: the polyfill would only add to the first load (issue 15).
+    modulePreload: { polyfill: false },
+  },
   test: {
     projects: [
       {

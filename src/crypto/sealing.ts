@@ -4,6 +4,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { fromBase64, toBase64, toBase64Url } from './base64';
+import { isSealed, SEALED_PREFIX } from './sealedMark';
 
 /**
  * Record sealing under the device's data key: AES-256-GCM for values, HMAC-SHA-256 for search
@@ -19,8 +20,7 @@ export interface RecordKeys {
 
 const utf8 = new TextDecoder();
 
-/** Marks a sealed value; the version leaves room for another algorithm later. */
-const PREFIX = 's1.';
+const PREFIX = SEALED_PREFIX;
 const IV_BYTES = 12;
 /** 128 bits: collisions among a device's few million keys stay out of reach, and index entries small. */
 const SEARCH_KEY_BYTES = 16;
@@ -38,7 +38,7 @@ export function recordKeys(dataKey: Uint8Array): RecordKeys {
   return { seal: derive('records'), search: derive('search keys') };
 }
 
-export const isSealed = (value: unknown): value is string => typeof value === 'string' && value.startsWith(PREFIX);
+export { isSealed };
 
 /**
  * `context` (the table and key, or the event id) is authenticated with the value: a sealed value

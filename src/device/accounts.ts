@@ -1,6 +1,5 @@
-import { newDataKey, unwrap, wrapWithPin, wrapWithRecovery, type KeyWrap } from '../crypto/keyWrap';
+import type { KeyWrap } from '../crypto/keyWrap';
 import { RuleError, ValidationError } from '../domain/errors';
-import { formatRecoveryCode, parseRecoveryCode, RECOVERY_BYTES } from '../domain/keys/recoveryCode';
 import { afterFailure, afterSuccess, canAttempt } from '../domain/throttle';
 import { userKey } from '../domain/userKey';
 import type { NewUser, Role } from '../domain/users';
@@ -31,6 +30,13 @@ export const DEVICE_KEYS = 'deviceKeys';
  * login until someone does, so a tab closed before the sheet was printed does not lose it.
  */
 export const RECOVERY_PENDING = 'recoveryPending';
+
+/**
+ * The key-wrap code (AES-GCM, HKDF) and the recovery code's format load when a PIN or code is
+ * checked, not with the login screen (issue 15); the service worker precaches them.
+ */
+const keyWrapCode = () => import('../crypto/keyWrap');
+const recoveryCodeFormat = () => import('../domain/keys/recoveryCode');
 
 interface Deps {
   db: DeskDb;
@@ -66,6 +72,7 @@ export class Accounts {
    * whatever else must be written alongside.
    */
   async newKeys(name: string, role: Role, pin: string, legacyLog: DeviceKeys['legacyLog']): Promise<{ user: UserRecord; keys: DeviceKeys; recoveryCode: string; dataKey: Uint8Array }> {
+    const [{ newDataKey, wrapWithPin, wrapWithRecovery }, { formatRecoveryCode, RECOVERY_BYTES }] = await Promise.all([keyWrapCode(), recoveryCodeFormat()]);
     const dataKey = newDataKey();
     const code = crypto.getRandomValues(new Uint8Array(RECOVERY_BYTES));
     const now = this.deps.now().toISOString();
@@ -89,6 +96,7 @@ export class Accounts {
   }
 
   async wrapForNewUser(user: NewUser): Promise<UserRecord> {
+    const { wrapWithPin } = await keyWrapCode();
     const keyWrap = await wrapWithPin(this.deps.keyRing.requireDataKey(), user.pin, this.iterations);
     return { ...this.userRecord(user.name, user.role, this.deps.now().toISOString()), keyWrap };
   }
@@ -106,9 +114,10 @@ export class Accounts {
     const decision = canAttempt(user, now);
     if (!decision.allowed) throw waitError(decision.locked, decision.retryAt - now);
     if (!user.keyWrap && user.verifier) return this.legacyLogin(user, pin, now);
+    const { unwrap } = await keyWrapCode();
     const dataKey = user.keyWrap ? await unwrap(user.keyWrap, pin) : null;
     await this.afterAttempt(user, dataKey !== null, now);
-    keyRing.open(dataKey!);
+    await keyRing.open(dataKey!);
     return this.unlockedAs(user);
   }
 
@@ -129,7 +138,7 @@ export class Accounts {
     if (await this.deviceKeys()) throw new RuleError('pinNeedsReset');
     const made = await this.newKeys(user.name, user.role, pin, 'pending');
     const { db } = this.deps;
-    this.deps.keyRing.open(made.dataKey);
+    await this.deps.keyRing.open(made.dataKey);
     await db.transaction('rw', db.settings, db.users, async () => {
       // Another tab may have made the keys meanwhile: then this user is one of the others.
       if (await db.settings.get(DEVICE_KEYS)) throw new RuleError('pinNeedsReset');
@@ -160,6 +169,7 @@ export class Accounts {
     if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'pin');
     const user = await this.deps.db.users.get(userKey(name));
     if (!user) throw new RuleError('unknownUser');
+    const { wrapWithPin } = await keyWrapCode();
     const keyWrap = await wrapWithPin(this.deps.keyRing.requireDataKey(), parsed.data.pin, this.iterations);
     await this.deps.db.users.put(withKeyWrap(user, keyWrap));
   }
@@ -170,7 +180,7 @@ export class Accounts {
    */
   async recover(input: { code: unknown; name: unknown; pin: unknown; pinAgain: unknown }): Promise<Unlocked> {
     const pinInput = { pin: input.pin, pinAgain: input.pinAgain };
-    const { newPin } = await import('../domain/users');
+    const [{ newPin }, { parseRecoveryCode }, { unwrap, wrapWithPin }] = await Promise.all([import('../domain/users'), recoveryCodeFormat(), keyWrapCode()]);
     const parsedPin = newPin.safeParse(pinInput);
     const code = typeof input.code === 'string' ? parseRecoveryCode(input.code) : { ok: false as const, code: 'recoveryFormat' as const };
     const issues = [
@@ -185,7 +195,7 @@ export class Accounts {
     if (!dataKey) throw new ValidationError([{ path: 'code', code: 'recoveryWrong' }], input, 'recovery');
     const keyWrap = await wrapWithPin(dataKey, parsedPin.data.pin, this.iterations);
     await this.deps.db.users.put(withKeyWrap(user, keyWrap));
-    this.deps.keyRing.open(dataKey);
+    await this.deps.keyRing.open(dataKey);
     return this.unlockedAs(user);
   }
 

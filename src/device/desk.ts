@@ -156,7 +156,7 @@ export class Desk {
     const enrollment: Enrollment = e.data;
     const admin = a.data;
     const made = await this.accounts.newKeys(admin.name, 'admin', admin.pin, 'none');
-    this.deps.keyRing.open(made.dataKey);
+    await this.deps.keyRing.open(made.dataKey);
     const { log, projector } = await this.openLog(enrollment.code);
     await log.appendMany([
       { type: 'device.enrolled', data: enrollment },

@@ -1,24 +1,36 @@
 import { RuleError } from '../domain/errors';
-import { recordKeys, searchKey, seal, unseal, type RecordKeys } from '../crypto/sealing';
+import type * as SealingCode from '../crypto/sealing';
+import type { RecordKeys } from '../crypto/sealing';
+
+type Sealing = typeof SealingCode;
 
 /**
  * The device's data key while someone is logged in, and only then: unlocking puts it here (from a
  * PIN or the recovery code), locking and logging out wipe it. Nothing of it is ever stored in the
- * clear; everything sealed at rest needs it.
+ * clear; everything sealed at rest needs it. The cipher code loads with the first unlock: the login
+ * screen needs none of it (issue 15).
  */
 export class KeyRing {
   private dataKey: Uint8Array | null = null;
   private keys: RecordKeys | null = null;
+  private sealing: Sealing | null = null;
+  /** Counts closes: a lock while the first unlock loads the cipher code wins over that unlock. */
+  private closes = 0;
   private readonly listeners = new Set<(open: boolean) => void>();
 
-  open(dataKey: Uint8Array): void {
+  async open(dataKey: Uint8Array): Promise<void> {
+    const closes = this.closes;
+    const sealing = this.sealing ?? await import('../crypto/sealing');
+    if (this.closes !== closes) throw new RuleError('locked');
     this.close();
+    this.sealing = sealing;
     this.dataKey = dataKey;
-    this.keys = recordKeys(dataKey);
+    this.keys = sealing.recordKeys(dataKey);
     this.emit();
   }
 
   close(): void {
+    this.closes += 1;
     if (!this.dataKey) return;
     for (const bytes of [this.dataKey, this.keys!.seal, this.keys!.search]) bytes.fill(0);
     this.dataKey = null;
@@ -37,16 +49,19 @@ export class KeyRing {
   }
 
   seal(context: string, value: unknown): string {
-    return seal(this.require(), context, value);
+    const keys = this.require();
+    return this.sealing!.seal(keys, context, value);
   }
 
   unseal(context: string, sealed: string): unknown {
-    return unseal(this.require(), context, sealed);
+    const keys = this.require();
+    return this.sealing!.unseal(keys, context, sealed);
   }
 
   /** The keyed hash an index holds for `value` (kind: the index's name). */
   searchKey(kind: string, value: string): string {
-    return searchKey(this.require(), kind, value);
+    const keys = this.require();
+    return this.sealing!.searchKey(keys, kind, value);
   }
 
   onChange(listener: (open: boolean) => void): () => void {

@@ -1,6 +1,6 @@
 import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
 import { AT_REST, type AtRestSpec } from '../domain/atRest';
-import { isSealed } from '../crypto/sealing';
+import { isSealed } from '../crypto/sealedMark';
 import type { KeyRing } from './keyRing';
 
 type Row = Record<string, unknown>;

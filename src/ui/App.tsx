@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { PRINT_ROOT_ID } from '../print/printRootId';
@@ -10,6 +10,7 @@ import { useSession } from './session';
 import { errorText } from './shared/errors';
 import { loadLanguage } from './i18n';
 import { LanguageToggle } from './shared/LanguageToggle';
+import { lazyScreen } from './shared/lazyScreen';
 import { useIdleLock } from './shared/useIdleLock';
 import { StorageBanner } from './shared/StorageBanner';
 import { useOnline } from './shared/useOnline';
@@ -18,13 +19,13 @@ import { Loading } from './shared/Loading';
 
 // The first load carries the login screen and little else (issue 15; `npm run size`). What a
 // session needs (the tabs and every screen behind them, with the domain's schemas), enrolling a new
-// device and the one-time recovery step load on first use; the service worker precaches them all,
-// so they open offline too.
-const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
-const EnrollScreen = lazy(() => import('./enroll/EnrollScreen').then((m) => ({ default: m.EnrollScreen })));
-const RecoveryStep = lazy(() => import('./keys/RecoveryStep').then((m) => ({ default: m.RecoveryStep })));
-// The display is bilingual whatever the language in use: it waits for the Hindi dictionary too.
-const KioskScreen = lazy(() => Promise.all([import('./kiosk/KioskScreen'), loadLanguage('hi')]).then(([m]) => ({ default: m.KioskScreen })));
+// device and the one-time recovery step load on first use, each with its strings (i18n/areas.ts);
+// the service worker precaches them all, so they open offline too.
+const Shell = lazyScreen('shell', () => import('./Shell').then((m) => m.Shell));
+const EnrollScreen = lazyScreen('enroll', () => import('./enroll/EnrollScreen').then((m) => m.EnrollScreen));
+const RecoveryStep = lazyScreen('keys', () => import('./keys/RecoveryStep').then((m) => m.RecoveryStep));
+// The display is bilingual whatever the language in use: it waits for the Hindi strings too.
+const KioskScreen = lazyScreen('kiosk', () => Promise.all([import('./kiosk/KioskScreen'), loadLanguage('hi')]).then(([m]) => m.KioskScreen));
 
 type Boot = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready' };
 

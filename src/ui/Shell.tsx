@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -7,22 +7,23 @@ import type { SessionUser } from '../device/desk';
 import type { DeviceIdentity } from '../device/identity';
 import { HomeScreen } from './home/HomeScreen';
 import { useSession } from './session';
+import { lazyScreen } from './shared/lazyScreen';
 import { Loading } from './shared/Loading';
 
-// The session's screens, loaded after the login (App.tsx). Admin screens are not needed at a
-// clerk's desk: they load on first use (and are precached).
-const UsersScreen = lazy(() => import('./admin/UsersScreen').then((m) => ({ default: m.UsersScreen })));
-const DeskScreen = lazy(() => import('./desk/DeskScreen').then((m) => ({ default: m.DeskScreen })));
-const PatientScreen = lazy(() => import('./desk/PatientScreen').then((m) => ({ default: m.PatientScreen })));
-const EmergencyRoutes = lazy(() => import('./emergency/EmergencyRoutes').then((m) => ({ default: m.EmergencyRoutes })));
-const WardRoutes = lazy(() => import('./wards/WardRoutes').then((m) => ({ default: m.WardRoutes })));
-const QueueScreen = lazy(() => import('./queue/QueueScreen').then((m) => ({ default: m.QueueScreen })));
+// The session's screens, loaded after the login (App.tsx), each with its strings (i18n/areas.ts).
+// Admin screens are not needed at a clerk's desk: they load on first use (and are precached).
+const UsersScreen = lazyScreen('admin', () => import('./admin/UsersScreen').then((m) => m.UsersScreen));
+const DeskScreen = lazyScreen('desk', () => import('./desk/DeskScreen').then((m) => m.DeskScreen));
+const PatientScreen = lazyScreen('desk', () => import('./desk/PatientScreen').then((m) => m.PatientScreen));
+const EmergencyRoutes = lazyScreen('emergency', () => import('./emergency/EmergencyRoutes').then((m) => m.EmergencyRoutes));
+const WardRoutes = lazyScreen('wards', () => import('./wards/WardRoutes').then((m) => m.WardRoutes));
+const QueueScreen = lazyScreen('queue', () => import('./queue/QueueScreen').then((m) => m.QueueScreen));
 // The lab's screens load together: a technician uses all of them, a clerk none.
-const LabRoutes = lazy(() => import('./lab/LabRoutes').then((m) => ({ default: m.LabRoutes })));
-const DeviceScreen = lazy(() => import('./admin/DeviceScreen').then((m) => ({ default: m.DeviceScreen })));
-const SyncScreen = lazy(() => import('./sync/SyncScreen').then((m) => ({ default: m.SyncScreen })));
-const HisImportScreen = lazy(() => import('./his/HisImportScreen').then((m) => ({ default: m.HisImportScreen })));
-const ReconcileScreen = lazy(() => import('./reconcile/ReconcileScreen').then((m) => ({ default: m.ReconcileScreen })));
+const LabRoutes = lazyScreen('lab', () => import('./lab/LabRoutes').then((m) => m.LabRoutes));
+const DeviceScreen = lazyScreen('admin', () => import('./admin/DeviceScreen').then((m) => m.DeviceScreen));
+const SyncScreen = lazyScreen('sync', () => import('./sync/SyncScreen').then((m) => m.SyncScreen));
+const HisImportScreen = lazyScreen('his', () => import('./his/HisImportScreen').then((m) => m.HisImportScreen));
+const ReconcileScreen = lazyScreen('reconcile', () => import('./reconcile/ReconcileScreen').then((m) => m.ReconcileScreen));
 
 /** The tabs a role may open and their screens: what a session shows once unlocked. */
 export function Shell({ user, identity }: { user: SessionUser; identity: DeviceIdentity }) {

@@ -1,15 +1,13 @@
 import type { Desk } from '../device/desk';
-import { EmergencyDesk } from '../device/emergencyDesk';
-import { WardDesk } from '../device/wardDesk';
 import { FrontDesk } from '../device/frontDesk';
-import { LabDesk } from '../device/labDesk';
-import { ResultDesk } from '../device/resultDesk';
 import { useDesk, useLive } from './services';
 
 /**
  * The role use-cases, one of each per device. Only the lazily loaded screens import this module,
- * so a clerk's first load carries neither the lab nor the resync code (nor the desk's, before login).
- * The resync's is in sync/useResync.ts, with the screens that use it: a clerk's desk never does.
+ * so the first load carries none of them. Here the front desk's; the lab's, the emergency
+ * department's and the wards' are in labUseCases.ts, emergencyUseCases.ts and wardUseCases.ts,
+ * and the resync's in sync/useResync.ts, each with the screens that use it: a clerk's desk loads
+ * none of them (issue 15).
  */
 export function perDesk<T>(make: (desk: Desk) => T): (desk: Desk) => T {
   const made = new WeakMap<Desk, T>();
@@ -21,46 +19,11 @@ export function perDesk<T>(make: (desk: Desk) => T): (desk: Desk) => T {
 }
 
 const frontOf = perDesk((d) => new FrontDesk(d));
-const labOf = perDesk((d) => new LabDesk(d));
 
 export const useFront = (): FrontDesk => frontOf(useDesk());
-export const useLab = (): LabDesk => labOf(useDesk());
 
 /** useLive for the front desk's queries (patients, tokens, queue). */
 export function useLiveFront<T>(query: (front: FrontDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {
   const front = useFront();
   return useLive(() => query(front), [front, ...deps]);
-}
-
-/** useLive for the lab's queries (worklist, requests, specimens, catalogue). */
-export function useLiveLab<T>(query: (lab: LabDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {
-  const lab = useLab();
-  return useLive(() => query(lab), [lab, ...deps]);
-}
-
-const resultsOf = perDesk((d) => new ResultDesk(d));
-export const useResults = (): ResultDesk => resultsOf(useDesk());
-
-/** useLive for a specimen's results. */
-export function useLiveResults<T>(query: (results: ResultDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {
-  const results = useResults();
-  return useLive(() => query(results), [results, ...deps]);
-}
-
-const emergencyOf = perDesk((d) => new EmergencyDesk(d));
-export const useEmergency = (): EmergencyDesk => emergencyOf(useDesk());
-
-/** useLive for the emergency department's queries (the board, a visit). */
-export function useLiveEmergency<T>(query: (er: EmergencyDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {
-  const er = useEmergency();
-  return useLive(() => query(er), [er, ...deps]);
-}
-
-const wardsOf = perDesk((d) => new WardDesk(d));
-export const useWards = (): WardDesk => wardsOf(useDesk());
-
-/** useLive for the wards' queries (ward list, bed board, an admission). */
-export function useLiveWards<T>(query: (wards: WardDesk) => Promise<T>, deps: readonly unknown[]): T | undefined {
-  const wards = useWards();
-  return useLive(() => query(wards), [wards, ...deps]);
 }

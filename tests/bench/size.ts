@@ -37,16 +37,17 @@ const topModules = Number(option('--modules', '25'));
  * is not built in). Named by chunk name (the file name before the hash). Keep in step with main.tsx.
  */
 const BOOT_DYNAMIC: string[] = [];
-/** The same for a desk whose saved language is Hindi (src/ui/i18n: only English is built in). */
-const BOOT_DYNAMIC_HI = [...BOOT_DYNAMIC, 'hi'];
+/** The same for a desk whose saved language is Hindi (src/ui/i18n/areas.ts: only the English login strings are built in). */
+const BOOT_DYNAMIC_HI = [...BOOT_DYNAMIC, 'base.hi'];
 
 /**
- * The clerk's whole path, beyond the login screen: what a PIN's unlock loads (the event log on
- * PouchDB, `index.es` being pouchdb-browser's chunk, and the projector that catches up), the
- * session's shell, the registration desk (a clerk's home), the patient form and summary, and the
- * token slip's print. Named by the module each chunk is built from.
+ * The clerk's whole path, beyond the login screen: what a PIN's unlock loads (the key-wrap and
+ * sealing code, the event log on PouchDB, `index.es` being pouchdb-browser's chunk, and the
+ * projector that catches up), the session's shell, the registration desk (a clerk's home), the
+ * patient form and summary with their English strings (src/ui/i18n/areas.ts), and the token
+ * slip's print. Named by the module each chunk is built from.
  */
-const CLERK_PATH = ['pouchLog', 'index.es', 'projector', 'Shell', 'DeskScreen', 'PatientScreen', 'printSlip', 'printJob'];
+const CLERK_PATH = ['keyWrap', 'sealing', 'pouchLog', 'index.es', 'projector', 'Shell', 'common.en', 'DeskScreen', 'desk.en', 'PatientScreen', 'printSlip', 'printJob'];
 
 type ModuleSize = { id: string; raw: number; gzip: number };
 type Meta = Map<string, ModuleSize[]>; // chunk file name → modules, largest first

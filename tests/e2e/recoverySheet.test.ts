@@ -8,7 +8,7 @@ import { formatRecoveryCode, parseRecoveryCode, RECOVERY_BYTES } from '../../src
 import { A4_PAGE_CSS } from '../../src/print/paper';
 import { RecoverySheet, type RecoverySheetData } from '../../src/print/RecoverySheet';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/securityHeaders';
-import { initI18n } from '../../src/ui/i18n';
+import { initI18n, loadScreenStrings } from '../../src/ui/i18n';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { readPdf } from '../helpers/pdf';
@@ -28,6 +28,8 @@ const profile = makeProfile();
 let context: BrowserContext;
 beforeAll(async () => {
   initI18n('en');
+  // What the app loads with the recovery step, which prints the sheet.
+  await loadScreenStrings('keys');
   context = await profile.launch({ offline: true });
 });
 afterAll(async () => {

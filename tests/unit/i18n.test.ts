@@ -4,8 +4,9 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { RuleError } from '../../src/domain/errors';
 import { errorText } from '../../src/ui/shared/errors';
-import { en } from '../../src/ui/i18n/en';
-import { hi } from '../../src/ui/i18n/hi';
+import { SCREEN_AREAS, type Area } from '../../src/ui/i18n/areas';
+import { en, enAreas } from '../../src/ui/i18n/en';
+import { hi, hiAreas } from '../../src/ui/i18n/hi';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -26,6 +27,34 @@ function leaves(obj: object, prefix = ''): Map<string, string> {
 
 const english = leaves(en);
 const hindi = leaves(hi);
+
+/** The keys a source file looks up: whole keys, and the fixed start of keys built at run time (`errors.${code}`). */
+function keysUsed(file: string): { whole: string[]; prefixes: string[] } {
+  const text = readFileSync(file, 'utf8');
+  // t(…) and the fixed-language t of the bilingual printouts and displays, en(…) and hi(…).
+  const calls = [...text.matchAll(/\b(?:t|en|hi)\(\s*(['`])([a-zA-Z0-9_.]+)(\$\{)?/g)];
+  return {
+    whole: calls.filter((m) => !m[3]).map((m) => m[2]!),
+    prefixes: calls.filter((m) => m[3]).map((m) => m[2]!),
+  };
+}
+
+/**
+ * Which areas' strings are there when a file's components render: `base` always, and the areas
+ * its screen's chunk loads (SCREEN_AREAS, by the folder under src/ui). Printouts render from the
+ * screen that prints them. Shared components are used by screens of several areas: not listed.
+ */
+const loadedWith: [RegExp, readonly Area[]][] = [
+  [/^src\/ui\/(App\.tsx|update\/|login\/LoginScreen|shared\/(LanguageToggle|StorageBanner))/, []],
+  [/^src\/ui\/Shell\.tsx/, SCREEN_AREAS.shell],
+  [/^src\/ui\/login\/RecoveryForm/, SCREEN_AREAS.recovery],
+  [/^src\/print\/TokenSlip/, SCREEN_AREAS.desk],
+  [/^src\/print\/(RequisitionSlip|ResultReport|SpecimenLabel)/, SCREEN_AREAS.lab],
+  [/^src\/print\/(WardCensus|Wristband)/, SCREEN_AREAS.wards],
+  [/^src\/print\/RecoverySheet/, SCREEN_AREAS.keys],
+  [/^src\/print\/PrinterTestLabel/, SCREEN_AREAS.admin],
+  ...Object.entries(SCREEN_AREAS).map(([dir, areas]) => [new RegExp(`^src/ui/${dir}/`), areas] as [RegExp, readonly Area[]]),
+];
 
 describe('translations', () => {
   it('every key the screens use exists', () => {
@@ -82,5 +111,44 @@ describe('translations', () => {
     expect(errorText(err, t.t)).toContain(`“${hi.token.status_done}”`);
     await t.changeLanguage('en');
     expect(errorText(err, t.t)).toBe('Token MED-K7-001 is marked “Done”: that step is not possible now.');
+  });
+
+  it('splits into areas, each holding its own keys, in English and Hindi alike', () => {
+    const owner = new Map<string, string>();
+    for (const [area, strings] of Object.entries(enAreas)) {
+      const mine = leaves(strings);
+      // A Hindi chunk has every key its English one has, and nothing more: an area loads whole.
+      expect([...leaves(hiAreas[area as Area]).keys()].sort(), area).toEqual([...mine.keys()].sort());
+      for (const key of mine.keys()) {
+        expect(owner.get(key), `${key} in ${area}`).toBeUndefined();
+        owner.set(key, area);
+      }
+    }
+    expect(owner.size).toBe(english.size);
+  });
+
+  it('has every key a screen uses in the areas its chunk loads', () => {
+    const checked = new Set<string>();
+    for (const file of [...files('src/ui'), ...files('src/print')]) {
+      const areas = loadedWith.find(([pattern]) => pattern.test(file))?.[1];
+      if (!areas) continue;
+      checked.add(file);
+      const there = new Map<string, string>();
+      for (const area of ['base', ...areas] as Area[]) for (const [k, v] of leaves(enAreas[area])) there.set(k, v);
+      const { whole, prefixes } = keysUsed(file);
+      expect(whole.filter((k) => !there.has(k) && !there.has(`${k}_other`)), file).toEqual([]);
+      expect(prefixes.filter((p) => ![...there.keys()].some((k) => k.startsWith(p))), file).toEqual([]);
+    }
+    expect(checked.size).toBeGreaterThan(60);
+  });
+
+  it('builds only the login\'s strings into the first load', () => {
+    // Every other area is behind an import() (src/ui/i18n/areas.ts); `npm run size` shows the chunks.
+    const index = readFileSync('src/ui/i18n/index.ts', 'utf8') + readFileSync('src/ui/i18n/areas.ts', 'utf8');
+    expect([...index.matchAll(/^import .* from '\.\/strings\/([\w.]+)';$/gm)].map((m) => m[1])).toEqual(['base.en', 'base.en']);
+    for (const file of files('src').filter((f) => !f.startsWith('src/ui/i18n/'))) {
+      // Types (Messages) are fine: they leave nothing in the build.
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/^import (?!type )[^;]*from '[^']*\/i18n\/(en|hi|strings\/[\w.]+)';$/m);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../device/desk';
 import { bedListText } from '../../domain/wards/bedList';
-import { useLiveWards, useWards } from '../useCases';
+import { useLiveWards, useWards } from '../wardUseCases';
 import { errorText } from '../shared/errors';
 import { Field, FieldError, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { ARRIVALS } from '../../domain/emergency/codes';
-import { useEmergency } from '../useCases';
+import { useEmergency } from '../emergencyUseCases';
 import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { FormError, SelectField } from '../shared/Field';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { minutesWaiting } from '../../domain/emergency/board';
 import { ageLabel } from '../../domain/patients/age';
-import { useLiveEmergency } from '../useCases';
+import { useLiveEmergency } from '../emergencyUseCases';
 import { useToday } from '../desk/useToday';
 import { useClock } from '../shared/useClock';
 import { shownName } from './patientName';

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { ARRIVALS } from '../../domain/emergency/codes';
-import { useEmergency } from '../useCases';
+import { useEmergency } from '../emergencyUseCases';
 import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { Field, FormError, SelectField } from '../shared/Field';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { DISPOSITIONS, TRIAGE } from '../../domain/emergency/codes';
 import { ageLabel } from '../../domain/patients/age';
-import { useEmergency, useLiveEmergency } from '../useCases';
+import { useEmergency, useLiveEmergency } from '../emergencyUseCases';
 import { useSession } from '../session';
 import { useToday } from '../desk/useToday';
 import { errorText } from '../shared/errors';

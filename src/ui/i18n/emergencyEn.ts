@@ -2,7 +2,6 @@
 export const emergencyEn = {
   board: 'Emergency board',
   boardEmpty: 'Nobody is waiting in the emergency department.',
-  unknownShortcut: 'Unknown patient (emergency) · Alt+U',
   unknownTitle: 'Register an unknown patient',
   unknownIntro: 'For a patient who cannot give a name: an alias such as UNKNOWN MALE K7-0007 is given, and the name is added by a correction once known.',
   sex: 'Sex',

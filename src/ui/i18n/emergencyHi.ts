@@ -4,7 +4,6 @@ import type { emergencyEn } from './emergencyEn';
 export const emergencyHi: typeof emergencyEn = {
   board: 'आपातकालीन बोर्ड',
   boardEmpty: 'आपातकालीन विभाग में कोई प्रतीक्षा में नहीं है।',
-  unknownShortcut: 'अज्ञात मरीज़ (आपातकाल) · Alt+U',
   unknownTitle: 'अज्ञात मरीज़ का पंजीकरण',
   unknownIntro: 'जो मरीज़ नाम नहीं बता सकता: उसे अज्ञात पुरुष K7-0007 जैसा उपनाम मिलता है, और नाम पता चलने पर सुधार से जोड़ा जाता है।',
   sex: 'लिंग',

@@ -1,19 +1,49 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en, type Messages } from './en';
+import { LOADERS, SCREEN_AREAS, type Area, type Screen } from './areas';
+import { LANGUAGES, type Language } from './languages';
+import { strings as baseEn } from './strings/base.en';
 
-export const LANGUAGES = ['en', 'hi'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
+export type { Area, Screen };
 const STORAGE_KEY = 'downtime-desk:language';
 
 /**
- * English is built in (it is also every missing key's fallback); other languages load when they
- * are the one in use, so the first load carries one dictionary, not all (issue 15). The service
- * worker precaches them, so switching works offline.
+ * English `base` (the login screen) is built in, and English is every missing key's fallback.
+ * Everything else loads by area and language (areas.ts): an area with the screens that use it, in
+ * every language loaded so far; a language with every area loaded so far. So the first load
+ * carries the login's strings only, and a Hindi desk adds Hindi's, not a second copy of all (issue
+ * 15). The service worker precaches every chunk, so screens and languages switch offline too.
  */
-const loaders: Record<Exclude<Language, 'en'>, () => Promise<Messages>> = {
-  hi: () => import('./hi').then((m) => m.hi),
-};
+const languagesWanted = new Set<Language>(['en']);
+const areasWanted = new Set<Area>(['base']);
+/** Bundles added or on their way, by `lang/area`; a failed one is forgotten, so the next use tries again. */
+const bundles = new Map<string, Promise<void>>([['en/base', Promise.resolve()]]);
+
+function bundle(lang: Language, area: Area): Promise<void> {
+  const key = `${lang}/${area}`;
+  let loading = bundles.get(key);
+  if (!loading) {
+    loading = LOADERS[lang][area]().then((strings) => {
+      // Deep: areas share subtrees (`errors`), each adding its own keys.
+      i18next.addResourceBundle(lang, 'translation', strings, true, true);
+    });
+    loading.catch(() => bundles.delete(key));
+    bundles.set(key, loading);
+  }
+  return loading;
+}
+
+const all = (lang: Language[], areas: Area[]) => Promise.all(lang.flatMap((l) => areas.map((a) => bundle(l, a)))).then(() => undefined);
+
+/** The strings of `areas`, in English and every other language loaded: before a screen that shows them renders. */
+export function loadAreas(areas: readonly Area[]): Promise<void> {
+  for (const a of areas) areasWanted.add(a);
+  return all([...languagesWanted], [...areas]);
+}
+
+/** A lazily loaded screen's strings (areas.ts, SCREEN_AREAS), to load beside its chunk. */
+export const loadScreenStrings = (screen: Screen): Promise<void> => loadAreas(SCREEN_AREAS[screen]);
 
 /** The language last asked for: a slow load must not switch back to a language given up meanwhile. */
 let wanted: Language = 'en';
@@ -26,16 +56,16 @@ export function savedLanguage(): Language {
 }
 
 /**
- * The dictionary of `lang`, without switching to it: for what shows both languages at once (the
- * waiting-room display, the recovery sheet) whatever the language in use.
+ * The strings of `lang` for every area loaded so far (and those loaded later), without switching
+ * to it: for what shows both languages at once (the waiting-room display, printouts) whatever the
+ * language in use.
  */
-export async function loadLanguage(lang: Language): Promise<void> {
-  if (lang !== 'en' && !i18next.hasResourceBundle(lang, 'translation')) {
-    i18next.addResourceBundle(lang, 'translation', await loaders[lang]());
-  }
+export function loadLanguage(lang: Language): Promise<void> {
+  languagesWanted.add(lang);
+  return all([lang], [...areasWanted]);
 }
 
-/** Switch to `lang` once its dictionary is there; until then the screen stays in the language it was. */
+/** Switch to `lang` once its strings are there; until then the screen stays in the language it was. */
 function switchTo(lang: Language): Promise<void> {
   wanted = lang;
   ready = loadLanguage(lang).then(
@@ -55,7 +85,7 @@ export function setLanguage(lang: Language): void {
 export function initI18n(lang: Language = savedLanguage()) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: { en: { translation: en } },
+      resources: { en: { translation: baseEn } },
       lng: 'en',
       fallbackLng: 'en',
       interpolation: { escapeValue: false }, // React escapes

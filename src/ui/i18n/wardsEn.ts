@@ -34,7 +34,6 @@ export const wardsEn = {
   edit: 'Edit',
   admitTitle: 'Admit to a ward',
   admit: 'Admit',
-  admitToWard: 'Admit to a ward',
   ward: 'Ward',
   bed: 'Bed',
   source: 'Admitted from',

@@ -36,7 +36,6 @@ export const wardsHi: Record<keyof typeof wardsEn, string> = {
   edit: 'बदलें',
   admitTitle: 'वार्ड में भर्ती',
   admit: 'भर्ती करें',
-  admitToWard: 'वार्ड में भर्ती करें',
   ward: 'वार्ड',
   bed: 'बिस्तर',
   source: 'कहाँ से भर्ती',

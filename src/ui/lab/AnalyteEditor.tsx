@@ -6,7 +6,7 @@ import type { DeviceIdentity } from '../../device/identity';
 import { AGE_BANDS } from '../../domain/lab/results/analytes';
 import { fromForm, toForm, type AnalyteForm } from '../../domain/lab/results/analyteForm';
 import { hospitalDateTime } from '../../domain/time/hospitalClock';
-import { useLiveResults, useResults } from '../useCases';
+import { useLiveResults, useResults } from '../labUseCases';
 import { errorText } from '../shared/errors';
 import { Field, FieldError, FormError, SelectField } from '../shared/Field';
 import { RemoveIcon } from '../shared/icons';

@@ -6,7 +6,7 @@ import type { LabTest } from '../../domain/lab/catalogue';
 import { CONTAINERS, SAMPLES, SECTIONS } from '../../domain/lab/containers';
 import { hospitalDateTime } from '../../domain/time/hospitalClock';
 import { useLive } from '../services';
-import { useLab, useLiveLab } from '../useCases';
+import { useLab, useLiveLab } from '../labUseCases';
 import { errorText } from '../shared/errors';
 import { FieldError, FormError } from '../shared/Field';
 import { RemoveIcon } from '../shared/icons';

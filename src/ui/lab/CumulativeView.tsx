@@ -4,7 +4,7 @@ import type { ResultView } from '../../device/resultDesk';
 import { cumulativeTable } from '../../domain/lab/results/cumulative';
 import { analytesOf } from '../../domain/lab/results/sheet';
 import { hospitalDateTime } from '../../domain/time/hospitalClock';
-import { useLiveResults } from '../useCases';
+import { useLiveResults } from '../labUseCases';
 
 /** The patient's earlier released results of this specimen's analytes, side by side, newest first. */
 export function CumulativeView({ view, identity }: { view: ResultView; identity: DeviceIdentity }) {

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { canOpen } from '../../domain/users';
-import { useLab } from '../useCases';
+import { useLab } from '../labUseCases';
 import { useSession } from '../session';
 import { CatalogueScreen } from './CatalogueScreen';
 import { NewRequestScreen } from './NewRequestScreen';

@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { hospitalDateTime } from '../../domain/time/hospitalClock';
 import { useToday } from '../desk/useToday';
 import { useLive } from '../services';
-import { useLab, useLiveLab } from '../useCases';
+import { useLab, useLiveLab } from '../labUseCases';
 import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';

@@ -11,7 +11,7 @@ import { useDesk } from '../services';
 import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
-import { useLiveResults, useResults } from '../useCases';
+import { useLiveResults, useResults } from '../labUseCases';
 import { CallOutForm } from './CallOutForm';
 import { CumulativeView } from './CumulativeView';
 import { printResults } from './printResultReport';

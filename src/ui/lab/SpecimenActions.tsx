@@ -6,7 +6,7 @@ import { recentInstant, wallTime } from '../../domain/lab/wallClock';
 import { zoneName } from '../../domain/time/hospitalClock';
 import type { SpecimenRow } from '../../domain/projections/labRows';
 import { useDesk } from '../services';
-import { useLab } from '../useCases';
+import { useLab } from '../labUseCases';
 import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';

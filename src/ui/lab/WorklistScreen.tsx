@@ -8,7 +8,7 @@ import { SPECIMEN_STATUSES } from '../../domain/lab/status';
 import { WORKLIST_VIEWS, type WorklistFilters, type WorklistStatus } from '../../domain/lab/worklist';
 import { hospitalDateTime } from '../../domain/time/hospitalClock';
 import { useLive } from '../services';
-import { useLab, useLiveLab } from '../useCases';
+import { useLab, useLiveLab } from '../labUseCases';
 import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';

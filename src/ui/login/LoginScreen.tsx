@@ -1,13 +1,15 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenProgress, Unlocked } from '../../device/desk';
 import { useDesk, useLive } from '../services';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
+import { lazyScreen } from '../shared/lazyScreen';
 import { Loading } from '../shared/Loading';
 
-// Recovery is rare, and its form brings react-hook-form: it loads when asked for (and is precached).
-const RecoveryForm = lazy(() => import('./RecoveryForm').then((m) => ({ default: m.RecoveryForm })));
+// Recovery is rare, and its form brings react-hook-form: it loads when asked for, with its
+// strings (and is precached).
+const RecoveryForm = lazyScreen('recovery', () => import('./RecoveryForm').then((m) => m.RecoveryForm));
 
 /**
  * Pick yourself from the device's users, type the PIN. Works with no network: the PIN unwraps

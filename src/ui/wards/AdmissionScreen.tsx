@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ageLabel } from '../../domain/patients/age';
 import { DISCHARGES } from '../../domain/wards/codes';
-import { useLiveWards, useWards } from '../useCases';
+import { useLiveWards, useWards } from '../wardUseCases';
 import { useSession } from '../session';
 import { useToday } from '../desk/useToday';
 import { errorText } from '../shared/errors';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { ADMIT_SOURCES } from '../../domain/wards/codes';
 import { useLive } from '../services';
-import { useLiveWards, useWards } from '../useCases';
+import { useLiveWards, useWards } from '../wardUseCases';
 import { useSession } from '../session';
 import { errorText } from '../shared/errors';
 import { Field, FormError, SelectField } from '../shared/Field';

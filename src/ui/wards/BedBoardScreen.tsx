@@ -5,7 +5,7 @@ import { ageLabel } from '../../domain/patients/age';
 import { bedCounts, type BoardBed } from '../../domain/wards/bedBoard';
 import type { BedMark } from '../../domain/wards/codes';
 import type { PlacedPatient } from '../../device/wardDesk';
-import { useLiveWards, useWards } from '../useCases';
+import { useLiveWards, useWards } from '../wardUseCases';
 import { useSession } from '../session';
 import { useToday } from '../desk/useToday';
 import { errorText } from '../shared/errors';

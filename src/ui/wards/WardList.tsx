@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { bedCounts } from '../../domain/wards/bedBoard';
-import { useLiveWards } from '../useCases';
+import { useLiveWards } from '../wardUseCases';
 import { wardName } from './wardName';
 import { Loading } from '../shared/Loading';
 

@@ -39,7 +39,7 @@ function hisCsv(rows: number): Blob {
 /** Imports a generated HIS index CSV through the real use-case on real IndexedDB: rows/s and the JS heap's peak. */
 export async function runHisBench({ rows, encrypted, status }: { rows: number; encrypted: boolean; status: (s: string) => void }) {
   const keyRing = benchRing(encrypted);
-  keyRing.open(crypto.getRandomValues(new Uint8Array(32)));
+  await keyRing.open(crypto.getRandomValues(new Uint8Array(32)));
   const locks = defaultLocks();
   const desk = new Desk({
     db: new DeskDb(`bench-his-${Date.now()}`, keyRing), keyRing, locks, now: () => new Date(),

@@ -13,7 +13,7 @@ import { cumulativeTable } from '../../../src/domain/lab/results/cumulative';
 import { analytesOf, buildSheet } from '../../../src/domain/lab/results/sheet';
 import type { ResultValue } from '../../../src/domain/lab/results/values';
 import { ResultReport } from '../../../src/print/ResultReport';
-import { initI18n, loadLanguage } from '../../../src/ui/i18n';
+import { initI18n, loadLanguage, loadScreenStrings } from '../../../src/ui/i18n';
 import { reportData } from '../../../src/ui/lab/printResultReport';
 import { ioCounter } from './ioCount';
 import { time, timeEach, stats } from './timing';
@@ -118,6 +118,8 @@ export async function runResultBench({ desk, lab, samples, patients, status }: A
   // The A4 report: its data from the stored view, then rendered and laid out in the page as the
   // print root is (fonts and the print dialog are the browser's, not timed).
   initI18n('en');
+  // The lab's strings, as its screens load them, in both languages (the report prints both).
+  await loadScreenStrings('lab');
   await loadLanguage('hi');
   const tests = DEFAULT_CATALOGUE.tests;
   const today = new Date().toISOString().slice(0, 10);

@@ -1,0 +1,47 @@
+import { printerHi } from '../printerHi';
+import type { strings as en } from './admin.en';
+
+/** Hindi: The administrator's screens: users, this device, printers. */
+export const strings: typeof en = {
+  users: {
+    title: 'इस उपकरण के उपयोगकर्ता',
+    add: 'उपयोगकर्ता जोड़ें',
+    added: '{{name}} को {{role}} के रूप में जोड़ा गया।',
+    none: 'अभी कोई उपयोगकर्ता नहीं।',
+    resetPin: 'नया पिन बनाएँ',
+    resetFor: 'उपयोगकर्ता',
+    newPin: 'नया पिन (6–12 अंक)',
+    newPinAgain: 'नया पिन दोबारा',
+    resetDone: '{{name}} का नया पिन बन गया।',
+  },
+  device: {
+    title: 'यह उपकरण',
+    code: 'उपकरण कोड',
+    hospital: 'अस्पताल',
+    events: 'संग्रहीत घटनाएँ',
+    persisted: 'स्थायी भंडारण',
+    granted: 'मिला: ब्राउज़र यह डेटा अपने आप नहीं हटाएगा',
+    denied: 'नहीं मिला: जगह कम होने पर ब्राउज़र यह डेटा हटा सकता है। ऐप को होम स्क्रीन पर इंस्टॉल करके फिर कोशिश करें।',
+    unknown: 'यह ब्राउज़र नहीं बताता',
+    ask: 'फिर से माँगें',
+    usage: 'उपयोग किया गया भंडारण',
+    usageValue: '{{quota}} में से {{used}} ({{percent}}%)',
+    verify: 'घटना श्रृंखला जाँचें',
+    verifying: 'जाँच हो रही है…',
+    chainOk_one: '{{device}} की {{count}} घटना सुरक्षित है।',
+    chainOk_other: '{{device}} की सभी {{count}} घटनाएँ सुरक्षित हैं।',
+    chainBroken: 'श्रृंखला घटना {{seq}} पर टूटी है ({{kind}}): {{detail}}',
+    rejects_one: 'लॉग का {{count}} दस्तावेज़ मान्य घटना नहीं है और छोड़ दिया गया।',
+    rejects_other: 'लॉग के {{count}} दस्तावेज़ मान्य घटनाएँ नहीं हैं और छोड़ दिए गए।',
+    paper: 'टोकन पर्ची प्रिंटर',
+    paper80: '80 मिमी थर्मल रसीद रोल',
+    paperA6: 'A6 कागज़ (साधारण प्रिंटर)',
+    idle: 'इतने मिनट बाद स्क्रीन लॉक करें',
+    departments: 'ओपीडी विभाग',
+    departmentsHint: 'हर विभाग किन मरीज़ों को देखता है: किसी और के लिए टोकन पर क्लर्क से पुष्टि माँगी जाती है। पहले बने टोकन और जाँच-पर्चियाँ अपना विभाग रखते हैं।',
+    saveDepartments: 'विभाग सहेजें',
+    save: 'सहेजें',
+    saved: 'सहेजा गया।',
+  },
+  printer: printerHi,
+};

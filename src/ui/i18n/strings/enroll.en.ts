@@ -1,0 +1,32 @@
+
+/**
+ * Enrolling a device (and the department table the device screen shares).
+ * Every key here is in enroll.hi.ts (typed, and a unit test checks).
+ */
+export const strings = {
+  enroll: {
+    title: 'Set up this device',
+    intro: 'An administrator enrolls each tablet once. Everything is kept on this device until the network is declared clean.',
+    hospital: 'Hospital name',
+    code: 'Device code',
+    codeHint: '2–3 capital letters or digits, unique in the hospital, e.g. K7',
+    timeZone: 'Time zone',
+    departments: 'OPD departments',
+    deptCode: 'Code',
+    deptName: 'Name (English)',
+    deptNameHi: 'Name (Hindi)',
+    addDept: 'Add department',
+    deptSees: 'Sees',
+    deptSex: 'Sex seen',
+    deptSexAny: 'Everyone',
+    deptSexF: 'Female only',
+    deptSexM: 'Male only',
+    deptMinYears: 'From age (years)',
+    deptMaxYears: 'To age (years)',
+    deptYears: 'years',
+    removeDept: 'Remove {{code}}',
+    admin: 'First administrator',
+    submit: 'Enroll device',
+    saving: 'Enrolling…',
+  },
+};
