@@ -67,12 +67,14 @@ export const CSV_FILES: Record<string, { file: string; columns: string[]; row: (
   },
   Observation: {
     file: 'lab_results.csv',
-    columns: ['action', 'specimen', 'analyte', 'name', 'loinc', 'value', 'unit', 'status', 'issued', 'performer', 'downtime_id'],
+    columns: ['action', 'specimen', 'analyte', 'name', 'loinc', 'value', 'unit', 'flag', 'reference_range', 'status', 'issued', 'performer', 'downtime_id'],
     row: (r, s) => {
       const q = o(r.valueQuantity);
       return {
         specimen: refValue(r.specimen), analyte: codeIn(r.code, s.analyteCode), name: str(o(r.code).text), loinc: codeIn(r.code, LOINC),
-        value: typeof q.value === 'number' ? q.value : str(r.valueString), unit: str(q.unit), status: str(r.status), issued: str(r.issued),
+        value: typeof q.value === 'number' ? q.value : str(r.valueString), unit: str(q.unit),
+        flag: str(a(o(a(r.interpretation)[0]).coding)[0]?.code), reference_range: str(a(r.referenceRange)[0]?.text),
+        status: str(r.status), issued: str(r.issued),
         performer: str(a(r.performer)[0]?.display), downtime_id: refValue(r.subject),
       };
     },
