@@ -14,6 +14,7 @@ import {
   serviceRequestResource, specimenResource, type LogicalRef, type Resource, type SpecimenState, type TokenState, type RequestInfo, type EmergencyVisitState,
 } from './resources';
 import type { ExportSystems } from './systems';
+import { inpatientEncounterResource, type AdmissionState } from './inpatient';
 
 /**
  * One resource as the export writes it. `create` when the record first appears in this export
@@ -52,7 +53,7 @@ interface PatientState {
 
 interface PendingEntry { specimen: string; analyteVersion: string; values: ResultEntry[]; by: string; at: string }
 
-type Lookup = 'patient' | 'specimen' | 'token' | 'entry' | 'visit' | 'analytes';
+type Lookup = 'patient' | 'specimen' | 'token' | 'entry' | 'visit' | 'analytes' | 'admission';
 
 export class ExportMapper {
   private readonly patients = new Map<string, PatientState>();
@@ -61,6 +62,10 @@ export class ExportMapper {
   private readonly specimens = new Map<string, SpecimenState>();
   /** Emergency visits, like tokens: null once disposed of. */
   private readonly visits = new Map<string, EmergencyVisitState | null>();
+  /** In-patient admissions, like tokens: null once discharged. */
+  private readonly admissions = new Map<string, AdmissionState | null>();
+  /** Each ward's name as last set up (by time), for the locations' words. */
+  private readonly wardNames = new Map<string, string>();
   private readonly pendingResults = new Map<string, PendingEntry>();
   /** Entry and amendment ids released per specimen: a verification releases only once. */
   private readonly released = new Map<string, string[]>();
@@ -131,6 +136,8 @@ export class ExportMapper {
       case 'lab.requested': return [['patient', e.data.patient]];
       case 'emergency.arrived': return [['patient', e.data.patient]];
       case 'emergency.triaged': case 'emergency.disposed': return [['visit', e.data.visit]];
+      case 'ward.admitted': return [['patient', e.data.patient]];
+      case 'ward.transferred': case 'ward.discharged': return [['admission', e.data.admission]];
       case 'specimen.collected': case 'specimen.received': case 'specimen.reported':
         return e.data.specimens.map((sp) => ['specimen', sp] as [Lookup, string]);
       case 'specimen.rejected': return [['specimen', e.data.specimen]];
@@ -149,6 +156,7 @@ export class ExportMapper {
       return this.pendingResults.get(entry)?.specimen === specimen || Boolean(this.released.get(specimen)?.includes(entry));
     }
     if (kind === 'visit') return this.visits.has(id);
+    if (kind === 'admission') return this.admissions.has(id);
     if (kind === 'analytes') return this.catalogueOf(id) !== undefined;
     return kind === 'patient' ? this.patients.has(id) : kind === 'token' ? this.tokens.has(id) : this.specimens.has(id);
   }
@@ -161,9 +169,9 @@ export class ExportMapper {
     const [kind, id] = this.need(e).find(([k, i]) => !this.has(k, i))!;
     if (kind === 'entry') return `names result ${id.split(' ')[1]} of specimen ${id.split(' ')[0]}, which was never entered (or never released) in the store`;
     if (kind === 'analytes') return `entered with analyte version ${id}, which (or a version it is based on) never arrived in the store: not exported with another version's units and ranges`;
-    const what = { patient: 'patient', token: 'OPD token', specimen: 'specimen', visit: 'emergency visit' }[kind];
+    const what = { patient: 'patient', token: 'OPD token', specimen: 'specimen', visit: 'emergency visit', admission: 'admission' }[kind];
     const whose = kind === 'specimen' ? ' (its lab request never arrived)' : kind === 'patient' ? ' (never registered in the store)'
-      : kind === 'visit' ? ' (its arrival never arrived in the store)' : ' (never issued in the store)';
+      : kind === 'visit' ? ' (its arrival never arrived in the store)' : kind === 'admission' ? ' (never admitted in the store)' : ' (never issued in the store)';
     return `unknown ${what} ${id}${whose}`;
   }
 
@@ -254,6 +262,39 @@ export class ExportMapper {
         }
         return emit ? [this.change(emergencyEncounterResource(s, e.data.visit, v), s.emergencyVisit, e.data.visit, false)] : [];
       }
+      case 'ward.defined':
+        this.wardNames.set(e.data.ward, e.data.name);
+        return [];
+      case 'ward.admitted': {
+        const d = e.data;
+        if (this.admissions.has(d.admission)) {
+          this.problem(e, `admission ${d.admission} recorded twice: the first is kept`);
+          return [];
+        }
+        const a: AdmissionState = {
+          patient: d.patient, admittedAt: e.at, places: [{ ward: d.ward, bed: d.bed, at: e.at }], source: d.source,
+          dept: d.dept, consultant: d.consultant, diagnosis: d.diagnosis, mlc: Boolean(d.mlc), ...(d.visit ? { visit: d.visit } : {}),
+        };
+        this.admissions.set(d.admission, a);
+        return emit ? [this.admissionChange(d.admission, a, true)] : [];
+      }
+      case 'ward.transferred': case 'ward.discharged': {
+        const d = e.data;
+        const a = this.admissions.get(d.admission);
+        // As on the devices, the first discharge ends the admission: what comes after it is listed.
+        if (!a) {
+          this.problem(e, `admission ${d.admission} was already discharged: ${e.type === 'ward.discharged' ? 'the first discharge is kept' : 'a transfer after it is not exported'}`);
+          return [];
+        }
+        if (e.type === 'ward.transferred') a.places.push({ ...e.data.to, at: e.at });
+        else {
+          a.outcome = e.data.outcome;
+          a.dischargedAt = e.at;
+          if (e.data.diedAt) a.diedAt = e.data.diedAt;
+          this.admissions.set(d.admission, null);
+        }
+        return emit ? [this.admissionChange(d.admission, a, false)] : [];
+      }
       case 'lab.requested': {
         const d = e.data;
         const info: RequestInfo = {
@@ -331,6 +372,11 @@ export class ExportMapper {
         // Prints, queue displays, users, departments, drafts and call-outs change nothing the HIS holds.
         return [];
     }
+  }
+
+  private admissionChange(admission: string, a: AdmissionState, create: boolean): Change {
+    const r = inpatientEncounterResource(this.s, admission, a, this.wardNames, a.visit !== undefined && this.visits.has(a.visit));
+    return this.change(r, this.s.admission, admission, create);
   }
 
   /**
