@@ -147,6 +147,33 @@ describe('beds, admissions and conflicts, folded', () => {
     expect(board.map((x) => `${x.label}:${x.state}:${x.patients.map((p) => p.admission).join()}`)).toEqual(['1:free:', `2:occupied:${b}`, `3:occupied:${a}`]);
   });
 
+  it('folds a bed mark and a discharge of the same instant from two devices, and two discharges of one instant, to the same rows in either order', () => {
+    const k7 = chain('K7', start);
+    const a = formatAdmissionId('K7', 1);
+    const setUp = [k7('ward.defined', ward), k7('ward.admitted', { ...ADMIT, admission: a, patient: P1 })];
+    const instant = new Date(start + 10 * 60_000).toISOString();
+    // Each device's next event, stamped at exactly the same instant.
+    const at = (device: string, head: ChainHead | null, type: EventType, data: unknown) =>
+      buildEvent({ type, data, device, head, at: instant, by: 'Kavita Joshi' }) as AnyEvent;
+    const k7Head = { seq: setUp[1]!.seq, hash: setUp[1]!.hash };
+    const discharge = at('K7', k7Head, 'ward.discharged', { admission: a, from: { ward: 'SURG', bed: '3' }, outcome: 'normal' });
+    const markFree = at('M2', null, 'bed.marked', { ward: 'SURG', bed: '3', status: 'free' });
+    const otherDischarge = at('A1', null, 'ward.discharged', { admission: a, from: { ward: 'SURG', bed: '3' }, outcome: 'lama' });
+    const orders = [
+      [...setUp, discharge, markFree, otherDischarge],
+      [...setUp, markFree, otherDischarge, discharge],
+      [...setUp, otherDischarge, discharge, markFree],
+    ];
+    const folded = orders.map((events) => fold(events));
+    for (const t of folded) {
+      expect(t.beds!.get('SURG/3')).toEqual(folded[0]!.beds!.get('SURG/3'));
+      expect(t.admissions!.get(a)).toEqual(folded[0]!.admissions!.get(a));
+    }
+    // A mark is the latest one (M2 after K7 at one instant); a discharge the first one (A1 before K7).
+    expect(folded[0]!.beds!.get('SURG/3')).toMatchObject({ status: 'free', device: 'M2' });
+    expect(folded[0]!.admissions!.get(a)).toMatchObject({ status: 'discharged', outcome: 'lama', dischargedDevice: 'A1' });
+  });
+
   it('keeps a patient in a bed the set-up does not list on the board, after the ward\'s own beds', () => {
     const board = bedBoard('SURG', ward.beds as never, new Map(), [
       { admission: 'x', status: 'admitted', ward: 'SURG', bed: '9', placedAt: '2026-12-01T04:00:00.000Z' },
