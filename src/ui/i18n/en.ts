@@ -354,6 +354,7 @@ export const en = {
     triage: 'Choose a triage category.',
     disposition: 'Choose a disposition.',
     visitNotFound: 'This emergency visit is not on this device.',
+    visitAlreadyOpen: 'This patient already has an open emergency visit, {{visit}}: triage or dispose of it there.',
     visitClosed: 'This visit already has a disposition.',
     wardCode: 'Use 2–6 capital letters or digits, e.g. SURG.',
     bedLabel: 'A bed label is up to 8 letters or digits ("12", "ICU3"); this one is not: {{label}}',
