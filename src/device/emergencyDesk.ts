@@ -58,18 +58,30 @@ export class EmergencyDesk {
     return { patient: row, visit: await this.record(actor, patient, arrival) };
   }
 
-  /** A registered patient arrives in the emergency department. */
+  /**
+   * A registered patient arrives in the emergency department. Not while a visit of theirs is
+   * still open (on this device or pulled from another): that visit is triaged or disposed of
+   * first, so the board never shows one patient twice.
+   */
   async arrive(actor: SessionUser, patient: string, input: unknown): Promise<EmergencyVisitRow> {
     if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
     const arrival = parse(arrivalFields, input, 'emergency');
     if (!(await this.db.patients.get(patient))) throw new RuleError('patientNotFound');
-    return this.record(actor, patient, arrival);
+    return this.record(actor, patient, arrival, true);
   }
 
-  private async record(actor: SessionUser, patient: string, arrival: z.output<typeof arrivalFields>): Promise<EmergencyVisitRow> {
+  /** The patient's open emergency visit, if any. */
+  async openVisitOf(patient: string): Promise<EmergencyVisitRow | undefined> {
+    return (await this.db.emergencyVisits.where('patient').equals(patient).toArray()).find((v) => v.status === 'open');
+  }
+
+  private async record(actor: SessionUser, patient: string, arrival: z.output<typeof arrivalFields>, known = false): Promise<EmergencyVisitRow> {
     const { identity, projector } = await this.desk.context();
     let visit = '';
     const recorded = await projector.record('emergency.arrived', async () => {
+      // Inside the append lock: two tabs cannot both open a visit for the patient.
+      const open = known ? await this.openVisitOf(patient) : undefined;
+      if (open) throw new RuleError('visitAlreadyOpen', { visit: open.visit });
       const row = await this.db.devices.get(identity.code);
       visit = formatVisitId(identity.code, (row?.lastVisitNumber ?? 0) + 1);
       return { visit, patient, ...arrival };

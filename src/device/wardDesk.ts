@@ -5,7 +5,7 @@ import type { EmergencyVisitRow } from '../domain/projections/emergencyRows';
 import type { PatientRow } from '../domain/projections/rows';
 import type { AdmissionRow, WardRow } from '../domain/projections/wardRows';
 import { formatAdmissionId } from '../domain/wards/admissionId';
-import { bedBoard, type BoardBed } from '../domain/wards/bedBoard';
+import { admittedTwice, bedBoard, type BoardBed, type OtherBed } from '../domain/wards/bedBoard';
 import { parseBedList } from '../domain/wards/bedList';
 import { censusRows, type CensusRow } from '../domain/wards/census';
 import { localDay } from '../domain/tokens/day';
@@ -19,6 +19,8 @@ const CLERK_ROLES = new Set(['clerk', 'admin']);
 
 export interface PlacedPatient extends AdmissionRow {
   person: PatientRow | undefined;
+  /** The patient's other open admissions (two tablets offline admitted them twice); empty as a rule. */
+  elsewhere: OtherBed[];
 }
 
 export interface WardCensusData {
@@ -163,9 +165,10 @@ export class WardDesk {
       this.db.beds.where('ward').equals(ward).toArray(),
       this.admittedIn(ward),
     ]);
-    const people = await this.db.patients.bulkGet([...new Set(admitted.map((a) => a.patient))]);
+    const ids = [...new Set(admitted.map((a) => a.patient))];
+    const [people, twice] = await Promise.all([this.db.patients.bulkGet(ids), this.admittedTwice(ids)]);
     const byId = new Map(people.filter((p): p is PatientRow => Boolean(p)).map((p) => [p.patient, p]));
-    const placed = admitted.map((a) => ({ ...a, person: byId.get(a.patient) }));
+    const placed = admitted.map((a) => ({ ...a, person: byId.get(a.patient), elsewhere: twice.get(a.admission) ?? [] }));
     return { ward: def, beds: bedBoard(ward, def.beds, new Map(marks.map((m) => [m.bed, m.status])), placed) };
   }
 
@@ -202,6 +205,23 @@ export class WardDesk {
   /** The patient's admission still open on this device, if any. */
   async currentAdmission(patient: string): Promise<AdmissionRow | undefined> {
     return (await this.db.admissions.where('patient').equals(patient).toArray()).find((a) => a.status === 'admitted');
+  }
+
+  /**
+   * Of these patients, those admitted to two beds at once (admittedTwice). The index keys alone
+   * say who has more than one admission at all (a readmission, as a rule); only their rows are read.
+   */
+  private async admittedTwice(patients: readonly string[]): Promise<Map<string, OtherBed[]>> {
+    if (patients.length === 0) return new Map();
+    const keys = await this.db.admissions.where('patient').anyOf(patients).keys();
+    const seen = new Set<string>();
+    const again = new Set<string>();
+    for (const k of keys) {
+      const p = String(k);
+      if (seen.has(p)) again.add(p); else seen.add(p);
+    }
+    if (again.size === 0) return new Map();
+    return admittedTwice(await this.db.admissions.where('patient').anyOf([...again]).toArray());
   }
 
   private admittedIn(ward: string): Promise<AdmissionRow[]> {

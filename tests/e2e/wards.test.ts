@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addUser, enroll, login, registerPatient, setPrinter } from '../helpers/appDriver';
-import { registerUnknownWithKeyboard, triageWithKeyboard } from '../helpers/appDriverEmergency';
+import { confirmDisposition, registerUnknownWithKeyboard, triageWithKeyboard } from '../helpers/appDriverEmergency';
 import { KeyCounter } from '../helpers/keyCounter';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
@@ -52,6 +52,7 @@ describe('in-patient wards in Chromium', () => {
       await triageWithKeyboard(page, 'Red', 'Resus bay 1');
       await page.getByLabel('Disposition', { exact: true }).selectOption({ label: 'Admitted to ward' });
       await page.getByRole('button', { name: 'Record disposition' }).click();
+      await confirmDisposition(page);
       await page.getByRole('heading', { name: /^Admit to a ward: UNKNOWN MALE W7-0001/ }).waitFor();
       expect(await page.locator('main').textContent()).toContain(visit);
       // Filled in from the visit: where from and the MLC; the first free bed is offered.

@@ -46,5 +46,14 @@ export async function dispose(page: Page, disposition: string, note: string) {
   await page.getByLabel('Disposition', { exact: true }).selectOption({ label: disposition });
   await page.getByLabel(/^Note/).fill(note);
   await page.getByRole('button', { name: 'Record disposition' }).click();
+  await confirmDisposition(page);
   await page.getByRole('status').filter({ hasText: disposition }).waitFor();
+}
+
+/** The disposition asks first: "Yes, record it" has the focus, so Enter records it. */
+export async function confirmDisposition(page: Page) {
+  const yes = page.getByRole('button', { name: 'Yes, record it' });
+  await yes.waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Yes, record it');
+  await page.keyboard.press('Enter');
 }

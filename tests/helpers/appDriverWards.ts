@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { confirmDisposition } from './appDriverEmergency';
 
 /** What an administrator and a ward clerk do for the wards, in words the tests can read. */
 
@@ -17,6 +18,7 @@ export async function defineWard(page: Page, w: { code: string; name: string; na
 export async function admitFromVisit(page: Page, a: { bed?: string; consultant: string; diagnosis: string }): Promise<string> {
   await page.getByLabel('Disposition', { exact: true }).selectOption({ label: 'Admitted to ward' });
   await page.getByRole('button', { name: 'Record disposition' }).click();
+  await confirmDisposition(page);
   await page.getByRole('heading', { name: /^Admit to a ward: / }).waitFor();
   if (a.bed) await page.getByLabel('Bed', { exact: true }).selectOption(a.bed);
   await page.getByLabel('Consultant').fill(a.consultant);

@@ -109,6 +109,21 @@ describe('an unknown patient in the emergency department', () => {
     expect(await desk.eventCount()).toBe(events);
   });
 
+  it('refuses a second open visit for a patient whose visit is still open, with its number, and takes one once it is closed', async () => {
+    const { er, front, admin, desk } = await setup();
+    const known = await front.register(admin, PATIENT);
+    const first = await er.arrive(admin, known.patient, { arrival: 'police', broughtBy: 'HC Ram Singh', mlc: { station: 'PS Saket', entry: 'DD 12A' }, complaint: 'Assault' });
+    expect(first).toMatchObject({ arrival: 'police', broughtBy: 'HC Ram Singh', mlc: { station: 'PS Saket', entry: 'DD 12A' }, complaint: 'Assault' });
+    const events = await desk.eventCount();
+    await expect(er.arrive(admin, known.patient, { arrival: 'self' })).rejects.toMatchObject({ code: 'visitAlreadyOpen', params: { visit: first.visit } });
+    expect(await desk.eventCount()).toBe(events);
+    expect((await er.board()).map((e) => e.visit.visit)).toEqual([first.visit]);
+    await er.dispose(admin, first.visit, { disposition: 'discharged' });
+    const again = await er.arrive(admin, known.patient, { arrival: 'self' });
+    expect(again.visit).not.toBe(first.visit);
+    expect((await er.board()).map((e) => e.visit.visit)).toEqual([again.visit]);
+  });
+
   it('refuses bad input and writes nothing', async () => {
     const { er, admin, desk, db } = await setup();
     expect((await refusal(er.registerUnknown(admin, { sex: '', years: 'abc', arrival: 'helicopter', mlc: { station: '' } }))).sort())

@@ -10,6 +10,8 @@ import { centralStore, DB } from '../helpers/centralHarness';
 import { storeFetch } from '../helpers/pouchServer';
 import { fhirErrors } from '../helpers/fhirSchema';
 import { allSyntheticEvents } from '../helpers/synthetic/events';
+import { HB_MMOL, resultLog } from '../helpers/exportLogs';
+import { formatAdmissionId } from '../../src/domain/wards/admissionId';
 
 const run = promisify(execFile);
 
@@ -148,5 +150,50 @@ describe('npm run central -- export, against a real central store', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/is not empty/);
     expect(readdirSync(full).sort()).toEqual(readdirSync(join(work, 'csv')).concat('marker').sort());
+  });
+
+  it('hands over a ward admission as an IMP encounter and a result under an edited analyte version with that version\'s unit (issues 14 and 18)', async () => {
+    // Two days after the synthetic events, from devices of their own: a lab that reports Hb in
+    // mmol/L, and a ward that admits, moves and discharges the same patient.
+    const log = resultLog('K5', '2026-11-27T04:00:00Z');
+    log.add('L6', 'analytes.updated', { version: 'L6-1', basedOn: 'BASE-1', test: 'HB', analytes: [HB_MMOL] }, 'Admin Priya');
+    const { specimen, entered } = log.hb('L6-1', 7.9, 'L6');
+    log.add('L7', 'result.verified', { specimen, version: entered._id }, 'Dr. Pathologist Sen');
+    const ip = formatAdmissionId('W1', 1);
+    log.add('W1', 'ward.defined', { ward: 'MED1', name: 'Medicine ward 1', beds: [{ label: '4', type: 'general' }, { label: '5', type: 'general' }] });
+    log.add('W1', 'ward.admitted', { admission: ip, patient: log.patient, ward: 'MED1', bed: '4', source: 'opd', dept: 'MED', consultant: 'Dr. Rao', diagnosis: 'Anaemia' });
+    log.add('W1', 'ward.transferred', { admission: ip, from: { ward: 'MED1', bed: '4' }, to: { ward: 'MED1', bed: '5' } });
+    log.add('W1', 'ward.discharged', { admission: ip, from: { ward: 'MED1', bed: '5' }, outcome: 'normal' });
+    await upload(log.events);
+
+    const fhir = join(work, 'ward-fhir');
+    const run1 = await cli('--format', 'fhir', '--out', fhir);
+    expect(run1.stderr).toBe('');
+    expect(report(fhir).problems).toEqual([]);
+    const bundles = bundlesIn(fhir);
+    for (const b of bundles) expect(fhirErrors(b)).toEqual([]);
+    type Entry = { resource: Record<string, unknown> & { resourceType: string; identifier?: Array<{ value: string }> } };
+    const entries = bundles.flatMap((b) => b.entry as unknown as Entry[]);
+    const admission = entries.find((x) => x.resource.resourceType === 'Encounter' && x.resource.identifier?.[0]?.value === ip)!.resource;
+    expect(admission).toMatchObject({
+      status: 'finished', class: { code: 'IMP' }, hospitalization: { dischargeDisposition: { coding: [{ code: 'home' }] } },
+      location: [{ location: { display: 'Medicine ward 1 (MED1), bed 4' }, status: 'completed' }, { location: { display: 'Medicine ward 1 (MED1), bed 5' }, status: 'completed' }],
+    });
+    const hb = entries.find((x) => x.resource.resourceType === 'Observation' && x.resource.identifier?.[0]?.value === `${specimen}.HB.HB`)!.resource;
+    expect(hb).toMatchObject({
+      status: 'final', valueQuantity: { value: 7.9, unit: 'mmol/L' }, code: { coding: [expect.anything(), { system: 'http://loinc.org', code: '59260-0' }] },
+      referenceRange: [{ text: '8.1–10.6' }], interpretation: [{ coding: [{ code: 'L' }] }],
+    });
+
+    const csv = join(work, 'ward-csv');
+    expect((await cli('--format', 'csv', '--out', csv)).status).toBe(0);
+    expect(readdirSync(csv)).toContain('admissions.csv');
+    const admissions = readFileSync(join(csv, 'admissions.csv'), 'utf8').trimEnd().split('\r\n');
+    expect(admissions[0]).toBe('action,ip_number,downtime_id,status,admitted_at,source,department,consultant,diagnosis,mlc,ward_bed,moves,discharged_at,discharge');
+    expect(admissions.slice(1)).toEqual([expect.stringMatching(new RegExp(`^new,${ip},${log.patient},finished,.*,Discharged$`))]);
+    // The OPD visits' file has no admission in it.
+    expect(readFileSync(join(csv, 'opd_visits.csv'), 'utf8')).not.toContain(ip);
+    const results = readFileSync(join(csv, 'lab_results.csv'), 'utf8').split('\r\n').filter((l) => l.includes(specimen));
+    expect(results).toEqual([expect.stringContaining(',59260-0,7.9,mmol/L,L,8.1–10.6,final,')]);
   });
 });

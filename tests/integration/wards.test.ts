@@ -118,6 +118,34 @@ describe('two tablets offline put two patients in one bed', () => {
   });
 });
 
+describe('two tablets offline admit one patient to two beds', () => {
+  it('flags both admissions on the board once the events meet, keeps each whole, and clears when one is discharged', async () => {
+    const k7 = await setup('K7');
+    const m2 = await setup('M2');
+    const p1 = await k7.front.register(k7.admin, PATIENT);
+    // M2 knows the patient (a pull), then both tablets go offline and admit them.
+    await m2.desk.eventLog!.importDocs(await k7.desk.eventLog!.readRange('K7', 1, 1000));
+    await m2.desk.projections!.catchUp();
+    const a = await k7.wards.admit(k7.admin, admitInput(p1.patient, '1'));
+    const b = await m2.wards.admit(m2.admin, { ...admitInput(p1.patient, 'ICU2'), consultant: 'Dr Arvind Rao' });
+    // Alone, neither board has anything to flag.
+    expect((await k7.wards.board('SURG'))!.beds.flatMap((x) => x.patients).map((p) => p.elsewhere)).toEqual([[]]);
+
+    await k7.desk.eventLog!.importDocs(await m2.desk.eventLog!.readRange('M2', 1, 1000));
+    await k7.desk.projections!.catchUp();
+    const placed = (await k7.wards.board('SURG'))!.beds.flatMap((x) => x.patients);
+    expect(placed.map((p) => [p.admission, p.bed, p.consultant, p.elsewhere])).toEqual([
+      [a.admission, '1', CONSULTANT, [{ admission: b.admission, ward: 'SURG', bed: 'ICU2' }]],
+      [b.admission, 'ICU2', 'Dr Arvind Rao', [{ admission: a.admission, ward: 'SURG', bed: '1' }]],
+    ]);
+
+    await k7.wards.discharge(k7.admin, b.admission, { outcome: 'normal', note: 'Admitted twice offline' });
+    const after = (await k7.wards.board('SURG'))!;
+    expect(after.beds.flatMap((x) => x.patients).map((p) => [p.admission, p.elsewhere])).toEqual([[a.admission, []]]);
+    expect(after.beds.find((x) => x.label === 'ICU2')!.state).toBe('cleaning');
+  });
+});
+
 describe('lab requisitions for emergency and ward patients', () => {
   it('take the ordering location from the open admission, else the open emergency visit, and keep it sealed', async () => {
     const { wards, front, er, admin, desk } = await setup();

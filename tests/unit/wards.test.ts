@@ -5,7 +5,7 @@ import { formatDowntimeId } from '../../src/domain/ids/downtimeId';
 import { project } from '../../src/domain/projections/project';
 import type { ProjectionRows, RowUpdate, TableName } from '../../src/domain/projections/rows';
 import { formatAdmissionId, parseAdmissionId } from '../../src/domain/wards/admissionId';
-import { bedBoard, bedCounts } from '../../src/domain/wards/bedBoard';
+import { admittedTwice, bedBoard, bedCounts, twiceCount } from '../../src/domain/wards/bedBoard';
 import { bedListText, parseBedList } from '../../src/domain/wards/bedList';
 import { WARD_EVENT_SCHEMAS } from '../../src/domain/wards/events';
 import { toIssues } from '../../src/domain/validation';
@@ -145,6 +145,61 @@ describe('beds, admissions and conflicts, folded', () => {
     const resolved = fold([...fromK7, ...fromM2, m2('ward.transferred', { admission: b, from: { ward: 'SURG', bed: '3' }, to: { ward: 'SURG', bed: '2' } })]);
     const board = bedBoard('SURG', ward.beds as never, new Map(), [...resolved.admissions!.values()]);
     expect(board.map((x) => `${x.label}:${x.state}:${x.patients.map((p) => p.admission).join()}`)).toEqual(['1:free:', `2:occupied:${b}`, `3:occupied:${a}`]);
+  });
+
+  it('folds a bed mark and a discharge of the same instant from two devices, and two discharges of one instant, to the same rows in either order', () => {
+    const k7 = chain('K7', start);
+    const a = formatAdmissionId('K7', 1);
+    const setUp = [k7('ward.defined', ward), k7('ward.admitted', { ...ADMIT, admission: a, patient: P1 })];
+    const instant = new Date(start + 10 * 60_000).toISOString();
+    // Each device's next event, stamped at exactly the same instant.
+    const at = (device: string, head: ChainHead | null, type: EventType, data: unknown) =>
+      buildEvent({ type, data, device, head, at: instant, by: 'Kavita Joshi' }) as AnyEvent;
+    const k7Head = { seq: setUp[1]!.seq, hash: setUp[1]!.hash };
+    const discharge = at('K7', k7Head, 'ward.discharged', { admission: a, from: { ward: 'SURG', bed: '3' }, outcome: 'normal' });
+    const markFree = at('M2', null, 'bed.marked', { ward: 'SURG', bed: '3', status: 'free' });
+    const otherDischarge = at('A1', null, 'ward.discharged', { admission: a, from: { ward: 'SURG', bed: '3' }, outcome: 'lama' });
+    const orders = [
+      [...setUp, discharge, markFree, otherDischarge],
+      [...setUp, markFree, otherDischarge, discharge],
+      [...setUp, otherDischarge, discharge, markFree],
+    ];
+    const folded = orders.map((events) => fold(events));
+    for (const t of folded) {
+      expect(t.beds!.get('SURG/3')).toEqual(folded[0]!.beds!.get('SURG/3'));
+      expect(t.admissions!.get(a)).toEqual(folded[0]!.admissions!.get(a));
+    }
+    // A mark is the latest one (M2 after K7 at one instant); a discharge the first one (A1 before K7).
+    expect(folded[0]!.beds!.get('SURG/3')).toMatchObject({ status: 'free', device: 'M2' });
+    expect(folded[0]!.admissions!.get(a)).toMatchObject({ status: 'discharged', outcome: 'lama', dischargedDevice: 'A1' });
+  });
+
+  it('flags one patient admitted to two beds by two devices, in either order, keeping both admissions whole until one is discharged', () => {
+    const k7 = chain('K7', start);
+    const m2 = chain('M2', start + 30_000);
+    const a = formatAdmissionId('K7', 1);
+    const b = formatAdmissionId('M2', 1);
+    const fromK7 = [k7('ward.defined', ward), k7('ward.admitted', { ...ADMIT, admission: a, patient: P1, bed: '1' })];
+    const fromM2 = [m2('ward.admitted', { ...ADMIT, admission: b, patient: P1, ward: 'MED', bed: '7', consultant: 'Dr Arvind Rao' })];
+    for (const events of [[...fromK7, ...fromM2], [...fromM2, ...fromK7]]) {
+      const t = fold(events);
+      const all = [...t.admissions!.values()];
+      const twice = admittedTwice(all);
+      expect(Object.fromEntries(twice)).toEqual({
+        [a]: [{ admission: b, ward: 'MED', bed: '7' }],
+        [b]: [{ admission: a, ward: 'SURG', bed: '1' }],
+      });
+      expect(all.map((x) => [x.admission, x.ward, x.bed, x.consultant])).toEqual(expect.arrayContaining([[a, 'SURG', '1', 'Dr Meera Iyer'], [b, 'MED', '7', 'Dr Arvind Rao']]));
+      const board = bedBoard('SURG', t.wards!.get('SURG')!.beds, new Map(), all.map((x) => ({ ...x, elsewhere: twice.get(x.admission) ?? [] })));
+      expect(board[0]).toMatchObject({ label: '1', state: 'occupied' });
+      expect(twiceCount(board)).toBe(1);
+    }
+    // Two admissions of one patient in the same ward count as one patient; a readmission after a discharge is no conflict.
+    const same = [{ admission: 'x', patient: P2, status: 'admitted' as const, ward: 'SURG', bed: '1', placedAt: '2026-12-01T04:00:00.000Z' }, { admission: 'y', patient: P2, status: 'admitted' as const, ward: 'SURG', bed: '2', placedAt: '2026-12-01T04:01:00.000Z' }];
+    const sameTwice = admittedTwice(same);
+    expect(twiceCount(bedBoard('SURG', ward.beds as never, new Map(), same.map((x) => ({ ...x, elsewhere: sameTwice.get(x.admission) ?? [] }))))).toBe(1);
+    const settled = fold([...fromK7, ...fromM2, m2('ward.discharged', { admission: b, from: { ward: 'MED', bed: '7' }, outcome: 'normal', note: 'Admitted twice' })]);
+    expect(admittedTwice([...settled.admissions!.values()]).size).toBe(0);
   });
 
   it('keeps a patient in a bed the set-up does not list on the board, after the ward\'s own beds', () => {

@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { csvChunk, CSV_FILES } from '../../domain/export/csv';
+import { csvChunk, csvLayoutOf, CSV_FILES } from '../../domain/export/csv';
 import { Batch, transactionBundle } from '../../domain/export/bundle';
 import { formatExportId, parseExportId, type Heads } from '../../domain/export/exportId';
 import { ExportMapper, type Change, type ExportProblem } from '../../domain/export/mapper';
@@ -60,16 +60,18 @@ function writerFor(format: ExportFormat, dir: string, systems: ExportSystems, st
         files.add(name);
         return;
       }
-      const byType = new Map<string, Change[]>();
+      // NDJSON is one file per resource type; CSV one per record layout (admissions apart from OPD visits).
+      const byFile = new Map<string, Change[]>();
       for (const c of changes) {
-        const list = byType.get(c.resourceType);
-        if (list) list.push(c); else byType.set(c.resourceType, [c]);
+        const key = format === 'ndjson' ? c.resourceType : csvLayoutOf(c);
+        const list = byFile.get(key);
+        if (list) list.push(c); else byFile.set(key, [c]);
       }
-      for (const [type, list] of byType) {
-        if (format === 'ndjson') append(`${type}.ndjson`, list.map((c) => `${JSON.stringify(c.resource)}\n`).join(''));
+      for (const [key, list] of byFile) {
+        if (format === 'ndjson') append(`${key}.ndjson`, list.map((c) => `${JSON.stringify(c.resource)}\n`).join(''));
         else {
-          const file = CSV_FILES[type]!.file;
-          append(file, csvChunk(type, list, systems, !files.has(file)));
+          const file = CSV_FILES[key]!.file;
+          append(file, csvChunk(key, list, systems, !files.has(file)));
         }
       }
     },

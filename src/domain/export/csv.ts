@@ -48,6 +48,22 @@ export const CSV_FILES: Record<string, { file: string; columns: string[]; row: (
       room: str(o(a(r.location)[0]?.location).display),
     }),
   },
+  /** In-patient encounters (class IMP): their own file, as a ward clerk back-enters admissions apart from OPD visits. */
+  Admission: {
+    file: 'admissions.csv',
+    columns: ['action', 'ip_number', 'downtime_id', 'status', 'admitted_at', 'source', 'department', 'consultant', 'diagnosis', 'mlc', 'ward_bed', 'moves', 'discharged_at', 'discharge'],
+    row: (r) => {
+      const places = a(r.location);
+      return {
+        ip_number: str(a(r.identifier)[0]?.value), downtime_id: refValue(r.subject), status: str(r.status), admitted_at: str(o(r.period).start),
+        source: str(o(o(r.hospitalization).admitSource).text), department: str(o(r.serviceType).text),
+        consultant: str(o(a(r.participant)[0]?.individual).display), diagnosis: str(a(r.reasonCode)[0]?.text).replace(/^Provisional diagnosis: /, ''),
+        mlc: a(r.type).length ? 'yes' : '', ward_bed: str(o(places.at(-1)?.location).display),
+        moves: places.map((p) => `${str(o(p.location).display)} from ${str(o(p.period).start)}${o(p.period).end ? ` to ${str(o(p.period).end)}` : ''}`).join('; '),
+        discharged_at: str(o(r.period).end), discharge: str(o(o(r.hospitalization).dischargeDisposition).text),
+      };
+    },
+  },
   ServiceRequest: {
     file: 'lab_orders.csv',
     columns: ['action', 'request', 'test', 'test_name', 'loinc', 'downtime_id', 'priority', 'requester', 'authored_on', 'department', 'specimens', 'notes'],
@@ -69,12 +85,14 @@ export const CSV_FILES: Record<string, { file: string; columns: string[]; row: (
   },
   Observation: {
     file: 'lab_results.csv',
-    columns: ['action', 'specimen', 'analyte', 'name', 'loinc', 'value', 'unit', 'status', 'issued', 'performer', 'downtime_id'],
+    columns: ['action', 'specimen', 'analyte', 'name', 'loinc', 'value', 'unit', 'flag', 'reference_range', 'status', 'issued', 'performer', 'downtime_id'],
     row: (r, s) => {
       const q = o(r.valueQuantity);
       return {
         specimen: refValue(r.specimen), analyte: codeIn(r.code, s.analyteCode), name: str(o(r.code).text), loinc: codeIn(r.code, LOINC),
-        value: typeof q.value === 'number' ? q.value : str(r.valueString), unit: str(q.unit), status: str(r.status), issued: str(r.issued),
+        value: typeof q.value === 'number' ? q.value : str(r.valueString), unit: str(q.unit),
+        flag: str(a(o(a(r.interpretation)[0]).coding)[0]?.code), reference_range: str(a(r.referenceRange)[0]?.text),
+        status: str(r.status), issued: str(r.issued),
         performer: str(a(r.performer)[0]?.display), downtime_id: refValue(r.subject),
       };
     },
@@ -98,10 +116,15 @@ export const CSV_FILES: Record<string, { file: string; columns: string[]; row: (
   },
 };
 
-/** CSV text of some changes of one type, with the header line when `header` (the file's first chunk). */
-export function csvChunk(resourceType: string, changes: readonly Change[], s: CsvSystems, header: boolean): string {
-  const spec = CSV_FILES[resourceType];
-  if (!spec) throw new Error(`no CSV layout for ${resourceType}`);
+/** Which layout of CSV_FILES a change is written with: its resource type, but an admission apart from OPD visits. */
+export function csvLayoutOf(c: Change): string {
+  return c.resourceType === 'Encounter' && o(c.resource.class).code === 'IMP' ? 'Admission' : c.resourceType;
+}
+
+/** CSV text of some changes of one layout (csvLayoutOf), with the header line when `header` (the file's first chunk). */
+export function csvChunk(layout: string, changes: readonly Change[], s: CsvSystems, header: boolean): string {
+  const spec = CSV_FILES[layout];
+  if (!spec) throw new Error(`no CSV layout for ${layout}`);
   const rows = changes.map((c) => {
     const row: Row = { action: c.create ? 'new' : 'update', ...spec.row(c.resource, s) };
     return spec.columns.map((col) => guardCell(row[col] ?? ''));

@@ -1,6 +1,11 @@
 import type { AnyEvent } from '../events/envelope';
 import type { PatientFields } from '../patients/fields';
-import type { ResultEntry } from '../lab/results/sheet';
+import type { AnalyteCatalogue } from '../lab/results/analytes';
+import { newestVersion, resolveAnalytes, type AnalyteVersionRow } from '../lab/results/analyteVersions';
+import { DEFAULT_ANALYTES } from '../lab/results/defaultAnalytes';
+import { flagEntries, type ResultEntry, type SheetPatient } from '../lab/results/sheet';
+import { ageBand } from '../lab/results/values';
+import { birthDay } from '../patients/age';
 import { foldKey } from '../text';
 import { tokenKey } from '../tokens/tokenNumber';
 import { isAfter, type Heads } from './exportId';
@@ -11,6 +16,7 @@ import {
 import type { ExportSystems } from './systems';
 import { reconciledPatient } from './reconciled';
 import { reconcileChange, type ReconcileRow } from '../reconcile/state';
+import { inpatientEncounterResource, type AdmissionState } from './inpatient';
 
 /**
  * One resource as the export writes it. `create` when the record first appears in this export
@@ -47,9 +53,9 @@ interface PatientState {
   day: string;
 }
 
-interface PendingEntry { specimen: string; values: ResultEntry[]; by: string; at: string }
+interface PendingEntry { specimen: string; analyteVersion: string; values: ResultEntry[]; by: string; at: string }
 
-type Lookup = 'patient' | 'specimen' | 'token' | 'entry' | 'visit';
+type Lookup = 'patient' | 'specimen' | 'token' | 'entry' | 'visit' | 'analytes' | 'admission';
 
 export class ExportMapper {
   private readonly patients = new Map<string, PatientState>();
@@ -58,6 +64,10 @@ export class ExportMapper {
   private readonly specimens = new Map<string, SpecimenState>();
   /** Emergency visits, like tokens: null once disposed of. */
   private readonly visits = new Map<string, EmergencyVisitState | null>();
+  /** In-patient admissions, like tokens: null once discharged. */
+  private readonly admissions = new Map<string, AdmissionState | null>();
+  /** Each ward's name as last set up (by time), for the locations' words. */
+  private readonly wardNames = new Map<string, string>();
   private readonly pendingResults = new Map<string, PendingEntry>();
   /** Entry and amendment ids released per specimen: a verification releases only once. */
   private readonly released = new Map<string, string[]>();
@@ -65,6 +75,14 @@ export class ExportMapper {
   private readonly reconciled = new Map<string, ReconcileRow>();
   /** Merges in force: merged patient → the one kept. */
   private readonly mergedTo = new Map<string, string>();
+  /**
+   * Published analyte versions (one test's analytes each, a few dozen at most) and the versions
+   * resolved from them: a result's units, LOINC codes and ranges are those of its own version.
+   */
+  private readonly analyteRows = new Map<string, AnalyteVersionRow>();
+  private readonly catalogues = new Map<string, AnalyteCatalogue>();
+  /** The newest version seen so far: what a test ordered now is coded by. */
+  private inForce: AnalyteCatalogue = DEFAULT_ANALYTES;
   private deferred: AnyEvent[] = [];
   readonly problems: ExportProblem[] = [];
   eventsRead = 0;
@@ -105,7 +123,10 @@ export class ExportMapper {
 
   /** How many records the mapper holds, for the export report. */
   stateSize() {
-    return { patients: this.patients.size, tokens: this.tokens.size, visits: this.visits.size, specimens: this.specimens.size, pendingResults: this.pendingResults.size, deferred: this.deferred.length };
+    return {
+      patients: this.patients.size, tokens: this.tokens.size, visits: this.visits.size, specimens: this.specimens.size,
+      pendingResults: this.pendingResults.size, analyteVersions: this.analyteRows.size, deferred: this.deferred.length,
+    };
   }
 
   private problem(e: AnyEvent, reason: string) {
@@ -121,13 +142,16 @@ export class ExportMapper {
       case 'lab.requested': return [['patient', e.data.patient]];
       case 'emergency.arrived': return [['patient', e.data.patient]];
       case 'emergency.triaged': case 'emergency.disposed': return [['visit', e.data.visit]];
+      case 'ward.admitted': return [['patient', e.data.patient]];
+      case 'ward.transferred': case 'ward.discharged': return [['admission', e.data.admission]];
       case 'specimen.collected': case 'specimen.received': case 'specimen.reported':
         return e.data.specimens.map((sp) => ['specimen', sp] as [Lookup, string]);
-      case 'specimen.rejected': case 'result.entered':
-        return [['specimen', e.data.specimen]];
+      case 'specimen.rejected': return [['specimen', e.data.specimen]];
+      // A result waits for its analyte version: never exported with another version's units.
+      case 'result.entered': return [['specimen', e.data.specimen], ['analytes', e.data.analyteVersion]];
       // A verification or amendment from a tablet whose clock runs behind waits for its entry.
       case 'result.verified': return [['specimen', e.data.specimen], ['entry', `${e.data.specimen} ${e.data.version}`]];
-      case 'result.amended': return [['specimen', e.data.specimen], ['entry', `${e.data.specimen} ${e.data.amends}`]];
+      case 'result.amended': return [['specimen', e.data.specimen], ['entry', `${e.data.specimen} ${e.data.amends}`], ['analytes', e.data.analyteVersion]];
       case 'patient.linked': case 'patient.markedNew': case 'reconcile.undone': return [['patient', e.data.patient]];
       case 'patient.merged': return [['patient', e.data.kept], ['patient', e.data.merged]];
       default: return [];
@@ -140,6 +164,8 @@ export class ExportMapper {
       return this.pendingResults.get(entry)?.specimen === specimen || Boolean(this.released.get(specimen)?.includes(entry));
     }
     if (kind === 'visit') return this.visits.has(id);
+    if (kind === 'admission') return this.admissions.has(id);
+    if (kind === 'analytes') return this.catalogueOf(id) !== undefined;
     return kind === 'patient' ? this.patients.has(id) : kind === 'token' ? this.tokens.has(id) : this.specimens.has(id);
   }
 
@@ -150,10 +176,20 @@ export class ExportMapper {
   private missingReason(e: AnyEvent): string {
     const [kind, id] = this.need(e).find(([k, i]) => !this.has(k, i))!;
     if (kind === 'entry') return `names result ${id.split(' ')[1]} of specimen ${id.split(' ')[0]}, which was never entered (or never released) in the store`;
-    const what = { patient: 'patient', token: 'OPD token', specimen: 'specimen', visit: 'emergency visit' }[kind];
+    if (kind === 'analytes') return `entered with analyte version ${id}, which (or a version it is based on) never arrived in the store: not exported with another version's units and ranges`;
+    const what = { patient: 'patient', token: 'OPD token', specimen: 'specimen', visit: 'emergency visit', admission: 'admission' }[kind];
     const whose = kind === 'specimen' ? ' (its lab request never arrived)' : kind === 'patient' ? ' (never registered in the store)'
-      : kind === 'visit' ? ' (its arrival never arrived in the store)' : ' (never issued in the store)';
+      : kind === 'visit' ? ' (its arrival never arrived in the store)' : kind === 'admission' ? ' (never admitted in the store)' : ' (never issued in the store)';
     return `unknown ${what} ${id}${whose}`;
+  }
+
+  /** A version in full, once every version of its chain has been read; cached, as versions never change. */
+  private catalogueOf(version: string): AnalyteCatalogue | undefined {
+    const known = this.catalogues.get(version);
+    if (known) return known;
+    const resolved = resolveAnalytes(version, this.analyteRows);
+    if (resolved) this.catalogues.set(version, resolved);
+    return resolved;
   }
 
   private apply(e: AnyEvent): Change[] {
@@ -236,6 +272,39 @@ export class ExportMapper {
         }
         return emit ? [this.change(emergencyEncounterResource(s, e.data.visit, v), s.emergencyVisit, e.data.visit, false)] : [];
       }
+      case 'ward.defined':
+        this.wardNames.set(e.data.ward, e.data.name);
+        return [];
+      case 'ward.admitted': {
+        const d = e.data;
+        if (this.admissions.has(d.admission)) {
+          this.problem(e, `admission ${d.admission} recorded twice: the first is kept`);
+          return [];
+        }
+        const a: AdmissionState = {
+          patient: d.patient, admittedAt: e.at, places: [{ ward: d.ward, bed: d.bed, at: e.at }], source: d.source,
+          dept: d.dept, consultant: d.consultant, diagnosis: d.diagnosis, mlc: Boolean(d.mlc), ...(d.visit ? { visit: d.visit } : {}),
+        };
+        this.admissions.set(d.admission, a);
+        return emit ? [this.admissionChange(d.admission, a, true)] : [];
+      }
+      case 'ward.transferred': case 'ward.discharged': {
+        const d = e.data;
+        const a = this.admissions.get(d.admission);
+        // As on the devices, the first discharge ends the admission: what comes after it is listed.
+        if (!a) {
+          this.problem(e, `admission ${d.admission} was already discharged: ${e.type === 'ward.discharged' ? 'the first discharge is kept' : 'a transfer after it is not exported'}`);
+          return [];
+        }
+        if (e.type === 'ward.transferred') a.places.push({ ...e.data.to, at: e.at });
+        else {
+          a.outcome = e.data.outcome;
+          a.dischargedAt = e.at;
+          if (e.data.diedAt) a.diedAt = e.data.diedAt;
+          this.admissions.set(d.admission, null);
+        }
+        return emit ? [this.admissionChange(d.admission, a, false)] : [];
+      }
       case 'lab.requested': {
         const d = e.data;
         const info: RequestInfo = {
@@ -253,7 +322,7 @@ export class ExportMapper {
           if (emit) out.push(this.change(specimenResource(s, x.specimen, sp), s.specimen, x.specimen, true));
         }
         if (!emit) return [];
-        return [...d.tests.map((t) => this.change(serviceRequestResource(s, info, t, 'active'), s.labRequest, `${d.request}.${t}`, true)), ...out];
+        return [...d.tests.map((t) => this.change(serviceRequestResource(s, info, t, 'active', this.inForce), s.labRequest, `${d.request}.${t}`, true)), ...out];
       }
       case 'specimen.collected': case 'specimen.received': case 'specimen.reported': {
         const out: Change[] = [];
@@ -271,9 +340,21 @@ export class ExportMapper {
         Object.assign(sp, { rejectedAt: e.at, rejectedBy: e.by, reason: e.data.reason, ...(e.data.note ? { note: e.data.note } : {}) });
         return emit ? [this.change(specimenResource(s, e.data.specimen, sp), s.specimen, e.data.specimen, false)] : [];
       }
+      case 'analytes.updated': {
+        // As on the devices: the first arrival of a version is the version; it never changes.
+        if (!this.analyteRows.has(e.data.version)) {
+          this.analyteRows.set(e.data.version, {
+            version: e.data.version, basedOn: e.data.basedOn, device: e.device, test: e.data.test, analytes: e.data.analytes, publishedAt: e.at, publishedBy: e.by,
+          });
+        }
+        const newest = newestVersion([...this.analyteRows.values()]);
+        this.inForce = (newest && this.catalogueOf(newest.version)) ?? this.inForce;
+        return [];
+      }
       case 'result.entered': {
-        this.pendingResults.set(e._id, { specimen: e.data.specimen, values: e.data.values, by: e.by, at: e.at });
-        return emit ? this.report(e.data.specimen, e.data.values, 'preliminary', e.at, e.by) : [];
+        const d = e.data;
+        this.pendingResults.set(e._id, { specimen: d.specimen, analyteVersion: d.analyteVersion, values: d.values, by: e.by, at: e.at });
+        return emit ? this.report(d.specimen, d.analyteVersion, d.values, 'preliminary', e.at, e.by) : [];
       }
       case 'result.verified': {
         const entry = this.pendingResults.get(e.data.version);
@@ -291,11 +372,11 @@ export class ExportMapper {
         }
         this.pendingResults.delete(e.data.version);
         this.released.set(e.data.specimen, [e.data.version]);
-        return emit ? this.report(e.data.specimen, entry.values, 'final', e.at, entry.by, e.by) : [];
+        return emit ? this.report(e.data.specimen, entry.analyteVersion, entry.values, 'final', e.at, entry.by, e.by) : [];
       }
       case 'result.amended': {
         this.released.get(e.data.specimen)!.push(e._id);
-        return emit ? this.report(e.data.specimen, e.data.values, 'amended', e.at, e.by, e.by) : [];
+        return emit ? this.report(e.data.specimen, e.data.analyteVersion, e.data.values, 'amended', e.at, e.by, e.by) : [];
       }
       default:
         // Prints, queue displays, users, departments, drafts and call-outs change nothing the HIS holds.
@@ -348,18 +429,37 @@ export class ExportMapper {
     return this.change(resource, this.s.downtimeId, id, create);
   }
 
-  /** Observations per analyte and the report of a specimen, all with the report's status. */
-  private report(specimen: string, values: readonly ResultEntry[], status: 'preliminary' | 'final' | 'amended', at: string, by: string, verifiedBy?: string): Change[] {
+  private admissionChange(admission: string, a: AdmissionState, create: boolean): Change {
+    const r = inpatientEncounterResource(this.s, admission, a, this.wardNames, a.visit !== undefined && this.visits.has(a.visit));
+    return this.change(r, this.s.admission, admission, create);
+  }
+
+  /**
+   * Observations per analyte and the report of a specimen, all with the report's status, read
+   * with the analyte version the values were entered with (units, LOINC, the patient's range and
+   * flag on the day of collection, as the device's report does).
+   */
+  private report(specimen: string, version: string, values: readonly ResultEntry[], status: 'preliminary' | 'final' | 'amended', at: string, by: string, verifiedBy?: string): Change[] {
     const s = this.s;
     const sp = this.specimens.get(specimen)!;
+    const analytes = this.catalogueOf(version)!;
     // Only the first entry of a specimen is a create: a re-entry or a release updates it.
     const first = status === 'preliminary' && !sp.resultsEntered;
     sp.resultsEntered = true;
-    const obs = values.map((v) => {
+    const flagged = flagEntries(analytes, this.subject(sp), values);
+    const obs = flagged.map((v) => {
       const r = observationResource(s, specimen, sp, v, status, at, by);
       return this.change(r, s.observation, `${specimen}.${v.test}.${v.analyte}`, first);
     });
-    return [...obs, this.change(diagnosticReportResource(s, specimen, sp, values, status, at, by, verifiedBy), s.report, specimen, first)];
+    return [...obs, this.change(diagnosticReportResource(s, specimen, sp, values, status, at, by, analytes, verifiedBy), s.report, specimen, first)];
+  }
+
+  /** Sex and age band on the day of collection (or of the request), as the device reads ranges. */
+  private subject(sp: SpecimenState): SheetPatient {
+    const p = this.patients.get(sp.patient);
+    if (!p) return { sex: 'U', band: 'adult' };
+    const fields = JSON.parse(p.fields) as PatientFields;
+    const day = (sp.collectedAt ?? sp.requestedAt).slice(0, 10);
+    return { sex: fields.sex, band: ageBand(birthDay(fields.birth, p.day), day) };
   }
 }
-

@@ -3,8 +3,10 @@ import { birthDay } from '../patients/age';
 import { CONTAINER_LABEL, type Container, type Sample } from '../lab/containers';
 import { DEFAULT_CATALOGUE } from '../lab/catalogue';
 import type { RejectReason } from '../lab/status';
+import type { AnalyteCatalogue } from '../lab/results/analytes';
 import { DEFAULT_ANALYTES } from '../lab/results/defaultAnalytes';
-import type { ResultEntry } from '../lab/results/sheet';
+import type { FlaggedEntry, ResultEntry } from '../lab/results/sheet';
+import { formatRange } from '../lab/results/values';
 import {
   ACT_CODE_SYSTEM, LOINC_SYSTEM, PROVENANCE_AGENT_TYPE, V2_IDENTIFIER_TYPE, V2_SPECIMEN_CONDITION, type ExportSystems,
 } from './systems';
@@ -159,18 +161,19 @@ export function emergencyEncounterResource(s: ExportSystems, visit: string, v: E
 const TESTS = new Map(DEFAULT_CATALOGUE.tests.map((t) => [t.code, t]));
 
 /**
- * LOINC for a test of the built-in catalogue where one code says the same thing: a test that
- * measures a single analyte with a LOINC code (HB, RBS, TROP…). Panels keep the hospital's own
- * code and name only rather than a panel code that may not match what the lab runs.
+ * LOINC for a test where one code says the same thing: a test that measures a single analyte
+ * with a LOINC code (HB, RBS, TROP…), as the analyte version in question gives it (an
+ * administrator's edit may change it). Panels keep the hospital's own code and name only rather
+ * than a panel code that may not match what the lab runs.
  */
-export function testLoinc(code: string): string | undefined {
-  const analytes = DEFAULT_ANALYTES.tests[code];
-  return analytes && analytes.length === 1 ? analytes[0]!.loinc : undefined;
+export function testLoinc(code: string, analytes: AnalyteCatalogue = DEFAULT_ANALYTES): string | undefined {
+  const list = analytes.tests[code];
+  return list && list.length === 1 ? list[0]!.loinc : undefined;
 }
 
-export function testCoding(s: ExportSystems, code: string) {
+export function testCoding(s: ExportSystems, code: string, analytes: AnalyteCatalogue = DEFAULT_ANALYTES) {
   const name = TESTS.get(code)?.name ?? code;
-  const loinc = testLoinc(code);
+  const loinc = testLoinc(code, analytes);
   return {
     coding: [{ system: s.testCode, code, display: name }, ...(loinc ? [{ system: LOINC_SYSTEM, code: loinc }] : [])],
     text: name,
@@ -190,7 +193,8 @@ export interface RequestInfo {
 
 export const serviceRequestKey = (request: string, test: string) => `${request}.${test}`;
 
-export function serviceRequestResource(s: ExportSystems, r: RequestInfo, test: string, status: 'active' | 'completed' | 'revoked'): Resource {
+/** `analytes`: the version in force when the test was ordered (its LOINC code, for a single-analyte test). */
+export function serviceRequestResource(s: ExportSystems, r: RequestInfo, test: string, status: 'active' | 'completed' | 'revoked', analytes: AnalyteCatalogue = DEFAULT_ANALYTES): Resource {
   const key = serviceRequestKey(r.request, test);
   return {
     resourceType: 'ServiceRequest',
@@ -201,7 +205,7 @@ export function serviceRequestResource(s: ExportSystems, r: RequestInfo, test: s
     intent: 'order',
     category: [{ coding: [{ system: 'http://snomed.info/sct', code: '108252007', display: 'Laboratory procedure' }] }],
     priority: r.priority,
-    code: testCoding(s, test),
+    code: testCoding(s, test, analytes),
     subject: ref('Patient', s.downtimeId, r.patient),
     authoredOn: r.at,
     requester: { display: r.clinician },
@@ -266,16 +270,24 @@ export type ReportStatus = 'preliminary' | 'final' | 'amended';
 
 export const observationKey = (specimen: string, e: { test: string; analyte: string }) => `${specimen}.${e.test}.${e.analyte}`;
 
-function analyteOf(test: string, code: string) {
-  return DEFAULT_ANALYTES.tests[test]?.find((a) => a.code === code);
-}
+const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 
-export function observationResource(s: ExportSystems, specimen: string, sp: SpecimenState, e: ResultEntry, status: ReportStatus, at: string, by: string): Resource {
+/**
+ * One analyte's value. Its name, unit, LOINC code, reference range and flag come from the analyte
+ * version the result was entered with (`e.def`, `e.range`, `e.flag`: flagEntries on that
+ * version), never from the built-in catalogue: a lab that changed a unit or a range hands over
+ * what its report printed.
+ */
+export function observationResource(s: ExportSystems, specimen: string, sp: SpecimenState, e: FlaggedEntry, status: ReportStatus, at: string, by: string): Resource {
   const key = observationKey(specimen, e);
-  const a = analyteOf(e.test, e.analyte);
+  const a = e.def;
+  const unit = a && a.kind === 'number' && a.unit ? a.unit : undefined;
   const value = typeof e.value === 'number'
-    ? { valueQuantity: { value: e.value, ...(a && a.kind === 'number' && a.unit ? { unit: a.unit } : {}) } }
+    ? { valueQuantity: { value: e.value, ...(unit ? { unit } : {}) } }
     : { valueString: e.value };
+  const quantity = (n: number) => ({ value: n, ...(unit ? { unit } : {}) });
+  const r = e.range;
+  const rangeText = a && a.kind === 'number' ? formatRange(a, r) : '';
   return {
     resourceType: 'Observation',
     id: fhirId(key),
@@ -295,12 +307,21 @@ export function observationResource(s: ExportSystems, specimen: string, sp: Spec
     issued: at,
     performer: [{ display: by }],
     ...value,
+    ...(e.flag ? { interpretation: [{ coding: [{ system: INTERPRETATION, code: e.flag }] }] } : {}),
     ...(e.calculated ? { note: [{ text: 'Calculated from other results' }] } : {}),
     specimen: ref('Specimen', s.specimen, specimen),
+    ...(r && rangeText ? {
+      referenceRange: [{
+        ...(r.low !== undefined ? { low: quantity(r.low) } : {}),
+        ...(r.high !== undefined ? { high: quantity(r.high) } : {}),
+        text: rangeText,
+      }],
+    } : {}),
   };
 }
 
-export function diagnosticReportResource(s: ExportSystems, specimen: string, sp: SpecimenState, entries: readonly ResultEntry[], status: ReportStatus, at: string, by: string, verifiedBy?: string): Resource {
+/** `analytes`: the version the report's values were entered with (a single test's LOINC code). */
+export function diagnosticReportResource(s: ExportSystems, specimen: string, sp: SpecimenState, entries: readonly ResultEntry[], status: ReportStatus, at: string, by: string, analytes: AnalyteCatalogue, verifiedBy?: string): Resource {
   const tests = [...new Set(entries.map((e) => e.test))];
   return {
     resourceType: 'DiagnosticReport',
@@ -309,7 +330,7 @@ export function diagnosticReportResource(s: ExportSystems, specimen: string, sp:
     basedOn: tests.map((t) => ref('ServiceRequest', s.labRequest, serviceRequestKey(sp.request, t))),
     status,
     category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: 'LAB' }] }],
-    code: tests.length === 1 ? testCoding(s, tests[0]!) : { coding: tests.map((t) => ({ system: s.testCode, code: t })), text: tests.join(', ') },
+    code: tests.length === 1 ? testCoding(s, tests[0]!, analytes) : { coding: tests.map((t) => ({ system: s.testCode, code: t })), text: tests.join(', ') },
     subject: ref('Patient', s.downtimeId, sp.patient),
     effectiveDateTime: sp.collectedAt ?? at,
     issued: at,

@@ -10,6 +10,8 @@ export interface ExportSystems {
   abha: string;
   token: string;
   emergencyVisit: string;
+  /** In-patient admissions by IP number. */
+  admission: string;
   labRequest: string;
   specimen: string;
   observation: string;
@@ -40,6 +42,7 @@ export const DEFAULT_SYSTEMS: ExportSystems = {
   abha: ABDM_ABHA_SYSTEM,
   token: own('opd-token'),
   emergencyVisit: own('emergency-visit'),
+  admission: own('ip-number'),
   labRequest: own('lab-request'),
   specimen: own('specimen'),
   observation: own('observation'),

@@ -1,5 +1,6 @@
 import type { AnyEvent } from '../events/envelope';
 import { parseAdmissionId } from '../wards/admissionId';
+import { later } from '../wards/later';
 import type { AdmissionMove, AdmissionRow, BedRow, WardRow } from './wardRows';
 import type { RowUpdate } from './rows';
 
@@ -12,14 +13,14 @@ const admissionUpdate = (key: string, update: (prev: AdmissionRow | undefined) =
 
 export const bedKey = (ward: string, bed: string): string => `${ward}/${bed}`;
 
-/** Later by time; on the same instant the device code decides, so every device folds alike. */
-const later = (a: { at: string; device: string }, b: { at: string; device: string }) =>
-  a.at > b.at || (a.at === b.at && a.device > b.device);
-
-/** The bed's mark, if this event is newer than the one it holds. */
+/**
+ * The bed's mark, if this event is later (`later`: time, then device, then sequence) than the
+ * one it holds: a clerk's mark and another tablet's discharge at the same instant leave the same
+ * mark whichever arrives first.
+ */
 function mark(event: AnyEvent, ward: string, bed: string, status: BedRow['status']): RowUpdate {
   const key = bedKey(ward, bed);
-  return bedUpdate(key, (prev) => (prev && prev.at > event.at ? prev : { key, ward, bed, status, at: event.at, by: event.by }));
+  return bedUpdate(key, (prev) => (prev && later(prev, event) ? prev : { key, ward, bed, status, at: event.at, by: event.by, device: event.device, seq: event.seq }));
 }
 
 /** The admission with one more move, placed wherever its latest move (by time) put it. */
@@ -40,15 +41,15 @@ export function projectWards(event: AnyEvent): RowUpdate[] {
   switch (event.type) {
     case 'ward.defined': {
       const d = event.data;
-      return [wardUpdate(d.ward, (prev) => (prev && later({ at: prev.definedAt, device: prev.device }, { at: event.at, device: event.device }) ? prev : {
-        ward: d.ward, name: d.name, nameHi: d.nameHi, beds: d.beds, definedAt: event.at, definedBy: event.by, device: event.device,
+      return [wardUpdate(d.ward, (prev) => (prev && later({ at: prev.definedAt, device: prev.device, seq: prev.seq }, event) ? prev : {
+        ward: d.ward, name: d.name, nameHi: d.nameHi, beds: d.beds, definedAt: event.at, definedBy: event.by, device: event.device, seq: event.seq,
       }))];
     }
     case 'bed.marked':
       return [mark(event, event.data.ward, event.data.bed, event.data.status)];
     case 'ward.admitted': {
       const d = event.data;
-      const first: AdmissionMove = { at: event.at, by: event.by, device: event.device, ward: d.ward, bed: d.bed };
+      const first: AdmissionMove = { at: event.at, by: event.by, device: event.device, seq: event.seq, ward: d.ward, bed: d.bed };
       return [admissionUpdate(d.admission, (prev) => prev ?? {
         admission: d.admission, patient: d.patient, device: event.device, number: numberOf(d.admission),
         status: 'admitted', ward: d.ward, bed: d.bed, placedAt: event.at, moves: [first],
@@ -59,15 +60,17 @@ export function projectWards(event: AnyEvent): RowUpdate[] {
     case 'ward.transferred': {
       const d = event.data;
       return [
-        admissionUpdate(d.admission, (prev) => (prev ? withMove(prev, { at: event.at, by: event.by, device: event.device, ...d.to }) : prev)),
+        admissionUpdate(d.admission, (prev) => (prev ? withMove(prev, { at: event.at, by: event.by, device: event.device, seq: event.seq, ...d.to }) : prev)),
         mark(event, d.from.ward, d.from.bed, 'cleaning'),
       ];
     }
     case 'ward.discharged': {
       const d = event.data;
       return [
-        admissionUpdate(d.admission, (prev) => (!prev || (prev.dischargedAt && prev.dischargedAt <= event.at) ? prev : {
+        // The first discharge (by `later`) ends the admission, whichever device's arrives first.
+        admissionUpdate(d.admission, (prev) => (!prev || (prev.dischargedAt && later(event, { at: prev.dischargedAt, device: prev.dischargedDevice, seq: prev.dischargedSeq })) ? prev : {
           ...prev, status: 'discharged', outcome: d.outcome, diedAt: d.diedAt, dischargedAt: event.at, dischargedBy: event.by, note: d.note,
+          dischargedDevice: event.device, dischargedSeq: event.seq,
         })),
         mark(event, d.from.ward, d.from.bed, 'cleaning'),
       ];

@@ -10,6 +10,8 @@ export interface WardRow {
   definedAt: string;
   definedBy: string;
   device: string;
+  /** The defining event's sequence on its device: the tie-break of two set-ups at one instant. */
+  seq?: number;
 }
 
 /** A bed's last mark (free, reserved, being cleaned); a patient leaving it marks it being cleaned. */
@@ -21,12 +23,16 @@ export interface BedRow {
   status: BedMark;
   at: string;
   by: string;
+  /** The marking event's device and sequence (sealed, like its time): the tie-break at one instant. */
+  device?: string;
+  seq?: number;
 }
 
 export interface AdmissionMove {
   at: string;
   by: string;
   device: string;
+  seq?: number;
   ward: string;
   bed: string;
 }
@@ -55,6 +61,9 @@ export interface AdmissionRow {
   diedAt?: string | undefined;
   dischargedAt?: string | undefined;
   dischargedBy?: string | undefined;
+  /** The discharging event's device and sequence: two discharges at one instant keep the same one everywhere. */
+  dischargedDevice?: string | undefined;
+  dischargedSeq?: number | undefined;
   note?: string | undefined;
   /** Wristbands printed; absent until the first. */
   wristbands?: number;

@@ -53,6 +53,36 @@ export function bedBoard<A extends PlacedAdmission>(
   ];
 }
 
+/** Another bed the same patient is admitted to at the same time. */
+export interface OtherBed { admission: string; ward: string; bed: string }
+
+/**
+ * Patients admitted more than once at the same time: two tablets offline each admitted them, to
+ * two beds (each device refuses a patient it knows to be in). Neither admission is the true one
+ * until a clerk says so, so both stay whole: for each such admission, the patient's other open
+ * admissions, to be shown beside it until all but one are discharged.
+ */
+export function admittedTwice<A extends PlacedAdmission & { patient: string }>(admissions: readonly A[]): Map<string, OtherBed[]> {
+  const open = new Map<string, A[]>();
+  for (const a of admissions) {
+    if (a.status !== 'admitted') continue;
+    const list = open.get(a.patient);
+    if (list) list.push(a); else open.set(a.patient, [a]);
+  }
+  const out = new Map<string, OtherBed[]>();
+  for (const list of open.values()) {
+    if (list.length < 2) continue;
+    const sorted = [...list].sort((x, y) => x.placedAt.localeCompare(y.placedAt) || x.admission.localeCompare(y.admission));
+    for (const a of sorted) out.set(a.admission, sorted.filter((x) => x !== a).map(({ admission, ward, bed }) => ({ admission, ward, bed })));
+  }
+  return out;
+}
+
+/** How many patients on a board are admitted to another bed too (admittedTwice), for the ward list. */
+export function twiceCount(board: readonly BoardBed<PlacedAdmission & { patient: string; elsewhere: readonly OtherBed[] }>[]): number {
+  return new Set(board.flatMap((b) => b.patients.filter((p) => p.elsewhere.length > 0).map((p) => p.patient))).size;
+}
+
 /** How many beds are in each state, for the ward list. */
 export function bedCounts(board: readonly BoardBed<PlacedAdmission>[]): Record<BedState, number> {
   const counts: Record<BedState, number> = { free: 0, occupied: 0, reserved: 0, cleaning: 0, conflict: 0 };

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UseFormReturn } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
 import { ARRIVALS } from '../../domain/emergency/codes';
 import { useEmergency } from '../emergencyUseCases';
@@ -8,18 +8,14 @@ import { errorText } from '../shared/errors';
 import { Field, FormError, SelectField } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
 import { SexOptions } from '../shared/SexOptions';
+import { ArrivalFields, arrivalInput, EMPTY_ARRIVAL, type ArrivalValues } from './ArrivalFields';
 
-interface UnknownValues {
+interface UnknownValues extends ArrivalValues {
   sex: string;
   years: string;
-  arrival: string;
-  broughtBy: string;
-  isMlc: boolean;
-  mlc: { station: string; officer: string; entry: string };
-  complaint: string;
 }
 
-const EMPTY: UnknownValues = { sex: '', years: '', arrival: '', broughtBy: '', isMlc: false, mlc: { station: '', officer: '', entry: '' }, complaint: '' };
+const EMPTY: UnknownValues = { sex: '', years: '', ...EMPTY_ARRIVAL };
 
 /**
  * An unknown patient in one form, keyboard first: sex, estimated age and how they came are
@@ -33,19 +29,13 @@ export function UnknownPatientScreen() {
   const user = useSession((s) => s.user)!;
   const [, navigate] = useLocation();
   const form = useDomainForm<UnknownValues>({ defaultValues: EMPTY });
-  const { register, watch, setValue, formState: { errors: e, isSubmitting } } = form;
-  const arrival = watch('arrival');
-  const isMlc = watch('isMlc');
-  useEffect(() => {
-    if (arrival === 'police') setValue('isMlc', true);
-  }, [arrival, setValue]);
+  const { register, formState: { errors: e, isSubmitting } } = form;
 
-  const submit = form.submitWith(async ({ isMlc: mlcFlag, mlc, ...rest }) => {
-    const { visit } = await er.registerUnknown(user, { ...rest, ...(mlcFlag ? { mlc } : {}) });
+  const submit = form.submitWith(async (values) => {
+    const { visit } = await er.registerUnknown(user, arrivalInput(values));
     navigate(`/visit/${visit.visit}`);
   });
   const required = t('patient.requiredMark');
-  const optional = t('patient.optionalMark');
 
   return (
     <main className="screen">
@@ -63,18 +53,8 @@ export function UnknownPatientScreen() {
             {ARRIVALS.map((a) => <option key={a} value={a}>{t(`emergency.arrival_${a}`)}</option>)}
           </SelectField>
         </div>
-        <Field label={t('emergency.broughtBy')} mark={optional} maxLength={80} autoComplete="off" error={e.broughtBy?.message} {...register('broughtBy')} />
-        <fieldset>
-          <legend><label><input type="checkbox" {...register('isMlc')} /> {t('emergency.mlc')}</label></legend>
-          {isMlc ? (
-            <div className="row">
-              <Field label={t('emergency.station')} mark={required} maxLength={80} autoComplete="off" error={e.mlc?.station?.message} {...register('mlc.station')} />
-              <Field label={t('emergency.officer')} mark={optional} maxLength={80} autoComplete="off" error={e.mlc?.officer?.message} {...register('mlc.officer')} />
-              <Field label={t('emergency.entry')} mark={optional} maxLength={30} autoComplete="off" error={e.mlc?.entry?.message} {...register('mlc.entry')} />
-            </div>
-          ) : null}
-        </fieldset>
-        <Field label={t('emergency.complaint')} mark={optional} maxLength={200} autoComplete="off" error={e.complaint?.message} {...register('complaint')} />
+        {/* The arrival's own fields, as for a registered patient (ArrivalForm). */}
+        <ArrivalFields form={form as unknown as UseFormReturn<ArrivalValues>} />
         <FormError text={form.formError ? errorText(form.formError, t) : null} />
         <div className="actions">
           <button type="submit" className="primary" disabled={isSubmitting}>{t('emergency.register')}</button>

@@ -1,7 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { DISPOSITIONS, TRIAGE } from '../../domain/emergency/codes';
+import { dispositionFields } from '../../domain/emergency/events';
+import { ValidationError } from '../../domain/errors';
+import { toIssues } from '../../domain/validation';
 import { ageLabel } from '../../domain/patients/age';
 import { useEmergency, useLiveEmergency } from '../emergencyUseCases';
 import { useSession } from '../session';
@@ -90,30 +93,75 @@ function TriageForm({ visit, initial }: { visit: string; initial: string }) {
   );
 }
 
+/**
+ * The disposition closes the visit for good, so it is asked twice: the first Enter (or the
+ * button) checks the choice and asks; "Yes, record it" has the focus, so a second Enter records
+ * it, and Escape or "Go back" returns to the choice with nothing written.
+ */
 function DispositionForm({ visit, patient }: { visit: string; patient: string }) {
   const { t } = useTranslation();
   const er = useEmergency();
   const user = useSession((s) => s.user)!;
   const form = useDomainForm<{ disposition: string; note: string }>({ defaultValues: { disposition: '', note: '' } });
   const { register, formState: { errors: e, isSubmitting } } = form;
+  const [asking, setAsking] = useState<{ disposition: string; note: string } | null>(null);
+  const [busy, setBusy] = useState(false);
   const [, navigate] = useLocation();
-  // "Admitted to ward" leads straight to the admit form for this patient, from this visit.
-  const submit = form.submitWith(async (values) => {
-    const row = await er.dispose(user, visit, values);
-    if (row.disposition === 'admitted') navigate(`~/wards/admit/${patient}/from/${visit}`);
+  const ask = form.submitWith(async (values) => {
+    const parsed = dispositionFields.safeParse(values);
+    if (!parsed.success) throw new ValidationError(toIssues(parsed.error), values, 'disposition');
+    setAsking(values);
   });
+  const returning = useRef(false);
+  const back = () => {
+    returning.current = true;
+    setAsking(null);
+  };
+  // The choice is focusable again only once it is enabled again, after the render.
+  const { setFocus } = form;
+  useEffect(() => {
+    if (returning.current && !asking) {
+      returning.current = false;
+      setFocus('disposition');
+    }
+  }, [asking, setFocus]);
+  // "Admitted to ward" leads straight to the admit form for this patient, from this visit.
+  const record = async () => {
+    if (!asking) return;
+    setBusy(true);
+    form.setFormError(null);
+    try {
+      const row = await er.dispose(user, visit, asking);
+      if (row.disposition === 'admitted') navigate(`~/wards/admit/${patient}/from/${visit}`);
+    } catch (err) {
+      setAsking(null);
+      form.setFormError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <form onSubmit={submit} noValidate className="er-form">
+    <form onSubmit={ask} noValidate className="er-form">
       <h2>{t('emergency.disposition')}</h2>
       <div className="row">
-        <SelectField label={t('emergency.disposition')} error={e.disposition?.message} {...register('disposition')}>
+        <SelectField label={t('emergency.disposition')} disabled={asking !== null} error={e.disposition?.message} {...register('disposition')}>
           <option value="" />
           {DISPOSITIONS.map((d) => <option key={d} value={d}>{t(`emergency.disposition_${d}`)}</option>)}
         </SelectField>
-        <Field label={t('emergency.note')} maxLength={200} autoComplete="off" error={e.note?.message} {...register('note')} />
+        <Field label={t('emergency.note')} maxLength={200} autoComplete="off" readOnly={asking !== null} error={e.note?.message} {...register('note')} />
       </div>
       <FormError text={form.formError ? errorText(form.formError, t) : null} />
-      <div className="actions"><button type="submit" className="secondary" disabled={isSubmitting}>{t('emergency.dispose')}</button></div>
+      {/* Hidden, not unmounted, while asking, so that the focus moves to the question. */}
+      <div className="actions" hidden={asking !== null}><button type="submit" className="secondary" disabled={isSubmitting}>{t('emergency.dispose')}</button></div>
+      {asking ? (
+        <div className="warning" role="alert" onKeyDown={(ev) => { if (ev.key === 'Escape') back(); }}>
+          <p>{t('emergency.confirmDisposition', { disposition: t(`emergency.disposition_${asking.disposition}`) })}</p>
+          <div className="actions">
+            <button type="button" className="primary" autoFocus disabled={busy} onClick={() => void record()}>{t('emergency.confirmYes')}</button>
+            <button type="button" className="secondary" disabled={busy} onClick={back}>{t('emergency.confirmBack')}</button>
+          </div>
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ageLabel } from '../../domain/patients/age';
-import { bedCounts, type BoardBed } from '../../domain/wards/bedBoard';
+import { bedCounts, twiceCount, type BoardBed } from '../../domain/wards/bedBoard';
 import type { BedMark } from '../../domain/wards/codes';
 import type { PlacedPatient } from '../../device/wardDesk';
 import { useLiveWards, useWards } from '../wardUseCases';
@@ -31,6 +31,7 @@ export function BedBoardScreen({ ward }: { ward: string }) {
   if (board === undefined) return <Loading />;
   if (board === null) return <main className="screen"><p className="form-error" role="alert">{t('errors.wardNotFound')}</p><Link href="/">{t('wards.back')}</Link></main>;
   const c = bedCounts(board.beds);
+  const twice = twiceCount(board.beds);
   const print = async () => {
     setError(null);
     setPrinting(true);
@@ -48,6 +49,7 @@ export function BedBoardScreen({ ward }: { ward: string }) {
       <h1>{board.ward.ward} · {wardName(board.ward, i18n.language)}</h1>
       <p>{t('wards.counts', c)}</p>
       {c.conflict ? <p className="conflict-flag" role="alert">{t('wards.conflicts', { count: c.conflict })}</p> : null}
+      {twice ? <p className="conflict-flag" role="alert">{t('wards.twice', { count: twice })}</p> : null}
       <div className="er-actions">
         <button type="button" className="secondary" disabled={printing} onClick={() => void print()}>{t('wards.printCensus')}</button>
       </div>
@@ -88,6 +90,16 @@ function BedTile({ ward, bed, onError, language, today }: { ward: string; bed: B
           {a.mlc ? <span className="mlc-flag">{t('wards.mlcShort')}</span> : null}
           <br /><small>{a.admission} · {a.consultant}</small>
         </Link>
+      ))}
+      {bed.patients.filter((a) => a.elsewhere.length).map((a) => (
+        <div key={`twice-${a.admission}`} data-testid="admitted-twice">
+          {a.elsewhere.map((o) => (
+            <p key={o.admission} className="conflict-flag">
+              <Link href={`/admission/${o.admission}`}>{t('wards.alsoIn', { ward: o.ward, bed: o.bed, admission: o.admission })}</Link>
+            </p>
+          ))}
+          <p className="hint">{t('wards.twiceHelp')}</p>
+        </div>
       ))}
       {bed.patients.length === 0 && bed.type !== null ? (
         <div className="bed-marks">

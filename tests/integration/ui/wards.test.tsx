@@ -70,4 +70,36 @@ describe('the bed board', () => {
     expect(bed('2').dataset.state).toBe('occupied');
     expect(bed('3')).toHaveTextContent(second.admission);
   });
+
+  it('flags a patient two tablets admitted to two beds offline on the ward list and beside both beds, with links to each admission', async () => {
+    const user = userEvent.setup();
+    const k7 = await tablet('K7');
+    const m2 = await tablet('M2');
+    const admit = { ward: 'SURG', source: 'direct', dept: 'MED', consultant: 'Dr Meera Iyer', diagnosis: 'Dengue fever' };
+    const ravi = await k7.front.register(k7.admin, PATIENT);
+    await m2.desk.eventLog!.importDocs(await k7.desk.eventLog!.readRange('K7', 1, 1000));
+    await m2.desk.projections!.catchUp();
+    const first = await k7.wards.admit(k7.admin, { ...admit, bed: '1', patient: ravi.patient });
+    const second = await m2.wards.admit(m2.admin, { ...admit, bed: '4', patient: ravi.patient });
+    await k7.desk.eventLog!.importDocs(await m2.desk.eventLog!.readRange('M2', 1, 1000));
+    await k7.desk.projections!.catchUp();
+
+    useSession.getState().login(k7.admin);
+    const location = memoryLocation({ path: '/', record: true });
+    render(
+      <DeskProvider desk={k7.desk}>
+        <Router hook={location.hook}><WardRoutes /></Router>
+      </DeskProvider>,
+    );
+    const row = await screen.findByTestId('ward-row');
+    expect(row).toHaveTextContent('1 patient admitted to two beds: keep the admission where they lie');
+    await user.click(within(row).getByRole('link'));
+    await screen.findByText('1 patient admitted to two beds', { exact: false });
+    const bed = (label: string) => screen.getAllByTestId('bed').find((b) => b.dataset.bed === label)!;
+    // Both beds stay occupied by the same patient, each pointing at the other admission.
+    expect(bed('1').dataset.state).toBe('occupied');
+    expect(bed('4').dataset.state).toBe('occupied');
+    expect(within(bed('1')).getByRole('link', { name: `ALSO ADMITTED to SURG bed 4 (${second.admission})` })).toHaveAttribute('href', `/admission/${second.admission}`);
+    expect(within(bed('4')).getByRole('link', { name: `ALSO ADMITTED to SURG bed 1 (${first.admission})` })).toBeInTheDocument();
+  });
 });

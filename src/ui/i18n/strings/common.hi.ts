@@ -60,6 +60,7 @@ export const strings: typeof en = {
     idleRange: '1 से 120 मिनट के बीच।',
     alreadyEnrolled: 'यह उपकरण पहले से पंजीकृत है।',
     adminOnly: 'यह केवल प्रशासक कर सकता है।',
+    visitAlreadyOpen: 'इस मरीज़ की आपातकालीन विज़िट {{visit}} अभी खुली है: उसी में ट्राइएज या निर्णय दर्ज करें।',
     uhidNotInIndex: 'यह UHID इस उपकरण की HIS सूची में नहीं है।',
     alreadyDecided: 'इस मरीज़ का निर्णय हो चुका है: पहले वह निर्णय वापस लें।',
     mergeItself: 'किसी मरीज़ को उसी में नहीं मिलाया जा सकता।',
