@@ -12,6 +12,7 @@ import { reconcileOutcome, type ReconcileDecision, type ReconcileRow, type Recon
 import { text } from '../domain/text';
 import type { Desk, SessionUser } from './desk';
 import { exportFromDevice, type DeviceExport } from './deviceExport';
+import { pullsEverything } from '../sync/gateSettings';
 
 /** Index rows opened per patient at most: the ones sharing most with it (a common name shares one word with thousands). */
 export const CANDIDATE_ROWS = 60;
@@ -74,6 +75,17 @@ export class ReconcileDesk {
   private allow(actor: SessionUser) {
     if (actor.role !== 'admin') throw new RuleError('adminOnly');
     if (!this.desk.isUnlocked) throw new RuleError('locked');
+  }
+
+  /** A decision is an event only the device that pulls everything may push (gateSettings.ts). */
+  private async allowDecision(actor: SessionUser) {
+    this.allow(actor);
+    if (!(await this.decidesHere())) throw new RuleError('notReaderDevice');
+  }
+
+  /** Whether decisions can be made on this device: the administrator's device, after a pull. */
+  decidesHere(): Promise<boolean> {
+    return pullsEverything(this.db.settings);
   }
 
   private async index(): Promise<HisIndexSummary | null> {
@@ -171,7 +183,7 @@ export class ReconcileDesk {
 
   /** Link the patient to a UHID of the HIS index in use. */
   async link(actor: SessionUser, patient: string, uhidInput: unknown, reasonInput: unknown): Promise<ReconcileRow> {
-    this.allow(actor);
+    await this.allowDecision(actor);
     const parsed = uhidSchema.safeParse(uhidInput);
     const why = parseReason(reasonInput);
     if (!parsed.success) throw new ValidationError([{ path: 'uhid', code: 'uhid' }], uhidInput, 'reconciliation');
@@ -184,13 +196,13 @@ export class ReconcileDesk {
 
   /** The HIS does not know the patient: to be created there. */
   async markNew(actor: SessionUser, patient: string, reasonInput: unknown): Promise<ReconcileRow> {
-    this.allow(actor);
+    await this.allowDecision(actor);
     return this.decide(actor, 'patient.markedNew', patient, { patient, reason: parseReason(reasonInput) });
   }
 
   /** `merged` is the same person as `kept`: it shows, and exports, under `kept`. */
   async merge(actor: SessionUser, kept: string, merged: string, reasonInput: unknown): Promise<ReconcileRow> {
-    this.allow(actor);
+    await this.allowDecision(actor);
     const why = parseReason(reasonInput);
     if (kept === merged) throw new RuleError('mergeItself');
     if (!(await this.db.patients.get(kept))) throw new RuleError('patientNotFound', { patient: kept });
@@ -203,7 +215,7 @@ export class ReconcileDesk {
 
   /** Take back one decision in force (a conflict is resolved by undoing all but one). */
   async undo(actor: SessionUser, patient: string, decision: string, reasonInput: unknown): Promise<ReconcileRow | undefined> {
-    this.allow(actor);
+    await this.allowDecision(actor);
     const why = parseReason(reasonInput);
     const { projector } = await this.desk.context();
     const recorded = await projector.record('reconcile.undone', async () => {

@@ -12,6 +12,7 @@ import { CentralClient } from './centralClient';
 import { findConflicts, type ConflictsChecked } from './conflictCheck';
 import { Pusher, type PushCheckpoint } from './pusher';
 import { isTransient, SyncError } from './syncError';
+import { GATE, PULL_CHECKED } from './gateSettings';
 
 /** Same origin, behind the app's own server (`npm start` proxies it to the central store). */
 export const DEFAULT_CENTRAL_URL = '/central/downtime';
@@ -36,11 +37,8 @@ export interface GateConfig {
   syncedUnderMarkerAt?: string | null;
 }
 
-const GATE = 'syncGate';
 const CHECKPOINT = 'syncCheckpoint';
 const MAX_ATTEMPTS = 8;
-/** The local feed sequence up to which the log was found to hold no conflicting pulled event. */
-const PULL_CHECKED = 'pullConflictsCheckedTo';
 const LISTED = 10;
 /** The device's ConflictsChecked: how far its events were found clean on the central store. */
 const CONFLICTS_CHECKED = 'centralConflictsCheckedTo';

@@ -8,6 +8,7 @@ import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
 import { everythingStored } from '../helpers/everythingStored';
 import { refusal } from '../helpers/refusal';
 import { fhirErrors } from '../helpers/fhirSchema';
+import { GATE, PULL_CHECKED } from '../../src/sync/gateSettings';
 
 const HEADER = 'UHID,Name,Sex,DOB,Age,Mobile,Address';
 const INDEX = [
@@ -19,9 +20,20 @@ const INDEX = [
 /** Values no other record holds: a search of the raw stores can only find them in the reconciliation. */
 const SECRET_REASON = 'Zephyrine checked against the Aadhaar copy';
 
-async function adminDevice(code: string) {
+/**
+ * The administrator's device: its gate opened as the device that pulls everything, and a pull
+ * come through (what the resync leaves in its settings; events are brought with bring()).
+ * `pulls: false`: an administrator on any other device.
+ */
+async function adminDevice(code: string, { pulls = true } = {}) {
   const h = makeDesk();
   const admin = await h.desk.enroll({ enrollment: { ...ENROLLMENT, code }, admin: ADMIN });
+  if (pulls) {
+    await h.db.settings.bulkPut([
+      { key: GATE, value: { open: true, url: '/central/downtime', username: `device-${code}`, password: 'secret', pull: true, openedAt: '2026-12-01T04:30:00.000Z', openedBy: ADMIN.name } },
+      { key: PULL_CHECKED, value: 0 },
+    ]);
+  }
   const his = new HisImport(h.desk);
   const file = new File([`${[HEADER, ...INDEX].join('\r\n')}\r\n`], 'his.csv', { type: 'text/csv' });
   const staged = await his.stage(file, 'csv', admin, { mapping: guessMapping(HEADER.split(',')), uhidSystem: DEFAULT_SYSTEMS.uhid });
@@ -101,7 +113,26 @@ describe('the reconciliation workbench\'s use-cases', () => {
     // Sealed at rest: the UHID linked and the reasons are nowhere in the stores' raw contents.
     const raw = await everythingStored();
     expect(raw.includes(SECRET_REASON)).toBe(false);
+    expect(raw.includes('UH-100001')).toBe(false);
     expect(raw).toMatch(/"status":"new"/);
+  });
+
+  it('records no decision on an administrator\'s device that does not pull everything: the central store would refuse it, and with it every later event', async () => {
+    const k7 = await clerkTablet();
+    const tablet = await adminDevice('M2', { pulls: false });
+    await bring(k7, 'K7', tablet);
+    const count = await tablet.desk.eventCount();
+    expect(await tablet.rec.decidesHere()).toBe(false);
+    expect(await refusal(tablet.rec.link(tablet.admin, k7.patients.ravi, 'UH-100003', 'Same mobile'))).toEqual(['notReaderDevice']);
+    expect(await refusal(tablet.rec.markNew(tablet.admin, k7.patients.sunita, 'Not in the HIS'))).toEqual(['notReaderDevice']);
+    expect(await refusal(tablet.rec.merge(tablet.admin, k7.patients.ravi, k7.patients.raviAgain, 'Twice'))).toEqual(['notReaderDevice']);
+    expect(await tablet.desk.eventCount()).toBe(count);
+    // The gate closed again: the device no longer takes decisions either.
+    const ad = await adminDevice('AD');
+    expect(await ad.rec.decidesHere()).toBe(true);
+    const gate = (await ad.db.settings.get(GATE))!.value as Record<string, unknown>;
+    await ad.db.settings.put({ key: GATE, value: { ...gate, open: false } });
+    expect(await ad.rec.decidesHere()).toBe(false);
   });
 
   it('keeps two administrators\' decisions made offline as a conflict on both devices, whichever arrives first, until one is undone', async () => {

@@ -23,7 +23,7 @@ const NAMES = ['Sunita Devi', 'Sunil Dev', 'Sunita Sharma', 'Devi Prasad', 'Suna
 
 async function deviceWithPatients() {
   const ring = new CountingRing();
-  ring.open(crypto.getRandomValues(new Uint8Array(32)));
+  await ring.open(crypto.getRandomValues(new Uint8Array(32)));
   const db = new DeskDb(uniqueName('sealed-page'), ring);
   await db.patients.bulkPut(NAMES.map((name, i) => ({
     patient: `K7-${String(i + 1).padStart(6, '0')}`, device: 'K7', number: i + 1, name, sounds: nameSounds(name), sex: 'F',

@@ -58,7 +58,8 @@ export const SCREEN_AREAS = {
   recovery: ['common', 'recovery'],
   keys: ['recovery'],
   kiosk: ['queue'],
-  desk: ['common', 'desk'],
+  // The patient screen opens the emergency arrival form.
+  desk: ['common', 'desk', 'emergency'],
   queue: ['common', 'queue'],
   emergency: ['common', 'desk', 'emergency'],
   wards: ['common', 'desk', 'wards'],
@@ -66,6 +67,7 @@ export const SCREEN_AREAS = {
   his: ['common', 'his'],
   reconcile: ['common', 'his'],
   sync: ['common', 'sync', 'desk'],
-  admin: ['common', 'admin', 'enroll', 'wards'],
+  // The printer settings show the lab's label paper sizes.
+  admin: ['common', 'admin', 'enroll', 'wards', 'lab'],
 } as const satisfies Record<string, readonly Area[]>;
 export type Screen = keyof typeof SCREEN_AREAS;

@@ -1,6 +1,8 @@
 /** The reconciliation workbench (issue 13, point 2). Every key must exist in reconcileHi (a unit test checks hi.ts). */
 export const reconcileEn = {
   title: 'Reconcile with the HIS',
+  notHere: "Decisions are made on the administrator's device, after it has pulled every tablet's records (Resync: open the gate as the administrator's device). On this device they would be refused by the central store.",
+  listMoved: 'The list changed while the form was open: nothing was recorded. Check the patient and decide again.',
   intro: 'Each downtime patient beside the HIS patients most like them. Link to a UHID, mark as new in the HIS, or merge two downtime registrations of one person. Every decision asks why and can be undone.',
   noIndex: 'No HIS index on this device: import one first (HIS index).',
   show: 'Show',

@@ -28,12 +28,19 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
   const devices = useLive(() => rec.devices(), [rec]);
   const [at, setAt] = useState(0);
   const [pick, setPick] = useState<{ patient: string | undefined; index: number }>({ patient: undefined, index: 0 });
-  const [draft, setDraft] = useState<DecisionDraft | null>(null);
+  const [drafted, setDraftOnly] = useState<DecisionDraft | null>(null);
+  // The patient a draft was opened for: a decision never lands on another one the list moved to.
+  const [draftPatient, setDraftPatient] = useState<string | undefined>(undefined);
+  const setDraft = (next: DecisionDraft | null) => { setDraftOnly(next); setDraftPatient(next ? id : undefined); };
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const index = items?.length ? Math.min(at, items.length - 1) : -1;
   const item = index >= 0 ? items![index] : undefined;
   const id = item?.patient.patient;
+  const decidesHere = useLive(() => rec.decidesHere(), [rec]);
+  // The list changed under an open form (a pull, another tab): the form closes, nothing is written.
+  const moved = drafted !== null && draftPatient !== id;
+  const draft = moved ? null : drafted;
   // Each answer names its patient: until the one under review has its own, nothing is shown or picked.
   const foundAny = useLive(() => (item ? rec.candidates(item.patient) : Promise.resolve(null)), [rec, id]);
   const found = foundAny?.patient === id ? foundAny : undefined;
@@ -82,9 +89,9 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
   });
 
   async function confirm() {
-    if (!item || !draft) return;
+    const patient = draftPatient;
+    if (!draft || !patient || patient !== id) return;
     setBusy(true);
-    const patient = item.patient.patient;
     try {
       if (draft.kind === 'link') {
         const row = await rec.link(actor, patient, draft.uhid, draft.reason);
@@ -151,7 +158,9 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
         <span data-testid="reconcile-count">{items ? t('reconcile.count', { count: items.length }) : ''}</span>
       </div>
       <p className="hint" data-testid="reconcile-keys">{t('reconcile.keys')}</p>
+      {decidesHere === false ? <p className="form-error" data-testid="reconcile-not-here">{t('reconcile.notHere')}</p> : null}
       {message ? <p role="status" className={message.error ? 'form-error' : 'ok'}>{message.text}</p> : null}
+      {moved ? <p role="status" className="form-error">{t('reconcile.listMoved')}</p> : null}
 
       {items && items.length === 0 ? <p>{t('reconcile.none')}</p> : null}
       {items && items.length > 0 ? (

@@ -62,6 +62,7 @@ export const strings = {
     idleRange: 'Between 1 and 120 minutes.',
     alreadyEnrolled: 'This device is already enrolled.',
     adminOnly: 'Only an administrator can do this.',
+    notReaderDevice: 'Only the administrator\'s device, after it has pulled every tablet\'s records, can record this.',
     visitAlreadyOpen: 'This patient already has an open emergency visit, {{visit}}: triage or dispose of it there.',
     uhidNotInIndex: 'This UHID is not in the HIS index on this device.',
     alreadyDecided: 'This patient is already decided: undo that decision first.',
