@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { enroll, RAVI, registerPatient } from '../helpers/appDriver';
+import { credentialsOf, enroll, openGateAndSync, RAVI, registerPatient } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { fhirErrors } from '../helpers/fhirSchema';
 import { KeyCounter } from '../helpers/keyCounter';
-import { startPreview, type Preview } from '../helpers/previewServer';
+import { startWholeApp } from '../helpers/wholeApp';
 import { sideways, TABLET } from '../helpers/tabletFit';
 
-let preview: Preview;
-beforeAll(async () => { preview = await startPreview(); });
-afterAll(async () => { await preview?.stop(); });
+let app: Awaited<ReturnType<typeof startWholeApp>>;
+beforeAll(async () => { app = await startWholeApp(); });
+afterAll(async () => { await app?.stop(); });
 
 const HIS_CSV = [
   'UHID,Name,Sex,DOB,Age,Mobile,Address',
@@ -62,7 +62,7 @@ describe('reconciliation with the HIS in Chromium', () => {
       const context = await profile.launch();
       const page = await context.newPage();
       await page.setViewportSize(TABLET);
-      await page.goto(preview.url);
+      await page.goto(app.url);
       await enroll(page, { hospital: 'AIIMS New Delhi', code: 'R1', admin: 'Asha Verma', pin: '482913' });
       // The same man registered twice (the second time with his surname, no mobile), and a woman in Devanagari.
       const ravi = await registerPatient(page, RAVI);
@@ -70,6 +70,12 @@ describe('reconciliation with the HIS in Chromium', () => {
       const sunita = await registerPatient(page, { ...RAVI, name: 'सुनीता देवी', sex: 'F', years: '38', mobile: undefined, relation: 'husband', relative: 'Ramesh' });
       await importHisIndex(page);
 
+      // Decisions are pushed by the administrator's device only: until it pulls everything, the screen says so.
+      await page.getByRole('link', { name: 'Reconcile' }).click();
+      await page.getByTestId('reconcile-not-here').waitFor();
+      const reader = credentialsOf(app.central('add-device', 'R1', '--reader').out);
+      expect(app.central('all-clear', '--by', 'Asha Verma').status).toBe(0);
+      expect(await openGateAndSync(page, reader, true)).toMatch(/Synced/);
       await page.getByRole('link', { name: 'Reconcile' }).click();
       await page.getByTestId('reconcile-count').filter({ hasText: '3 patients' }).waitFor();
       expect(await page.getByTestId('reconcile-keys').textContent()).toMatch(/j \/ ↓ next.*1–3 pick.*l link.*n new in HIS.*m merge.*u undo/);
@@ -127,6 +133,15 @@ describe('reconciliation with the HIS in Chromium', () => {
       ]));
       expect(patients.find((r) => ids(r).length === 0)).toMatchObject({ active: false, link: [{ type: 'replaced-by' }] });
       await page.getByRole('status').filter({ hasText: /Exported \d+ resources in 1 transaction bundles \(NDJSON\); 0 problems\./ }).waitFor();
+      expect(await page.getByTestId('reconcile-not-here').count()).toBe(0);
+
+      // The decisions reach the central store: it takes them from the administrator's device, and the chain verifies.
+      await page.getByRole('link', { name: 'Resync' }).click();
+      await page.getByRole('button', { name: 'Resync now' }).click();
+      await page.getByTestId('sync-message').filter({ hasText: /^Synced: all \d+ events confirmed/ }).waitFor({ timeout: 120_000 });
+      const verify = app.central('verify');
+      expect(verify.status).toBe(0);
+      expect(verify.out).toMatch(/R1: OK/);
       expect(cspViolations(context)).toEqual([]);
       await context.close();
     } finally {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { enroll, registerPatient, requestLab, waitForServiceWorker } from '../helpers/appDriver';
+import { credentialsOf, enroll, openGateAndSync, registerPatient, requestLab, waitForServiceWorker } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { startWholeApp } from '../helpers/wholeApp';
@@ -18,26 +18,6 @@ async function registerAndIssue(page: Page, name: string) {
   await page.getByLabel(/^Search patient/).waitFor();
   return patient;
 }
-
-async function openGateAndSync(page: Page, creds: { user: string; password: string }, pull: boolean) {
-  await page.getByRole('link', { name: 'Resync' }).click();
-  await page.getByLabel('Device account name').fill(creds.user);
-  await page.getByLabel('Device account password').fill(creds.password);
-  await page.getByLabel(/declared clean/).check();
-  if (pull) await page.getByLabel(/Administrator’s device|Administrator's device/).check();
-  await page.getByRole('button', { name: 'Open the gate' }).click();
-  await page.getByTestId('gate-state').filter({ hasText: 'Gate open' }).waitFor();
-  await page.getByRole('button', { name: 'Resync now' }).click();
-  const message = page.getByTestId('sync-message');
-  await message.filter({ hasText: /Synced|Stopped|nothing was sent|refused/ }).waitFor({ timeout: 120_000 });
-  return (await message.textContent()) ?? '';
-}
-
-const credentialsOf = (out: string) => {
-  const m = /central account "([^"]+)"[^,]*, password (\S+)/.exec(out);
-  if (!m) throw new Error(`no credentials in: ${out}`);
-  return { user: m[1]!, password: m[2]! };
-};
 
 describe('resync in Chromium against the embedded central store', () => {
   it('two offline tablets sync after the all-clear; verify passes; the administrator device sees every patient', async () => {

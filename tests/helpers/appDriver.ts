@@ -158,3 +158,25 @@ export async function requestLabWithNotes(page: Page, device: string, patient: s
   await page.getByTestId('request-specimen').nth(lab.containers - 1).waitFor();
   return { request, specimens: await page.getByTestId('request-specimen').locator('code').allTextContents() };
 }
+
+/** Opens the device's resync gate with a device account (as the administrator's device: `pull`) and syncs once. */
+export async function openGateAndSync(page: Page, creds: { user: string; password: string }, pull: boolean) {
+  await page.getByRole('link', { name: 'Resync' }).click();
+  await page.getByLabel('Device account name').fill(creds.user);
+  await page.getByLabel('Device account password').fill(creds.password);
+  await page.getByLabel(/declared clean/).check();
+  if (pull) await page.getByLabel(/Administrator’s device|Administrator's device/).check();
+  await page.getByRole('button', { name: 'Open the gate' }).click();
+  await page.getByTestId('gate-state').filter({ hasText: 'Gate open' }).waitFor();
+  await page.getByRole('button', { name: 'Resync now' }).click();
+  const message = page.getByTestId('sync-message');
+  await message.filter({ hasText: /Synced|Stopped|nothing was sent|refused/ }).waitFor({ timeout: 120_000 });
+  return (await message.textContent()) ?? '';
+}
+
+/** The account `npm run central -- add-device` printed. */
+export const credentialsOf = (out: string) => {
+  const m = /central account "([^"]+)"[^,]*, password (\S+)/.exec(out);
+  if (!m) throw new Error(`no credentials in: ${out}`);
+  return { user: m[1]!, password: m[2]! };
+};
