@@ -48,10 +48,11 @@ describe('export for the HIS: the reconciliation', () => {
     const { changes, mapper } = exportAll(byTime([...k7, ...m2, ...ad.slice(0, 2)]));
     expect(mapper.problems).toEqual([]);
     // The UHID typed at the desk was not the patient's: the linked one replaces it.
-    expect(ids(patient(changes, A))).toEqual(['secondary downtime-id ' + A, 'old downtime-id ' + B, 'official uhid UH-100003']);
-    // The patient merged away is inactive, replaced by the one kept, and gives up its downtime ID.
+    expect(ids(patient(changes, A))).toEqual(['secondary downtime-id ' + A, 'old merged-downtime-id ' + B, 'official uhid UH-100003']);
+    // The patient merged away is inactive, replaced by the one kept, and keeps its own downtime ID: an update
+    // addressed to it (identifier=downtime-id|B) can only find it, never the patient kept.
     expect(patient(changes, B)).toMatchObject({ active: false, link: [{ type: 'replaced-by', other: { identifier: { value: A } } }] });
-    expect(patient(changes, B)!.identifier).toBeUndefined();
+    expect(ids(patient(changes, B))).toEqual(['secondary downtime-id ' + B]);
     for (const c of changes) expect(fhirErrors(c.resource), `${c.resourceType} ${c.identifier.value}`).toEqual([]);
     const bundle = transactionBundle(changes, 'b0', '2026-12-02T11:00:00.000Z');
     expect(fhirErrors(bundle)).toEqual([]);
@@ -69,13 +70,14 @@ describe('export for the HIS: the reconciliation', () => {
     expect(changes.map((c) => `${c.resourceType} ${c.create}`)).toEqual(['Patient false', 'Provenance true']);
     expect(ids(patient(changes, A))).toContain('official uhid UH-100003');
 
-    // A merge after the export: the patient merged away gives up its ID before the kept one takes it (updates, in this order).
+    // A merge after the export: the patient merged away, then the one kept (updates, in this order), each addressed by its own ID.
     const merged = exportAll(byTime([...k7, ...m2, ...ad.slice(0, 2)]), { ...before, AD: 1 }).changes;
     expect(merged.filter((c) => c.resourceType === 'Patient').map((c) => `${c.identifier.value} ${c.create}`)).toEqual([`${B} false`, `${A} false`]);
     const entries = transactionBundle(merged, 'b1', '2026-12-02T11:00:00.000Z').entry as Array<{ request: { method: string; url: string } }>;
     expect(entries.slice(0, 2).map((x) => x.request.method)).toEqual(['PUT', 'PUT']);
+    expect(entries.slice(0, 2).map((x) => decodeURIComponent(x.request.url))).toEqual([`Patient?identifier=${DEFAULT_SYSTEMS.downtimeId}|${B}`, `Patient?identifier=${DEFAULT_SYSTEMS.downtimeId}|${A}`]);
 
-    // The merge undone: the kept patient gives the ID back first, then the other is itself again.
+    // The merge undone: the kept patient drops the merged ID first, then the other is itself again.
     const undone = exportAll(byTime([...k7, ...m2, ...ad]), { ...before, AD: 2 }).changes;
     expect(undone.filter((c) => c.resourceType === 'Patient').map((c) => c.identifier.value)).toEqual([A, B]);
     expect(ids(patient(undone, A))).toEqual(['secondary downtime-id ' + A, 'official uhid UH-100003']);

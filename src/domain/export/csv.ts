@@ -32,8 +32,7 @@ export const CSV_FILES: Record<string, { file: string; columns: string[]; row: (
     file: 'patients.csv',
     columns: ['action', 'downtime_id', 'uhid', 'abha', 'name', 'sex', 'birth_date', 'mobile', 'address', 'relative', 'relation', 'merged_ids', 'merged_into'],
     row: (r, s) => ({
-      // A patient merged away carries no downtime ID any more (the one kept does): its id is it.
-      downtime_id: idOf(r, s.downtimeId) || str(r.id), merged_ids: a(r.identifier).filter((i) => i.use === 'old' && i.system === s.downtimeId).map((i) => str(i.value)).join(' '),
+      downtime_id: idOf(r, s.downtimeId) || str(r.id), merged_ids: a(r.identifier).filter((i) => i.system === s.mergedDowntimeId).map((i) => str(i.value)).join(' '),
       merged_into: refValue(o(a(r.link)[0]).other), uhid: idOf(r, s.uhid), abha: idOf(r, s.abha), name: str(a(r.name)[0]?.text),
       sex: str(r.gender), birth_date: str(r.birthDate), mobile: str(a(r.telecom)[0]?.value), address: str(a(r.address)[0]?.text),
       relative: str(o(a(r.contact)[0]?.name).text), relation: str(a(a(r.contact)[0]?.relationship)[0]?.text),

@@ -386,9 +386,10 @@ export class ExportMapper {
 
   /**
    * A decision or an undo: the Patient resources it changes, with their identifiers as the
-   * reconciliation now has them. A patient merged away goes first (giving up its downtime ID
-   * before the patient kept takes it); a merge undone goes last (after the kept one gave it back).
-   * A conflict is reported and exports no UHID until an administrator undoes one side.
+   * reconciliation now has them (reconciled.ts): the patient merged away first, then the one it
+   * is now part of, so a reader of the bundle in order never sees the kept patient claim a
+   * patient still shown as active. A conflict is reported and exports no UHID until an
+   * administrator undoes one side.
    */
   private reconcile(e: AnyEvent, emit: boolean): Change[] {
     const { patient, apply } = reconcileChange(e)!;

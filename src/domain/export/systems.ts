@@ -6,6 +6,11 @@
  */
 export interface ExportSystems {
   downtimeId: string;
+  /**
+   * Downtime IDs of patients merged into the one exported: a system of their own, so that a
+   * conditional update addressed to a merged patient's own ID never lands on the patient kept.
+   */
+  mergedDowntimeId: string;
   uhid: string;
   abha: string;
   token: string;
@@ -38,6 +43,7 @@ const own = (what: string) => `urn:downtime-desk:${what}`;
 
 export const DEFAULT_SYSTEMS: ExportSystems = {
   downtimeId: own('downtime-id'),
+  mergedDowntimeId: own('merged-downtime-id'),
   uhid: own('uhid'),
   abha: ABDM_ABHA_SYSTEM,
   token: own('opd-token'),
