@@ -22,7 +22,7 @@ const idOf = (r: Resource, system: string) => str(a(r.identifier).find((i) => i.
 const refValue = (v: unknown) => str(o(o(v).identifier).value);
 const codeIn = (cc: unknown, system: string) => str(a(o(cc).coding).find((c) => c.system === system)?.code);
 
-export interface CsvSystems { downtimeId: string; uhid: string; abha: string; testCode: string; analyteCode: string }
+export interface CsvSystems { downtimeId: string; mergedDowntimeId: string; uhid: string; abha: string; testCode: string; analyteCode: string }
 
 const LOINC = 'http://loinc.org';
 
