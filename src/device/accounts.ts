@@ -108,6 +108,7 @@ export class Accounts {
    */
   async login(name: string, pin: string): Promise<Unlocked> {
     const { db, keyRing } = this.deps;
+    const since = keyRing.mark();
     const user = await db.users.get(userKey(name));
     if (!user) throw new RuleError('unknownUser');
     const now = this.deps.now().getTime();
@@ -117,7 +118,7 @@ export class Accounts {
     const { unwrap } = await keyWrapCode();
     const dataKey = user.keyWrap ? await unwrap(user.keyWrap, pin) : null;
     await this.afterAttempt(user, dataKey !== null, now);
-    await keyRing.open(dataKey!);
+    await keyRing.open(dataKey!, since);
     return this.unlockedAs(user);
   }
 
@@ -179,6 +180,7 @@ export class Accounts {
    * code is checked by its check character first, so a typo reads as one, not as a wrong code.
    */
   async recover(input: { code: unknown; name: unknown; pin: unknown; pinAgain: unknown }): Promise<Unlocked> {
+    const since = this.deps.keyRing.mark();
     const pinInput = { pin: input.pin, pinAgain: input.pinAgain };
     const [{ newPin }, { parseRecoveryCode }, { unwrap, wrapWithPin }] = await Promise.all([import('../domain/users'), recoveryCodeFormat(), keyWrapCode()]);
     const parsedPin = newPin.safeParse(pinInput);
@@ -195,7 +197,7 @@ export class Accounts {
     if (!dataKey) throw new ValidationError([{ path: 'code', code: 'recoveryWrong' }], input, 'recovery');
     const keyWrap = await wrapWithPin(dataKey, parsedPin.data.pin, this.iterations);
     await this.deps.db.users.put(withKeyWrap(user, keyWrap));
-    await this.deps.keyRing.open(dataKey);
+    await this.deps.keyRing.open(dataKey, since);
     return this.unlockedAs(user);
   }
 

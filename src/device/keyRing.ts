@@ -18,10 +18,22 @@ export class KeyRing {
   private closes = 0;
   private readonly listeners = new Set<(open: boolean) => void>();
 
-  async open(dataKey: Uint8Array): Promise<void> {
-    const closes = this.closes;
+  /** A point to open from: a lock or logout after it wins over an open() given it (see open). */
+  mark(): number {
+    return this.closes;
+  }
+
+  /**
+   * Puts the data key here. `since` (mark()) is when the unlock began: a PIN check takes about a
+   * second and the first unlock loads the cipher code, and a lock or logout meanwhile wins: the
+   * key is wiped and the unlock refused.
+   */
+  async open(dataKey: Uint8Array, since = this.closes): Promise<void> {
     const sealing = this.sealing ?? await import('../crypto/sealing');
-    if (this.closes !== closes) throw new RuleError('locked');
+    if (this.closes !== since) {
+      dataKey.fill(0);
+      throw new RuleError('locked');
+    }
     this.close();
     this.sealing = sealing;
     this.dataKey = dataKey;

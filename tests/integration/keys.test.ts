@@ -46,6 +46,18 @@ describe('the data key', () => {
     expect((await new FrontDesk(desk).patient(patient.patient))?.name).toBe('Zephyrine Quillbrook');
   });
 
+  it('a lock while the PIN is being checked wins: the unlock is refused and the records stay closed', async () => {
+    const { desk, patient } = await enrolled();
+    desk.lock();
+    const unlocking = desk.login(CLERK.name, CLERK.pin);
+    desk.lock();
+    expect(await refusal(unlocking)).toEqual(['locked']);
+    expect(desk.isUnlocked).toBe(false);
+    expect(await refusal(new FrontDesk(desk).patient(patient.patient))).toEqual(['locked']);
+    await desk.login(CLERK.name, CLERK.pin);
+    expect(desk.isUnlocked).toBe(true);
+  });
+
   it('a new user and a reset PIN get the same key, wrapped from the administrator\'s session; nobody else may', async () => {
     const { desk, admin } = await enrolled();
     const clerk = { name: CLERK.name, role: CLERK.role };
