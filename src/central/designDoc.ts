@@ -32,12 +32,15 @@ export function validateDocUpdateSource(eventTypes: readonly string[] = EVENT_TY
   // A string, not a URL object: under the browser-like test environment URL is not Node's own.
   const here = dirname(fileURLToPath(import.meta.url));
   const source = readFileSync(join(here, 'design/validate_doc_update.js'), 'utf8');
-  const parts = source.split(PLACEHOLDER);
-  if (parts.length !== 2) throw new Error(`validate_doc_update.js must contain ${PLACEHOLDER} exactly once`);
-  // The reader-only types, from the same domain list the gateway's push check uses.
-  const withTypes = parts.join(JSON.stringify(eventTypes)).replace(RECONCILE_PLACEHOLDER, () => JSON.stringify([...RECONCILE_TYPES]));
-  if (withTypes.split(SCHEMAS_PLACEHOLDER).length !== 2) throw new Error(`validate_doc_update.js must contain ${SCHEMAS_PLACEHOLDER} exactly once`);
-  return withTypes.replace(SCHEMAS_PLACEHOLDER, () => JSON.stringify(dataSchemas())).trim();
+  // Each placeholder exactly once: one left out would leave its check without its list.
+  const fill = (text: string, placeholder: string, value: unknown) => {
+    const parts = text.split(placeholder);
+    if (parts.length !== 2) throw new Error(`validate_doc_update.js must contain ${placeholder} exactly once`);
+    return parts.join(JSON.stringify(value));
+  };
+  // The reader-only types come from the same domain list the gateway's push check uses.
+  const withTypes = fill(fill(source, PLACEHOLDER, eventTypes), RECONCILE_PLACEHOLDER, [...RECONCILE_TYPES]);
+  return fill(withTypes, SCHEMAS_PLACEHOLDER, dataSchemas()).trim();
 }
 
 // Devices and the admin screens compare chains per device: the latest seq and hash of each.
