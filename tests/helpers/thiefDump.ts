@@ -227,7 +227,25 @@ function whereIn(sections: { at: number; label: string }[], at: number): string 
 function indexesOf(haystack: string, form: string): number[] {
   const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = /^\d+$/.test(form) ? `(?<!\\d)${escaped}(?!\\d)` : escaped;
-  return [...haystack.matchAll(new RegExp(pattern, 'g'))].map((m) => m.index);
+  const found = [...haystack.matchAll(new RegExp(pattern, 'g'))].map((m) => m.index);
+  return form.length >= SHORT_FORM ? found : found.filter((at) => !insideEncodedRun(haystack, at, form.length));
+}
+
+/**
+ * A short form (a word's sound, "pady") inside a long run of base64 or hex characters is chance,
+ * not a value: a few hundred kilobytes of sealed values, lower-cased, hold most four-letter
+ * strings somewhere. A value kept as it is stands apart from such runs (quotes, spaces); one
+ * kept encoded is looked for decoded (decodedRuns).
+ */
+const SHORT_FORM = 8;
+const ENCODED_RUN = 16;
+function insideEncodedRun(text: string, at: number, length: number): boolean {
+  const encoded = /[a-z0-9+/=_-]/i;
+  let start = at;
+  let end = at + length;
+  while (start > 0 && encoded.test(text[start - 1]!)) start -= 1;
+  while (end < text.length && encoded.test(text[end]!)) end += 1;
+  return end - start >= ENCODED_RUN;
 }
 
 export interface Finding {

@@ -25,6 +25,14 @@ describe('the thief test\'s plaintext search', () => {
     expect(plaintextFound(`{"v":"${hex}"}`, ['Thaddeus Marrowgate'])).toEqual(['Thaddeus Marrowgate']);
   });
 
+  it('takes a short form inside a run of ciphertext for chance, and the same form standing apart for a leak', () => {
+    const notes = { label: 'clinical notes', value: 'Query leptospirosis after paddy work', kind: 'name' as const };
+    expect(secretForms(notes)).toContain('pady');
+    expect(plaintextFound('{"$sealed":"s1.Qm9x7PaDyk3LwZz0aT+Yq/8nHh=="}', [notes])).toEqual([]);
+    expect(plaintextFound('{"sounds":["pady","work"]}', [notes])).toEqual([notes.value]);
+    expect(plaintextFound('{"n":"after paddy work"}', [notes])).toEqual([notes.value]);
+  });
+
   it('does not find digits inside a longer run of digits, nor anything in random bytes', () => {
     expect(plaintextFound('{"t":"17935793019"}', [{ label: 'pin', value: '793019', kind: 'digits' }])).toEqual([]);
     const noise = JSON.stringify({ hex: randomBytes(50_000).toString('hex'), b64: randomBytes(50_000).toString('base64'), latin1: randomBytes(50_000).toString('latin1') });
