@@ -23,6 +23,24 @@ async function tablet(code: string) {
   await wards.defineWard(admin, { ward: 'SURG', name: 'Surgery ward', beds: '1-4' });
   return { ...h, admin, wards, front: new FrontDesk(h.desk) };
 }
+type Tablet = Awaited<ReturnType<typeof tablet>>;
+
+/** `from`'s events reach `to` and are folded, as a pull brings them. */
+async function bring(from: Tablet, code: string, to: Tablet) {
+  await to.desk.eventLog!.importDocs(await from.desk.eventLog!.readRange(code, 1, 1000));
+  await to.desk.projections!.catchUp();
+}
+
+/** The ward screens of `t`, its administrator logged in. */
+function openWards(t: Tablet) {
+  useSession.getState().login(t.admin);
+  const location = memoryLocation({ path: '/', record: true });
+  render(
+    <DeskProvider desk={t.desk}>
+      <Router hook={location.hook}><WardRoutes /></Router>
+    </DeskProvider>,
+  );
+}
 
 describe('the bed board', () => {
   it('shows a bed two tablets filled offline with both patients as a conflict, and a transfer decides it', async () => {
@@ -34,16 +52,9 @@ describe('the bed board', () => {
     const sunita = await m2.front.register(m2.admin, { ...PATIENT, name: 'Sunita Devi', sex: 'F' });
     await k7.wards.admit(k7.admin, { ...admit, patient: ravi.patient });
     const second = await m2.wards.admit(m2.admin, { ...admit, patient: sunita.patient });
-    await k7.desk.eventLog!.importDocs(await m2.desk.eventLog!.readRange('M2', 1, 1000));
-    await k7.desk.projections!.catchUp();
+    await bring(m2, 'M2', k7);
 
-    useSession.getState().login(k7.admin);
-    const location = memoryLocation({ path: '/', record: true });
-    render(
-      <DeskProvider desk={k7.desk}>
-        <Router hook={location.hook}><WardRoutes /></Router>
-      </DeskProvider>,
-    );
+    openWards(k7);
     // The ward list calls the conflict out before anyone opens the board.
     const row = await screen.findByTestId('ward-row');
     expect(row).toHaveTextContent('1 bed with two patients: decide who stays');
@@ -77,20 +88,12 @@ describe('the bed board', () => {
     const m2 = await tablet('M2');
     const admit = { ward: 'SURG', source: 'direct', dept: 'MED', consultant: 'Dr Meera Iyer', diagnosis: 'Dengue fever' };
     const ravi = await k7.front.register(k7.admin, PATIENT);
-    await m2.desk.eventLog!.importDocs(await k7.desk.eventLog!.readRange('K7', 1, 1000));
-    await m2.desk.projections!.catchUp();
+    await bring(k7, 'K7', m2);
     const first = await k7.wards.admit(k7.admin, { ...admit, bed: '1', patient: ravi.patient });
     const second = await m2.wards.admit(m2.admin, { ...admit, bed: '4', patient: ravi.patient });
-    await k7.desk.eventLog!.importDocs(await m2.desk.eventLog!.readRange('M2', 1, 1000));
-    await k7.desk.projections!.catchUp();
+    await bring(m2, 'M2', k7);
 
-    useSession.getState().login(k7.admin);
-    const location = memoryLocation({ path: '/', record: true });
-    render(
-      <DeskProvider desk={k7.desk}>
-        <Router hook={location.hook}><WardRoutes /></Router>
-      </DeskProvider>,
-    );
+    openWards(k7);
     const row = await screen.findByTestId('ward-row');
     expect(row).toHaveTextContent('1 patient admitted to two beds: keep the admission where they lie');
     await user.click(within(row).getByRole('link'));
