@@ -1,4 +1,4 @@
-import { RuleError, ValidationError } from '../domain/errors';
+import { RuleError } from '../domain/errors';
 import { boardOrder } from '../domain/emergency/board';
 import { arrivalFields, dispositionFields, triageFields } from '../domain/emergency/events';
 import { unknownPatient } from '../domain/emergency/unknownPatient';
@@ -8,7 +8,7 @@ import { unknownAlias } from '../domain/patients/alias';
 import type { EmergencyVisitRow } from '../domain/projections/emergencyRows';
 import type { PatientRow } from '../domain/projections/rows';
 import { localDay } from '../domain/tokens/day';
-import { toIssues } from '../domain/validation';
+import { parseWith } from '../domain/validation';
 import type { z } from 'zod';
 import type { Desk, SessionUser } from './desk';
 
@@ -17,12 +17,6 @@ const DESK_ROLES = new Set(['clerk', 'admin']);
 export interface BoardEntry {
   visit: EmergencyVisitRow;
   patient: PatientRow | undefined;
-}
-
-function parse<S extends z.ZodType>(schema: S, input: unknown, form: string): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, form);
-  return parsed.data;
 }
 
 /**
@@ -42,7 +36,7 @@ export class EmergencyDesk {
    */
   async registerUnknown(actor: SessionUser, input: unknown): Promise<{ patient: PatientRow; visit: EmergencyVisitRow }> {
     if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
-    const { sex, years, ...arrival } = parse(unknownPatient, input, 'emergency');
+    const { sex, years, ...arrival } = parseWith(unknownPatient, input, 'emergency');
     const { identity, projector } = await this.desk.context();
     let patient = '';
     const recorded = await projector.record('patient.registered', async () => {
@@ -65,7 +59,7 @@ export class EmergencyDesk {
    */
   async arrive(actor: SessionUser, patient: string, input: unknown): Promise<EmergencyVisitRow> {
     if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
-    const arrival = parse(arrivalFields, input, 'emergency');
+    const arrival = parseWith(arrivalFields, input, 'emergency');
     if (!(await this.db.patients.get(patient))) throw new RuleError('patientNotFound');
     return this.record(actor, patient, arrival, true);
   }
@@ -92,13 +86,13 @@ export class EmergencyDesk {
   /** Triage (again, if the patient's state changes) while the visit is open. */
   async triage(actor: SessionUser, visit: string, input: unknown): Promise<EmergencyVisitRow> {
     if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
-    return this.recordOnOpenVisit(actor, visit, 'emergency.triaged', parse(triageFields, input, 'triage'));
+    return this.recordOnOpenVisit(actor, visit, 'emergency.triaged', parseWith(triageFields, input, 'triage'));
   }
 
   /** How the visit ends: it leaves the board. */
   async dispose(actor: SessionUser, visit: string, input: unknown): Promise<EmergencyVisitRow> {
     if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
-    return this.recordOnOpenVisit(actor, visit, 'emergency.disposed', parse(dispositionFields, input, 'disposition'));
+    return this.recordOnOpenVisit(actor, visit, 'emergency.disposed', parseWith(dispositionFields, input, 'disposition'));
   }
 
   private async recordOnOpenVisit(actor: SessionUser, visit: string, type: 'emergency.triaged' | 'emergency.disposed', fields: object): Promise<EmergencyVisitRow> {

@@ -11,8 +11,7 @@ import { censusRows, type CensusRow } from '../domain/wards/census';
 import { localDay } from '../domain/tokens/day';
 import type { BedMark } from '../domain/wards/codes';
 import { admitFields, dischargeFields, wardFields } from '../domain/wards/events';
-import { toIssues } from '../domain/validation';
-import type { z } from 'zod';
+import { parseWith, toIssues } from '../domain/validation';
 import type { Desk, SessionUser } from './desk';
 
 const CLERK_ROLES = new Set(['clerk', 'admin']);
@@ -38,12 +37,6 @@ export interface WardCensusData {
 export interface WardBoard {
   ward: WardRow;
   beds: BoardBed<PlacedPatient>[];
-}
-
-function parse<S extends z.ZodType>(schema: S, input: unknown, form: string): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, form);
-  return parsed.data;
 }
 
 function allow(actor: SessionUser, roles: ReadonlySet<string> = CLERK_ROLES): void {
@@ -90,7 +83,7 @@ export class WardDesk {
   /** Admit a patient to a free bed; the IP number is counted inside the append lock. */
   async admit(actor: SessionUser, input: unknown): Promise<AdmissionRow> {
     allow(actor);
-    const fields = parse(admitFields, input, 'admit');
+    const fields = parseWith(admitFields, input, 'admit');
     // The checks' reads go together (each is an IndexedDB round trip); their verdicts in a fixed order.
     const [person, visit, ward, occupants, current] = await Promise.all([
       this.db.patients.get(fields.patient),
@@ -118,7 +111,7 @@ export class WardDesk {
   async transfer(actor: SessionUser, admission: string, input: { ward?: unknown; bed?: unknown }): Promise<AdmissionRow> {
     allow(actor);
     const row = await this.admitted(admission);
-    const to = parse(admitFields.pick({ ward: true, bed: true }), input, 'transfer');
+    const to = parseWith(admitFields.pick({ ward: true, bed: true }), input, 'transfer');
     if (to.ward === row.ward && to.bed === row.bed) throw new ValidationError([{ path: 'bed', code: 'sameBed' }], input, 'transfer');
     await this.bedOf(to.ward, to.bed);
     if ((await this.inBed(to.ward, to.bed)).length) throw new RuleError('bedOccupied', { bed: to.bed });
@@ -138,7 +131,7 @@ export class WardDesk {
     const time = typeof input.diedTime === 'string' ? input.diedTime.trim() : '';
     const diedAt = input.outcome === 'death' && time ? recentInstant(time, this.desk.now(), identity.timeZone) : undefined;
     if (input.outcome === 'death' && diedAt === null) throw new ValidationError([{ path: 'diedTime', code: 'time' }], input, 'discharge');
-    const fields = parse(dischargeFields, { outcome: input.outcome, note: input.note, ...(diedAt ? { diedAt } : {}) }, 'discharge');
+    const fields = parseWith(dischargeFields, { outcome: input.outcome, note: input.note, ...(diedAt ? { diedAt } : {}) }, 'discharge');
     if (fields.outcome === 'death' && !fields.diedAt) throw new ValidationError([{ path: 'diedTime', code: 'required' }], input, 'discharge');
     const recorded = await projector.record('ward.discharged', { admission, from: { ward: row.ward, bed: row.bed }, ...fields }, actor.name);
     return (await projector.rowAfter(recorded, 'admissions', admission))!;

@@ -398,7 +398,7 @@ export class ExportMapper {
     this.reconciled.set(patient, row);
     if (row.status === 'merged' && row.kept) this.mergedTo.set(patient, row.kept);
     else this.mergedTo.delete(patient);
-    if (row.status === 'conflict') this.problem(e, `patient ${patient}: administrators decided differently (${row.decisions.map((d) => d.uhid ?? d.kept ?? d.kind).join(', ')}); exported without a link until one is undone`);
+    if (row.status === 'conflict') this.problem(e, `patient ${patient}: administrators decided differently (${row.decisions.map((d) => `${d.kind} in ${d.id}`).join(', ')}); exported without a link until one is undone`);
     if (!emit) return [];
     const others = [...new Set([rootBefore, this.rootOf(patient)])].filter((id) => id !== patient);
     const order = this.mergedTo.has(patient) ? [patient, ...others] : [...others, patient];

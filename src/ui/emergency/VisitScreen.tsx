@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { DISPOSITIONS, TRIAGE } from '../../domain/emergency/codes';
 import { dispositionFields } from '../../domain/emergency/events';
-import { ValidationError } from '../../domain/errors';
-import { toIssues } from '../../domain/validation';
+import { parseWith } from '../../domain/validation';
 import { ageLabel } from '../../domain/patients/age';
 import { useEmergency, useLiveEmergency } from '../emergencyUseCases';
 import { useSession } from '../session';
@@ -108,8 +107,7 @@ function DispositionForm({ visit, patient }: { visit: string; patient: string })
   const [busy, setBusy] = useState(false);
   const [, navigate] = useLocation();
   const ask = form.submitWith(async (values) => {
-    const parsed = dispositionFields.safeParse(values);
-    if (!parsed.success) throw new ValidationError(toIssues(parsed.error), values, 'disposition');
+    parseWith(dispositionFields, values, 'disposition');
     setAsking(values);
   });
   const returning = useRef(false);
