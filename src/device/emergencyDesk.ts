@@ -65,7 +65,7 @@ export class EmergencyDesk {
   }
 
   /** The patient's open emergency visit, if any. */
-  async openVisitOf(patient: string): Promise<EmergencyVisitRow | undefined> {
+  private async openVisitOf(patient: string): Promise<EmergencyVisitRow | undefined> {
     return (await this.db.emergencyVisits.where('patient').equals(patient).toArray()).find((v) => v.status === 'open');
   }
 

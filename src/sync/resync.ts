@@ -53,14 +53,14 @@ export interface ResyncOptions {
 const listed = (items: readonly string[]) =>
   items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ` (+${items.length - LISTED})` : '');
 
+/** Tries of a pull whose connection dropped before giving up as unreachable. */
+const PULL_ATTEMPTS = 3;
+
 /**
  * The administrator's resync: closed by default, so a device never talks to a server until the
  * network has been declared clean; when opened, pushes this device's events and proves they
  * arrived, pulls the others' if this is an administrator's device, and keeps a history.
  */
-/** Tries of a pull whose connection dropped before giving up as unreachable. */
-const PULL_ATTEMPTS = 3;
-
 export class Resync {
   private progress: SyncProgress = idleProgress();
   private readonly listeners = new Set<(p: SyncProgress) => void>();

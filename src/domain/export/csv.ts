@@ -1,6 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Change } from './mapper';
 import type { Resource } from './resources';
+import { DIAGNOSIS_PREFIX } from './inpatient';
+
+const withoutPrefix = (text: string, prefix: string) => (text.startsWith(prefix) ? text.slice(prefix.length) : text);
 
 type Row = Record<string, string | number>;
 type Obj = Record<string, unknown>;
@@ -56,7 +59,7 @@ export const CSV_FILES: Record<string, { file: string; columns: string[]; row: (
       return {
         ip_number: str(a(r.identifier)[0]?.value), downtime_id: refValue(r.subject), status: str(r.status), admitted_at: str(o(r.period).start),
         source: str(o(o(r.hospitalization).admitSource).text), department: str(o(r.serviceType).text),
-        consultant: str(o(a(r.participant)[0]?.individual).display), diagnosis: str(a(r.reasonCode)[0]?.text).replace(/^Provisional diagnosis: /, ''),
+        consultant: str(o(a(r.participant)[0]?.individual).display), diagnosis: withoutPrefix(str(a(r.reasonCode)[0]?.text), DIAGNOSIS_PREFIX),
         mlc: a(r.type).length ? 'yes' : '', ward_bed: str(o(places.at(-1)?.location).display),
         moves: places.map((p) => `${str(o(p.location).display)} from ${str(o(p.period).start)}${o(p.period).end ? ` to ${str(o(p.period).end)}` : ''}`).join('; '),
         discharged_at: str(o(r.period).end), discharge: str(o(o(r.hospitalization).dischargeDisposition).text),

@@ -2,6 +2,9 @@ import type { AdmitSource, Discharge } from '../wards/codes';
 import { fhirId, ref, type Resource } from './resources';
 import { ACT_CODE_SYSTEM, type ExportSystems } from './systems';
 
+/** How the encounter's reason reads; the CSV takes the diagnosis back out of it. */
+export const DIAGNOSIS_PREFIX = 'Provisional diagnosis: ';
+
 /** One place an admitted patient lay in, from the admission or a transfer until the next move. */
 export interface AdmissionPlace { ward: string; bed: string; at: string }
 
@@ -78,7 +81,7 @@ export function inpatientEncounterResource(
     subject: ref('Patient', s.downtimeId, a.patient),
     participant: [{ type: [{ coding: [{ system: PARTICIPATION_TYPE, code: 'ATND', display: 'attender' }] }], individual: { display: a.consultant } }],
     period: { start: a.admittedAt, ...(ended ? { end: a.dischargedAt } : {}) },
-    reasonCode: [{ text: `Provisional diagnosis: ${a.diagnosis}` }],
+    reasonCode: [{ text: `${DIAGNOSIS_PREFIX}${a.diagnosis}` }],
     hospitalization: {
       admitSource: { ...(source.code ? { coding: [{ system: ADMIT_SOURCE, code: source.code }] } : {}), text: source.text },
       ...(outcome ? {
