@@ -11,6 +11,7 @@ import { verifyCentral } from './verifyCentral';
 import { replaceDeviceKey } from './deviceKeys';
 import { runningStorePort } from './storeAddress';
 import { exportCommand } from './export/exportCommand';
+import { useNodeSha256 } from '../server/nativeHash';
 
 const USAGE = `Usage: npm run central -- <command>
   start              run the embedded central store in the foreground; Ctrl-C stops it
@@ -113,6 +114,7 @@ async function run(command: (typeof COMMANDS)[number], config: ServerConfig, arg
 }
 
 async function main(command: string | undefined) {
+  useNodeSha256();
   if (!COMMANDS.includes(command as never)) {
     console.error(USAGE);
     process.exit(2);

@@ -14,6 +14,8 @@ export interface EmbeddedStore {
   url: string;
   auth: BasicAuth;
   dataDir: string;
+  /** The store's process (benchmarks read its CPU time). */
+  pid: number | undefined;
   /** Resolves with how it ended ("exit code 1", "signal SIGKILL") if it stops other than by stop(). */
   crashed: Promise<string>;
   stop(): Promise<void>;
@@ -130,7 +132,7 @@ export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise
   try {
     await waitUntilReady(url, child, () => stderrTail);
     const auth = await ensureStoreAdmin(url, dataDir, options.adminPassword, log);
-    return { url, auth, dataDir, crashed, stop };
+    return { url, auth, dataDir, pid: child.pid, crashed, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -1,3 +1,4 @@
+import type { EventRangeReader } from './idbEventRange';
 import { validateData, buildEvent, eventId, eventIdRange, type AnyEvent, type ChainHead, type EventDoc } from '../domain/events/envelope';
 import type { EventType } from '../domain/events/catalog';
 import { ValidationError, type Issue } from '../domain/errors';
@@ -67,11 +68,13 @@ interface Deps {
   device: string;
   locks: Locks;
   now: () => Date;
+  /** A faster way to read a run of events (see idbEventRange); PouchDB answers when it cannot. */
+  rangeReader?: EventRangeReader;
 }
 
 const MAX_CONFLICT_RETRIES = 8;
 
-export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps): EventLog {
+export function createPouchEventLog({ db, device, locks, now, openRemote, rangeReader }: Deps): EventLog {
   // The head is cached between appends; another tab's append shows up as a 409 on our id, and
   // then we re-read. The id is the sequence, so two writers can never both own a sequence number.
   let cachedHead: ChainHead | null | undefined;
@@ -155,7 +158,10 @@ export function createPouchEventLog({ db, device, locks, now, openRemote }: Deps
 
   async function readRange(ofDevice: string, fromSeq: number, limit: number) {
     const { end } = eventIdRange(ofDevice);
-    const res = await db.allDocs({ startkey: eventId(ofDevice, Math.max(1, fromSeq)), endkey: end, include_docs: true, limit });
+    const first = eventId(ofDevice, Math.max(1, fromSeq));
+    const fast = rangeReader && limit > 0 ? await rangeReader(first, end, limit) : null;
+    if (fast) return fast;
+    const res = await db.allDocs({ startkey: first, endkey: end, include_docs: true, limit });
     return res.rows.map((r) => r.doc as unknown as AnyEvent & { _rev: string });
   }
 

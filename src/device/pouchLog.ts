@@ -2,7 +2,8 @@ import { createPouchEventLog, type EventLog } from './eventLog';
 import type { KeyRing } from './keyRing';
 import { pouchLegacyLog, type LegacyLog } from './legacyLog';
 import type { Locks } from './locks';
-import { sealEvents } from './sealedEvents';
+import { idbEventRange } from './idbEventRange';
+import { openedEvent, sealEvents } from './sealedEvents';
 
 /** The sealed log; the release before sealing kept a plaintext one under LEGACY_EVENT_DB_NAME. */
 export const EVENT_DB_NAME = 'downtime-desk-log';
@@ -16,7 +17,7 @@ export async function openPouchLog(device: string, locks: Locks, now: () => Date
   const { default: PouchDB } = await import('pouchdb-browser');
   const db = sealEvents(new PouchDB(name), keyRing);
   return createPouchEventLog({
-    db, device, locks, now,
+    db, device, locks, now, rangeReader: idbEventRange(name, openedEvent(keyRing)),
     openRemote: (source) => new PouchDB(new URL(source.url, location.href).href, { auth: { username: source.username, password: source.password }, skip_setup: true }),
   });
 }

@@ -29,11 +29,16 @@ function open(keyRing: KeyRing, id: string, sealed: string): unknown {
   }
 }
 
+/** A stored document as PouchDB hands it out: an event's data opened. */
+export function openedEvent<D extends Doc>(keyRing: KeyRing): (doc: D) => D {
+  return (doc) => (isEvent(doc) && isSealed(doc.data) ? { ...doc, data: open(keyRing, doc._id as string, doc.data) } : doc);
+}
+
 export function sealEvents<T extends PouchDB.Database>(db: T, keyRing: KeyRing): T {
   transformPouch.transform.call(db, {
     // Whatever arrives is sealed, a pulled document whose data looks sealed already included.
     incoming: (doc: Doc) => (isEvent(doc) && doc.data !== undefined ? { ...doc, data: keyRing.seal(doc._id as string, doc.data) } : doc),
-    outgoing: (doc: Doc) => (isEvent(doc) && isSealed(doc.data) ? { ...doc, data: open(keyRing, doc._id as string, doc.data) } : doc),
+    outgoing: openedEvent(keyRing),
   });
   return db;
 }

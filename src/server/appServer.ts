@@ -2,6 +2,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { gatewayPlugin, type GatewayOptions } from './gateway/gateway';
 import { cacheControlFor, SECURITY_HEADERS } from './securityHeaders';
+import { useNodeSha256 } from './nativeHash';
 
 export interface AppServerOptions {
   /** The built app (vite build's dist/). */
@@ -17,6 +18,7 @@ export interface AppServerOptions {
  * file is a 404 (the app routes by hash, so only `/` is the app's page).
  */
 export async function createAppServer(options: AppServerOptions): Promise<FastifyInstance> {
+  useNodeSha256();
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, return503OnClosing: true, forceCloseConnections: true });
   app.addHook('onSend', async (req, reply, payload) => {
     reply.headers(SECURITY_HEADERS);

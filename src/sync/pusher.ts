@@ -38,6 +38,11 @@ export interface PushOutcome {
 }
 
 export const DEFAULT_BATCH = 2000;
+/**
+ * Batches sent and not yet answered. Two left the store idle while the tablet read, sent and the
+ * gateway checked the next batch; with three the next one is always waiting (push benchmark).
+ */
+const IN_FLIGHT = 3;
 /** Events re-checked, besides the newest, when nothing is new since the last confirmed run. */
 export const RECHECK_SAMPLE = 500;
 
@@ -221,45 +226,43 @@ export class Pusher {
     };
     // Everything up to here was sent and answered (maybe not yet confirmed).
     let sentTo = confirmedSeq;
-    // Sent, its answer not read yet; and the batch sent right after it, while it was written.
-    let flight: Flight | null = null;
-    let ahead: Flight | null = null;
+    // Sent, their answers not read yet, oldest first: the ones behind the first were sent while
+    // the store still wrote the batches before them.
+    let flights: Flight[] = [];
     try {
       for (;;) {
         await this.hooks.gate();
-        // The next batch goes out while the store still writes the one before: the gateway
-        // checks it meanwhile and writes it only once that one is stored in full.
-        const from: number = (flight?.last ?? sentTo) + 1;
-        ahead = from <= total ? await this.launch(from, serverHighest, flight !== null) : null;
-        if (flight) {
-          const landing = flight;
-          flight = null;
-          await settle();
-          const results = await this.land(landing);
-          if (results === 'again') {
-            // Whatever went out after it is sent again, in order.
-            await ahead?.sending.catch(() => undefined);
-            ahead = null;
-            continue;
-          }
-          sentTo = landing.last;
-          // With new_edits=false the answer lists only failures. Where each document has one copy,
-          // the copy that answered the write is the one `_revs_diff` would ask, so its answer is
-          // the proof (the final check still asks); with several copies, ask before trusting it.
-          // Only one batch is ever unconfirmed, so checkpoints are saved in order.
-          const written = landing.toSend.filter((d) => !results.refused.has(d._id));
-          unconfirmed = confirm(landing.last, written, results.durable, this.oneCopy() ? Promise.resolve(new Set<string>()) : this.missingOf(written));
-          unconfirmed.catch(() => undefined); // thrown by settle()
+        // The next batches go out while the store still writes the one before: the gateway
+        // checks each meanwhile and writes it only once the one before is stored in full.
+        while (flights.length < IN_FLIGHT) {
+          const from: number = (flights[flights.length - 1]?.last ?? sentTo) + 1;
+          const next = from <= total ? await this.launch(from, serverHighest, flights.length > 0) : null;
+          if (!next) break;
+          flights.push(next);
         }
-        if (!ahead) break;
-        flight = ahead;
-        ahead = null;
+        const landing = flights.shift();
+        if (!landing) break;
+        await settle();
+        const results = await this.land(landing);
+        if (results === 'again') {
+          // Whatever went out after it is sent again, in order.
+          for (const behind of flights) await behind.sending.catch(() => undefined);
+          flights = [];
+          continue;
+        }
+        sentTo = landing.last;
+        // With new_edits=false the answer lists only failures. Where each document has one copy,
+        // the copy that answered the write is the one `_revs_diff` would ask, so its answer is
+        // the proof (the final check still asks); with several copies, ask before trusting it.
+        // Only one batch is ever unconfirmed, so checkpoints are saved in order.
+        const written = landing.toSend.filter((d) => !results.refused.has(d._id));
+        unconfirmed = confirm(landing.last, written, results.durable, this.oneCopy() ? Promise.resolve(new Set<string>()) : this.missingOf(written));
+        unconfirmed.catch(() => undefined); // thrown by settle()
       }
       await settle();
     } finally {
       // A run that stops early leaves nothing running behind it.
-      await flight?.sending.catch(() => undefined);
-      await ahead?.sending.catch(() => undefined);
+      for (const left of flights) await left.sending.catch(() => undefined);
       await (unconfirmed as Promise<void> | null)?.catch(() => undefined);
     }
     return confirmedSeq;

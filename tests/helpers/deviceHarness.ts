@@ -5,7 +5,8 @@ import { createPouchEventLog, type EventLog } from '../../src/device/eventLog';
 import { KeyRing } from '../../src/device/keyRing';
 import { pouchLegacyLog, type LegacyLog } from '../../src/device/legacyLog';
 import { inProcessLocks, type Locks } from '../../src/device/locks';
-import { sealEvents } from '../../src/device/sealedEvents';
+import { openedEvent, sealEvents } from '../../src/device/sealedEvents';
+import { idbEventRange } from '../../src/device/idbEventRange';
 
 let counter = 0;
 /** A unique name per test, so that tests on fake-indexeddb never see each other's data. */
@@ -21,6 +22,7 @@ export function openLog(db: string | PouchDB.Database, device: string, locks: Lo
   const pouch = typeof db === 'string' ? new PouchDB(db) : db;
   return createPouchEventLog({
     db: keyRing ? sealEvents(pouch, keyRing) : pouch, device, locks, now,
+    rangeReader: idbEventRange(pouch.name, keyRing ? openedEvent(keyRing) : (doc) => doc),
     openRemote: (s) => new PouchDB(s.url, { auth: { username: s.username, password: s.password }, skip_setup: true }),
   });
 }

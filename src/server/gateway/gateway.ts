@@ -10,6 +10,7 @@ import { decide, type Route } from './routes';
 import { credentialsOf, Sessions, type Credentials } from './sessions';
 import { jsonOf, StoreUnavailable, type StoreAnswer, type Upstream } from './upstream';
 import type { Caller } from './caller';
+import type { Verdict } from '../../domain/sync/pushCheck';
 
 export interface GatewayOptions {
   upstream: Upstream;
@@ -67,9 +68,10 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
       if (caller.kind !== 'device') throw new Refusal(403, 'forbidden', 'this route is for device accounts');
       return caller;
     };
+    /** `body`: a value, or the JSON text already made. */
     const forward = (body?: unknown) => upstream.send(req.method, storePath, {
       accept: 'application/json', ...credentials.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    }, body === undefined ? undefined : JSON.stringify(body));
+    }, body === undefined ? undefined : body instanceof StoreBody ? body.json : JSON.stringify(body));
     switch (route.handling) {
       case 'forward':
         return pass(reply, await forward(req.body ?? undefined));
@@ -101,14 +103,14 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
         const pusher = device();
         const signed = req.headers[SIGNED_HEAD_HEADER];
         return pipeline.run(pusher.device, firstSeq(docs), {
-          judge: (after) => judgeBatch(facts, pusher, docs, now(), typeof signed === 'string' ? signed : undefined, after),
-          tailOf: tailOfBatch,
-          write: async (verdicts) => {
-            const send = verdicts.flatMap((v) => (v.action === 'send' ? [v.doc] : []));
-            const refused = verdicts.flatMap((v) => (v.action === 'refuse' ? [{ id: v.id, error: 'forbidden', reason: v.reason }] : []));
+          // The store's body is made while the batch before is written: the store then goes from
+          // one write to the next without waiting for it.
+          judge: async (after) => toWrite(await judgeBatch(facts, pusher, docs, now(), typeof signed === 'string' ? signed : undefined, after)),
+          tailOf: ({ verdicts }) => tailOfBatch(verdicts),
+          write: async ({ body, refused }) => {
             if (refused.length) options.log?.(`push from ${pusher.name}: ${refused.length} of ${docs.length} refused, first ${refused[0]!.id}: ${refused[0]!.reason}`);
-            if (send.length === 0) return { answer: () => reply.status(201).send(refused), inFull: false };
-            const answer = await forward({ docs: send, new_edits: false });
+            if (body === null) return { answer: () => reply.status(201).send(refused), inFull: false };
+            const answer = await forward(body);
             if (answer.status !== 201 && answer.status !== 200 && answer.status !== 202 && answer.status !== 417) return { answer: () => pass(reply, answer), inFull: false };
             const failures = (Array.isArray(jsonOf(answer)) ? jsonOf(answer) as Array<{ error?: string }> : []).filter((r) => r.error);
             // A cluster's 202 (fewer copies than its write quorum) stays a 202: the app must not
@@ -142,6 +144,18 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
     // A client's mistake is told in a line; nothing about our code or paths leaves the server.
     return refuse(reply, status, status === 500 ? 'internal' : errorName(status), status === 500 ? 'Something went wrong on the server; it has been logged.' : err.message);
   });
+}
+
+/** JSON text made ahead for the store, told apart from a value to be serialised. */
+class StoreBody {
+  constructor(readonly json: string) {}
+}
+
+/** What a judged batch sends to the store (null: nothing) and what it answers as refused. */
+function toWrite(verdicts: Verdict[]) {
+  const send = verdicts.flatMap((v) => (v.action === 'send' ? [v.doc] : []));
+  const refused = verdicts.flatMap((v) => (v.action === 'refuse' ? [{ id: v.id, error: 'forbidden', reason: v.reason }] : []));
+  return { verdicts, refused, body: send.length ? new StoreBody(JSON.stringify({ docs: send, new_edits: false })) : null };
 }
 
 function pass(reply: FastifyReply, answer: StoreAnswer) {
