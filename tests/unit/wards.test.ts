@@ -219,4 +219,18 @@ describe('beds, admissions and conflicts, folded', () => {
     ]);
     expect(censusRows(board).map((r) => `${r.bed}:${r.admission.admission}:${r.conflict}`)).toEqual(['2:c:false', '3:a:true', '3:b:true']);
   });
+
+  it('names on the census the other bed of a patient admitted to two beds, as the board does', () => {
+    const placed = [
+      { admission: 'a', patient: P1, status: 'admitted' as const, ward: 'SURG', bed: '1', placedAt: '2026-12-01T04:00:00.000Z' },
+      { admission: 'b', patient: P1, status: 'admitted' as const, ward: 'MED', bed: '7', placedAt: '2026-12-01T04:05:00.000Z' },
+      { admission: 'c', patient: P2, status: 'admitted' as const, ward: 'SURG', bed: '2', placedAt: '2026-12-01T04:00:00.000Z' },
+    ];
+    const twice = admittedTwice(placed);
+    const board = bedBoard('SURG', ward.beds as never, new Map(), placed.map((x) => ({ ...x, elsewhere: twice.get(x.admission) ?? [] })));
+    expect(censusRows(board).map((r) => [r.bed, r.admission.admission, r.elsewhere])).toEqual([
+      ['1', 'a', [{ admission: 'b', ward: 'MED', bed: '7' }]],
+      ['2', 'c', []],
+    ]);
+  });
 });

@@ -5,7 +5,9 @@ import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { FrontDesk } from '../../../src/device/frontDesk';
 import { WardDesk } from '../../../src/device/wardDesk';
-import { initI18n, setLanguage } from '../../../src/ui/i18n';
+import { initI18n, loadLanguage, setLanguage } from '../../../src/ui/i18n';
+import { WardCensus } from '../../../src/print/WardCensus';
+import { censusSheet } from '../../../src/ui/wards/printCensus';
 import { DeskProvider } from '../../../src/ui/services';
 import { useSession } from '../../../src/ui/session';
 import { WardRoutes } from '../../../src/ui/wards/WardRoutes';
@@ -104,5 +106,28 @@ describe('the bed board', () => {
     expect(bed('4').dataset.state).toBe('occupied');
     expect(within(bed('1')).getByRole('link', { name: `ALSO ADMITTED to SURG bed 4 (${second.admission})` })).toHaveAttribute('href', `/admission/${second.admission}`);
     expect(within(bed('4')).getByRole('link', { name: `ALSO ADMITTED to SURG bed 1 (${first.admission})` })).toBeInTheDocument();
+  });
+
+  it('marks on the printed census a patient two tablets admitted to two beds, naming the other bed in both languages', async () => {
+    const k7 = await tablet('K7');
+    const m2 = await tablet('M2');
+    const admit = { ward: 'SURG', source: 'direct', dept: 'MED', consultant: 'Dr Meera Iyer', diagnosis: 'Dengue fever' };
+    const ravi = await k7.front.register(k7.admin, PATIENT);
+    const sunita = await k7.front.register(k7.admin, { ...PATIENT, name: 'Sunita Devi', sex: 'F' });
+    await bring(k7, 'K7', m2);
+    const first = await k7.wards.admit(k7.admin, { ...admit, bed: '1', patient: ravi.patient });
+    await k7.wards.admit(k7.admin, { ...admit, bed: '2', patient: sunita.patient });
+    const second = await m2.wards.admit(m2.admin, { ...admit, bed: '4', patient: ravi.patient });
+    await bring(m2, 'M2', k7);
+
+    await loadLanguage('hi');
+    const sheet = censusSheet((await k7.wards.census('SURG'))!);
+    render(<WardCensus census={sheet} />);
+    const row = (bed: string) => screen.getAllByRole('row').find((r) => r.querySelector('.wc-bed')?.textContent === bed)!;
+    expect(within(row('1')).getByTestId('census-twice')).toHaveTextContent(`ALSO ADMITTED to SURG bed 4 (${second.admission}) / SURG बिस्तर 4 पर भी भर्ती (${second.admission})`);
+    expect(within(row('4')).getByTestId('census-twice')).toHaveTextContent(`ALSO ADMITTED to SURG bed 1 (${first.admission})`);
+    // Sunita lies in one bed only: nothing beside her.
+    expect(row('2')).toHaveTextContent('Sunita Devi');
+    expect(within(row('2')).queryByTestId('census-twice')).toBeNull();
   });
 });
