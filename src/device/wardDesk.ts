@@ -10,7 +10,7 @@ import { parseBedList } from '../domain/wards/bedList';
 import { censusRows, type CensusRow } from '../domain/wards/census';
 import { localDay } from '../domain/tokens/day';
 import type { BedMark } from '../domain/wards/codes';
-import { admitFields, dischargeFields, wardFields } from '../domain/wards/events';
+import { admitFields, dischargeFields, enteredInErrorFields, wardFields } from '../domain/wards/events';
 import { parseWith, toIssues } from '../domain/validation';
 import type { Desk, SessionUser } from './desk';
 
@@ -137,6 +137,20 @@ export class WardDesk {
     return (await projector.rowAfter(recorded, 'admissions', admission))!;
   }
 
+  /**
+   * The admission should never have been recorded (the wrong patient, or a patient two tablets
+   * admitted twice): with a reason, on an open admission. The bed is free again; the admission
+   * stays in the history, off the census, and goes to the HIS as entered in error.
+   */
+  async enteredInError(actor: SessionUser, admission: string, input: { reason?: unknown }): Promise<AdmissionRow> {
+    allow(actor);
+    const row = await this.admitted(admission);
+    const fields = parseWith(enteredInErrorFields, { reason: input.reason }, 'enteredInError');
+    const { projector } = await this.desk.context();
+    const recorded = await projector.record('ward.enteredInError', { admission, from: { ward: row.ward, bed: row.bed }, ...fields }, actor.name);
+    return (await projector.rowAfter(recorded, 'admissions', admission))!;
+  }
+
   /** Record a wristband's print first, so a reprint is numbered and says so; returns the copy. */
   async recordWristbandPrint(actor: SessionUser, admission: string): Promise<number> {
     allow(actor);
@@ -232,6 +246,7 @@ export class WardDesk {
   private async admitted(admission: string): Promise<AdmissionRow> {
     const row = await this.db.admissions.get(admission);
     if (!row) throw new RuleError('admissionNotFound');
+    if (row.status === 'enteredInError') throw new RuleError('admissionInError');
     if (row.status !== 'admitted') throw new RuleError('admissionClosed');
     return row;
   }

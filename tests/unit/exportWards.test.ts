@@ -110,4 +110,28 @@ describe('export for the HIS: in-patient admissions', () => {
     ]);
     expect(encounters(changes, ip1).at(-1)!.resource).toMatchObject({ status: 'finished', hospitalization: { dischargeDisposition: { coding: [{ code: 'home' }] } } });
   });
+
+  it('hands an admission entered in error to the HIS as entered-in-error with its reason, in FHIR and CSV, and lists what comes after it', () => {
+    const { events, add } = log();
+    const admitted = add('W1', 'ward.admitted', { admission: ip1, patient: ravi, ward: 'MED1', bed: '2', source: 'direct', dept: 'MED', consultant: 'Dr. Rao', diagnosis: 'Fever' });
+    const error = add('W1', 'ward.enteredInError', { admission: ip1, from: { ward: 'MED1', bed: '2' }, reason: 'Wrong patient <Meena>' });
+    const late = add('W2', 'ward.discharged', { admission: ip1, from: { ward: 'MED1', bed: '2' }, outcome: 'normal' });
+    const { mapper, changes } = exportSteps(events);
+    expect(mapper.problems).toEqual([{ event: late._id, type: 'ward.discharged', reason: `admission ${ip1} was already entered in error: not exported` }]);
+    const steps = encounters(changes, ip1);
+    expect(steps.map((c) => [c.create, c.resource.status])).toEqual([[true, 'in-progress'], [false, 'entered-in-error']]);
+    expect(steps[1]!.resource).toMatchObject({
+      period: { start: admitted.at, end: error.at },
+      location: [{ status: 'completed', period: { start: admitted.at, end: error.at } }],
+      text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">Entered in error: Wrong patient &lt;Meena&gt;</div>' },
+    });
+    expect(steps[1]!.resource.hospitalization).not.toHaveProperty('dischargeDisposition');
+    for (const c of changes) expect([c.resourceType, fhirErrors(c.resource)]).toEqual([c.resourceType, []]);
+    const batch = new Batch();
+    batch.add(changes);
+    const drained = batch.drain();
+    expect(fhirErrors(transactionBundle(drained, 'b1', '2026-11-25T12:00:00.000Z'))).toEqual([]);
+    const [, row] = csvChunk('Admission', drained.filter((c) => csvLayoutOf(c) === 'Admission'), DEFAULT_SYSTEMS, true).split('\r\n');
+    expect(row).toMatch(new RegExp(`^new,${ip1},${ravi},entered-in-error,`));
+  });
 });

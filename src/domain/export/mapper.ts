@@ -66,6 +66,8 @@ export class ExportMapper {
   private readonly visits = new Map<string, EmergencyVisitState | null>();
   /** In-patient admissions, like tokens: null once discharged. */
   private readonly admissions = new Map<string, AdmissionState | null>();
+  /** Admissions entered in error (closed like a discharge): later events on them are reported as such. */
+  private readonly inError = new Set<string>();
   /** Each ward's name as last set up (by time), for the locations' words. */
   private readonly wardNames = new Map<string, string>();
   private readonly pendingResults = new Map<string, PendingEntry>();
@@ -143,7 +145,7 @@ export class ExportMapper {
       case 'emergency.arrived': return [['patient', e.data.patient]];
       case 'emergency.triaged': case 'emergency.disposed': return [['visit', e.data.visit]];
       case 'ward.admitted': return [['patient', e.data.patient]];
-      case 'ward.transferred': case 'ward.discharged': return [['admission', e.data.admission]];
+      case 'ward.transferred': case 'ward.discharged': case 'ward.enteredInError': return [['admission', e.data.admission]];
       case 'specimen.collected': case 'specimen.received': case 'specimen.reported':
         return e.data.specimens.map((sp) => ['specimen', sp] as [Lookup, string]);
       case 'specimen.rejected': return [['specimen', e.data.specimen]];
@@ -288,16 +290,25 @@ export class ExportMapper {
         this.admissions.set(d.admission, a);
         return emit ? [this.admissionChange(d.admission, a, true)] : [];
       }
-      case 'ward.transferred': case 'ward.discharged': {
+      case 'ward.transferred': case 'ward.discharged': case 'ward.enteredInError': {
         const d = e.data;
         const a = this.admissions.get(d.admission);
         // As on the devices, the first discharge ends the admission: what comes after it is listed.
         if (!a) {
-          this.problem(e, `admission ${d.admission} was already discharged: ${e.type === 'ward.discharged' ? 'the first discharge is kept' : 'a transfer after it is not exported'}`);
+          const what = e.type === 'ward.discharged' ? 'the first discharge is kept' : e.type === 'ward.transferred' ? 'a transfer after it is not exported'
+            : 'entered in error after it: not exported, correct the stay in the HIS';
+          this.problem(e, this.inError.has(d.admission)
+            ? `admission ${d.admission} was already entered in error: ${e.type === 'ward.enteredInError' ? 'the first is kept' : 'not exported'}`
+            : `admission ${d.admission} was already discharged: ${what}`);
           return [];
         }
         if (e.type === 'ward.transferred') a.places.push({ ...e.data.to, at: e.at });
-        else {
+        else if (e.type === 'ward.enteredInError') {
+          a.enteredInErrorAt = e.at;
+          a.errorReason = e.data.reason;
+          this.admissions.set(d.admission, null);
+          this.inError.add(d.admission);
+        } else {
           a.outcome = e.data.outcome;
           a.dischargedAt = e.at;
           if (e.data.diedAt) a.diedAt = e.data.diedAt;

@@ -6,7 +6,7 @@ export type BedState = 'free' | 'occupied' | 'reserved' | 'cleaning' | 'conflict
 /** What the board needs of an admission. */
 export interface PlacedAdmission {
   admission: string;
-  status: 'admitted' | 'discharged';
+  status: 'admitted' | 'discharged' | 'enteredInError';
   ward: string;
   bed: string;
   placedAt: string;

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Router } from 'wouter';
@@ -34,9 +34,9 @@ async function bring(from: Tablet, code: string, to: Tablet) {
 }
 
 /** The ward screens of `t`, its administrator logged in. */
-function openWards(t: Tablet) {
+function openWards(t: Tablet, path = '/') {
   useSession.getState().login(t.admin);
-  const location = memoryLocation({ path: '/', record: true });
+  const location = memoryLocation({ path, record: true });
   render(
     <DeskProvider desk={t.desk}>
       <Router hook={location.hook}><WardRoutes /></Router>
@@ -129,5 +129,40 @@ describe('the bed board', () => {
     // Sunita lies in one bed only: nothing beside her.
     expect(row('2')).toHaveTextContent('Sunita Devi');
     expect(within(row('2')).queryByTestId('census-twice')).toBeNull();
+  });
+
+  it('marks an admission entered in error only after asking, with a reason; Escape goes back with nothing written; the bed is free after', async () => {
+    const user = userEvent.setup();
+    const k7 = await tablet('K7');
+    const ravi = await k7.front.register(k7.admin, PATIENT);
+    const a = await k7.wards.admit(k7.admin, { ward: 'SURG', bed: '2', source: 'direct', dept: 'MED', consultant: 'Dr Meera Iyer', diagnosis: 'Dengue fever', patient: ravi.patient });
+    openWards(k7, `/admission/${a.admission}`);
+    const form = await screen.findByRole('form', { name: 'Entered in error' });
+    const reason = within(form).getByLabelText('Why (required)');
+    // No reason: the field says so, nothing is asked.
+    await user.click(reason);
+    await user.keyboard('{Enter}');
+    expect(await within(form).findByText('This is required.')).toBeInTheDocument();
+    expect(within(form).queryByRole('button', { name: 'Yes, mark it' })).toBeNull();
+    await user.type(reason, 'Wrong patient: Ravi Kumar is in OPD{Enter}');
+    const question = await within(form).findByRole('alert');
+    expect(question).toHaveTextContent(`Mark admission ${a.admission} entered in error? Bed SURG 2 becomes free`);
+    expect(within(question).getByRole('button', { name: 'Yes, mark it' })).toHaveFocus();
+    const events = await k7.desk.eventCount();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(reason).toHaveFocus());
+    expect(within(form).queryByRole('button', { name: 'Yes, mark it' })).toBeNull();
+    expect(await k7.desk.eventCount()).toBe(events);
+    // Asked again, and Enter on the question records it.
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(within(form).getByRole('button', { name: 'Yes, mark it' })).toHaveFocus());
+    await user.keyboard('{Enter}');
+    expect(await screen.findByTestId('admission-in-error')).toHaveTextContent(`Entered in error`);
+    expect(screen.getByTestId('admission-in-error')).toHaveTextContent(`by ${k7.admin.name}: Wrong patient: Ravi Kumar is in OPD`);
+    expect(screen.queryByRole('button', { name: 'Transfer' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Discharge' })).toBeNull();
+    await user.click(screen.getByRole('link', { name: 'Bed board SURG' }));
+    await screen.findByText('Surgery ward', { exact: false });
+    expect(screen.getAllByTestId('bed').find((b) => b.dataset.bed === '2')!.dataset.state).toBe('free');
   });
 });
