@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { FrontDesk } from '../../../src/device/frontDesk';
@@ -106,6 +106,41 @@ describe('the bed board', () => {
     expect(bed('4').dataset.state).toBe('occupied');
     expect(within(bed('1')).getByRole('link', { name: `ALSO ADMITTED to SURG bed 4 (${second.admission})` })).toHaveAttribute('href', `/admission/${second.admission}`);
     expect(within(bed('4')).getByRole('link', { name: `ALSO ADMITTED to SURG bed 1 (${first.admission})` })).toBeInTheDocument();
+  });
+
+  it('lists every ward with its counts and conflicts without reading a single patient', async () => {
+    const k7 = await tablet('K7');
+    const m2 = await tablet('M2');
+    await k7.wards.defineWard(k7.admin, { ward: 'MED', name: 'Medicine ward', beds: '1-3' });
+    const admit = { source: 'direct', dept: 'MED', consultant: 'Dr Meera Iyer', diagnosis: 'Dengue fever' };
+    const ravi = await k7.front.register(k7.admin, PATIENT);
+    const sunita = await k7.front.register(k7.admin, { ...PATIENT, name: 'Sunita Devi', sex: 'F' });
+    await bring(k7, 'K7', m2);
+    await k7.wards.admit(k7.admin, { ...admit, ward: 'SURG', bed: '1', patient: ravi.patient });
+    await k7.wards.admit(k7.admin, { ...admit, ward: 'SURG', bed: '2', patient: sunita.patient });
+    await k7.wards.markBed(k7.admin, 'SURG', '3', 'reserved');
+    // M2, offline: Ravi again in MED 1, and someone new in SURG 2.
+    const arjun = await m2.front.register(m2.admin, { ...PATIENT, name: 'Arjun Singh' });
+    await m2.wards.admit(m2.admin, { ...admit, ward: 'MED', bed: '1', patient: ravi.patient });
+    await m2.wards.admit(m2.admin, { ...admit, ward: 'SURG', bed: '2', patient: arjun.patient });
+    await bring(m2, 'M2', k7);
+
+    const patients = k7.desk.db.patients;
+    const reads = [vi.spyOn(patients, 'get'), vi.spyOn(patients, 'bulkGet'), vi.spyOn(patients, 'where'), vi.spyOn(patients, 'toArray')];
+    openWards(k7);
+    await screen.findAllByTestId('ward-row');
+    await waitFor(() => expect(screen.getAllByTestId('ward-row')).toHaveLength(2));
+    const [med, surg] = screen.getAllByTestId('ward-row') as [HTMLElement, HTMLElement];
+    expect(med).toHaveTextContent('1 occupied · 2 free · 0 reserved · 0 being cleaned');
+    expect(med).toHaveTextContent('1 patient admitted to two beds');
+    expect(surg).toHaveTextContent('1 occupied · 1 free · 1 reserved · 0 being cleaned');
+    expect(surg).toHaveTextContent('1 bed with two patients');
+    expect(surg).toHaveTextContent('1 patient admitted to two beds');
+    for (const read of reads) expect(read).not.toHaveBeenCalled();
+    // The board, opened from the list, does read them: it shows names.
+    const user = userEvent.setup();
+    await user.click(within(surg).getByRole('link'));
+    expect(await screen.findByText('Arjun Singh')).toBeInTheDocument();
   });
 
   it('marks on the printed census a patient two tablets admitted to two beds, naming the other bed in both languages', async () => {
