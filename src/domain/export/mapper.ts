@@ -39,19 +39,29 @@ export interface ExportProblem {
 
 /**
  * What the mapper keeps between events, all keyed by our own IDs; nothing else of the store:
- * - per patient: the current fields (registration with corrections applied) as JSON text, about 0.4 KB;
+ * - per patient: the current fields (registration with corrections applied) as JSON text, about
+ *   0.4 KB, and the sex and birth date a result's reference range needs, kept apart so a result
+ *   never parses the fields;
  * - per OPD token: patient, department and times while it is open, about 0.3 KB; its key alone once closed;
  * - per specimen: its request, patient, container and moves, about 0.3 KB;
  * - per result entry not yet verified: its values (released ones are dropped);
  * - events that name a record not seen yet (replayed at the end, then reported).
  * - per patient an administrator reconciled: the decisions and undos (reconcile/state.ts), and
- *   the merges in force; they come out through reconciledPatient as identifiers.
+ *   the merges in force both ways (merged → kept, kept → merged), so a patient's resource finds
+ *   the patients merged into it without walking every merge; they come out through
+ *   reconciledPatient as identifiers.
  */
 interface PatientState {
-  /** As JSON text: a third of the heap of the object, and read back only for a correction. */
+  /** As JSON text: a third of the heap of the object, and read back only for a correction or a Patient resource. */
   fields: string;
   day: string;
+  /** What a result's reference range needs (sex, and the birth date for the age band), kept current by corrections. */
+  sex: PatientFields['sex'];
+  born: string;
 }
+
+const patientState = (fields: PatientFields, day: string): PatientState =>
+  ({ fields: JSON.stringify(fields), day, sex: fields.sex, born: birthDay(fields.birth, day) });
 
 interface PendingEntry { specimen: string; analyteVersion: string; values: ResultEntry[]; by: string; at: string }
 
@@ -77,6 +87,8 @@ export class ExportMapper {
   private readonly reconciled = new Map<string, ReconcileRow>();
   /** Merges in force: merged patient → the one kept. */
   private readonly mergedTo = new Map<string, string>();
+  /** The same merges the other way: kept patient → those merged straight into it. */
+  private readonly mergedFrom = new Map<string, Set<string>>();
   /**
    * Published analyte versions (one test's analytes each, a few dozen at most) and the versions
    * resolved from them: a result's units, LOINC codes and ranges are those of its own version.
@@ -216,13 +228,13 @@ export class ExportMapper {
           this.problem(e, `patient ${e.data.patient} registered twice: the first registration is kept`);
           return [];
         }
-        this.patients.set(e.data.patient, { fields: JSON.stringify(e.data.fields), day: e.data.day });
+        this.patients.set(e.data.patient, patientState(e.data.fields, e.data.day));
         return emit ? [this.patientChange(e.data.patient, true, e.data.fields)] : [];
       }
       case 'patient.corrected': {
         const p = this.patients.get(e.data.patient)!;
         const fields = { ...(JSON.parse(p.fields) as PatientFields), ...e.data.changes } as PatientFields;
-        p.fields = JSON.stringify(fields);
+        this.patients.set(e.data.patient, patientState(fields, p.day));
         return emit ? [this.patientChange(e.data.patient, false, fields)] : [];
       }
       case 'patient.linked': case 'patient.markedNew': case 'patient.merged': case 'reconcile.undone':
@@ -407,13 +419,51 @@ export class ExportMapper {
     const rootBefore = this.rootOf(patient);
     const row = apply(this.reconciled.get(patient));
     this.reconciled.set(patient, row);
-    if (row.status === 'merged' && row.kept) this.mergedTo.set(patient, row.kept);
-    else this.mergedTo.delete(patient);
+    this.setMerge(patient, row.status === 'merged' && row.kept ? row.kept : undefined);
     if (row.status === 'conflict') this.problem(e, `patient ${patient}: administrators decided differently (${row.decisions.map((d) => `${d.kind} in ${d.id}`).join(', ')}); exported without a link until one is undone`);
     if (!emit) return [];
     const others = [...new Set([rootBefore, this.rootOf(patient)])].filter((id) => id !== patient);
     const order = this.mergedTo.has(patient) ? [patient, ...others] : [...others, patient];
     return order.map((id) => this.patientChange(id, false));
+  }
+
+  /** Records (or, with no `kept`, ends) the merge of `patient` in both maps. */
+  private setMerge(patient: string, kept: string | undefined) {
+    const before = this.mergedTo.get(patient);
+    if (before === kept) return;
+    if (before !== undefined) {
+      const into = this.mergedFrom.get(before)!;
+      into.delete(patient);
+      if (into.size === 0) this.mergedFrom.delete(before);
+    }
+    if (kept === undefined) {
+      this.mergedTo.delete(patient);
+      return;
+    }
+    this.mergedTo.set(patient, kept);
+    const into = this.mergedFrom.get(kept);
+    if (into) into.add(patient); else this.mergedFrom.set(kept, new Set([patient]));
+  }
+
+  /**
+   * Every patient whose records show under `id` (rootOf(x) = id): those merged into it, and into
+   * them, found through the reverse map. None unless `id` is the end of its chain; a circle of
+   * merges ends nowhere, so none of its patients is under another.
+   */
+  private mergedInto(id: string): string[] {
+    if (this.mergedTo.has(id) || !this.mergedFrom.has(id)) return [];
+    const out: string[] = [];
+    const seen = new Set<string>([id]);
+    const todo = [id];
+    for (let at = todo.pop(); at !== undefined; at = todo.pop()) {
+      for (const x of this.mergedFrom.get(at) ?? []) {
+        if (seen.has(x)) continue;
+        seen.add(x);
+        out.push(x);
+        todo.push(x);
+      }
+    }
+    return out.sort();
   }
 
   /** Where a patient's records show: the end of its chain of merges (itself when none, or in a circle). */
@@ -434,7 +484,7 @@ export class ExportMapper {
     const fields = known ?? JSON.parse(p.fields) as PatientFields;
     const root = this.rootOf(id);
     const row = this.reconciled.get(id);
-    const mergedIn = this.mergedTo.size === 0 ? [] : [...this.mergedTo.keys()].filter((x) => x !== id && this.rootOf(x) === id).sort();
+    const mergedIn = this.mergedInto(id);
     const resource = reconciledPatient(this.s, patientResource(this.s, id, fields, p.day), {
       uhid: row?.status === 'linked' ? row.uhid : undefined, mergedIn, replacedBy: root !== id ? root : undefined,
     });
@@ -470,8 +520,7 @@ export class ExportMapper {
   private subject(sp: SpecimenState): SheetPatient {
     const p = this.patients.get(sp.patient);
     if (!p) return { sex: 'U', band: 'adult' };
-    const fields = JSON.parse(p.fields) as PatientFields;
     const day = (sp.collectedAt ?? sp.requestedAt).slice(0, 10);
-    return { sex: fields.sex, band: ageBand(birthDay(fields.birth, p.day), day) };
+    return { sex: p.sex, band: ageBand(p.born, day) };
   }
 }
