@@ -13,6 +13,19 @@ import { text } from '../domain/text';
 import type { Desk, SessionUser } from './desk';
 import { exportFromDevice, type DeviceExport } from './deviceExport';
 import { pullsEverything } from '../sync/gateSettings';
+import { parseExportId } from '../domain/export/exportId';
+
+/** The setting that remembers the last FHIR download from this device (device heads, not patient values). */
+const LAST_DOWNLOAD = 'hisDownload';
+
+export interface LastDownload {
+  /** The export id it covered up to, e.g. `AD-40.K7-120`: the next "changes since" starts after it. */
+  exportId: string;
+  at: string;
+  by: string;
+  /** The export id it started after, for a download of changes. */
+  since?: string;
+}
 
 /** Index rows opened per patient at most: the ones sharing most with it (a common name shares one word with thousands). */
 export const CANDIDATE_ROWS = 60;
@@ -175,10 +188,25 @@ export class ReconcileDesk {
     return (await this.db.devices.toCollection().primaryKeys()).map(String).sort();
   }
 
-  /** The FHIR export of everything this device holds, reconciliation included (deviceExport.ts). */
-  async exportFhir(actor: SessionUser): Promise<DeviceExport> {
+  /**
+   * The FHIR export from this device, reconciliation included (deviceExport.ts): `everything`, or
+   * the `changes` since this device's last download (as the CLI's `--since`), which is then
+   * remembered as the new last download.
+   */
+  async exportFhir(actor: SessionUser, what: 'everything' | 'changes' = 'everything'): Promise<DeviceExport> {
     this.allow(actor);
-    return exportFromDevice(this.desk, actor, new Date().toISOString());
+    const last = await this.lastDownload();
+    if (what === 'changes' && !last) throw new RuleError('noEarlierDownload');
+    const at = this.desk.now().toISOString();
+    const out = await exportFromDevice(this.desk, actor, at, what === 'changes' ? parseExportId(last!.exportId) : null);
+    const record: LastDownload = { exportId: out.exportId, at, by: actor.name, ...(what === 'changes' ? { since: last!.exportId } : {}) };
+    await this.db.settings.put({ key: LAST_DOWNLOAD, value: record });
+    return out;
+  }
+
+  /** This device's last FHIR download: what it covered (an export id), when and by whom. */
+  async lastDownload(): Promise<LastDownload | null> {
+    return ((await this.db.settings.get(LAST_DOWNLOAD))?.value as LastDownload | undefined) ?? null;
   }
 
   /** Link the patient to a UHID of the HIS index in use. */

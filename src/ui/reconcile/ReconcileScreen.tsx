@@ -4,6 +4,7 @@ import type { SessionUser } from '../../device/desk';
 import type { ReviewFilter, ReviewItem } from '../../device/reconcileDesk';
 import { reconcileOutcome } from '../../domain/reconcile/state';
 import { useLive } from '../services';
+import { useClock } from '../shared/useClock';
 import { errorText } from '../shared/errors';
 import { DecisionForm, type DecisionDraft } from './DecisionForm';
 import { matchedFields } from './Evidence';
@@ -38,6 +39,8 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
   const item = index >= 0 ? items![index] : undefined;
   const id = item?.patient.patient;
   const decidesHere = useLive(() => rec.decidesHere(), [rec]);
+  const lastDownload = useLive(() => rec.lastDownload(), [rec]);
+  const clock = useClock();
   // The list changed under an open form (a pull, another tab): the form closes, nothing is written.
   const moved = drafted !== null && draftPatient !== id;
   const draft = moved ? null : drafted;
@@ -116,15 +119,15 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
     }
   }
 
-  async function download() {
+  async function download(what: 'everything' | 'changes') {
     setBusy(true);
     setMessage({ text: t('reconcile.exporting') });
     try {
-      const out = await rec.exportFhir(actor);
+      const out = await rec.exportFhir(actor, what);
       const url = URL.createObjectURL(new Blob([out.ndjson], { type: 'application/fhir+ndjson' }));
       const a = document.createElement('a');
       a.href = url;
-      a.download = `downtime-fhir-${new Date().toISOString().slice(0, 10)}.ndjson`;
+      a.download = `downtime-fhir-${what === 'changes' ? 'changes-' : ''}${out.exportId}.ndjson`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setMessage({ text: t('reconcile.exported', { resources: out.resources, bundles: out.bundles, problems: out.problems.length }), error: out.problems.length > 0 });
@@ -154,8 +157,16 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
         <label>{t('reconcile.day')}{' '}
           <input type="date" value={day} onChange={(e) => { setDay(e.target.value); setAt(0); }} />
         </label>
-        <button type="button" className="secondary" disabled={busy} onClick={() => void download()}>{t('reconcile.export')}</button>
         <span data-testid="reconcile-count">{items ? t('reconcile.count', { count: items.length }) : ''}</span>
+      </div>
+      <div className="filters" data-testid="reconcile-downloads">
+        <button type="button" className="secondary" disabled={busy || !lastDownload} onClick={() => void download('changes')}>{t('reconcile.exportChanges')}</button>
+        <button type="button" className="secondary" disabled={busy} onClick={() => void download('everything')}>{t('reconcile.export')}</button>
+        {lastDownload !== undefined ? (
+          <span className="hint" data-testid="last-download">
+            {lastDownload ? t('reconcile.lastDownload', { at: clock.dateTime(lastDownload.at), by: lastDownload.by, id: lastDownload.exportId }) : t('reconcile.noDownloadYet')}
+          </span>
+        ) : null}
       </div>
       <p className="hint" data-testid="reconcile-keys">{t('reconcile.keys')}</p>
       {decidesHere === false ? <p className="form-error" data-testid="reconcile-not-here">{t('reconcile.notHere')}</p> : null}
