@@ -78,6 +78,9 @@ export class ExportMapper {
   private readonly admissions = new Map<string, AdmissionState | null>();
   /** Admissions entered in error (closed like a discharge): later events on them are reported as such. */
   private readonly inError = new Set<string>();
+  /** Each patient's open admission and open emergency visit: the encounter a lab order is made in. */
+  private readonly openAdmissionOf = new Map<string, string>();
+  private readonly openVisitOf = new Map<string, string>();
   /** Each ward's name as last set up (by time), for the locations' words. */
   private readonly wardNames = new Map<string, string>();
   private readonly pendingResults = new Map<string, PendingEntry>();
@@ -268,6 +271,7 @@ export class ExportMapper {
           ...(d.complaint ? { complaint: d.complaint } : {}),
         };
         this.visits.set(d.visit, v);
+        this.openVisitOf.set(d.patient, d.visit);
         return emit ? [this.change(emergencyEncounterResource(s, d.visit, v), s.emergencyVisit, d.visit, true)] : [];
       }
       case 'emergency.triaged': case 'emergency.disposed': {
@@ -283,6 +287,7 @@ export class ExportMapper {
           v.disposition = e.data.disposition;
           v.endAt = e.at;
           this.visits.set(e.data.visit, null);
+          if (this.openVisitOf.get(v.patient) === e.data.visit) this.openVisitOf.delete(v.patient);
         }
         return emit ? [this.change(emergencyEncounterResource(s, e.data.visit, v), s.emergencyVisit, e.data.visit, false)] : [];
       }
@@ -300,6 +305,7 @@ export class ExportMapper {
           dept: d.dept, consultant: d.consultant, diagnosis: d.diagnosis, mlc: Boolean(d.mlc), ...(d.visit ? { visit: d.visit } : {}),
         };
         this.admissions.set(d.admission, a);
+        this.openAdmissionOf.set(d.patient, d.admission);
         return emit ? [this.admissionChange(d.admission, a, true)] : [];
       }
       case 'ward.transferred': case 'ward.discharged': case 'ward.enteredInError': {
@@ -314,6 +320,7 @@ export class ExportMapper {
             : `admission ${d.admission} was already discharged: ${what}`);
           return [];
         }
+        if (e.type !== 'ward.transferred' && this.openAdmissionOf.get(a.patient) === d.admission) this.openAdmissionOf.delete(a.patient);
         if (e.type === 'ward.transferred') a.places.push({ ...e.data.to, at: e.at });
         else if (e.type === 'ward.enteredInError') {
           a.enteredInErrorAt = e.at;
@@ -333,6 +340,7 @@ export class ExportMapper {
         const info: RequestInfo = {
           request: d.request, patient: d.patient, priority: d.priority, dept: d.dept, clinician: d.clinician, at: e.at,
           specimens: d.specimens.map((x) => x.specimen), ...(d.notes ? { notes: d.notes } : {}),
+          ...this.orderedIn(d.patient), ...(d.location ? { location: d.location } : {}),
         };
         const out: Change[] = [];
         for (const x of d.specimens) {
@@ -464,6 +472,14 @@ export class ExportMapper {
       }
     }
     return out.sort();
+  }
+
+  /** The encounter a lab order for the patient is made in now: the open admission, else the open emergency visit (as the devices pick the location). */
+  private orderedIn(patient: string): Pick<RequestInfo, 'encounter'> {
+    const admission = this.openAdmissionOf.get(patient);
+    if (admission) return { encounter: { system: this.s.admission, value: admission } };
+    const visit = this.openVisitOf.get(patient);
+    return visit ? { encounter: { system: this.s.emergencyVisit, value: visit } } : {};
   }
 
   /** Where a patient's records show: the end of its chain of merges (itself when none, or in a circle). */
