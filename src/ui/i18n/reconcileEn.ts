@@ -14,6 +14,8 @@ export const reconcileEn = {
   day: 'Registered on',
   count_one: '{{count}} patient',
   count_other: '{{count}} patients',
+  countMore: 'First {{count}} patients, more below',
+  showMore: 'Show {{count}} more',
   none: 'No patient matches the filter.',
   keys: 'Keys: j / ↓ next · k / ↑ previous · 1–3 pick a candidate · l link · n new in HIS · m merge · u undo · Enter confirm · Esc cancel',
   status_unreviewed: 'Not reviewed',

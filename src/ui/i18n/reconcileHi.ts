@@ -16,6 +16,8 @@ export const reconcileHi: typeof reconcileEn = {
   day: 'पंजीकरण की तिथि',
   count_one: '{{count}} मरीज़',
   count_other: '{{count}} मरीज़',
+  countMore: 'पहले {{count}} मरीज़, और नीचे',
+  showMore: '{{count}} और दिखाएँ',
   none: 'फ़िल्टर से कोई मरीज़ मेल नहीं खाता।',
   keys: 'कुंजियाँ: j / ↓ अगला · k / ↑ पिछला · 1–3 उम्मीदवार चुनें · l जोड़ें · n HIS में नया · m मिलाएँ · u वापस लें · Enter पुष्टि · Esc रद्द',
   status_unreviewed: 'समीक्षा नहीं हुई',
