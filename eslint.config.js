@@ -51,6 +51,12 @@ export default tseslint.config(
           { group: ['../../central/*', '../../server/*'], message: 'src/central and src/server are Node side.' },
         ],
       }],
+      // A form cast to another form's type hides a field the shared component reads that the
+      // form does not have: a shared field group states what it uses (see ArrivalFields).
+      'no-restricted-syntax': ['error', {
+        selector: "TSAsExpression[typeAnnotation.typeName.name=/^(UseFormReturn|UseFormRegister|Control)$/]",
+        message: 'src/ui never casts a form: type the shared fields by what they use (an interface the form satisfies).',
+      }],
     },
   },
   {

@@ -157,6 +157,9 @@ export class DeskDb extends Dexie {
     // The reconciliation with the HIS (issue 13, point 2): a new table, no earlier event made one.
     // The workbench reads conflicts by status; unreviewed patients have no row at all.
     this.version(10).stores({ reconciliation: 'patient, status' });
+    // The workbench's list in registration order, a page at a time (keyset on time and ID, both
+    // readable): IndexedDB builds the index over the rows already there.
+    this.version(11).stores({ patients: 'patient, uhid, abha, mobile, tail, *stems, *pairs, registeredDay, [registeredAt+patient]' });
   }
 
   /** Rows under one key of a sealed table's index, opening only those wanted (sealedIndexPage). */

@@ -13,6 +13,19 @@ import { text } from '../domain/text';
 import type { Desk, SessionUser } from './desk';
 import { exportFromDevice, type DeviceExport } from './deviceExport';
 import { pullsEverything } from '../sync/gateSettings';
+import { parseExportId } from '../domain/export/exportId';
+
+/** The setting that remembers the last FHIR download from this device (device heads, not patient values). */
+const LAST_DOWNLOAD = 'hisDownload';
+
+export interface LastDownload {
+  /** The export id it covered up to, e.g. `AD-40.K7-120`: the next "changes since" starts after it. */
+  exportId: string;
+  at: string;
+  by: string;
+  /** The export id it started after, for a download of changes. */
+  since?: string;
+}
 
 /** Index rows opened per patient at most: the ones sharing most with it (a common name shares one word with thousands). */
 export const CANDIDATE_ROWS = 60;
@@ -20,6 +33,23 @@ export const CANDIDATE_ROWS = 60;
 export const CANDIDATES_SHOWN = 3;
 
 export type ReviewFilter = 'unreviewed' | 'conflicting' | 'all';
+
+export interface ReviewQuery { show: ReviewFilter; device?: string | undefined; day?: string | undefined }
+
+/** Patients on one page of the workbench's list; the list grows by a page as the clerk moves past its end. */
+export const REVIEW_PAGE = 50;
+/** Patients read at a time along the registration index while a page fills. */
+const REVIEW_CHUNK = 500;
+
+/** Registration order, as the `[registeredAt+patient]` index keeps it (code-unit order of both). */
+const byRegistration = (a: PatientRow, b: PatientRow) =>
+  (a.registeredAt < b.registeredAt ? -1 : a.registeredAt > b.registeredAt ? 1 : a.patient < b.patient ? -1 : a.patient > b.patient ? 1 : 0);
+
+export interface ReviewPage {
+  items: ReviewItem[];
+  /** More patients match after the last one. */
+  more: boolean;
+}
 
 export interface ReviewItem {
   patient: PatientRow;
@@ -92,32 +122,67 @@ export class ReconcileDesk {
     return ((await this.db.settings.get(HIS_INDEX_SETTING))?.value as HisIndexSummary | undefined) ?? null;
   }
 
-  /** The downtime patients to review, registration order, with their reconciliation so far. */
-  async review(filter: { show: ReviewFilter; device?: string | undefined; day?: string | undefined }): Promise<ReviewItem[]> {
-    const [patients, rows] = await Promise.all([
-      filter.day ? this.db.patients.where('registeredDay').equals(filter.day).toArray() : this.db.patients.toArray(),
-      this.db.reconciliation.toArray(),
-    ]);
+  /** Every downtime patient to review, registration order (all pages: for tests and small lists). */
+  async review(filter: ReviewQuery): Promise<ReviewItem[]> {
+    return (await this.reviewPage(filter, Number.POSITIVE_INFINITY)).items;
+  }
+
+  /**
+   * The first `limit` patients to review in registration order (time, then downtime ID), with
+   * their reconciliation so far, and whether more follow. Patients are read a chunk at a time
+   * along the `[registeredAt+patient]` index, each chunk after the last one's key (keyset), until
+   * the page is full: a refresh reads the patients shown, and those it skipped on the way, never
+   * every patient. A day reads that day's patients; conflicts are found from the reconciliation
+   * rows (every decided patient, far fewer), so only their patients are read.
+   */
+  async reviewPage(filter: ReviewQuery, limit: number = REVIEW_PAGE): Promise<ReviewPage> {
+    const rows = await this.db.reconciliation.toArray();
     const byPatient = new Map(rows.map((r) => [r.patient, r]));
     const roots = mergeRoots(rows);
     const under = mergedUnder(roots);
     const linkedTo = new Map<string, string[]>();
     for (const r of rows) if (r.status === 'linked' && r.uhid) linkedTo.set(r.uhid, [...(linkedTo.get(r.uhid) ?? []), r.patient]);
-    const items = patients
-      .filter((p) => !filter.device || p.device === filter.device)
-      .map((p): ReviewItem => {
-        const row = byPatient.get(p.patient);
-        const root = roots.get(p.patient);
-        const status: ReconcileStatus = root && 'cycle' in root ? 'conflict' : row?.status ?? 'unreviewed';
-        return {
-          patient: p, row, status,
-          under: root && 'root' in root ? root.root : undefined,
-          mergedIn: under.get(p.patient) ?? [],
-          sameUhid: row?.status === 'linked' && row.uhid ? (linkedTo.get(row.uhid) ?? []).filter((x) => x !== p.patient) : [],
-        };
-      })
-      .filter((i) => filter.show === 'all' || (filter.show === 'unreviewed' ? i.status === 'unreviewed' : i.status === 'conflict'));
-    return items.sort((a, b) => a.patient.registeredAt.localeCompare(b.patient.registeredAt) || a.patient.patient.localeCompare(b.patient.patient));
+    const item = (p: PatientRow): ReviewItem => {
+      const row = byPatient.get(p.patient);
+      const root = roots.get(p.patient);
+      const status: ReconcileStatus = root && 'cycle' in root ? 'conflict' : row?.status ?? 'unreviewed';
+      return {
+        patient: p, row, status,
+        under: root && 'root' in root ? root.root : undefined,
+        mergedIn: under.get(p.patient) ?? [],
+        sameUhid: row?.status === 'linked' && row.uhid ? (linkedTo.get(row.uhid) ?? []).filter((x) => x !== p.patient) : [],
+      };
+    };
+    const wanted = (p: PatientRow): ReviewItem | null => {
+      if (filter.device && p.device !== filter.device) return null;
+      if (filter.day && p.registeredDay !== filter.day) return null;
+      const i = item(p);
+      return filter.show === 'all' || (filter.show === 'unreviewed' ? i.status === 'unreviewed' : i.status === 'conflict') ? i : null;
+    };
+    const bounded = (patients: PatientRow[]): ReviewPage => {
+      const items = patients.sort(byRegistration).map(wanted).filter((i): i is ReviewItem => i !== null);
+      return { items: items.slice(0, limit), more: items.length > limit };
+    };
+    if (filter.show === 'conflicting') {
+      const ids = rows.filter((r) => r.status === 'conflict' || 'cycle' in (roots.get(r.patient) ?? {})).map((r) => r.patient);
+      return bounded((await this.db.patients.bulkGet(ids)).filter((p): p is PatientRow => p !== undefined));
+    }
+    if (filter.day) return bounded(await this.db.patients.where('registeredDay').equals(filter.day).toArray());
+    const items: ReviewItem[] = [];
+    const chunk = Math.min(REVIEW_CHUNK, Math.max(limit + 1, REVIEW_PAGE));
+    for (let after: [string, string] | null = null; items.length <= limit;) {
+      const page: PatientRow[] = await (after
+        ? this.db.patients.where('[registeredAt+patient]').above(after).limit(chunk).toArray()
+        : this.db.patients.orderBy('[registeredAt+patient]').limit(chunk).toArray());
+      for (const p of page) {
+        const i = wanted(p);
+        if (i) items.push(i);
+      }
+      if (page.length < chunk) break;
+      const last = page[page.length - 1]!;
+      after = [last.registeredAt, last.patient];
+    }
+    return { items: items.slice(0, limit), more: items.length > limit };
   }
 
   /**
@@ -175,10 +240,25 @@ export class ReconcileDesk {
     return (await this.db.devices.toCollection().primaryKeys()).map(String).sort();
   }
 
-  /** The FHIR export of everything this device holds, reconciliation included (deviceExport.ts). */
-  async exportFhir(actor: SessionUser): Promise<DeviceExport> {
+  /**
+   * The FHIR export from this device, reconciliation included (deviceExport.ts): `everything`, or
+   * the `changes` since this device's last download (as the CLI's `--since`), which is then
+   * remembered as the new last download.
+   */
+  async exportFhir(actor: SessionUser, what: 'everything' | 'changes' = 'everything'): Promise<DeviceExport> {
     this.allow(actor);
-    return exportFromDevice(this.desk, actor, new Date().toISOString());
+    const last = await this.lastDownload();
+    if (what === 'changes' && !last) throw new RuleError('noEarlierDownload');
+    const at = this.desk.now().toISOString();
+    const out = await exportFromDevice(this.desk, actor, at, what === 'changes' ? parseExportId(last!.exportId) : null);
+    const record: LastDownload = { exportId: out.exportId, at, by: actor.name, ...(what === 'changes' ? { since: last!.exportId } : {}) };
+    await this.db.settings.put({ key: LAST_DOWNLOAD, value: record });
+    return out;
+  }
+
+  /** This device's last FHIR download: what it covered (an export id), when and by whom. */
+  async lastDownload(): Promise<LastDownload | null> {
+    return ((await this.db.settings.get(LAST_DOWNLOAD))?.value as LastDownload | undefined) ?? null;
   }
 
   /** Link the patient to a UHID of the HIS index in use. */

@@ -65,8 +65,18 @@ function sealTable(table: DBCoreTable, spec: AtRestSpec, keyRing: KeyRing): DBCo
 
   const open = (stored: unknown): unknown => openStoredRow(spec, keyRing, context, stored);
 
-  const openCursor = (cursor: DBCoreCursor): DBCoreCursor =>
-    Object.create(cursor, { value: { get: () => open(cursor.value) } }) as DBCoreCursor;
+  // A browser's cursor is a native IDBCursor: its accessors (key, primaryKey) throw "Illegal
+  // invocation" unless read on the cursor itself, so an object made from it (Object.create) failed
+  // any cursor walk with values (anyOf on a sealed table) in Chromium, never in fake-indexeddb.
+  // The proxy reads everything from the cursor itself, but its value opened.
+  const openCursor = (cursor: DBCoreCursor): DBCoreCursor => new Proxy(cursor, {
+    get: (target, prop) => {
+      if (prop === 'value') return open(target.value);
+      const value: unknown = Reflect.get(target, prop, target);
+      // The cursor's own methods (Dexie's) are called on the proxy as they were; native ones on the cursor.
+      return typeof value === 'function' && !Object.prototype.hasOwnProperty.call(target, prop) ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 
   return {
     ...table,

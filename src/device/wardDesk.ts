@@ -5,12 +5,12 @@ import type { EmergencyVisitRow } from '../domain/projections/emergencyRows';
 import type { PatientRow } from '../domain/projections/rows';
 import type { AdmissionRow, WardRow } from '../domain/projections/wardRows';
 import { formatAdmissionId } from '../domain/wards/admissionId';
-import { admittedTwice, bedBoard, type BoardBed, type OtherBed } from '../domain/wards/bedBoard';
+import { admittedTwice, bedBoard, wardSummary, type BoardBed, type OtherBed, type WardSummary } from '../domain/wards/bedBoard';
 import { parseBedList } from '../domain/wards/bedList';
 import { censusRows, type CensusRow } from '../domain/wards/census';
 import { localDay } from '../domain/tokens/day';
 import type { BedMark } from '../domain/wards/codes';
-import { admitFields, dischargeFields, wardFields } from '../domain/wards/events';
+import { admitFields, dischargeFields, enteredInErrorFields, wardFields } from '../domain/wards/events';
 import { parseWith, toIssues } from '../domain/validation';
 import type { Desk, SessionUser } from './desk';
 
@@ -137,6 +137,20 @@ export class WardDesk {
     return (await projector.rowAfter(recorded, 'admissions', admission))!;
   }
 
+  /**
+   * The admission should never have been recorded (the wrong patient, or a patient two tablets
+   * admitted twice): with a reason, on an open admission. The bed is free again; the admission
+   * stays in the history, off the census, and goes to the HIS as entered in error.
+   */
+  async enteredInError(actor: SessionUser, admission: string, input: { reason?: unknown }): Promise<AdmissionRow> {
+    allow(actor);
+    const row = await this.admitted(admission);
+    const fields = parseWith(enteredInErrorFields, { reason: input.reason }, 'enteredInError');
+    const { projector } = await this.desk.context();
+    const recorded = await projector.record('ward.enteredInError', { admission, from: { ward: row.ward, bed: row.bed }, ...fields }, actor.name);
+    return (await projector.rowAfter(recorded, 'admissions', admission))!;
+  }
+
   /** Record a wristband's print first, so a reprint is numbered and says so; returns the copy. */
   async recordWristbandPrint(actor: SessionUser, admission: string): Promise<number> {
     allow(actor);
@@ -163,6 +177,25 @@ export class WardDesk {
     const byId = new Map(people.filter((p): p is PatientRow => Boolean(p)).map((p) => [p.patient, p]));
     const placed = admitted.map((a) => ({ ...a, person: byId.get(a.patient), elsewhere: twice.get(a.admission) ?? [] }));
     return { ward: def, beds: bedBoard(ward, def.beds, new Map(marks.map((m) => [m.bed, m.status])), placed) };
+  }
+
+  /**
+   * Every ward with its beds counted by state and its patients admitted to two beds, for the ward
+   * list. No patient row is read (the board opens each of its patients to show names; a list of
+   * counts needs none), and no cursor walk: one read of the bed marks and one per ward of its
+   * admitted patients by `place`, all at once. Every open admission of the listed wards is then
+   * in hand, so a patient in two beds is one listed twice among them (an admission to a ward this
+   * device has no set-up of shows on the board, not here).
+   */
+  async summaries(): Promise<Array<WardSummary & { ward: WardRow }>> {
+    const wards = await this.wards();
+    if (wards.length === 0) return [];
+    const [marks, ...admitted] = await Promise.all([this.db.beds.toArray(), ...wards.map((w) => this.admittedIn(w.ward))]);
+    const twice = admittedTwice(admitted.flat());
+    return wards.map((w, i) => ({
+      ward: w,
+      ...wardSummary(w.ward, w.beds, new Map(marks.filter((m) => m.ward === w.ward).map((m) => [m.bed, m.status])), admitted[i]!, twice),
+    }));
   }
 
   /**
@@ -232,6 +265,7 @@ export class WardDesk {
   private async admitted(admission: string): Promise<AdmissionRow> {
     const row = await this.db.admissions.get(admission);
     if (!row) throw new RuleError('admissionNotFound');
+    if (row.status === 'enteredInError') throw new RuleError('admissionInError');
     if (row.status !== 'admitted') throw new RuleError('admissionClosed');
     return row;
   }

@@ -16,6 +16,8 @@ export interface CensusLine {
   mlc: boolean;
   /** The bed holds another patient too (a conflict not yet decided). */
   conflict: boolean;
+  /** The patient's other open admissions (admitted to two beds by two tablets offline). */
+  alsoIn: Array<{ ward: string; bed: string; admission: string }>;
 }
 
 export interface CensusData {
@@ -35,7 +37,7 @@ type WardKey = keyof Messages['wards'] | 'censusCount' | 'conflicts';
 /**
  * The ward census on A4, printed at shift change: the page a ward falls back on in a downtime.
  * Every caption in English and Hindi; one line per patient in bed order; an MLC and a bed with
- * two patients are marked in words.
+ * two patients, and a patient admitted to another bed too, are marked in words.
  */
 export function WardCensus({ census }: { census: CensusData }) {
   const { i18n } = useTranslation();
@@ -66,9 +68,12 @@ export function WardCensus({ census }: { census: CensusData }) {
           </thead>
           <tbody>
             {census.lines.map((l) => (
-              <tr key={l.admission} className={l.conflict ? 'wc-conflict' : undefined}>
+              <tr key={l.admission} className={l.conflict || l.alsoIn.length ? 'wc-conflict' : undefined}>
                 <td className="wc-bed">{l.bed}{l.conflict ? <><br /><small>{both('conflictShort')}</small></> : null}</td>
-                <td><strong>{l.patientName}</strong><br /><small>{l.admission}<br />{l.patient}</small></td>
+                <td>
+                  <strong>{l.patientName}</strong><br /><small>{l.admission}<br />{l.patient}</small>
+                  {l.alsoIn.map((o) => <p key={o.admission} className="wc-twice" data-testid="census-twice">{both('alsoIn', o)}</p>)}
+                </td>
                 <td>{l.ageSex}</td>
                 <td>{l.admittedOn}</td>
                 <td>{l.consultant}<br /><small>{l.dept}</small></td>

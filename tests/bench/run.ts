@@ -283,7 +283,7 @@ async function labSuite(page: Page, chromium: string | null) {
 }
 
 async function wardSuite(page: Page, chromium: string | null) {
-  type R = { occupied: number; past: number; wards: number; events: number; loadMs: number; projectMs: number; admit: Stat; board: Stat; census: Stat; storageUsageBytes: number | null };
+  type R = { occupied: number; past: number; wards: number; events: number; loadMs: number; projectMs: number; admit: Stat; board: Stat; census: Stat; list: Stat; listByBoards: Stat; storageUsageBytes: number | null };
   const runs: R[] = [];
   for (const encrypted of [false, true]) {
     console.log(`running: wards with ${OCCUPIED} occupied beds and ${PAST_ADMISSIONS} past admissions, ${encrypted ? 'encrypted' : 'without encryption'}…`);
@@ -295,6 +295,8 @@ async function wardSuite(page: Page, chromium: string | null) {
     sideBySide('admit → stored and visible', c.admit, e.admit, 'p95 ≤ 25 ms'),
     sideBySide('bed board of a 60-bed ward', c.board, e.board, '≤ 50 ms'),
     sideBySide('census rows of a 60-bed ward', c.census, e.census, '—'),
+    sideBySide('ward list, every ward (summaries)', c.list, e.list, '—'),
+    sideBySide('ward list, every ward (a board each, before)', c.listByBoards, e.listByBoards, '—'),
   ]);
   for (const [label, r] of [['without encryption', c], ['encrypted', e]] as const) {
     console.log(`${label}: ${r.wards} wards, loaded ${r.events} events in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s; IndexedDB usage ${mb(r.storageUsageBytes)}`);

@@ -66,6 +66,7 @@ describe('in-patient wards in Chromium', () => {
       await page.keyboard.press('Enter');
       const ip = (await page.getByTestId('admission-id').textContent())!;
       expect(ip).toMatch(/^IP-W7-000001-[0-9A-Z]$/);
+      const patient = (await page.locator('main a code').filter({ hasText: /^DT-W7-/ }).textContent())!;
       await page.getByTestId('admission-place').filter({ hasText: 'Ward SURG, bed 3' }).waitFor();
 
       // The bed board: bed 3 occupied by the patient, the rest free.
@@ -116,6 +117,33 @@ describe('in-patient wards in Chromium', () => {
       const [after] = await nextPrint(page);
       expect(after!.text).toContain('No patient in this ward.');
       expect(after!.text).not.toContain('UNKNOWN MALE');
+
+      // Readmitted: the board reads the patient's two admissions (the sealed rows, walked by a
+      // cursor in the browser's own IndexedDB) and shows the open one alone.
+      await page.locator('[data-testid="bed"][data-bed="ICU1"]').getByRole('button', { name: 'Mark free' }).click();
+      await bedTile(page, 'ICU1', 'free').waitFor();
+      await page.evaluate((id) => { window.location.hash = `#/wards/admit/${id}`; }, patient);
+      await page.getByRole('heading', { name: /^Admit to a ward: UNKNOWN MALE W7-0001/ }).waitFor();
+      await page.getByLabel('Bed', { exact: true }).selectOption('1');
+      await page.getByLabel('Consultant').fill('Dr Meera Iyer');
+      await page.getByLabel('Provisional diagnosis').fill('Readmitted: headache');
+      await page.getByRole('button', { name: 'Admit', exact: true }).click();
+      await expect.poll(() => page.getByTestId('admission-id').textContent()).toMatch(/^IP-W7-000002-/);
+      await page.getByRole('link', { name: 'Bed board SURG' }).click();
+      await bedTile(page, '1', 'occupied').filter({ hasText: 'UNKNOWN MALE W7-0001' }).waitFor();
+      expect(await page.getByTestId('admitted-twice').count()).toBe(0);
+
+      // Entered in error after all: asked, then recorded; the bed is free and the ward list counts it so.
+      await bedTile(page, '1', 'occupied').getByRole('link').click();
+      await page.getByLabel('Why (required)').fill('Admitted to the wrong ward');
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Yes, mark it' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('admission-in-error').filter({ hasText: 'Entered in error' }).waitFor();
+      await page.getByRole('link', { name: 'Bed board SURG' }).click();
+      await bedTile(page, '1', 'free').waitFor();
+      await page.getByRole('link', { name: 'Back to the wards' }).click();
+      await page.getByTestId('ward-row').filter({ hasText: '0 occupied · 8 free · 0 reserved · 0 being cleaned' }).waitFor();
       expect(cspViolations(context)).toEqual([]);
       await context.close();
     } finally {

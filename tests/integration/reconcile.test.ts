@@ -171,4 +171,41 @@ describe('the reconciliation workbench\'s use-cases', () => {
     for (const d of [ad, a2]) expect((await d.db.reconciliation.get(sunita))).toMatchObject({ status: 'linked', uhid: 'UH-100001' });
     expect((await a2.rec.review({ show: 'conflicting' })).map((i) => i.patient.patient)).toEqual([raviAgain]);
   });
+
+  it('downloads the changes since this device\'s last download: a link made after it goes as an update the HIS applies, not a create it skips', async () => {
+    const k7 = await clerkTablet();
+    const ad = await adminDevice('AD');
+    await bring(k7, 'K7', ad);
+    const { ravi } = k7.patients;
+    const bundlesOf = (ndjson: string) => ndjson.trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { entry: Array<{ resource: Record<string, unknown>; request: { method: string; url: string; ifNoneExist?: string } }> });
+    const entries = (ndjson: string) => bundlesOf(ndjson).flatMap((b) => b.entry);
+
+    // Nothing downloaded yet: "changes" has no starting point, and nothing is remembered.
+    expect(await ad.rec.lastDownload()).toBeNull();
+    expect(await refusal(ad.rec.exportFhir(ad.admin, 'changes'))).toEqual(['noEarlierDownload']);
+    expect(await ad.rec.lastDownload()).toBeNull();
+
+    const first = await ad.rec.exportFhir(ad.admin, 'everything');
+    expect(first.exportId).toMatch(/^AD-\d+\.K7-\d+$/);
+    expect(await ad.rec.lastDownload()).toMatchObject({ exportId: first.exportId, by: ADMIN.name });
+    const created = entries(first.ndjson).filter((x) => x.resource.resourceType === 'Patient');
+    expect(created.map((x) => x.request.method)).toEqual(['POST', 'POST', 'POST']);
+
+    // Linked after the first download.
+    await ad.rec.link(ad.admin, ravi, 'UH-100003', 'Same name, age and mobile');
+    const changes = await ad.rec.exportFhir(ad.admin, 'changes');
+    expect(changes.problems).toEqual([]);
+    for (const b of bundlesOf(changes.ndjson)) expect(fhirErrors(b)).toEqual([]);
+    const sent = entries(changes.ndjson);
+    // Only the linked patient, as a conditional update carrying the UHID (and its provenance): nothing the HIS already has.
+    expect(sent.map((x) => [x.resource.resourceType, x.request.method])).toEqual([['Patient', 'PUT'], ['Provenance', 'PUT']]);
+    expect(sent[0]!.request.url).toContain(ravi);
+    expect(JSON.stringify(sent[0]!.resource.identifier)).toContain('UH-100003');
+    expect(await ad.rec.lastDownload()).toMatchObject({ exportId: changes.exportId, since: first.exportId });
+    expect(changes.exportId).not.toBe(first.exportId);
+
+    // Nothing new since: an empty download. Everything is still there when asked for.
+    expect((await ad.rec.exportFhir(ad.admin, 'changes')).ndjson).toBe('');
+    expect(entries((await ad.rec.exportFhir(ad.admin, 'everything')).ndjson).filter((x) => x.resource.resourceType === 'Patient')).toHaveLength(3);
+  });
 });

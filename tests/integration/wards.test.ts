@@ -146,6 +146,48 @@ describe('two tablets offline admit one patient to two beds', () => {
   });
 });
 
+describe('an admission entered in error', () => {
+  it('frees the bed, keeps the admission in the history marked so with who and why, leaves the census, and refuses what would change it', async () => {
+    const k7 = await setup('K7');
+    const m2 = await setup('M2');
+    const p1 = await k7.front.register(k7.admin, PATIENT);
+    await m2.desk.eventLog!.importDocs(await k7.desk.eventLog!.readRange('K7', 1, 1000));
+    await m2.desk.projections!.catchUp();
+    const a = await k7.wards.admit(k7.admin, admitInput(p1.patient, '1'));
+    const b = await m2.wards.admit(m2.admin, admitInput(p1.patient, 'ICU2'));
+    await k7.desk.eventLog!.importDocs(await m2.desk.eventLog!.readRange('M2', 1, 1000));
+    await k7.desk.projections!.catchUp();
+    const { wards, admin, desk } = k7;
+
+    // Bad input and the wrong role write nothing.
+    const count = await desk.eventCount();
+    expect(await refusal(wards.enteredInError(admin, b.admission, { reason: '  ' }))).toEqual(['reason:required']);
+    expect(await refusal(wards.enteredInError(admin, b.admission, { reason: 'x'.repeat(201) }))).toEqual(['reason:tooLong']);
+    expect(await refusal(wards.enteredInError({ name: 'Asha Lab', role: 'lab' }, b.admission, { reason: 'Admitted twice' }))).toEqual(['roleNotAllowed']);
+    expect(await refusal(wards.enteredInError(admin, 'IP-K7-000099-X', { reason: 'Admitted twice' }))).toEqual(['admissionNotFound']);
+    expect(await desk.eventCount()).toBe(count);
+
+    const row = await wards.enteredInError(admin, b.admission, { reason: 'Admitted twice offline; the patient lies in bed 1' });
+    expect(row).toMatchObject({ status: 'enteredInError', errorBy: ADMIN.name, errorReason: 'Admitted twice offline; the patient lies in bed 1', ward: 'SURG', bed: 'ICU2' });
+    // The bed is free (no one ever lay there by it), not being cleaned; the patient's one admission stands unflagged.
+    const board = (await wards.board('SURG'))!;
+    expect(board.beds.find((x) => x.label === 'ICU2')!.state).toBe('free');
+    expect(board.beds.flatMap((x) => x.patients).map((p) => [p.admission, p.elsewhere])).toEqual([[a.admission, []]]);
+    expect((await wards.census('SURG'))!.rows.map((r) => r.admission.admission)).toEqual([a.admission]);
+    // Still in the history, and nothing more can be recorded on it.
+    expect((await wards.admission(b.admission))!.admission.status).toBe('enteredInError');
+    expect(await refusal(wards.discharge(admin, b.admission, { outcome: 'normal' }))).toEqual(['admissionInError']);
+    expect(await refusal(wards.transfer(admin, b.admission, { ward: 'SURG', bed: '2' }))).toEqual(['admissionInError']);
+    expect(await refusal(wards.enteredInError(admin, b.admission, { reason: 'Again' }))).toEqual(['admissionInError']);
+
+    // Another tablet folds it the same, and the reason stays sealed at rest.
+    await m2.desk.eventLog!.importDocs(await k7.desk.eventLog!.readRange('K7', 1, 1000));
+    await m2.desk.projections!.catchUp();
+    expect((await m2.wards.admission(b.admission))!.admission).toMatchObject({ status: 'enteredInError', errorReason: row.errorReason });
+    expect(await everythingStored()).not.toContain('the patient lies in bed 1');
+  });
+});
+
 describe('lab requisitions for emergency and ward patients', () => {
   it('take the ordering location from the open admission, else the open emergency visit, and keep it sealed', async () => {
     const { wards, front, er, admin, desk } = await setup();

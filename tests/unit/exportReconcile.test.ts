@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildEvent, type AnyEvent, type ChainHead } from '../../src/domain/events/envelope';
 import { Batch, transactionBundle } from '../../src/domain/export/bundle';
 import { csvChunk } from '../../src/domain/export/csv';
@@ -31,6 +31,15 @@ const ad = chain('AD', [
   ['patient.merged', { kept: A, merged: B, reason: 'Registered on two tablets' }],
   ['reconcile.undone', { undoes: 'ev:AD:0000000002', patient: B, reason: 'Brothers, not one man' }],
 ], 10);
+/** A device's chain, a second apart from `start`: for chains longer than an hour of minutes. */
+function timedChain(device: string, items: Array<[string, unknown]>, start: string) {
+  let head: ChainHead | null = null;
+  return items.map(([type, data], i) => {
+    const e = buildEvent({ type: type as never, data, device, head, at: new Date(Date.parse(start) + i * 1000).toISOString(), by: 'Asha Verma' });
+    head = { seq: e.seq, hash: e.hash };
+    return e as AnyEvent;
+  });
+}
 const byTime = (events: AnyEvent[]) => [...events].sort((x, y) => x.at.localeCompare(y.at));
 
 function exportAll(events: readonly AnyEvent[], since: Record<string, number> | null = null) {
@@ -99,5 +108,37 @@ describe('export for the HIS: the reconciliation', () => {
     expect(ids(patient(exportAll([...early, ...k7]).changes, A))).toContain('official uhid UH-100003');
     const { mapper } = exportAll(early);
     expect(mapper.problems).toEqual([expect.objectContaining({ type: 'patient.linked', reason: expect.stringMatching(/unknown patient/) })]);
+  });
+
+  it('finds the patients merged into one from the merges kept both ways: a change walks no other merge, and undos and re-merges keep both ways true', () => {
+    const P = Array.from({ length: 400 }, (_, i) => formatDowntimeId('K7', i + 1));
+    const registered = timedChain('K7', P.map((patient) => ['patient.registered', { patient, fields: { ...FIELDS, uhid: undefined }, day: '2026-12-02' }]), '2026-12-02T09:00:00.000Z');
+    // P1 ← P2 ← P3 (a chain), and 198 unrelated pairs merged elsewhere.
+    const ad1 = timedChain('AD', [
+      ['patient.merged', { kept: P[0], merged: P[1], reason: 'One man' }],
+      ['patient.merged', { kept: P[1], merged: P[2], reason: 'One man' }],
+      ...Array.from({ length: 198 }, (_, i): [string, unknown] => ['patient.merged', { kept: P[4 + 2 * i], merged: P[5 + 2 * i], reason: 'One person' }]),
+    ], '2026-12-02T10:00:00.000Z');
+    const mapper = new ExportMapper(DEFAULT_SYSTEMS);
+    for (const e of [...registered, ...ad1]) mapper.take(e);
+    const correct = (patient: string, minute: number, name: string) => chain(`C${minute}`, [['patient.corrected', { patient, changes: { name }, reason: 'Spelling' }]], minute)[0]!;
+    const keys = vi.spyOn(Map.prototype, 'keys');
+    let changes: Change[];
+    try {
+      changes = mapper.take(correct(P[0]!, 50, 'Ravi Kumar Sharma'));
+      expect(keys).not.toHaveBeenCalled();
+    } finally {
+      keys.mockRestore();
+    }
+    expect(ids(patient(changes, P[0]!))).toEqual(['secondary downtime-id ' + P[0], 'old merged-downtime-id ' + P[1], 'old merged-downtime-id ' + P[2]]);
+    // Another administrator's device undoes P3's merge and merges it into P5 instead: P1 keeps P2 alone, P5 has P6 and P3.
+    for (const e of chain('AE', [
+      ['reconcile.undone', { undoes: ad1[1]!._id, patient: P[2], reason: 'Not the same man' }],
+      ['patient.merged', { kept: P[4], merged: P[2], reason: 'The same man' }],
+    ], 40)) mapper.take(e);
+    const after = [...mapper.take(correct(P[0]!, 51, 'Ravi K Sharma')), ...mapper.take(correct(P[4]!, 52, 'Ravi Kumar'))];
+    expect(ids(patient(after, P[0]!))).toEqual(['secondary downtime-id ' + P[0], 'old merged-downtime-id ' + P[1]]);
+    expect(ids(patient(after, P[4]!))).toEqual(['secondary downtime-id ' + P[4], 'old merged-downtime-id ' + P[2], 'old merged-downtime-id ' + P[5]]);
+    expect(mapper.problems).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { csvChunk } from '../../src/domain/export/csv';
-import type { Change } from '../../src/domain/export/mapper';
+import { ExportMapper, type Change } from '../../src/domain/export/mapper';
 import { DEFAULT_SYSTEMS } from '../../src/domain/export/systems';
 import { formatRequestId } from '../../src/domain/lab/requestId';
 import { exportSteps, HB_MMOL, resultLog } from '../helpers/exportLogs';
@@ -77,5 +77,34 @@ describe('export for the HIS: results with their own analyte version', () => {
       event: never.entered._id, type: 'result.entered',
       reason: 'entered with analyte version L9-3, which (or a version it is based on) never arrived in the store: not exported with another version\'s units and ranges',
     }]);
+  });
+
+  it('reads a result\'s range by the patient\'s sex and birth as corrected since, without parsing the patient\'s fields for each result', () => {
+    const { events, add, hb, patient } = resultLog();
+    const first = hb('BASE-1', 12.5);
+    add('K7', 'patient.corrected', { patient, changes: { sex: 'F' }, reason: 'Sex typed wrong' });
+    const second = hb('BASE-1', 12.5);
+    add('K7', 'patient.corrected', { patient, changes: { sex: 'M', birth: { kind: 'age', years: 10, months: 0, days: 0 } }, reason: 'A boy, not a man' });
+    const third = hb('BASE-1', 10.5);
+    const mapper = new ExportMapper(DEFAULT_SYSTEMS);
+    const parse = vi.spyOn(JSON, 'parse');
+    const changes: Change[] = [];
+    try {
+      for (const e of events) {
+        parse.mockClear();
+        changes.push(...mapper.take(e));
+        // A result reads the patient's sex and age band from what the mapper keeps, not from the fields' JSON.
+        if (e.type === 'result.entered') expect(parse, e._id).not.toHaveBeenCalled();
+      }
+    } finally {
+      parse.mockRestore();
+    }
+    expect(mapper.problems).toEqual([]);
+    const obs = (specimen: string) => of(changes, 'Observation', `${specimen}.HB.HB`)[0]!;
+    // A man of 40: 12.5 g/dL is low (13–17); as a woman (12–15) it is not; as a boy of 10 (11–14.5) 10.5 is.
+    expect(obs(first.specimen)).toMatchObject({ referenceRange: [{ text: '13.0–17.0' }], interpretation: [{ coding: [{ code: 'L' }] }] });
+    expect(obs(second.specimen)).toMatchObject({ referenceRange: [{ text: '12.0–15.0' }] });
+    expect(obs(second.specimen)).not.toHaveProperty('interpretation');
+    expect(obs(third.specimen)).toMatchObject({ referenceRange: [{ text: '11.0–14.5' }], interpretation: [{ coding: [{ code: 'L' }] }] });
   });
 });

@@ -5,6 +5,9 @@ import type { Change } from '../../src/domain/export/mapper';
 import { DEFAULT_SYSTEMS } from '../../src/domain/export/systems';
 import { formatDowntimeId } from '../../src/domain/ids/downtimeId';
 import { formatAdmissionId } from '../../src/domain/wards/admissionId';
+import { formatSpecimenId } from '../../src/domain/ids/specimenId';
+import { DEFAULT_CATALOGUE } from '../../src/domain/lab/catalogue';
+import { formatRequestId } from '../../src/domain/lab/requestId';
 import { chainedLog, exportSteps } from '../helpers/exportLogs';
 import { fhirErrors } from '../helpers/fhirSchema';
 
@@ -109,5 +112,68 @@ describe('export for the HIS: in-patient admissions', () => {
       { event: stray._id, type: 'ward.transferred', reason: `unknown admission ${formatAdmissionId('W9', 4)} (never admitted in the store)` },
     ]);
     expect(encounters(changes, ip1).at(-1)!.resource).toMatchObject({ status: 'finished', hospitalization: { dischargeDisposition: { coding: [{ code: 'home' }] } } });
+  });
+
+  it('hands an admission entered in error to the HIS as entered-in-error with its reason, in FHIR and CSV, and lists what comes after it', () => {
+    const { events, add } = log();
+    const admitted = add('W1', 'ward.admitted', { admission: ip1, patient: ravi, ward: 'MED1', bed: '2', source: 'direct', dept: 'MED', consultant: 'Dr. Rao', diagnosis: 'Fever' });
+    const error = add('W1', 'ward.enteredInError', { admission: ip1, from: { ward: 'MED1', bed: '2' }, reason: 'Wrong patient <Meena>' });
+    const late = add('W2', 'ward.discharged', { admission: ip1, from: { ward: 'MED1', bed: '2' }, outcome: 'normal' });
+    const { mapper, changes } = exportSteps(events);
+    expect(mapper.problems).toEqual([{ event: late._id, type: 'ward.discharged', reason: `admission ${ip1} was already entered in error: not exported` }]);
+    const steps = encounters(changes, ip1);
+    expect(steps.map((c) => [c.create, c.resource.status])).toEqual([[true, 'in-progress'], [false, 'entered-in-error']]);
+    expect(steps[1]!.resource).toMatchObject({
+      period: { start: admitted.at, end: error.at },
+      location: [{ status: 'completed', period: { start: admitted.at, end: error.at } }],
+      text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">Entered in error: Wrong patient &lt;Meena&gt;</div>' },
+    });
+    expect(steps[1]!.resource.hospitalization).not.toHaveProperty('dischargeDisposition');
+    for (const c of changes) expect([c.resourceType, fhirErrors(c.resource)]).toEqual([c.resourceType, []]);
+    const batch = new Batch();
+    batch.add(changes);
+    const drained = batch.drain();
+    expect(fhirErrors(transactionBundle(drained, 'b1', '2026-11-25T12:00:00.000Z'))).toEqual([]);
+    const [, row] = csvChunk('Admission', drained.filter((c) => csvLayoutOf(c) === 'Admission'), DEFAULT_SYSTEMS, true).split('\r\n');
+    expect(row).toMatch(new RegExp(`^new,${ip1},${ravi},entered-in-error,`));
+  });
+
+  it('names where a lab test was ordered: the emergency visit or admission it was ordered in, with the location as the requisition printed it', () => {
+    const { events, add } = log();
+    let n = 0;
+    const order = (patient: string, location?: string) => {
+      n += 1;
+      const request = formatRequestId('L1', n);
+      add('L1', 'lab.requested', {
+        request, patient, catalogueVersion: DEFAULT_CATALOGUE.version, tests: ['HB'], priority: 'urgent', dept: 'MED', clinician: 'Dr. Rao',
+        specimens: [{ specimen: formatSpecimenId('L1', n), container: 'EDTA', sample: 'wholeBlood', tests: ['HB'] }], ...(location ? { location } : {}),
+      });
+      return `${request}.HB`;
+    };
+    const inEmergency = order(ravi, `Emergency · ${visit}`);
+    add('W1', 'ward.admitted', { admission: ip1, patient: ravi, ward: 'MED1', bed: '2', source: 'emergency', visit, dept: 'MED', consultant: 'Dr. Rao', diagnosis: 'Head injury' });
+    const inWard = order(ravi, 'MED1 bed 2');
+    add('W1', 'ward.discharged', { admission: ip1, from: { ward: 'MED1', bed: '2' }, outcome: 'normal' });
+    add('E1', 'emergency.disposed', { visit, disposition: 'admitted' });
+    const inOpd = order(ravi);
+    // Meena's ward is on a tablet this export never read: the location in words only.
+    const wordsOnly = order(meena, 'ICU bed 4');
+    const { mapper, changes } = exportSteps(events);
+    expect(mapper.problems).toEqual([]);
+    const request = (id: string) => changes.find((c) => c.resourceType === 'ServiceRequest' && c.identifier.value === id)!.resource;
+    expect(request(inEmergency).encounter).toEqual({ type: 'Encounter', identifier: { system: 'urn:downtime-desk:emergency-visit', value: visit }, display: `Ordered in Emergency · ${visit}` });
+    expect(request(inWard).encounter).toEqual({ type: 'Encounter', identifier: { system: 'urn:downtime-desk:ip-number', value: ip1 }, display: 'Ordered in MED1 bed 2' });
+    expect(request(inOpd)).not.toHaveProperty('encounter');
+    expect(request(inOpd)).toMatchObject({ performerType: { text: 'Ordered from MED' } });
+    expect(request(wordsOnly).encounter).toEqual({ display: 'Ordered in ICU bed 4' });
+    for (const c of changes) expect([c.resourceType, fhirErrors(c.resource)]).toEqual([c.resourceType, []]);
+    // In one bundle the ward order points at the admission's own entry.
+    const batch = new Batch();
+    batch.add(changes);
+    const bundle = transactionBundle(batch.drain(), 'b1', '2026-11-25T12:00:00.000Z');
+    expect(fhirErrors(bundle)).toEqual([]);
+    const entries = bundle.entry as Array<{ fullUrl: string; resource: { resourceType: string; identifier?: Array<{ value: string }>; encounter?: { reference?: string } } }>;
+    const admissionUrl = entries.find((x) => x.resource.resourceType === 'Encounter' && x.resource.identifier?.[0]?.value === ip1)!.fullUrl;
+    expect(entries.find((x) => x.resource.identifier?.[0]?.value === inWard)!.resource.encounter!.reference).toBe(admissionUrl);
   });
 });

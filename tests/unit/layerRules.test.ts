@@ -26,6 +26,12 @@ describe('layer boundaries enforced by lint', () => {
     expect(await messages('src/ui/Example.tsx', code)).toEqual([expect.stringMatching(/through src\/device/)]);
   });
 
+  it('src/ui refuses a form cast to another form\'s type', async () => {
+    const code = "import type { UseFormReturn } from 'react-hook-form';\ndeclare const f: unknown;\nexport const g = f as UseFormReturn<{ a: string }>;";
+    expect(await messages('src/ui/Example.tsx', code)).toEqual([expect.stringMatching(/never casts a form/)]);
+    expect(await messages('src/ui/Example.tsx', code.replace('as UseFormReturn', 'as unknown as UseFormReturn'))).toEqual([expect.stringMatching(/never casts a form/)]);
+  });
+
   it('lets src/device use storage and src/domain use its own modules', async () => {
     expect(await messages('src/device/example.ts', "import Dexie from 'dexie';\nexport const d = Dexie;")).toEqual([]);
     expect(await messages('src/domain/example.ts', "import { sha256Hex } from './hash';\nexport const h = sha256Hex;")).toEqual([]);

@@ -68,6 +68,9 @@ describe('ward events', () => {
     expect(issues(s['ward.discharged'], { admission, from: { ward: 'SURG', bed: '3' }, outcome: 'death' })).toEqual(['diedAt:required']);
     expect(issues(s['ward.discharged'], { admission, from: { ward: 'SURG', bed: '3' }, outcome: 'normal', diedAt: '2026-12-01T10:00:00.000Z' })).toEqual(['diedAt:diedAtNotDeath']);
     expect(issues(s['ward.discharged'], { admission, from: { ward: 'SURG', bed: '3' }, outcome: 'death', diedAt: '2026-12-01T10:00:00.000Z' })).toEqual([]);
+    expect(issues(s['ward.enteredInError'], { admission, from: { ward: 'SURG', bed: '3' } })).toEqual(['reason:required']);
+    expect(issues(s['ward.enteredInError'], { admission, from: { ward: 'SURG', bed: '3' }, reason: 'Wrong patient', outcome: 'normal' })).toEqual(['outcome:unknownField']);
+    expect(issues(s['ward.enteredInError'], { admission, from: { ward: 'SURG', bed: '3' }, reason: 'Wrong patient' })).toEqual([]);
   });
 });
 
@@ -202,6 +205,27 @@ describe('beds, admissions and conflicts, folded', () => {
     expect(admittedTwice([...settled.admissions!.values()]).size).toBe(0);
   });
 
+  it('folds an admission entered in error to the same rows in any order beside a discharge: the bed free, the admission kept, marked so', () => {
+    const k7 = chain('K7', start);
+    const m2 = chain('M2', start + 30_000);
+    const a = formatAdmissionId('K7', 1);
+    const base = [k7('ward.defined', ward), k7('ward.admitted', { ...ADMIT, admission: a, patient: P1, bed: '2' })];
+    const error = k7('ward.enteredInError', { admission: a, from: { ward: 'SURG', bed: '2' }, reason: 'Wrong patient' });
+    const discharge = m2('ward.discharged', { admission: a, from: { ward: 'SURG', bed: '2' }, outcome: 'normal' });
+    const alone = fold([...base, error]);
+    expect(alone.admissions!.get(a)).toMatchObject({ status: 'enteredInError', errorReason: 'Wrong patient', errorBy: 'Kavita Joshi', errorAt: error.at, ward: 'SURG', bed: '2' });
+    expect(alone.beds!.get('SURG/2')).toMatchObject({ status: 'free' });
+    const board = bedBoard('SURG', ward.beds as never, new Map([...alone.beds!.values()].map((b) => [b.bed, b.status])), [...alone.admissions!.values()]);
+    expect(board.map((b) => b.state)).toEqual(['free', 'free', 'free']);
+    expect(censusRows(board)).toEqual([]);
+    // With a discharge from another tablet: the admission stays entered in error whichever came first, the discharge kept beside it.
+    const one = fold([...base, error, discharge]);
+    const other = fold([...base, discharge, error]);
+    expect(one.admissions!.get(a)).toEqual(other.admissions!.get(a));
+    expect(one.admissions!.get(a)).toMatchObject({ status: 'enteredInError', outcome: 'normal' });
+    expect(one.beds!.get('SURG/2')).toEqual(other.beds!.get('SURG/2'));
+  });
+
   it('keeps a patient in a bed the set-up does not list on the board, after the ward\'s own beds', () => {
     const board = bedBoard('SURG', ward.beds as never, new Map(), [
       { admission: 'x', status: 'admitted', ward: 'SURG', bed: '9', placedAt: '2026-12-01T04:00:00.000Z' },
@@ -218,5 +242,19 @@ describe('beds, admissions and conflicts, folded', () => {
       { admission: 'c', status: 'admitted', ward: 'SURG', bed: '2', placedAt: '2026-12-01T04:00:00.000Z' },
     ]);
     expect(censusRows(board).map((r) => `${r.bed}:${r.admission.admission}:${r.conflict}`)).toEqual(['2:c:false', '3:a:true', '3:b:true']);
+  });
+
+  it('names on the census the other bed of a patient admitted to two beds, as the board does', () => {
+    const placed = [
+      { admission: 'a', patient: P1, status: 'admitted' as const, ward: 'SURG', bed: '1', placedAt: '2026-12-01T04:00:00.000Z' },
+      { admission: 'b', patient: P1, status: 'admitted' as const, ward: 'MED', bed: '7', placedAt: '2026-12-01T04:05:00.000Z' },
+      { admission: 'c', patient: P2, status: 'admitted' as const, ward: 'SURG', bed: '2', placedAt: '2026-12-01T04:00:00.000Z' },
+    ];
+    const twice = admittedTwice(placed);
+    const board = bedBoard('SURG', ward.beds as never, new Map(), placed.map((x) => ({ ...x, elsewhere: twice.get(x.admission) ?? [] })));
+    expect(censusRows(board).map((r) => [r.bed, r.admission.admission, r.elsewhere])).toEqual([
+      ['1', 'a', [{ admission: 'b', ward: 'MED', bed: '7' }]],
+      ['2', 'c', []],
+    ]);
   });
 });

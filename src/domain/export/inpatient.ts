@@ -23,6 +23,9 @@ export interface AdmissionState {
   outcome?: Discharge;
   diedAt?: string;
   dischargedAt?: string;
+  /** When a clerk marked the admission entered in error: it was never a stay. */
+  enteredInErrorAt?: string;
+  errorReason?: string;
 }
 
 const ADMIT_SOURCE = 'http://terminology.hl7.org/CodeSystem/admit-source';
@@ -54,14 +57,17 @@ export const placeText = (p: { ward: string; bed: string }, wardName?: string) =
  * lay in with its period (the current one active), the admitting department and consultant, the
  * provisional diagnosis as text, where the patient came from (the emergency visit as `partOf`
  * when the export holds it) and how the admission ended. The time of a death goes with the
- * disposition; the Patient resource is not this mapping's to change.
+ * disposition; the Patient resource is not this mapping's to change. An admission entered in
+ * error is `entered-in-error` (FHIR's status for a record that should never have existed), its
+ * reason in the narrative.
  */
 export function inpatientEncounterResource(
   s: ExportSystems, admission: string, a: AdmissionState, wardNames: ReadonlyMap<string, string>, visitKnown: boolean,
 ): Resource {
-  const ended = a.dischargedAt !== undefined;
+  const endedAt = a.enteredInErrorAt ?? a.dischargedAt;
+  const ended = endedAt !== undefined;
   const location = a.places.map((p, i) => {
-    const end = a.places[i + 1]?.at ?? a.dischargedAt;
+    const end = a.places[i + 1]?.at ?? endedAt;
     return {
       location: { display: placeText(p, wardNames.get(p.ward)) },
       status: end === undefined ? 'active' : 'completed',
@@ -74,14 +80,15 @@ export function inpatientEncounterResource(
     resourceType: 'Encounter',
     id: fhirId(admission),
     identifier: [{ system: s.admission, value: admission, type: { text: 'IP number' } }],
-    status: ended ? 'finished' : 'in-progress',
+    status: a.enteredInErrorAt !== undefined ? 'entered-in-error' : ended ? 'finished' : 'in-progress',
     class: { system: ACT_CODE_SYSTEM, code: 'IMP', display: 'inpatient encounter' },
     ...(a.mlc ? { type: [{ text: 'Medico-legal case' }] } : {}),
     serviceType: { coding: [{ system: s.department, code: a.dept }], text: a.dept },
     subject: ref('Patient', s.downtimeId, a.patient),
     participant: [{ type: [{ coding: [{ system: PARTICIPATION_TYPE, code: 'ATND', display: 'attender' }] }], individual: { display: a.consultant } }],
-    period: { start: a.admittedAt, ...(ended ? { end: a.dischargedAt } : {}) },
+    period: { start: a.admittedAt, ...(ended ? { end: endedAt } : {}) },
     reasonCode: [{ text: `${DIAGNOSIS_PREFIX}${a.diagnosis}` }],
+    ...(a.errorReason !== undefined ? { text: { status: 'generated', div: errorDiv(a.errorReason) } } : {}),
     hospitalization: {
       admitSource: { ...(source.code ? { coding: [{ system: ADMIT_SOURCE, code: source.code }] } : {}), text: source.text },
       ...(outcome ? {
@@ -94,4 +101,10 @@ export function inpatientEncounterResource(
     location,
     ...(a.visit && visitKnown ? { partOf: ref('Encounter', s.emergencyVisit, a.visit) } : {}),
   };
+}
+
+/** The narrative of an admission entered in error: XHTML, the reason escaped. */
+function errorDiv(reason: string): string {
+  const escaped = reason.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<div xmlns="http://www.w3.org/1999/xhtml">Entered in error: ${escaped}</div>`;
 }

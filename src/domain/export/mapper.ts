@@ -39,19 +39,29 @@ export interface ExportProblem {
 
 /**
  * What the mapper keeps between events, all keyed by our own IDs; nothing else of the store:
- * - per patient: the current fields (registration with corrections applied) as JSON text, about 0.4 KB;
+ * - per patient: the current fields (registration with corrections applied) as JSON text, about
+ *   0.4 KB, and the sex and birth date a result's reference range needs, kept apart so a result
+ *   never parses the fields;
  * - per OPD token: patient, department and times while it is open, about 0.3 KB; its key alone once closed;
  * - per specimen: its request, patient, container and moves, about 0.3 KB;
  * - per result entry not yet verified: its values (released ones are dropped);
  * - events that name a record not seen yet (replayed at the end, then reported).
  * - per patient an administrator reconciled: the decisions and undos (reconcile/state.ts), and
- *   the merges in force; they come out through reconciledPatient as identifiers.
+ *   the merges in force both ways (merged → kept, kept → merged), so a patient's resource finds
+ *   the patients merged into it without walking every merge; they come out through
+ *   reconciledPatient as identifiers.
  */
 interface PatientState {
-  /** As JSON text: a third of the heap of the object, and read back only for a correction. */
+  /** As JSON text: a third of the heap of the object, and read back only for a correction or a Patient resource. */
   fields: string;
   day: string;
+  /** What a result's reference range needs (sex, and the birth date for the age band), kept current by corrections. */
+  sex: PatientFields['sex'];
+  born: string;
 }
+
+const patientState = (fields: PatientFields, day: string): PatientState =>
+  ({ fields: JSON.stringify(fields), day, sex: fields.sex, born: birthDay(fields.birth, day) });
 
 interface PendingEntry { specimen: string; analyteVersion: string; values: ResultEntry[]; by: string; at: string }
 
@@ -66,6 +76,11 @@ export class ExportMapper {
   private readonly visits = new Map<string, EmergencyVisitState | null>();
   /** In-patient admissions, like tokens: null once discharged. */
   private readonly admissions = new Map<string, AdmissionState | null>();
+  /** Admissions entered in error (closed like a discharge): later events on them are reported as such. */
+  private readonly inError = new Set<string>();
+  /** Each patient's open admission and open emergency visit: the encounter a lab order is made in. */
+  private readonly openAdmissionOf = new Map<string, string>();
+  private readonly openVisitOf = new Map<string, string>();
   /** Each ward's name as last set up (by time), for the locations' words. */
   private readonly wardNames = new Map<string, string>();
   private readonly pendingResults = new Map<string, PendingEntry>();
@@ -75,6 +90,8 @@ export class ExportMapper {
   private readonly reconciled = new Map<string, ReconcileRow>();
   /** Merges in force: merged patient → the one kept. */
   private readonly mergedTo = new Map<string, string>();
+  /** The same merges the other way: kept patient → those merged straight into it. */
+  private readonly mergedFrom = new Map<string, Set<string>>();
   /**
    * Published analyte versions (one test's analytes each, a few dozen at most) and the versions
    * resolved from them: a result's units, LOINC codes and ranges are those of its own version.
@@ -143,7 +160,7 @@ export class ExportMapper {
       case 'emergency.arrived': return [['patient', e.data.patient]];
       case 'emergency.triaged': case 'emergency.disposed': return [['visit', e.data.visit]];
       case 'ward.admitted': return [['patient', e.data.patient]];
-      case 'ward.transferred': case 'ward.discharged': return [['admission', e.data.admission]];
+      case 'ward.transferred': case 'ward.discharged': case 'ward.enteredInError': return [['admission', e.data.admission]];
       case 'specimen.collected': case 'specimen.received': case 'specimen.reported':
         return e.data.specimens.map((sp) => ['specimen', sp] as [Lookup, string]);
       case 'specimen.rejected': return [['specimen', e.data.specimen]];
@@ -214,13 +231,13 @@ export class ExportMapper {
           this.problem(e, `patient ${e.data.patient} registered twice: the first registration is kept`);
           return [];
         }
-        this.patients.set(e.data.patient, { fields: JSON.stringify(e.data.fields), day: e.data.day });
+        this.patients.set(e.data.patient, patientState(e.data.fields, e.data.day));
         return emit ? [this.patientChange(e.data.patient, true, e.data.fields)] : [];
       }
       case 'patient.corrected': {
         const p = this.patients.get(e.data.patient)!;
         const fields = { ...(JSON.parse(p.fields) as PatientFields), ...e.data.changes } as PatientFields;
-        p.fields = JSON.stringify(fields);
+        this.patients.set(e.data.patient, patientState(fields, p.day));
         return emit ? [this.patientChange(e.data.patient, false, fields)] : [];
       }
       case 'patient.linked': case 'patient.markedNew': case 'patient.merged': case 'reconcile.undone':
@@ -254,6 +271,7 @@ export class ExportMapper {
           ...(d.complaint ? { complaint: d.complaint } : {}),
         };
         this.visits.set(d.visit, v);
+        this.openVisitOf.set(d.patient, d.visit);
         return emit ? [this.change(emergencyEncounterResource(s, d.visit, v), s.emergencyVisit, d.visit, true)] : [];
       }
       case 'emergency.triaged': case 'emergency.disposed': {
@@ -269,6 +287,7 @@ export class ExportMapper {
           v.disposition = e.data.disposition;
           v.endAt = e.at;
           this.visits.set(e.data.visit, null);
+          if (this.openVisitOf.get(v.patient) === e.data.visit) this.openVisitOf.delete(v.patient);
         }
         return emit ? [this.change(emergencyEncounterResource(s, e.data.visit, v), s.emergencyVisit, e.data.visit, false)] : [];
       }
@@ -286,18 +305,29 @@ export class ExportMapper {
           dept: d.dept, consultant: d.consultant, diagnosis: d.diagnosis, mlc: Boolean(d.mlc), ...(d.visit ? { visit: d.visit } : {}),
         };
         this.admissions.set(d.admission, a);
+        this.openAdmissionOf.set(d.patient, d.admission);
         return emit ? [this.admissionChange(d.admission, a, true)] : [];
       }
-      case 'ward.transferred': case 'ward.discharged': {
+      case 'ward.transferred': case 'ward.discharged': case 'ward.enteredInError': {
         const d = e.data;
         const a = this.admissions.get(d.admission);
         // As on the devices, the first discharge ends the admission: what comes after it is listed.
         if (!a) {
-          this.problem(e, `admission ${d.admission} was already discharged: ${e.type === 'ward.discharged' ? 'the first discharge is kept' : 'a transfer after it is not exported'}`);
+          const what = e.type === 'ward.discharged' ? 'the first discharge is kept' : e.type === 'ward.transferred' ? 'a transfer after it is not exported'
+            : 'entered in error after it: not exported, correct the stay in the HIS';
+          this.problem(e, this.inError.has(d.admission)
+            ? `admission ${d.admission} was already entered in error: ${e.type === 'ward.enteredInError' ? 'the first is kept' : 'not exported'}`
+            : `admission ${d.admission} was already discharged: ${what}`);
           return [];
         }
+        if (e.type !== 'ward.transferred' && this.openAdmissionOf.get(a.patient) === d.admission) this.openAdmissionOf.delete(a.patient);
         if (e.type === 'ward.transferred') a.places.push({ ...e.data.to, at: e.at });
-        else {
+        else if (e.type === 'ward.enteredInError') {
+          a.enteredInErrorAt = e.at;
+          a.errorReason = e.data.reason;
+          this.admissions.set(d.admission, null);
+          this.inError.add(d.admission);
+        } else {
           a.outcome = e.data.outcome;
           a.dischargedAt = e.at;
           if (e.data.diedAt) a.diedAt = e.data.diedAt;
@@ -310,6 +340,7 @@ export class ExportMapper {
         const info: RequestInfo = {
           request: d.request, patient: d.patient, priority: d.priority, dept: d.dept, clinician: d.clinician, at: e.at,
           specimens: d.specimens.map((x) => x.specimen), ...(d.notes ? { notes: d.notes } : {}),
+          ...this.orderedIn(d.patient), ...(d.location ? { location: d.location } : {}),
         };
         const out: Change[] = [];
         for (const x of d.specimens) {
@@ -396,13 +427,59 @@ export class ExportMapper {
     const rootBefore = this.rootOf(patient);
     const row = apply(this.reconciled.get(patient));
     this.reconciled.set(patient, row);
-    if (row.status === 'merged' && row.kept) this.mergedTo.set(patient, row.kept);
-    else this.mergedTo.delete(patient);
+    this.setMerge(patient, row.status === 'merged' && row.kept ? row.kept : undefined);
     if (row.status === 'conflict') this.problem(e, `patient ${patient}: administrators decided differently (${row.decisions.map((d) => `${d.kind} in ${d.id}`).join(', ')}); exported without a link until one is undone`);
     if (!emit) return [];
     const others = [...new Set([rootBefore, this.rootOf(patient)])].filter((id) => id !== patient);
     const order = this.mergedTo.has(patient) ? [patient, ...others] : [...others, patient];
     return order.map((id) => this.patientChange(id, false));
+  }
+
+  /** Records (or, with no `kept`, ends) the merge of `patient` in both maps. */
+  private setMerge(patient: string, kept: string | undefined) {
+    const before = this.mergedTo.get(patient);
+    if (before === kept) return;
+    if (before !== undefined) {
+      const into = this.mergedFrom.get(before)!;
+      into.delete(patient);
+      if (into.size === 0) this.mergedFrom.delete(before);
+    }
+    if (kept === undefined) {
+      this.mergedTo.delete(patient);
+      return;
+    }
+    this.mergedTo.set(patient, kept);
+    const into = this.mergedFrom.get(kept);
+    if (into) into.add(patient); else this.mergedFrom.set(kept, new Set([patient]));
+  }
+
+  /**
+   * Every patient whose records show under `id` (rootOf(x) = id): those merged into it, and into
+   * them, found through the reverse map. None unless `id` is the end of its chain; a circle of
+   * merges ends nowhere, so none of its patients is under another.
+   */
+  private mergedInto(id: string): string[] {
+    if (this.mergedTo.has(id) || !this.mergedFrom.has(id)) return [];
+    const out: string[] = [];
+    const seen = new Set<string>([id]);
+    const todo = [id];
+    for (let at = todo.pop(); at !== undefined; at = todo.pop()) {
+      for (const x of this.mergedFrom.get(at) ?? []) {
+        if (seen.has(x)) continue;
+        seen.add(x);
+        out.push(x);
+        todo.push(x);
+      }
+    }
+    return out.sort();
+  }
+
+  /** The encounter a lab order for the patient is made in now: the open admission, else the open emergency visit (as the devices pick the location). */
+  private orderedIn(patient: string): Pick<RequestInfo, 'encounter'> {
+    const admission = this.openAdmissionOf.get(patient);
+    if (admission) return { encounter: { system: this.s.admission, value: admission } };
+    const visit = this.openVisitOf.get(patient);
+    return visit ? { encounter: { system: this.s.emergencyVisit, value: visit } } : {};
   }
 
   /** Where a patient's records show: the end of its chain of merges (itself when none, or in a circle). */
@@ -423,7 +500,7 @@ export class ExportMapper {
     const fields = known ?? JSON.parse(p.fields) as PatientFields;
     const root = this.rootOf(id);
     const row = this.reconciled.get(id);
-    const mergedIn = this.mergedTo.size === 0 ? [] : [...this.mergedTo.keys()].filter((x) => x !== id && this.rootOf(x) === id).sort();
+    const mergedIn = this.mergedInto(id);
     const resource = reconciledPatient(this.s, patientResource(this.s, id, fields, p.day), {
       uhid: row?.status === 'linked' ? row.uhid : undefined, mergedIn, replacedBy: root !== id ? root : undefined,
     });
@@ -459,8 +536,7 @@ export class ExportMapper {
   private subject(sp: SpecimenState): SheetPatient {
     const p = this.patients.get(sp.patient);
     if (!p) return { sex: 'U', band: 'adult' };
-    const fields = JSON.parse(p.fields) as PatientFields;
     const day = (sp.collectedAt ?? sp.requestedAt).slice(0, 10);
-    return { sex: fields.sex, band: ageBand(birthDay(fields.birth, p.day), day) };
+    return { sex: p.sex, band: ageBand(p.born, day) };
   }
 }

@@ -189,6 +189,22 @@ export interface RequestInfo {
   notes?: string;
   at: string;
   specimens: string[];
+  /** The admission or emergency visit open when it was ordered (its Encounter carries the ward and bed). */
+  encounter?: { system: string; value: string };
+  /** The ordering location as the requisition printed it ("SURG bed 3", "Emergency · Resus bay 1"). */
+  location?: string;
+}
+
+/**
+ * Where the test was ordered, as R4 says it: `encounter`, the encounter in which the request was
+ * made (the admission or emergency visit, whose Encounter holds the ward and bed or the area),
+ * with the location in words as the reference's display; only the words when the export holds
+ * no such encounter. An OPD order has neither: its department is the performer type's.
+ */
+function orderedIn(r: RequestInfo): Record<string, unknown> {
+  const display = r.location ? `Ordered in ${r.location}` : undefined;
+  if (r.encounter) return { encounter: ref('Encounter', r.encounter.system, r.encounter.value, display) };
+  return display ? { encounter: { display } } : {};
 }
 
 export const serviceRequestKey = (request: string, test: string) => `${request}.${test}`;
@@ -207,6 +223,7 @@ export function serviceRequestResource(s: ExportSystems, r: RequestInfo, test: s
     priority: r.priority,
     code: testCoding(s, test, analytes),
     subject: ref('Patient', s.downtimeId, r.patient),
+    ...orderedIn(r),
     authoredOn: r.at,
     requester: { display: r.clinician },
     performerType: { coding: [{ system: s.department, code: r.dept }], text: `Ordered from ${r.dept}` },

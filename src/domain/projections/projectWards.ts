@@ -35,7 +35,8 @@ function withMove(prev: AdmissionRow, move: AdmissionMove): AdmissionRow {
  * may put two patients in one bed: nothing here picks one of them. Each admission keeps its own
  * place, so both show in that bed (wards/bedBoard.ts calls it a conflict) until a clerk moves one.
  * A transfer folds only onto an admission already there (a rebuild folds in log order); the
- * first discharge recorded ends the admission for good.
+ * first discharge recorded ends the admission for good, and an admission entered in error stays
+ * so whatever else arrives (its discharge, if any, kept beside it).
  */
 export function projectWards(event: AnyEvent): RowUpdate[] {
   switch (event.type) {
@@ -69,10 +70,22 @@ export function projectWards(event: AnyEvent): RowUpdate[] {
       return [
         // The first discharge (by `later`) ends the admission, whichever device's arrives first.
         admissionUpdate(d.admission, (prev) => (!prev || (prev.dischargedAt && later(event, { at: prev.dischargedAt, device: prev.dischargedDevice, seq: prev.dischargedSeq })) ? prev : {
-          ...prev, status: 'discharged', outcome: d.outcome, diedAt: d.diedAt, dischargedAt: event.at, dischargedBy: event.by, note: d.note,
+          // An admission entered in error stays so: the discharge is kept beside it, whichever came first.
+          ...prev, status: prev.status === 'enteredInError' ? prev.status : 'discharged', outcome: d.outcome, diedAt: d.diedAt, dischargedAt: event.at, dischargedBy: event.by, note: d.note,
           dischargedDevice: event.device, dischargedSeq: event.seq,
         })),
         mark(event, d.from.ward, d.from.bed, 'cleaning'),
+      ];
+    }
+    case 'ward.enteredInError': {
+      const d = event.data;
+      return [
+        // The first such event (by `later`) is the one kept; the status holds whatever else arrives.
+        admissionUpdate(d.admission, (prev) => (!prev || (prev.errorAt && later(event, { at: prev.errorAt, device: prev.errorDevice, seq: prev.errorSeq })) ? prev : {
+          ...prev, status: 'enteredInError', errorAt: event.at, errorBy: event.by, errorReason: d.reason, errorDevice: event.device, errorSeq: event.seq,
+        })),
+        // No patient ever lay there by this admission: the bed is free, not being cleaned.
+        mark(event, d.from.ward, d.from.bed, 'free'),
       ];
     }
     case 'ward.wristbandPrinted': {

@@ -43,7 +43,8 @@ export interface AdmissionRow {
   patient: string;
   device: string;
   number: number;
-  status: 'admitted' | 'discharged';
+  /** `enteredInError`: a clerk said the admission should never have been (it wins over a discharge, in any order). */
+  status: 'admitted' | 'discharged' | 'enteredInError';
   /** The current place: the latest move by time (the admission itself is the first). */
   ward: string;
   bed: string;
@@ -65,6 +66,12 @@ export interface AdmissionRow {
   dischargedDevice?: string | undefined;
   dischargedSeq?: number | undefined;
   note?: string | undefined;
+  /** Entered in error: when, by whom, why, and the event's device and sequence (the first such event wins). */
+  errorAt?: string | undefined;
+  errorBy?: string | undefined;
+  errorReason?: string | undefined;
+  errorDevice?: string | undefined;
+  errorSeq?: number | undefined;
   /** Wristbands printed; absent until the first. */
   wristbands?: number;
 }

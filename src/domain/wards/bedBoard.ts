@@ -6,7 +6,7 @@ export type BedState = 'free' | 'occupied' | 'reserved' | 'cleaning' | 'conflict
 /** What the board needs of an admission. */
 export interface PlacedAdmission {
   admission: string;
-  status: 'admitted' | 'discharged';
+  status: 'admitted' | 'discharged' | 'enteredInError';
   ward: string;
   bed: string;
   placedAt: string;
@@ -81,6 +81,20 @@ export function admittedTwice<A extends PlacedAdmission & { patient: string }>(a
 /** How many patients on a board are admitted to another bed too (admittedTwice), for the ward list. */
 export function twiceCount(board: readonly BoardBed<PlacedAdmission & { patient: string; elsewhere: readonly OtherBed[] }>[]): number {
   return new Set(board.flatMap((b) => b.patients.filter((p) => p.elsewhere.length > 0).map((p) => p.patient))).size;
+}
+
+/** What the ward list shows of a ward: its beds counted by state, and its patients admitted to two beds. */
+export interface WardSummary { counts: Record<BedState, number>; twice: number }
+
+/**
+ * The ward list's line for a ward, from the same board the bed board draws (so the two never
+ * disagree), but of admissions alone: no patient needs to be read for it.
+ */
+export function wardSummary<A extends PlacedAdmission & { patient: string }>(
+  ward: string, beds: readonly BedDef[], marks: ReadonlyMap<string, BedMark>, admissions: readonly A[], twice: ReadonlyMap<string, readonly OtherBed[]>,
+): WardSummary {
+  const board = bedBoard(ward, beds, marks, admissions.map((a) => ({ ...a, elsewhere: twice.get(a.admission) ?? [] })));
+  return { counts: bedCounts(board), twice: twiceCount(board) };
 }
 
 /** How many beds are in each state, for the ward list. */

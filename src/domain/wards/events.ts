@@ -55,6 +55,11 @@ export const dischargeFields = z.strictObject({
   note: optional(text(200)),
 });
 
+/** Why an admission was entered in error: required, so the history says it. */
+export const enteredInErrorFields = z.strictObject({
+  reason: text(200),
+});
+
 /** A death needs its time; no other outcome has one. */
 const deathTime = (d: { outcome: string; diedAt?: string | undefined }, ctx: z.RefinementCtx) => {
   if (d.outcome === 'death' && !d.diedAt) ctx.addIssue({ code: 'custom', message: 'required', path: ['diedAt'] });
@@ -72,6 +77,12 @@ export const WARD_EVENT_SCHEMAS = {
   'ward.admitted': admitFields.extend({ admission: admissionId }),
   'ward.transferred': z.strictObject({ admission: admissionId, from: place, to: place }),
   'ward.discharged': dischargeFields.extend({ admission: admissionId, from: place }).superRefine(deathTime),
+  /**
+   * The admission should never have been recorded (the wrong patient, or one patient admitted
+   * twice by two tablets offline): the bed it names is free again, the admission stays in the
+   * history marked so and leaves the census and the HIS's stays.
+   */
+  'ward.enteredInError': enteredInErrorFields.extend({ admission: admissionId, from: place }),
   /** A wristband left the printer: copies count from 1, so a reprint says "REPRINT n". */
   'ward.wristbandPrinted': z.strictObject({ admission: admissionId, copy: z.number().int().min(1).max(99) }),
 } as const;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UseFormReturn } from 'react-hook-form';
+import type { FieldErrors, UseFormRegisterReturn } from 'react-hook-form';
 import { Field } from '../shared/Field';
 
 /** What the door asks about any arrival, known patient or not (emergency.arrived's fields). */
@@ -14,6 +14,23 @@ export interface ArrivalValues {
 
 export const EMPTY_ARRIVAL: ArrivalValues = { arrival: '', broughtBy: '', isMlc: false, mlc: { station: '', officer: '', entry: '' }, complaint: '' };
 
+/** The fields ArrivalFields registers. */
+type ArrivalField = 'broughtBy' | 'isMlc' | 'mlc.station' | 'mlc.officer' | 'mlc.entry' | 'complaint';
+
+/**
+ * What ArrivalFields uses of a form: any react-hook-form whose values include ArrivalValues
+ * satisfies it (the arrival form's own, the unknown patient's with sex and age besides), so
+ * neither is cast. Methods, not function properties: a form's register takes any of its own
+ * paths, these among them.
+ */
+export interface ArrivalForm {
+  register(name: ArrivalField): UseFormRegisterReturn;
+  watch(name: 'arrival'): string;
+  watch(name: 'isMlc'): boolean;
+  setValue(name: 'isMlc', value: boolean): void;
+  formState: { errors: FieldErrors<ArrivalValues> };
+}
+
 /** The form's values as the use-case takes them: the MLC details only when the case is marked. */
 export function arrivalInput<T extends ArrivalValues>({ isMlc, mlc, ...rest }: T) {
   return { ...rest, ...(isMlc ? { mlc } : {}) };
@@ -25,7 +42,7 @@ export function arrivalInput<T extends ArrivalValues>({ isMlc, mlc, ...rest }: T
  * case is marked medico-legal at once (the clerk can untick it), so its details follow in the
  * Tab order.
  */
-export function ArrivalFields({ form }: { form: UseFormReturn<ArrivalValues> }) {
+export function ArrivalFields({ form }: { form: ArrivalForm }) {
   const { t } = useTranslation();
   const { register, watch, setValue, formState: { errors: e } } = form;
   const arrival = watch('arrival');

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import type { UseFormReturn } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
 import { ARRIVALS } from '../../domain/emergency/codes';
 import { useEmergency } from '../emergencyUseCases';
@@ -54,7 +53,7 @@ export function UnknownPatientScreen() {
           </SelectField>
         </div>
         {/* The arrival's own fields, as for a registered patient (ArrivalForm). */}
-        <ArrivalFields form={form as unknown as UseFormReturn<ArrivalValues>} />
+        <ArrivalFields form={form} />
         <FormError text={form.formError ? errorText(form.formError, t) : null} />
         <div className="actions">
           <button type="submit" className="primary" disabled={isSubmitting}>{t('emergency.register')}</button>

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../device/desk';
-import type { ReviewFilter, ReviewItem } from '../../device/reconcileDesk';
+import { REVIEW_PAGE, type ReviewFilter, type ReviewItem } from '../../device/reconcileDesk';
 import { reconcileOutcome } from '../../domain/reconcile/state';
 import { useLive } from '../services';
+import { useClock } from '../shared/useClock';
 import { errorText } from '../shared/errors';
 import { DecisionForm, type DecisionDraft } from './DecisionForm';
 import { matchedFields } from './Evidence';
@@ -18,13 +19,17 @@ const FILTERS: ReviewFilter[] = ['unreviewed', 'conflicting', 'all'];
  * review with its HIS candidates and evidence, and the decisions, each asking for a reason.
  * Keyboard first (reviewKeys.ts), with a button for every key on a touch screen.
  */
-export function ReconcileScreen({ actor }: { actor: SessionUser }) {
+export function ReconcileScreen({ actor, pageSize = REVIEW_PAGE }: { actor: SessionUser; pageSize?: number }) {
   const { t } = useTranslation();
   const rec = useReconcile();
   const [show, setShow] = useState<ReviewFilter>('unreviewed');
   const [device, setDevice] = useState('');
   const [day, setDay] = useState('');
-  const items = useLive(() => rec.review({ show, device: device || undefined, day: day || undefined }), [rec, show, device, day]);
+  // The list is read a page at a time: moving past its end (j, ↓) or "Show more" reads one more.
+  const [limit, setLimit] = useState(pageSize);
+  const page = useLive(() => rec.reviewPage({ show, device: device || undefined, day: day || undefined }, limit), [rec, show, device, day, limit]);
+  const items = page?.items;
+  const more = page?.more ?? false;
   const devices = useLive(() => rec.devices(), [rec]);
   const [at, setAt] = useState(0);
   const [pick, setPick] = useState<{ patient: string | undefined; index: number }>({ patient: undefined, index: 0 });
@@ -38,6 +43,8 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
   const item = index >= 0 ? items![index] : undefined;
   const id = item?.patient.patient;
   const decidesHere = useLive(() => rec.decidesHere(), [rec]);
+  const lastDownload = useLive(() => rec.lastDownload(), [rec]);
+  const clock = useClock();
   // The list changed under an open form (a pull, another tab): the form closes, nothing is written.
   const moved = drafted !== null && draftPatient !== id;
   const draft = moved ? null : drafted;
@@ -80,7 +87,13 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
       if (!command) return;
       e.preventDefault();
       const count = items?.length ?? 0;
-      if (command.kind === 'move') setAt(Math.max(0, Math.min(count - 1, index + command.by)));
+      if (command.kind === 'move') {
+        // Past the last patient shown, with more to come: the next page is read and the move lands on its first.
+        if (command.by === 1 && index === count - 1 && more) {
+          setLimit((l) => l + pageSize);
+          setAt(count);
+        } else setAt(Math.max(0, Math.min(count - 1, index + command.by)));
+      }
       if (command.kind === 'pick' && (found?.candidates.length ?? 0) > command.index) setPick({ patient: id, index: command.index });
       if (command.kind === 'open') open(command.form);
     };
@@ -116,15 +129,15 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
     }
   }
 
-  async function download() {
+  async function download(what: 'everything' | 'changes') {
     setBusy(true);
     setMessage({ text: t('reconcile.exporting') });
     try {
-      const out = await rec.exportFhir(actor);
+      const out = await rec.exportFhir(actor, what);
       const url = URL.createObjectURL(new Blob([out.ndjson], { type: 'application/fhir+ndjson' }));
       const a = document.createElement('a');
       a.href = url;
-      a.download = `downtime-fhir-${new Date().toISOString().slice(0, 10)}.ndjson`;
+      a.download = `downtime-fhir-${what === 'changes' ? 'changes-' : ''}${out.exportId}.ndjson`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setMessage({ text: t('reconcile.exported', { resources: out.resources, bundles: out.bundles, problems: out.problems.length }), error: out.problems.length > 0 });
@@ -141,21 +154,29 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
       <p className="hint">{t('reconcile.intro')}</p>
       <div className="filters">
         <label>{t('reconcile.show')}{' '}
-          <select value={show} onChange={(e) => { setShow(e.target.value as ReviewFilter); setAt(0); }}>
+          <select value={show} onChange={(e) => { setShow(e.target.value as ReviewFilter); setAt(0); setLimit(pageSize); }}>
             {FILTERS.map((f) => <option key={f} value={f}>{t(`reconcile.show_${f}`)}</option>)}
           </select>
         </label>
         <label>{t('reconcile.device')}{' '}
-          <select value={device} onChange={(e) => { setDevice(e.target.value); setAt(0); }}>
+          <select value={device} onChange={(e) => { setDevice(e.target.value); setAt(0); setLimit(pageSize); }}>
             <option value="">{t('reconcile.anyDevice')}</option>
             {devices?.map((d) => <option key={d} value={d}>{d}</option>)}
           </select>
         </label>
         <label>{t('reconcile.day')}{' '}
-          <input type="date" value={day} onChange={(e) => { setDay(e.target.value); setAt(0); }} />
+          <input type="date" value={day} onChange={(e) => { setDay(e.target.value); setAt(0); setLimit(pageSize); }} />
         </label>
-        <button type="button" className="secondary" disabled={busy} onClick={() => void download()}>{t('reconcile.export')}</button>
-        <span data-testid="reconcile-count">{items ? t('reconcile.count', { count: items.length }) : ''}</span>
+        <span data-testid="reconcile-count">{items ? t(more ? 'reconcile.countMore' : 'reconcile.count', { count: items.length }) : ''}</span>
+      </div>
+      <div className="filters" data-testid="reconcile-downloads">
+        <button type="button" className="secondary" disabled={busy || !lastDownload} onClick={() => void download('changes')}>{t('reconcile.exportChanges')}</button>
+        <button type="button" className="secondary" disabled={busy} onClick={() => void download('everything')}>{t('reconcile.export')}</button>
+        {lastDownload !== undefined ? (
+          <span className="hint" data-testid="last-download">
+            {lastDownload ? t('reconcile.lastDownload', { at: clock.dateTime(lastDownload.at), by: lastDownload.by, id: lastDownload.exportId }) : t('reconcile.noDownloadYet')}
+          </span>
+        ) : null}
       </div>
       <p className="hint" data-testid="reconcile-keys">{t('reconcile.keys')}</p>
       {decidesHere === false ? <p className="form-error" data-testid="reconcile-not-here">{t('reconcile.notHere')}</p> : null}
@@ -177,6 +198,7 @@ export function ReconcileScreen({ actor }: { actor: SessionUser }) {
               ))}
             </tbody>
           </table>
+          {more ? <button type="button" className="secondary" onClick={() => setLimit((l) => l + pageSize)}>{t('reconcile.showMore', { count: pageSize })}</button> : null}
         </div>
       ) : null}
 

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ageLabel } from '../../domain/patients/age';
 import { DISCHARGES } from '../../domain/wards/codes';
+import { enteredInErrorFields } from '../../domain/wards/events';
+import { parseWith } from '../../domain/validation';
 import { useLiveWards, useWards } from '../wardUseCases';
 import { useSession } from '../session';
 import { useToday } from '../desk/useToday';
@@ -50,7 +52,12 @@ export function AdmissionScreen({ id }: { id: string }) {
         <>
           <TransferForm admission={a.admission} ward={a.ward} language={i18n.language} />
           <DischargeForm admission={a.admission} />
+          <EnteredInErrorForm admission={a.admission} bed={`${a.ward} ${a.bed}`} />
         </>
+      ) : a.status === 'enteredInError' ? (
+        <p className="warning" role="status" data-testid="admission-in-error">
+          {t('wards.inErrorLine', { at: clock.dateTime(a.errorAt!), by: a.errorBy, reason: a.errorReason })}
+        </p>
       ) : (
         <p className="ok" role="status">
           {t('wards.discharged', { outcome: t(`wards.outcome_${a.outcome}`), at: clock.dateTime(a.dischargedAt!), by: a.dischargedBy })}
@@ -114,6 +121,71 @@ function DischargeForm({ admission }: { admission: string }) {
       </div>
       <FormError text={form.formError ? errorText(form.formError, t) : null} />
       <div className="actions"><button type="submit" className="secondary" disabled={isSubmitting}>{t('wards.discharge')}</button></div>
+    </form>
+  );
+}
+
+/**
+ * An admission that should never have been recorded: asked twice, like an emergency
+ * disposition. The first Enter checks the reason and asks; "Yes, mark it" has the focus, so a
+ * second Enter records it, and Escape or "Go back" returns with nothing written.
+ */
+function EnteredInErrorForm({ admission, bed }: { admission: string; bed: string }) {
+  const { t } = useTranslation();
+  const wards = useWards();
+  const user = useSession((s) => s.user)!;
+  const form = useDomainForm<{ reason: string }>({ defaultValues: { reason: '' } });
+  const { register, setFocus, formState: { errors: e, isSubmitting } } = form;
+  const [asking, setAsking] = useState<{ reason: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ask = form.submitWith(async (values) => {
+    parseWith(enteredInErrorFields, values, 'enteredInError');
+    setAsking(values);
+  });
+  const returning = useRef(false);
+  const back = () => {
+    returning.current = true;
+    setAsking(null);
+  };
+  // The reason is focusable again only once it is writable again, after the render.
+  useEffect(() => {
+    if (returning.current && !asking) {
+      returning.current = false;
+      setFocus('reason');
+    }
+  }, [asking, setFocus]);
+  const record = async () => {
+    if (!asking) return;
+    setBusy(true);
+    form.setFormError(null);
+    try {
+      await wards.enteredInError(user, admission, asking);
+    } catch (err) {
+      setAsking(null);
+      form.setFormError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={ask} noValidate className="er-form" aria-label={t('wards.enteredInError')}>
+      <h2>{t('wards.enteredInError')}</h2>
+      <p className="hint">{t('wards.errorHelp')}</p>
+      <div className="row">
+        <Field label={t('wards.errorReason')} maxLength={200} autoComplete="off" readOnly={asking !== null} error={e.reason?.message} {...register('reason')} />
+      </div>
+      <FormError text={form.formError ? errorText(form.formError, t) : null} />
+      {/* Hidden, not unmounted, while asking, so that the focus moves to the question. */}
+      <div className="actions" hidden={asking !== null}><button type="submit" className="secondary" disabled={isSubmitting}>{t('wards.markInError')}</button></div>
+      {asking ? (
+        <div className="warning" role="alert" onKeyDown={(ev) => { if (ev.key === 'Escape') back(); }}>
+          <p>{t('wards.confirmInError', { admission, bed })}</p>
+          <div className="actions">
+            <button type="button" className="primary" autoFocus disabled={busy} onClick={() => void record()}>{t('wards.confirmYes')}</button>
+            <button type="button" className="secondary" disabled={busy} onClick={back}>{t('wards.confirmBack')}</button>
+          </div>
+        </div>
+      ) : null}
     </form>
   );
 }

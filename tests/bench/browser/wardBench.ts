@@ -21,7 +21,8 @@ const wardCode = (w: number) => `W${String(w + 1).padStart(3, '0')}`;
  * The wards on a device holding `occupied` patients in beds (wards of 60 beds, 50 filled) and
  * `past` admissions already discharged, loaded through the real log and projector. Times what a
  * ward clerk waits for: admitting a patient (checks, IP number, stored and visible), a 60-bed
- * ward's bed board, and its census rows.
+ * ward's bed board, its census rows, and the ward list of every ward (as the list read it before,
+ * a board per ward, and as it reads it now, WardDesk.summaries).
  */
 export async function runWardBench({ occupied, past, samples, encrypted, status }: { occupied: number; past: number; samples: number; encrypted: boolean; status: (s: string) => void }) {
   const tag = Date.now();
@@ -90,9 +91,13 @@ export async function runWardBench({ occupied, past, samples, encrypted, status 
   }), 50);
   const board = await time(samples, (i) => wards.board(wardCode(i % wardCount)));
   const census = await time(Math.min(samples, 50), (i) => wards.census(wardCode(i % wardCount)));
+  // The ward list: every ward's counts. Before: a bed board per ward (each patient opened);
+  // now: WardDesk.summaries (admissions only).
+  const listByBoards = await time(Math.min(samples, 20), async () => { await Promise.all((await wards.wards()).map((w) => wards.board(w.ward))); });
+  const list = await time(Math.min(samples, 20), () => wards.summaries());
   const storage = await navigator.storage.estimate();
   return {
     occupied, past, wards: wardCount, events: await log.count(), loadMs, projectMs,
-    admit, board, census, storageUsageBytes: storage.usage ?? null,
+    admit, board, census, list, listByBoards, storageUsageBytes: storage.usage ?? null,
   };
 }

@@ -40,6 +40,14 @@ describe('central gateway: ward events (issue 14, point 3)', () => {
       ['ward.discharged', { admission, from: SURG, outcome: 'death', diedAt: 'yesterday' }, /diedAt: timestamp/],
       ['ward.discharged', { admission, from: SURG, outcome: 'death' }, /diedAt: required/],
       ['ward.wristbandPrinted', { admission, copy: 0 }, /copy/],
+      // An admission entered in error: a reason is required, bounded, text only, and nothing else rides along.
+      ['ward.enteredInError', { admission, from: SURG }, /reason: required/],
+      ['ward.enteredInError', { admission, from: SURG, reason: '   ' }, /reason: required/],
+      ['ward.enteredInError', { admission, from: SURG, reason: 'x'.repeat(201) }, /reason: tooLong/],
+      ['ward.enteredInError', { admission, from: SURG, reason: { $ne: '' } }, /reason/],
+      ['ward.enteredInError', { admission, from: SURG, reason: 'Wrong patient', status: 'admitted' }, /unknownField/],
+      ['ward.enteredInError', { admission: 'IP-T1-000001', from: SURG, reason: 'Wrong patient' }, /admission: admissionId/],
+      ['ward.enteredInError', { admission, from: { ward: 'SURG', bed: '../3' }, reason: 'Wrong patient' }, /from\.bed: bedLabel/],
     ];
     for (const [type, data, reason] of cases) {
       const res = await t1.push([forged(type, data, head)]);
@@ -57,13 +65,15 @@ describe('central gateway: ward events (issue 14, point 3)', () => {
       ['ward.transferred', { admission, from: SURG, to: { ward: 'SURG', bed: 'ICU1' } }],
       ['ward.wristbandPrinted', { admission, copy: 1 }],
       ['ward.discharged', { admission, from: { ward: 'SURG', bed: 'ICU1' }, outcome: 'death', diedAt: '2026-12-01T09:45:00.000Z' }],
+      ['ward.admitted', { ...ADMIT, admission: formatAdmissionId('T1', 2) }],
+      ['ward.enteredInError', { admission: formatAdmissionId('T1', 2), from: SURG, reason: 'Wrong patient admitted' }],
     ] as const) {
       const doc = built(type, data, h);
       docs.push(doc);
       h = { seq: doc.seq, hash: doc.hash };
     }
     expect(refusals(await t1.push(docs))).toEqual([]);
-    expect((await gw.storedEvents('T1')).map((d) => d.type)).toEqual(['token.called', 'ward.defined', 'bed.marked', 'ward.admitted', 'ward.transferred', 'ward.wristbandPrinted', 'ward.discharged']);
+    expect((await gw.storedEvents('T1')).map((d) => d.type)).toEqual(['token.called', 'ward.defined', 'bed.marked', 'ward.admitted', 'ward.transferred', 'ward.wristbandPrinted', 'ward.discharged', 'ward.admitted', 'ward.enteredInError']);
     expect(verifyChain('T1', await gw.storedEvents('T1'))).toMatchObject({ ok: true });
   });
 
@@ -73,6 +83,11 @@ describe('central gateway: ward events (issue 14, point 3)', () => {
     const doc = forged('ward.admitted', { ...ADMIT, admission: formatAdmissionId('T1', 2), bed: { $gt: '' } }, { seq: last.seq, hash: last.hash });
     const res = await storeFetch(gw.store, `${DB}/_bulk_docs`, { method: 'POST', auth: gw.accounts.T1, body: { docs: [doc], new_edits: false } });
     expect(JSON.stringify(res.body)).toMatch(/forbidden/);
+    expect(await gw.storedEvents('T1')).toHaveLength(stored.length);
+    // An admission entered in error without its reason, written past the gateway: refused there too.
+    const bare = forged('ward.enteredInError', { admission, from: SURG }, { seq: last.seq, hash: last.hash });
+    const res2 = await storeFetch(gw.store, `${DB}/_bulk_docs`, { method: 'POST', auth: gw.accounts.T1, body: { docs: [bare], new_edits: false } });
+    expect(JSON.stringify(res2.body)).toMatch(/forbidden.*ward.enteredInError: data.reason is missing/);
     expect(await gw.storedEvents('T1')).toHaveLength(stored.length);
   });
 });

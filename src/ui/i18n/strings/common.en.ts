@@ -45,6 +45,8 @@ export const strings = {
     alreadyAdmitted: 'This patient is already admitted ({{admission}}): transfer instead.',
     admissionNotFound: 'This admission is not on this device.',
     admissionClosed: 'This patient has already been discharged.',
+    admissionInError: 'This admission was marked entered in error.',
+    noEarlierDownload: 'No earlier download from this device: download everything first.',
     sameBed: 'The patient is already in this bed.',
     deviceCode: 'Use 2–3 capital letters or digits, e.g. K7.',
     departmentCode: 'Use 2–4 capital letters, e.g. MED.',

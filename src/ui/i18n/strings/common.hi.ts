@@ -43,6 +43,8 @@ export const strings: typeof en = {
     alreadyAdmitted: 'यह मरीज़ पहले से भर्ती है ({{admission}}): स्थानांतरण करें।',
     admissionNotFound: 'यह भर्ती इस उपकरण पर नहीं है।',
     admissionClosed: 'यह मरीज़ पहले ही डिस्चार्ज हो चुका है।',
+    admissionInError: 'यह भर्ती ग़लती से दर्ज के रूप में चिह्नित है।',
+    noEarlierDownload: 'इस उपकरण से पहले कोई डाउनलोड नहीं हुआ: पहले सब कुछ डाउनलोड करें।',
     sameBed: 'मरीज़ पहले से इसी बिस्तर पर है।',
     deviceCode: '2–3 बड़े अंग्रेज़ी अक्षर या अंक लिखें, जैसे K7।',
     departmentCode: '2–4 बड़े अंग्रेज़ी अक्षर लिखें, जैसे MED।',
