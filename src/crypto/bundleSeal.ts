@@ -8,6 +8,7 @@ import {
 } from '../domain/backup/header';
 import { BundleChainCheck, type BundledEvent } from '../domain/backup/chainCheck';
 import { BundleRefusal } from '../domain/backup/refusal';
+import { keyIdOf } from '../domain/backup/publicKeyText';
 import { signedHead, type PublicKeyJwk, type SignedHead } from '../domain/sync/signedHead';
 
 /**
@@ -35,7 +36,7 @@ export interface BundleSigner {
 interface Trailer { head: SignedHead; signature: string }
 
 /** The backup key's id: the first 64 bits of a hash of its public point, printed beside it. */
-export const backupKeyId = (key: BackupPublicKey) => bytesToHex(sha256(utf8ToBytes(`${key.x}.${key.y}`))).slice(0, 16);
+export const backupKeyId = keyIdOf;
 
 export async function generateBackupKey(): Promise<{ publicKey: BackupPublicKey; privateKey: BackupPrivateKey }> {
   const pair = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);

@@ -1,0 +1,133 @@
+import { sealBundle } from '../crypto/bundleSeal';
+import type { BundledEvent } from '../domain/backup/chainCheck';
+import { bundleFileName, EVENTS_PER_FRAME, type BackupPublicKey } from '../domain/backup/header';
+import { keyIdOf, parseBackupKeyText } from '../domain/backup/publicKeyText';
+import { RuleError, ValidationError } from '../domain/errors';
+import { GENESIS_PREV, sha256Hex } from '../domain/hash';
+import type { SessionUser } from './accounts';
+import type { Desk } from './desk';
+import { DeviceKey } from './deviceKey';
+
+const BACKUP_KEY = 'backupKey';
+const LAST_BUNDLE = 'lastBundle';
+
+export interface LastBundle {
+  from: number;
+  to: number;
+  at: string;
+  fileName: string;
+}
+
+export interface BackupStatus {
+  /** The hospital's backup key this device seals to (its id), null until one is set. */
+  keyId: string | null;
+  last: LastBundle | null;
+  /** This device's events in no bundle yet. */
+  notInBundle: number;
+  /** This device's signing key, as the central import's --trust-key asks for it. */
+  fingerprint: string;
+}
+
+/** Where a bundle's bytes go: a file the user picked (File System Access API) or a download. */
+export interface BundleSink {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/**
+ * Backup bundles of this device's own log (issue 16): sealed to the hospital's backup key (which
+ * only the hospital's administrators can open) and signed by the device's key. Any logged-in user
+ * may make one: during a long outage it is the clerk at the desk who has the tablet in hand.
+ */
+export class BackupDesk {
+  private readonly key: DeviceKey;
+
+  constructor(private readonly desk: Desk) {
+    this.key = new DeviceKey(desk.db);
+  }
+
+  async backupKey(): Promise<BackupPublicKey | null> {
+    return ((await this.desk.db.settings.get(BACKUP_KEY))?.value as { publicKey: BackupPublicKey } | undefined)?.publicKey ?? null;
+  }
+
+  /** The administrator enters (or scans) the line `npm run central -- backup-key` printed. */
+  async setBackupKey(actor: SessionUser, text: string): Promise<string> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const publicKey = parseBackupKeyText(text);
+    if (!publicKey) throw new ValidationError([{ path: 'backupKey', code: 'backupKeyText' }], text, 'backup key');
+    await this.desk.db.settings.put({ key: BACKUP_KEY, value: { publicKey, setAt: this.desk.now().toISOString(), by: actor.name } });
+    return keyIdOf(publicKey);
+  }
+
+  async lastBundle(): Promise<LastBundle | null> {
+    return ((await this.desk.db.settings.get(LAST_BUNDLE))?.value as LastBundle | undefined) ?? null;
+  }
+
+  async status(): Promise<BackupStatus> {
+    const { log } = await this.desk.context();
+    const [key, last, head, signer] = await Promise.all([this.backupKey(), this.lastBundle(), log.head(), this.key.publicKey()]);
+    return {
+      keyId: key ? keyIdOf(key) : null, last, notInBundle: Math.max(0, (head?.seq ?? 0) - (last?.to ?? 0)),
+      fingerprint: sha256Hex(`${signer.x}.${signer.y}`).slice(0, 16),
+    };
+  }
+
+  /**
+   * Writes a bundle of the device's events from sequence 1 (or, with `since`, after the last
+   * bundle) up to its head now, page by page: one frame in memory at a time. The last bundle is
+   * recorded only once the sink has taken every byte and closed.
+   */
+  async make(options: { open: (fileName: string) => Promise<BundleSink>; since?: boolean; onProgress?: (done: number, total: number) => void }): Promise<LastBundle> {
+    const { identity, log } = await this.desk.context();
+    const recipient = await this.backupKey();
+    if (!recipient) throw new RuleError('noBackupKey');
+    const head = await log.head();
+    const last = options.since ? await this.lastBundle() : null;
+    const from = (last?.to ?? 0) + 1;
+    if (!head || head.seq < from) throw new RuleError('nothingToBundle');
+    const prevHash = from === 1 ? GENESIS_PREV : (await log.readRange(log.device, from - 1, 1))[0]?.hash;
+    if (!prevHash) throw new RuleError('nothingToBundle');
+    const createdAt = this.desk.now().toISOString();
+    const fileName = bundleFileName({ hospital: identity.hospital, device: identity.code, from, to: head.seq, createdAt });
+    const total = head.seq - from + 1;
+    const key = this.key;
+    async function* pages(): AsyncGenerator<BundledEvent[]> {
+      for (let next = from; next <= head!.seq;) {
+        const page = (await log.readRange(log.device, next, EVENTS_PER_FRAME)).filter((e) => e.seq <= head!.seq) as BundledEvent[];
+        if (page.length === 0) return;
+        yield page;
+        next = page[page.length - 1]!.seq + 1;
+        options.onProgress?.(next - from, total);
+      }
+    }
+    const sink = await options.open(fileName);
+    try {
+      const signer = {
+        publicKey: await key.publicKey(), signText: (text: string) => key.signText(text),
+        signHead: (seq: number, hash: string) => key.sign(identity.code, seq, hash),
+      };
+      for await (const piece of sealBundle({
+        hospital: identity.hospital, device: identity.code, from, to: head.seq, prevHash, headHash: head.hash, createdAt, recipient, signer, pages: pages(),
+      })) await sink.write(piece);
+      await sink.close();
+    } catch (err) {
+      await sink.abort().catch(() => undefined);
+      throw err;
+    }
+    const made: LastBundle = { from, to: head.seq, at: createdAt, fileName };
+    await this.desk.db.settings.put({ key: LAST_BUNDLE, value: made });
+    return made;
+  }
+}
+
+/** A sink that keeps the pieces in memory: the download fallback (a Blob of them) and tests. */
+export function memorySink(): BundleSink & { pieces: Uint8Array[]; closed: boolean } {
+  const sink = {
+    pieces: [] as Uint8Array[], closed: false,
+    write: async (chunk: Uint8Array) => { sink.pieces.push(chunk); },
+    close: async () => { sink.closed = true; },
+    abort: async () => { sink.pieces.length = 0; },
+  };
+  return sink;
+}
