@@ -1,7 +1,7 @@
 import { sealBundle } from '../crypto/bundleSeal';
 import type { BundledEvent } from '../domain/backup/chainCheck';
 import { bundleFileName, EVENTS_PER_FRAME, type BackupPublicKey } from '../domain/backup/header';
-import { keyIdOf, parseBackupKeyText } from '../domain/backup/publicKeyText';
+import { backupKeyDoc, keyIdOf, parseBackupKeyText } from '../domain/backup/publicKeyText';
 import { RuleError, ValidationError } from '../domain/errors';
 import { GENESIS_PREV, sha256Hex } from '../domain/hash';
 import type { SessionUser } from './accounts';
@@ -58,6 +58,17 @@ export class BackupDesk {
     if (!publicKey) throw new ValidationError([{ path: 'backupKey', code: 'backupKeyText' }], text, 'backup key');
     await this.desk.db.settings.put({ key: BACKUP_KEY, value: { publicKey, setAt: this.desk.now().toISOString(), by: actor.name } });
     return keyIdOf(publicKey);
+  }
+
+  /**
+   * The key the central store holds (read when the gate opens), taken when none was entered yet
+   * and it names this device's hospital. One already entered is kept: the administrator chose it.
+   */
+  async adoptCentralKey(doc: unknown, hospital: string): Promise<boolean> {
+    const parsed = backupKeyDoc.safeParse(doc);
+    if (!parsed.success || parsed.data.hospital !== hospital || (await this.backupKey())) return false;
+    await this.desk.db.settings.put({ key: BACKUP_KEY, value: { publicKey: parsed.data.publicKey, setAt: this.desk.now().toISOString(), by: 'central store' } });
+    return true;
   }
 
   async lastBundle(): Promise<LastBundle | null> {
