@@ -3,6 +3,8 @@ import type { BundledEvent } from '../domain/backup/chainCheck';
 import { bundleFileName, EVENTS_PER_FRAME, type BackupPublicKey } from '../domain/backup/header';
 import { backupKeyDoc, keyIdOf, parseBackupKeyText } from '../domain/backup/publicKeyText';
 import { RuleError, ValidationError } from '../domain/errors';
+import { bundleReminder, DEFAULT_REMINDER, reminderSettings, type Reminder, type ReminderSettings } from '../domain/backup/reminder';
+import { toIssues } from '../domain/validation';
 import { GENESIS_PREV, sha256Hex } from '../domain/hash';
 import type { SessionUser } from './accounts';
 import type { Desk } from './desk';
@@ -10,6 +12,7 @@ import { DeviceKey } from './deviceKey';
 
 const BACKUP_KEY = 'backupKey';
 const LAST_BUNDLE = 'lastBundle';
+const REMINDER = 'bundleReminder';
 
 export interface LastBundle {
   from: number;
@@ -69,6 +72,25 @@ export class BackupDesk {
     if (!parsed.success || parsed.data.hospital !== hospital || (await this.backupKey())) return false;
     await this.desk.db.settings.put({ key: BACKUP_KEY, value: { publicKey: parsed.data.publicKey, setAt: this.desk.now().toISOString(), by: 'central store' } });
     return true;
+  }
+
+  async reminderSettings(): Promise<ReminderSettings> {
+    return ((await this.desk.db.settings.get(REMINDER))?.value as ReminderSettings | undefined) ?? DEFAULT_REMINDER;
+  }
+
+  async setReminderSettings(actor: SessionUser, input: unknown): Promise<ReminderSettings> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const parsed = reminderSettings.safeParse(input);
+    if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'reminder');
+    await this.desk.db.settings.put({ key: REMINDER, value: parsed.data });
+    return parsed.data;
+  }
+
+  /** What a login shows: a reminder when the device's events have gone too long outside any bundle. */
+  async reminder(): Promise<Reminder | null> {
+    const { identity } = await this.desk.context();
+    const [status, every] = await Promise.all([this.status(), this.reminderSettings()]);
+    return bundleReminder({ lastAt: status.last?.at ?? null, enrolledAt: identity.enrolledAt, notInBundle: status.notInBundle, now: this.desk.now(), every });
   }
 
   async lastBundle(): Promise<LastBundle | null> {
