@@ -4,6 +4,7 @@ import { BundleChainCheck } from '../../src/domain/backup/chainCheck';
 import { bundleFileName, type BundleHeader } from '../../src/domain/backup/header';
 import { judgeNovelty, requireHospital } from '../../src/domain/backup/held';
 import { BundleRefusal } from '../../src/domain/backup/refusal';
+import { bundleReminder } from '../../src/domain/backup/reminder';
 import { GENESIS_PREV } from '../../src/domain/hash';
 import { bundleBytes, bytesOf, chainOf, deviceSigner, pagesOf, streamOf } from '../helpers/bundleFixtures';
 
@@ -166,5 +167,20 @@ describe('bundle checks against what is held', () => {
     expect(() => run([...events.slice(0, 4), chainOf('L1', 5)[4]])).toThrow(expect.objectContaining({ code: 'chainBroken' }));
     expect(() => run(events.map(({ _rev: _r, ...e }) => e))).toThrow(expect.objectContaining({ code: 'chainBroken' }));
     expect(() => run(events.slice(0, 4))).toThrow(expect.objectContaining({ code: 'truncated' }));
+  });
+});
+
+describe('the bundle reminder', () => {
+  const every = { hours: 12, events: 500 };
+  const now = new Date('2026-12-03T12:00:00.000Z');
+  it('waits while the last bundle is recent and few events are outside it', () => {
+    expect(bundleReminder({ lastAt: '2026-12-03T02:00:00.000Z', enrolledAt: '2026-11-26T04:30:00.000Z', notInBundle: 499, now, every })).toBeNull();
+    expect(bundleReminder({ lastAt: '2026-11-01T00:00:00.000Z', enrolledAt: '2026-11-01T00:00:00.000Z', notInBundle: 0, now, every })).toBeNull();
+  });
+  it('reminds after the hours, after the events, and a device that never made one', () => {
+    expect(bundleReminder({ lastAt: '2026-12-02T23:00:00.000Z', enrolledAt: '2026-11-26T04:30:00.000Z', notInBundle: 3, now, every })).toEqual({ reason: 'hours', hours: 13, events: 3 });
+    expect(bundleReminder({ lastAt: '2026-12-03T11:00:00.000Z', enrolledAt: '2026-11-26T04:30:00.000Z', notInBundle: 500, now, every })).toEqual({ reason: 'events', hours: 1, events: 500 });
+    expect(bundleReminder({ lastAt: null, enrolledAt: '2026-12-03T11:00:00.000Z', notInBundle: 500, now, every })).toEqual({ reason: 'never', events: 500 });
+    expect(bundleReminder({ lastAt: null, enrolledAt: '2026-12-03T11:00:00.000Z', notInBundle: 20, now, every })).toBeNull();
   });
 });
