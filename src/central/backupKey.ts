@@ -1,20 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { z } from 'zod';
 import { backupKeyId, generateBackupKey, type BackupPrivateKey } from '../crypto/bundleSeal';
-import { backupPublicKey, type BackupPublicKey } from '../domain/backup/header';
+import type { BackupPublicKey } from '../domain/backup/header';
+import { backupKeyFile } from '../domain/backup/keyFile';
 import { backupKeyText, BACKUP_KEY_DOC_ID, backupKeyDoc } from '../domain/backup/publicKeyText';
 import { cleanText } from '../domain/text';
 import { StartupError } from './errors';
 import { couchRequest } from './http';
 import type { SetupTarget } from './setup';
 
-const keyFile = z.strictObject({
-  type: z.literal('downtime-desk-backup-key'),
-  hospital: z.string().min(1).max(120),
-  keyId: z.string(),
-  createdAt: z.string(),
-  privateKey: backupPublicKey.extend({ d: z.string().min(43).max(43) }),
-});
 
 export interface HospitalBackupKey {
   hospital: string;
@@ -52,7 +45,7 @@ export function readBackupKey(path: string): HospitalBackupKey {
   } catch {
     throw new StartupError(`Cannot read the backup key file ${path}: give it with --key FILE (made by "npm run central -- backup-key").`);
   }
-  const parsed = keyFile.safeParse(raw);
+  const parsed = backupKeyFile.safeParse(raw);
   if (!parsed.success) throw new StartupError(`${path} is not a backup key file.`);
   const publicKey: BackupPublicKey = { kty: 'EC', crv: 'P-256', x: parsed.data.privateKey.x, y: parsed.data.privateKey.y };
   return { hospital: parsed.data.hospital, keyId: backupKeyId(publicKey), privateKey: parsed.data.privateKey };

@@ -1,6 +1,9 @@
-import { sealBundle } from '../crypto/bundleSeal';
+import { openBundle, sealBundle } from '../crypto/bundleSeal';
+import { backupKeyFile } from '../domain/backup/keyFile';
+import { judgeNovelty, requireHospital } from '../domain/backup/held';
+import { BundleRefusal } from '../domain/backup/refusal';
 import type { BundledEvent } from '../domain/backup/chainCheck';
-import { bundleFileName, EVENTS_PER_FRAME, type BackupPublicKey } from '../domain/backup/header';
+import { bundleFileName, EVENTS_PER_FRAME, type BackupPublicKey, type BundleHeader } from '../domain/backup/header';
 import { backupKeyDoc, keyIdOf, parseBackupKeyText } from '../domain/backup/publicKeyText';
 import { RuleError, ValidationError } from '../domain/errors';
 import { bundleReminder, DEFAULT_REMINDER, reminderSettings, type Reminder, type ReminderSettings } from '../domain/backup/reminder';
@@ -152,6 +155,53 @@ export class BackupDesk {
     await this.desk.db.settings.put({ key: LAST_BUNDLE, value: made });
     return made;
   }
+}
+
+export interface ReadOnlyImport {
+  device: string;
+  from: number;
+  to: number;
+  /** Events this tablet did not hold before. */
+  added: number;
+}
+
+/**
+ * Another tablet's bundle brought into this one read-only (issue 16, point 4): its events are
+ * stored as pulled events are (their own device's ids and revisions, never this device's chain),
+ * so search, queues and worklists show them. Opening a bundle takes the hospital's private backup
+ * key, picked as its file for this import only and never stored. The bundle is read twice: checked
+ * whole first, then stored, so a refused one leaves nothing behind.
+ */
+export async function importReadOnly(desk: Desk, args: { keyFileText: string; bundle: () => AsyncIterable<Uint8Array> }): Promise<ReadOnlyImport> {
+  const { identity, log, projector } = await desk.context();
+  let raw: unknown = null;
+  try { raw = JSON.parse(args.keyFileText); } catch { /* refused below */ }
+  const file = backupKeyFile.safeParse(raw);
+  if (!file.success) throw new BundleRefusal('notAKeyFile', 'not a backup key file');
+  const key = file.data.privateKey;
+  let header: BundleHeader | null = null;
+  let done = false;
+  for await (const part of openBundle(args.bundle(), key)) {
+    if (part.kind === 'header') {
+      header = part.header;
+      requireHospital(header, identity.hospital, keyIdOf(key));
+      if (header.device === identity.code) throw new BundleRefusal('ownDevice', `a bundle of this device's own code ${header.device}: that is a restore, not a read-only import`);
+      const [atTo] = await log.readRange(header.device, header.to, 1);
+      const [beyond] = await log.readRange(header.device, header.to + 1, 1);
+      const heldAtTo = atTo?.seq === header.to ? atTo.hash : null;
+      const heldSeq = beyond?.device === header.device ? beyond.seq : heldAtTo ? header.to : 0;
+      if (judgeNovelty(header, { seq: heldSeq, hashAtTo: heldAtTo }).kind === 'alreadyHeld') {
+        return { device: header.device, from: header.from, to: header.to, added: 0 };
+      }
+    } else if (part.kind === 'end') done = true;
+  }
+  if (!header || !done) throw new BundleRefusal('truncated', 'the bundle ended before its signature');
+  const before = await log.count();
+  for await (const part of openBundle(args.bundle(), key)) {
+    if (part.kind === 'events') await log.importDocs(part.events);
+  }
+  await projector.catchUp();
+  return { device: header.device, from: header.from, to: header.to, added: (await log.count()) - before };
 }
 
 /** A sink that keeps the pieces in memory: the download fallback (a Blob of them) and tests. */

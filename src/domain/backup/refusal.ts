@@ -4,7 +4,7 @@
  */
 export type RefusalCode =
   | 'notABundle' | 'unsupportedVersion' | 'otherBackupKey' | 'wrongHospital' | 'truncated' | 'corrupted'
-  | 'badSignature' | 'otherDeviceKey' | 'noDeviceKey' | 'chainBroken' | 'olderThanHeld' | 'forked' | 'refusedByPushCheck';
+  | 'badSignature' | 'otherDeviceKey' | 'ownDevice' | 'notAKeyFile' | 'noDeviceKey' | 'chainBroken' | 'olderThanHeld' | 'forked' | 'refusedByPushCheck';
 
 export class BundleRefusal extends Error {
   constructor(readonly code: RefusalCode, reason: string) {
