@@ -7,6 +7,7 @@ import { errorText } from '../shared/errors';
 import { Field, FormError } from '../shared/Field';
 import { useClock } from '../shared/useClock';
 import { MakeBundle } from './MakeBundle';
+import { ReadOnlyImport } from './ReadOnlyImport';
 
 /** "This device": the backup key, the last bundle, what no bundle holds yet, and when to remind. */
 export function BackupPanel({ actor }: { actor: SessionUser }) {
@@ -66,6 +67,7 @@ export function BackupPanel({ actor }: { actor: SessionUser }) {
       </form>
       {message ? <p className="ok" role="status">{message}</p> : null}
       <FormError text={error} />
+      <ReadOnlyImport />
     </section>
   );
 }

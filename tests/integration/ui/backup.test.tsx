@@ -115,3 +115,28 @@ describe('backup bundles on "This device"', () => {
     expect(await backups.reminderSettings()).toEqual({ hours: 12, events: 500 });
   });
 });
+
+describe('read-only import on "This device"', () => {
+  it('brings in another tablet\'s bundle with the hospital key file and says how many events came', async () => {
+    const user = userEvent.setup();
+    const backup = await generateBackupKey();
+    const lost = await tablet('L7', 2);
+    const lostBackups = new BackupDesk(lost.desk);
+    await lostBackups.setBackupKey(lost.admin, backupKeyText(backup.publicKey));
+    const pieces: Uint8Array[] = [];
+    await lostBackups.make({ open: async () => ({ write: async (c) => { pieces.push(c); }, close: async () => {}, abort: async () => {} }) });
+    const keyFile = JSON.stringify({ type: 'downtime-desk-backup-key', hospital: 'AIIMS New Delhi', keyId: 'x', createdAt: '2026-12-01T00:00:00.000Z', privateKey: backup.privateKey });
+
+    const t = await tablet('AD', 1);
+    useSession.getState().login(t.admin);
+    render(<DeskProvider desk={t.desk}><BackupPanel actor={t.admin} /></DeskProvider>);
+    await user.upload(await screen.findByLabelText('Bundle file (.ddbundle)'), new File([join(pieces) as Uint8Array<ArrayBuffer>], 'L7.ddbundle'));
+    await user.upload(screen.getByLabelText('Private backup key file (.json)'), new File(['{"type":"other"}'], 'key.json'));
+    await user.click(screen.getByRole('button', { name: 'Import read-only' }));
+    expect(await screen.findByText(/^Refused, nothing was stored: not a backup key file\.$/)).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('Private backup key file (.json)'), new File([keyFile], 'key.json'));
+    await user.click(screen.getByRole('button', { name: 'Import read-only' }));
+    const count = await lost.desk.eventCount();
+    expect(await screen.findByText(`Device L7, events 1–${count}: ${count} new events added.`)).toBeInTheDocument();
+  });
+});
