@@ -3,7 +3,9 @@ import { backupKeyId, generateBackupKey, openBundle, readBundleHeader, sealBundl
 import { BundleChainCheck } from '../../src/domain/backup/chainCheck';
 import { bundleFileName, type BundleHeader } from '../../src/domain/backup/header';
 import { judgeNovelty, requireHospital } from '../../src/domain/backup/held';
-import { BundleRefusal } from '../../src/domain/backup/refusal';
+import { BundleRefusal, REFUSAL_CODES } from '../../src/domain/backup/refusal';
+import { strings as commonEn } from '../../src/ui/i18n/strings/common.en';
+import { strings as commonHi } from '../../src/ui/i18n/strings/common.hi';
 import { bundleReminder } from '../../src/domain/backup/reminder';
 import { GENESIS_PREV } from '../../src/domain/hash';
 import { bundleBytes, bytesOf, chainOf, deviceSigner, pagesOf, streamOf } from '../helpers/bundleFixtures';
@@ -182,5 +184,14 @@ describe('the bundle reminder', () => {
     expect(bundleReminder({ lastAt: '2026-12-03T11:00:00.000Z', enrolledAt: '2026-11-26T04:30:00.000Z', notInBundle: 500, now, every })).toEqual({ reason: 'events', hours: 1, events: 500 });
     expect(bundleReminder({ lastAt: null, enrolledAt: '2026-12-03T11:00:00.000Z', notInBundle: 500, now, every })).toEqual({ reason: 'never', events: 500 });
     expect(bundleReminder({ lastAt: null, enrolledAt: '2026-12-03T11:00:00.000Z', notInBundle: 20, now, every })).toBeNull();
+  });
+});
+
+describe('refusal reasons on screen', () => {
+  it('every refusal code has its English and Hindi reason', () => {
+    for (const code of REFUSAL_CODES) {
+      expect(commonEn.backup.refusedCode[code], code).toMatch(/\w/);
+      expect(commonHi.backup.refusedCode[code], code).toMatch(/\S/);
+    }
   });
 });

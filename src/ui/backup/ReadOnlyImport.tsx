@@ -29,7 +29,8 @@ export function ReadOnlyImport() {
       const r = await importReadOnly(desk, { keyFileText: await keyFile.text(), bundle: () => fileBytes(bundle) });
       setMessage(t('backup.imported', { device: r.device, from: r.from, to: r.to, count: r.added }));
     } catch (err) {
-      setError(err instanceof BundleRefusal ? t('backup.refused', { reason: err.message }) : errorText(err, t));
+      // The reason in the user's language; the English detail (event, key id) for whoever is called.
+      setError(err instanceof BundleRefusal ? t('backup.refused', { reason: t(`backup.refusedCode.${err.code}`), detail: err.message }) : errorText(err, t));
     } finally {
       setBusy(false);
     }

@@ -133,7 +133,7 @@ describe('read-only import on "This device"', () => {
     await user.upload(await screen.findByLabelText('Bundle file (.ddbundle)'), new File([join(pieces) as Uint8Array<ArrayBuffer>], 'L7.ddbundle'));
     await user.upload(screen.getByLabelText('Private backup key file (.json)'), new File(['{"type":"other"}'], 'key.json'));
     await user.click(screen.getByRole('button', { name: 'Import read-only' }));
-    expect(await screen.findByText(/^Refused, nothing was stored: not a backup key file\.$/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Refused, nothing was stored: that is not a backup key file \(not a backup key file\)\.$/)).toBeInTheDocument();
     await user.upload(screen.getByLabelText('Private backup key file (.json)'), new File([keyFile], 'key.json'));
     await user.click(screen.getByRole('button', { name: 'Import read-only' }));
     const count = await lost.desk.eventCount();
