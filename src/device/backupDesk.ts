@@ -11,6 +11,7 @@ import { toIssues } from '../domain/validation';
 import { GENESIS_PREV, sha256Hex } from '../domain/hash';
 import type { SessionUser } from './accounts';
 import type { Desk } from './desk';
+import type { EventLog } from './eventLog';
 import { DeviceKey } from './deviceKey';
 
 const BACKUP_KEY = 'backupKey';
@@ -202,6 +203,53 @@ export async function importReadOnly(desk: Desk, args: { keyFileText: string; bu
   }
   await projector.catchUp();
   return { device: header.device, from: header.from, to: header.to, added: (await log.count()) - before };
+}
+
+export interface RestorePlan {
+  device: string;
+  /** How many events the bundle restores, and the time of the last: what follows may be lost. */
+  events: number;
+  lastAt: string;
+  /** Writes the checked events into the new tablet's log (during enrollment, before its own). */
+  into: (log: EventLog) => Promise<void>;
+}
+
+/**
+ * A replacement tablet (issue 16, point 3): the lost tablet's bundle, checked whole with the
+ * hospital's private key file before anything is enrolled, then written into the new log with its
+ * revisions as the first thing enrollment does, so the new tablet's events continue the same
+ * code's sequence and no number is handed out twice. The bundle must be the whole chain (from
+ * event 1) of the code being enrolled, for this hospital.
+ */
+export async function planRestore(args: { keyFileText: string; bundle: () => AsyncIterable<Uint8Array>; hospital: string; code: string }): Promise<RestorePlan> {
+  let raw: unknown = null;
+  try { raw = JSON.parse(args.keyFileText); } catch { /* refused below */ }
+  const file = backupKeyFile.safeParse(raw);
+  if (!file.success) throw new BundleRefusal('notAKeyFile', 'not a backup key file');
+  const key = file.data.privateKey;
+  let header: BundleHeader | null = null;
+  let lastAt = '';
+  let done = false;
+  for await (const part of openBundle(args.bundle(), key)) {
+    if (part.kind === 'header') {
+      header = part.header;
+      requireHospital(header, args.hospital, keyIdOf(key));
+      if (header.device !== args.code) throw new BundleRefusal('chainBroken', `a bundle of device ${header.device}, not of ${args.code} being enrolled`);
+      if (header.from !== 1) throw new BundleRefusal('truncated', `the bundle starts at event ${header.from}: a replacement needs the whole chain from event 1`);
+    } else if (part.kind === 'events') {
+      lastAt = part.events[part.events.length - 1]!.at;
+    } else done = true;
+  }
+  if (!header || !done) throw new BundleRefusal('truncated', 'the bundle ended before its signature');
+  const checked = header;
+  return {
+    device: checked.device, events: checked.to, lastAt,
+    into: async (log) => {
+      for await (const part of openBundle(args.bundle(), key)) if (part.kind === 'events') await log.importDocs(part.events);
+      const head = await log.head();
+      if (head?.seq !== checked.to || head.hash !== checked.headHash) throw new BundleRefusal('chainBroken', 'the restored chain does not end at the bundle\'s head');
+    },
+  };
 }
 
 /** A sink that keeps the pieces in memory: the download fallback (a Blob of them) and tests. */
