@@ -17,6 +17,7 @@ import { DeviceKey } from './deviceKey';
 const BACKUP_KEY = 'backupKey';
 const LAST_BUNDLE = 'lastBundle';
 const REMINDER = 'bundleReminder';
+const RESTORED = 'restoredFromBundle';
 
 export interface LastBundle {
   from: number;
@@ -33,6 +34,8 @@ export interface BackupStatus {
   notInBundle: number;
   /** This device's signing key, as the central import's --trust-key asks for it. */
   fingerprint: string;
+  /** A replacement tablet: how many of the lost one's events came back, and the last one's time. */
+  restored: { events: number; lastAt: string } | null;
 }
 
 /** Where a bundle's bytes go: a file the user picked (File System Access API) or a download. */
@@ -101,10 +104,17 @@ export class BackupDesk {
     return ((await this.desk.db.settings.get(LAST_BUNDLE))?.value as LastBundle | undefined) ?? null;
   }
 
+  /** Written once, after a replacement's enrollment restored the lost tablet's bundle. */
+  async recordRestore(restored: { events: number; lastAt: string }): Promise<void> {
+    await this.desk.db.settings.put({ key: RESTORED, value: restored });
+  }
+
   async status(): Promise<BackupStatus> {
     const { log } = await this.desk.context();
-    const [key, last, head, signer] = await Promise.all([this.backupKey(), this.lastBundle(), log.head(), this.key.publicKey()]);
+    const [key, last, head, signer, restored] = await Promise.all([this.backupKey(), this.lastBundle(), log.head(), this.key.publicKey(),
+      this.desk.db.settings.get(RESTORED)]);
     return {
+      restored: (restored?.value as BackupStatus['restored'] | undefined) ?? null,
       keyId: key ? keyIdOf(key) : null, last, notInBundle: Math.max(0, (head?.seq ?? 0) - (last?.to ?? 0)),
       fingerprint: sha256Hex(`${signer.x}.${signer.y}`).slice(0, 16),
     };

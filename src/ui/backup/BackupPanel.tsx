@@ -47,6 +47,9 @@ export function BackupPanel({ actor }: { actor: SessionUser }) {
         <dt>{t('backup.fingerprint')}</dt>
         <dd data-testid="device-fingerprint">{status?.fingerprint}</dd>
       </dl>
+      {status?.restored ? (
+        <p className="warning" data-testid="restored">{t('backup.restored', { count: status.restored.events, at: clock.dateTime(status.restored.lastAt) })}</p>
+      ) : null}
       <MakeBundle backups={backups} />
 
       <form className="narrow" noValidate onSubmit={(e) => { e.preventDefault(); void run(async () => t('backup.keySet', { id: await backups.setBackupKey(actor, keyText) })); }}>

@@ -10,6 +10,8 @@ import { initI18n, setLanguage } from '../../../src/ui/i18n';
 import { DeskProvider } from '../../../src/ui/services';
 import { useSession } from '../../../src/ui/session';
 import { tablet } from '../../helpers/centralHarness';
+import { makeDesk } from '../../helpers/deviceHarness';
+import { EnrollScreen } from '../../../src/ui/enroll/EnrollScreen';
 import { streamOf } from '../../helpers/bundleFixtures';
 
 // The tablet's own clock is in New York; the hospital's times are India's.
@@ -138,5 +140,40 @@ describe('read-only import on "This device"', () => {
     await user.click(screen.getByRole('button', { name: 'Import read-only' }));
     const count = await lost.desk.eventCount();
     expect(await screen.findByText(`Device L7, events 1–${count}: ${count} new events added.`)).toBeInTheDocument();
+  });
+});
+
+describe('enrolling a replacement for a lost tablet', () => {
+  it('refuses a bundle of another code and enrolls nothing; with the right code it restores the events and says what may be missing', async () => {
+    const user = userEvent.setup();
+    const backup = await generateBackupKey();
+    const lost = await tablet('M7', 2);
+    const lostBackups = new BackupDesk(lost.desk);
+    await lostBackups.setBackupKey(lost.admin, backupKeyText(backup.publicKey));
+    const pieces: Uint8Array[] = [];
+    await lostBackups.make({ open: async () => ({ write: async (c) => { pieces.push(c); }, close: async () => {}, abort: async () => {} }) });
+    const lostEvents = await lost.desk.eventCount();
+    const keyFile = JSON.stringify({ type: 'downtime-desk-backup-key', hospital: 'AIIMS New Delhi', keyId: 'x', createdAt: '2026-12-01T00:00:00.000Z', privateKey: backup.privateKey });
+
+    const h = makeDesk();
+    let enrolled: unknown = null;
+    render(<DeskProvider desk={h.desk}><EnrollScreen onEnrolled={(a) => { enrolled = a; }} /></DeskProvider>);
+    await user.type(await screen.findByLabelText('Hospital name'), 'AIIMS New Delhi');
+    await user.type(screen.getByLabelText('Device code'), 'M8');
+    await user.type(screen.getByLabelText('Name'), 'Asha Verma');
+    await user.type(screen.getByLabelText('PIN (6–12 digits)'), '482913');
+    await user.type(screen.getByLabelText('PIN again'), '482913');
+    await user.upload(screen.getByLabelText('Bundle file (.ddbundle)'), new File([join(pieces) as Uint8Array<ArrayBuffer>], 'M7.ddbundle'));
+    await user.upload(screen.getByLabelText('Private backup key file (.json)'), new File([keyFile], 'key.json'));
+    await user.click(screen.getByRole('button', { name: 'Enroll device' }));
+    expect(await screen.findByText(/^Refused, nothing was stored: its events do not form an unbroken chain \(a bundle of device M7, not of M8/)).toBeInTheDocument();
+    expect(await h.desk.identity()).toBeNull();
+
+    await user.clear(screen.getByLabelText('Device code'));
+    await user.type(screen.getByLabelText('Device code'), 'M7');
+    await user.click(screen.getByRole('button', { name: 'Enroll device' }));
+    await waitFor(() => expect(enrolled).not.toBeNull());
+    expect(await h.desk.verifyOwnChain()).toMatchObject({ ok: true, count: lostEvents + 2 });
+    expect((await new BackupDesk(h.desk).status()).restored).toMatchObject({ events: lostEvents });
   });
 });

@@ -66,6 +66,8 @@ export const strings = {
       forked: 'this tablet holds another version of its events',
       refusedByPushCheck: 'one of its events breaks the central store\'s rules',
     },
+    restored_one: 'This tablet replaced a lost one: {{count}} event came back from its bundle. Whatever the lost tablet did after {{at}} is missing: collect it on paper.',
+    restored_other: 'This tablet replaced a lost one: {{count}} events came back from its bundle. Whatever the lost tablet did after {{at}} is missing: collect it on paper.',
     later: 'Later',
   },
   errors: {
