@@ -12,6 +12,9 @@ import { replaceDeviceKey } from './deviceKeys';
 import { runningStorePort } from './storeAddress';
 import { exportCommand } from './export/exportCommand';
 import { useNodeSha256 } from '../server/nativeHash';
+import { createBackupKey, readBackupKey } from './backupKey';
+import { importBundle } from './importBundle';
+import { BundleRefusal } from '../domain/backup/refusal';
 
 const USAGE = `Usage: npm run central -- <command>
   start              run the embedded central store in the foreground; Ctrl-C stops it
@@ -23,6 +26,14 @@ const USAGE = `Usage: npm run central -- <command>
   replace-device-key CODE --by NAME
                      forget the key registered for CODE (a replaced tablet), keeping a record of
                      it: the next tablet to open its gate with CODE registers its own
+  backup-key --hospital NAME --out FILE
+                     make the hospital's backup key pair: the private half into FILE (keep it off
+                     the server, e.g. on a USB stick in the safe: only it opens backup bundles),
+                     the public half into the central store and printed, to enter on each tablet
+  import BUNDLE --key FILE [--trust-key FINGERPRINT]
+                     check a tablet's backup bundle (seal, signature, chain, push rules) and store
+                     its events; nothing is stored when it is refused. --trust-key: the device
+                     never registered its key (fingerprint from its "This device" screen)
   status             events per device, last event, last verified sync
   verify             walk every device's hash chain; exits 1 when any chain is broken
   export --format fhir|ndjson|csv [--since EXPORT_ID] [--out DIR] [--systems FILE]
@@ -33,7 +44,12 @@ const USAGE = `Usage: npm run central -- <command>
 Against DD_CENTRAL_URL (with an admin's name and password in it), or the embedded store with its
 saved admin password.`;
 
-const COMMANDS = ['start', 'setup', 'add-device', 'all-clear', 'replace-device-key', 'status', 'verify', 'export'] as const;
+const COMMANDS = ['start', 'setup', 'add-device', 'all-clear', 'replace-device-key', 'backup-key', 'import', 'status', 'verify', 'export'] as const;
+
+const option = (args: string[], name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 
 function setupTarget(config: ServerConfig): SetupTarget {
   const { central, dbName: db } = config;
@@ -95,6 +111,30 @@ async function run(command: (typeof COMMANDS)[number], config: ServerConfig, arg
       const { replaced } = await replaceDeviceKey(setupTarget(config), code, i >= 0 ? (args[i + 1] ?? '') : '');
       console.log(replaced ? `The key of device ${code} was replaced (the old one is kept in a record): the next tablet to open its gate with ${code} registers its own.` : `Device ${code} has no registered key: nothing to replace.`);
       return 0;
+    }
+    case 'backup-key': {
+      const out = option(args, '--out');
+      if (!out) throw new StartupError('backup-key needs --out FILE: where to write the private half (then move it off the server).');
+      const made = await createBackupKey(setupTarget(config), option(args, '--hospital') ?? '', out);
+      console.log(`Backup key ${made.keyId} made. Its private half is in ${out} (readable only by you): keep it off this server, e.g. on a USB stick in the safe, with a copy elsewhere. Without it no backup bundle can be opened.`);
+      console.log('Enter this public key on each tablet ("This device", Backup key); tablets whose gate opens fetch it themselves:');
+      console.log(made.text);
+      return 0;
+    }
+    case 'import': {
+      const path = args[0];
+      const keyPath = option(args, '--key') ?? process.env.DD_BACKUP_KEY;
+      if (!path || path.startsWith('--') || !keyPath) throw new StartupError('import needs a bundle file and --key FILE (the backup key\'s private half), e.g. npm run central -- import K7.ddbundle --key /media/usb/backup-key.json');
+      try {
+        const r = await importBundle(setupTarget(config), path, readBackupKey(keyPath), { trustKey: option(args, '--trust-key') });
+        const range = `events ${r.header.from}–${r.header.to} of device ${r.header.device}`;
+        console.log(r.added === 0 ? `Nothing new: the central store already holds ${range}.` : `Imported ${range}: ${r.added} stored, ${r.held} already held.`);
+        return 0;
+      } catch (err) {
+        if (!(err instanceof BundleRefusal)) throw err;
+        console.error(`Refused (${err.code}): ${err.message}. Nothing was stored.`);
+        return 1;
+      }
     }
     case 'status': {
       const rows = await centralStatus(setupTarget(config));

@@ -24,9 +24,18 @@ export async function signHead(privateKey: CryptoKey, device: string, seq: numbe
 }
 
 export async function verifyHead(publicKey: PublicKeyJwk, device: string, head: SignedHead): Promise<boolean> {
+  return verifyText(publicKey, headMessage(device, head.seq, head.hash), head.signature);
+}
+
+/** A signature over any text (a backup bundle's digests), base64url. */
+export async function signText(privateKey: CryptoKey, text: string): Promise<string> {
+  return toBase64url(await crypto.subtle.sign(SIGNING, privateKey, encode(text)));
+}
+
+export async function verifyText(publicKey: PublicKeyJwk, text: string, signature: string): Promise<boolean> {
   try {
     const key = await crypto.subtle.importKey('jwk', { ...publicKey, ext: true }, ALGORITHM, false, ['verify']);
-    return await crypto.subtle.verify(SIGNING, key, fromBase64url(head.signature), encode(headMessage(device, head.seq, head.hash)));
+    return await crypto.subtle.verify(SIGNING, key, fromBase64url(signature), encode(text));
   } catch {
     return false;
   }

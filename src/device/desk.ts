@@ -143,7 +143,7 @@ export class Desk {
   }
 
   /** Enroll and log the administrator in, with the recovery code to show (see RECOVERY_PENDING). */
-  async enroll(input: EnrollInput): Promise<SessionUser & { recoveryCode: string }> {
+  async enroll(input: EnrollInput, options: { restore?: (log: EventLog) => Promise<void> } = {}): Promise<SessionUser & { recoveryCode: string }> {
     const [{ enrollment: enrollmentSchema }, { newUser }] = await Promise.all([import('../domain/device'), import('../domain/users')]);
     const issues: Issue[] = [];
     const e = enrollmentSchema.safeParse(input.enrollment);
@@ -158,6 +158,8 @@ export class Desk {
     const made = await this.accounts.newKeys(admin.name, 'admin', admin.pin, 'none');
     await this.deps.keyRing.open(made.dataKey);
     const { log, projector } = await this.openLog(enrollment.code);
+    // A replacement tablet: the lost one's events first, so this device's own continue its sequence.
+    if (options.restore) await options.restore(log);
     await log.appendMany([
       { type: 'device.enrolled', data: enrollment },
       { type: 'user.added', data: { name: admin.name, role: 'admin' } },

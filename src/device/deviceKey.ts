@@ -1,4 +1,4 @@
-import { generateDeviceKey, signHead } from '../crypto/headSignature';
+import { generateDeviceKey, signHead, signText } from '../crypto/headSignature';
 import type { PublicKeyJwk, SignedHead } from '../domain/sync/signedHead';
 import type { DeskDb } from './db';
 
@@ -24,6 +24,11 @@ export class DeviceKey {
 
   async sign(device: string, seq: number, hash: string): Promise<SignedHead> {
     return signHead((await this.ensure()).privateKey, device, seq, hash);
+  }
+
+  /** Signs a backup bundle's digests: the same key, so the central store knows whose bundle it is. */
+  async signText(text: string): Promise<string> {
+    return signText((await this.ensure()).privateKey, text);
   }
 
   private async ensure(): Promise<StoredKey> {

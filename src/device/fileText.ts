@@ -31,6 +31,11 @@ export async function* fileText(file: Blob, chunkBytes = CHUNK_BYTES): AsyncGene
   }
 }
 
+/** A file's bytes, one slice at a time (a backup bundle: never the whole file in memory). */
+export async function* fileBytes(file: Blob, chunkBytes = 1024 * 1024): AsyncGenerator<Uint8Array> {
+  for (let start = 0; start < file.size; start += chunkBytes) yield new Uint8Array(await sliceBytes(file.slice(start, start + chunkBytes)));
+}
+
 /** Blob.arrayBuffer where the browser has it, else a FileReader (older WebViews). */
 function sliceBytes(blob: Blob): Promise<ArrayBuffer> {
   if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer();

@@ -7,6 +7,8 @@ import { toIssues } from '../domain/validation';
 import type { SyncRunRecord } from '../device/db';
 import type { Desk, SessionUser } from '../device/desk';
 import { DeviceKey } from '../device/deviceKey';
+import { BackupDesk } from '../device/backupDesk';
+import { BACKUP_KEY_DOC_ID } from '../domain/backup/publicKeyText';
 import type { EventLog } from '../device/eventLog';
 import { CentralClient } from './centralClient';
 import { findConflicts, type ConflictsChecked } from './conflictCheck';
@@ -90,6 +92,9 @@ export class Resync {
     // The one thing sent before the all-clear: the public half of this device's key, not patient data.
     const { log } = await this.desk.context();
     await client.registerKey(log.device, await this.key.publicKey(), this.desk.now().toISOString());
+    // The hospital's backup key, if the central store has one: a public key, for backup bundles.
+    const { identity } = await this.desk.context();
+    await new BackupDesk(this.desk).adoptCentralKey(await client.getDoc(BACKUP_KEY_DOC_ID).catch(() => null), identity.hospital);
     const gate: GateConfig = { open: true, url, username, password, pull, openedAt: this.desk.now().toISOString(), openedBy: actor.name, syncedUnderMarkerAt: null };
     await this.desk.db.settings.put({ key: GATE, value: gate });
     return gate;

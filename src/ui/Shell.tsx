@@ -6,6 +6,7 @@ import { canOpen } from '../domain/users';
 import type { SessionUser } from '../device/desk';
 import type { DeviceIdentity } from '../device/identity';
 import { HomeScreen } from './home/HomeScreen';
+import { BackupReminder } from './backup/BackupReminder';
 import { useSession } from './session';
 import { lazyScreen } from './shared/lazyScreen';
 import { Loading } from './shared/Loading';
@@ -49,6 +50,7 @@ export function Shell({ user, identity }: { user: SessionUser; identity: DeviceI
       <nav className="tabs">
         {screens.map((s) => <Link key={s.key} href={s.path}>{s.label}</Link>)}
       </nav>
+      {user.role === 'admin' || user.role === 'clerk' ? <BackupReminder /> : null}
       <Suspense fallback={<Loading />}>
         <Switch>
           <Route path="/">{home}</Route>

@@ -19,6 +19,7 @@ import { basicAuthHeader } from '../../src/central/credentials';
 import { makeProfile } from '../helpers/browser';
 import { freePort } from '../helpers/freePort';
 import { exportSuite } from './exportBench';
+import { bundleSuite } from './bundleBench';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
@@ -37,6 +38,9 @@ const HIS_ROWS = Number(process.env.BENCH_HIS_ROWS ?? 1_000_000);
 const EXPORT_EVENTS = Number(process.env.BENCH_EXPORT_EVENTS ?? 1_000_000);
 const EXPORT_FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? 'fhir,ndjson,csv').split(',') as Array<'fhir' | 'ndjson' | 'csv'>;
 
+// Backup bundles are sealed and opened in Node, as the CLI does: no page, no browser.
+if (SUITES.includes('bundle')) await bundleSuite(Number(process.env.BENCH_BUNDLE_EVENTS ?? 100_000));
+if (SUITES.every((s) => s === 'bundle')) process.exit(0);
 // The export runs in Node against the central store: no page, no browser.
 if (SUITES.includes('export')) await exportSuite(EXPORT_EVENTS, EXPORT_FORMATS, Number(process.env.BENCH_EXPORT_HEAP_MB ?? 300));
 if (SUITES.every((s) => s === 'export')) process.exit(0);

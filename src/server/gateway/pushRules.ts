@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { eventIdRange } from '../../domain/events/envelope';
 import { allClearMarker, ALL_CLEAR_ID } from '../../domain/sync/gate';
 import { checkPush, idsToLookUp, type StoredEvent, type Verdict } from '../../domain/sync/pushCheck';
-import { deviceKeyDoc, deviceKeyId, headFromHeader, sameKey, signedHead, type PublicKeyJwk, type SignedHead } from '../../domain/sync/signedHead';
+import { deviceKeyDoc, deviceKeyId, headFromHeader, publicKeyJwk, sameKey, signedHead, type PublicKeyJwk, type SignedHead } from '../../domain/sync/signedHead';
 import { eventId } from '../../domain/events/envelope';
 import { verifyHead } from '../../crypto/headSignature';
 import { jsonOf, type Upstream } from './upstream';
@@ -87,6 +87,22 @@ export class StoreFacts {
     return parsed.data.publicKey;
   }
 
+  /**
+   * The replacement record (`replace-device-key`) whose old key signed this head, if any: the
+   * refusal then says that this tablet was replaced, and when and by whom, instead of guessing.
+   */
+  async replacedKeyOf(device: string, head: SignedHead): Promise<{ at: string; by: string } | null> {
+    const start = `devicekey-replaced:${device}:`;
+    const q = `include_docs=true&startkey=${encodeURIComponent(JSON.stringify(start))}&endkey=${encodeURIComponent(JSON.stringify(`${start}\ufff0`))}`;
+    const { status, body } = await this.json('GET', `_all_docs?${q}`);
+    if (status !== 200) return null;
+    for (const row of (body as { rows?: Array<{ doc?: { oldKey?: unknown; at?: unknown; by?: unknown } }> }).rows ?? []) {
+      const old = publicKeyJwk.safeParse(row.doc?.oldKey);
+      if (old.success && (await verifyHead(old.data, device, head))) return { at: String(row.doc?.at), by: String(row.doc?.by) };
+    }
+    return null;
+  }
+
   async storedHash(device: string, seq: number): Promise<string | null> {
     const { status, body } = await this.json('GET', encodeURIComponent(eventId(device, seq)));
     return status === 200 && typeof (body as { hash?: unknown }).hash === 'string' ? (body as { hash: string }).hash : null;
@@ -124,6 +140,10 @@ async function requireSignedBy(facts: StoreFacts, device: string, head: SignedHe
     return typeof seq === 'number' && (!best || seq > best.seq) ? { seq, hash } : best;
   }, null);
   if (!head || !last || head.seq !== last.seq || head.hash !== last.hash || !(await verifyHead(key, device, head))) {
+    const replaced = head ? await facts.replacedKeyOf(device, head) : null;
+    if (replaced) {
+      throw new Refusal(403, 'key_mismatch', `This tablet's key for device ${device} was replaced at ${replaced.at} by ${replaced.by}: another tablet took over the code (a replacement), so this one may no longer push.`);
+    }
     throw new Refusal(403, 'key_mismatch', `This push is not signed with the key registered for device ${device}: is another tablet using this device code?`);
   }
 }

@@ -1,5 +1,6 @@
 import { eventIdRange } from '../../domain/events/envelope';
 import { ALL_CLEAR_ID } from '../../domain/sync/gate';
+import { BACKUP_KEY_DOC_ID } from '../../domain/backup/publicKeyText';
 import { DEVICE_KEY_ID } from '../../domain/sync/signedHead';
 import type { Caller } from './caller';
 
@@ -64,6 +65,8 @@ export const ROUTES: readonly Route[] = [
   { name: 'session', method: 'GET', match: is('_session'), who: 'anyone', query: [], handling: 'forward' },
   { name: 'database info', method: 'GET', match: is('{db}'), who: 'device', query: [], handling: 'forward' },
   { name: 'all-clear', method: 'GET', match: is('{db}', ALL_CLEAR_ID), who: 'device', query: [], handling: 'forward' },
+  // The hospital's backup public key, which a tablet seals its backup bundles to (never the private half).
+  { name: 'backup key', method: 'GET', match: is('{db}', BACKUP_KEY_DOC_ID), who: 'device', query: [], handling: 'forward' },
   {
     name: 'device status (read)', method: 'GET', who: 'device', query: [], handling: 'forward',
     match: (s, db) => s.length === 2 && s[0] === db && STATUS_ID.test(s[1]!), own: ownStatus,

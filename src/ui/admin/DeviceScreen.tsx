@@ -11,6 +11,7 @@ import { formatBytes } from './formatBytes';
 import { DepartmentsForm } from './DepartmentsForm';
 import { WardsForm } from './WardsForm';
 import { PrinterSettings } from './PrinterSettings';
+import { BackupPanel } from '../backup/BackupPanel';
 
 /** The administrator's view of the tablet itself: identity, storage safety, log integrity. */
 export function DeviceScreen({ actor }: { actor: SessionUser }) {
@@ -87,6 +88,7 @@ export function DeviceScreen({ actor }: { actor: SessionUser }) {
       ) : null}
       <FormError text={error} />
 
+      <BackupPanel actor={actor} />
       <PrinterSettings actor={actor} />
       {identity ? <DepartmentsForm key={identity.code} actor={actor} departments={identity.departments} /> : null}
       {identity ? <WardsForm actor={actor} /> : null}

@@ -1,4 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BackupDesk, planRestore } from '../../device/backupDesk';
+import { fileBytes } from '../../device/fileText';
+import { BundleRefusal } from '../../domain/backup/refusal';
 import { DEFAULT_DEPARTMENTS, DEFAULT_TIME_ZONE } from '../../domain/device';
 import type { Unlocked } from '../../device/desk';
 import { useDesk } from '../services';
@@ -23,12 +27,27 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: Unlocked) => 
     },
   });
   const { register, formState: { errors, isSubmitting } } = form;
+  const [bundle, setBundle] = useState<File | null>(null);
+  const [keyFile, setKeyFile] = useState<File | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
 
   const onSubmit = form.submitWith(async (values) => {
-    onEnrolled(await desk.enroll({
-      enrollment: { ...values.enrollment, code: values.enrollment.code.trim().toUpperCase() },
-      admin: values.admin,
-    }));
+    setRefused(null);
+    const code = values.enrollment.code.trim().toUpperCase();
+    // A replacement for a lost tablet: its bundle is checked whole before anything is enrolled.
+    let plan: Awaited<ReturnType<typeof planRestore>> | null = null;
+    if (bundle && keyFile) {
+      try {
+        plan = await planRestore({ keyFileText: await keyFile.text(), bundle: () => fileBytes(bundle), hospital: values.enrollment.hospital.trim(), code });
+      } catch (err) {
+        if (!(err instanceof BundleRefusal)) throw err;
+        setRefused(t('backup.refused', { reason: t(`backup.refusedCode.${err.code}`), detail: err.message }));
+        return;
+      }
+    }
+    const admin = await desk.enroll({ enrollment: { ...values.enrollment, code }, admin: values.admin }, plan ? { restore: plan.into } : {});
+    if (plan) await new BackupDesk(desk).recordRestore({ events: plan.events, lastAt: plan.lastAt });
+    onEnrolled(admin);
   });
 
   return (
@@ -55,7 +74,13 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: Unlocked) => 
           <Field label={t('user.pinAgain')} type="password" inputMode="numeric" autoComplete="new-password" maxLength={12}
             error={errors.admin?.pinAgain?.message} {...register('admin.pinAgain')} />
         </fieldset>
-        <FormError text={form.formError ? errorText(form.formError, t) : null} />
+        <fieldset>
+          <legend>{t('enroll.replaces')}</legend>
+          <p>{t('enroll.replacesHint')}</p>
+          <label>{t('backup.bundleFile')}<input type="file" accept=".ddbundle" onChange={(e) => setBundle(e.target.files?.[0] ?? null)} /></label>
+          <label>{t('backup.keyFile')}<input type="file" accept=".json" onChange={(e) => setKeyFile(e.target.files?.[0] ?? null)} /></label>
+        </fieldset>
+        <FormError text={refused ?? (form.formError ? errorText(form.formError, t) : null)} />
         <button type="submit" className="primary" disabled={isSubmitting}>{isSubmitting ? t('enroll.saving') : t('enroll.submit')}</button>
       </form>
     </main>

@@ -6,6 +6,10 @@ import { CentralClient } from '../../../src/sync/centralClient';
 import { initI18n } from '../../../src/ui/i18n';
 import { errorText } from '../../../src/ui/shared/errors';
 import i18next from 'i18next';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBackupKey } from '../../../src/central/backupKey';
 import { DB, gatewayHarness, chainOf } from '../../helpers/gatewayHarness';
 
 let gw: Awaited<ReturnType<typeof gatewayHarness>>;
@@ -97,6 +101,25 @@ describe('central gateway: who may use which route', () => {
     // Its own range is fine.
     const own = await gw.call('GET', range('ev:T1:', 'ev:T1:\ufff0', '&descending=false&limit=1'), { auth: t1 });
     expect(own.status).toBe(200);
+  });
+
+  it("lets devices read the hospital's backup public key, never anyone else, and nobody write it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backup-key-'));
+    try {
+      await createBackupKey({ url: gw.store.url, db: DB, auth: gw.store.auth }, 'AIIMS New Delhi', join(dir, 'key.json'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await refusedUnseen('GET', `/central/${DB}/backupkey`, 'anonymous', 401);
+    await refusedUnseen('PUT', `/central/${DB}/backupkey`, 'T1', 404, { _id: 'backupkey', type: 'backup-key' });
+    await refusedUnseen('PUT', `/central/${DB}/backupkey`, 'AD', 404, { _id: 'backupkey', type: 'backup-key' });
+    await refusedUnseen('GET', `/central/${DB}/backupkey?revs=true`, 'T1', 400);
+    for (const as of ['T1', 'AD'] as const) {
+      const res = await gw.call('GET', `/central/${DB}/backupkey`, { auth: who()[as] });
+      expect(res.status).toBe(200);
+      expect(res.json).toMatchObject({ type: 'backup-key', hospital: 'AIIMS New Delhi', publicKey: { kty: 'EC', crv: 'P-256' } });
+      expect(JSON.stringify(res.json)).not.toMatch(/"d"/);
+    }
   });
 
   it("reads a device's own events by id (the resync's conflict sample) and nobody else's", async () => {

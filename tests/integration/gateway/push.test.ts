@@ -152,6 +152,11 @@ describe('central gateway: pushes are checked before anything is written', () =>
       auth: gw.accounts.T1, body: { _id: 'devicekey:T1', type: 'device-key', device: 'T1', publicKey: replacement.publicKey, registeredAt: '2026-12-02T09:00:00.000Z' },
     });
     expect(registered.status).toBe(201);
+    // The replaced tablet's next push is refused, saying it was replaced, when and by whom.
+    const [next] = chainOf('T1', 1);
+    const refusedOld = await t1.push([next!]);
+    expect(refusedOld.status).toBe(403);
+    expect(refusedOld.json.reason).toMatch(/key for device T1 was replaced at .* by Dr Mehta \(IT security\): another tablet took over the code/);
     const records = await storeFetch(gw.store, `${DB}/_all_docs?include_docs=true&startkey=${encodeURIComponent('"devicekey-replaced:T1:"')}&endkey=${encodeURIComponent('"devicekey-replaced:T1:\ufff0"')}`, { auth: gw.store.auth });
     expect((records.body.rows as Array<{ doc: Record<string, unknown> }>).map((r) => r.doc)).toEqual([
       expect.objectContaining({ by: 'Dr Mehta (IT security)', oldKey: t1.key.publicKey }),

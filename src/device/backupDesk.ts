@@ -1,0 +1,274 @@
+import { openBundle, sealBundle } from '../crypto/bundleSeal';
+import { backupKeyFile } from '../domain/backup/keyFile';
+import { judgeNovelty, requireHospital } from '../domain/backup/held';
+import { BundleRefusal } from '../domain/backup/refusal';
+import type { BundledEvent } from '../domain/backup/chainCheck';
+import { bundleFileName, EVENTS_PER_FRAME, type BackupPublicKey, type BundleHeader } from '../domain/backup/header';
+import { backupKeyDoc, keyIdOf, parseBackupKeyText } from '../domain/backup/publicKeyText';
+import { RuleError, ValidationError } from '../domain/errors';
+import { bundleReminder, DEFAULT_REMINDER, reminderSettings, type Reminder, type ReminderSettings } from '../domain/backup/reminder';
+import { toIssues } from '../domain/validation';
+import { GENESIS_PREV, sha256Hex } from '../domain/hash';
+import type { SessionUser } from './accounts';
+import type { Desk } from './desk';
+import type { EventLog } from './eventLog';
+import { DeviceKey } from './deviceKey';
+
+const BACKUP_KEY = 'backupKey';
+const LAST_BUNDLE = 'lastBundle';
+const REMINDER = 'bundleReminder';
+const RESTORED = 'restoredFromBundle';
+
+export interface LastBundle {
+  from: number;
+  to: number;
+  at: string;
+  fileName: string;
+}
+
+export interface BackupStatus {
+  /** The hospital's backup key this device seals to (its id), null until one is set. */
+  keyId: string | null;
+  last: LastBundle | null;
+  /** This device's events in no bundle yet. */
+  notInBundle: number;
+  /** This device's signing key, as the central import's --trust-key asks for it. */
+  fingerprint: string;
+  /** A replacement tablet: how many of the lost one's events came back, and the last one's time. */
+  restored: { events: number; lastAt: string } | null;
+}
+
+/** Where a bundle's bytes go: a file the user picked (File System Access API) or a download. */
+export interface BundleSink {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/**
+ * Backup bundles of this device's own log (issue 16): sealed to the hospital's backup key (which
+ * only the hospital's administrators can open) and signed by the device's key. Any logged-in user
+ * may make one: during a long outage it is the clerk at the desk who has the tablet in hand.
+ */
+export class BackupDesk {
+  private readonly key: DeviceKey;
+
+  constructor(private readonly desk: Desk) {
+    this.key = new DeviceKey(desk.db);
+  }
+
+  async backupKey(): Promise<BackupPublicKey | null> {
+    return ((await this.desk.db.settings.get(BACKUP_KEY))?.value as { publicKey: BackupPublicKey } | undefined)?.publicKey ?? null;
+  }
+
+  /** The administrator enters (or scans) the line `npm run central -- backup-key` printed. */
+  async setBackupKey(actor: SessionUser, text: string): Promise<string> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const publicKey = parseBackupKeyText(text);
+    if (!publicKey) throw new ValidationError([{ path: 'backupKey', code: 'backupKeyText' }], text, 'backup key');
+    await this.desk.db.settings.put({ key: BACKUP_KEY, value: { publicKey, setAt: this.desk.now().toISOString(), by: actor.name } });
+    return keyIdOf(publicKey);
+  }
+
+  /**
+   * The key the central store holds (read when the gate opens), taken when none was entered yet
+   * and it names this device's hospital. One already entered is kept: the administrator chose it.
+   */
+  async adoptCentralKey(doc: unknown, hospital: string): Promise<boolean> {
+    const parsed = backupKeyDoc.safeParse(doc);
+    if (!parsed.success || parsed.data.hospital !== hospital || (await this.backupKey())) return false;
+    await this.desk.db.settings.put({ key: BACKUP_KEY, value: { publicKey: parsed.data.publicKey, setAt: this.desk.now().toISOString(), by: 'central store' } });
+    return true;
+  }
+
+  async reminderSettings(): Promise<ReminderSettings> {
+    return ((await this.desk.db.settings.get(REMINDER))?.value as ReminderSettings | undefined) ?? DEFAULT_REMINDER;
+  }
+
+  async setReminderSettings(actor: SessionUser, input: unknown): Promise<ReminderSettings> {
+    if (actor.role !== 'admin') throw new RuleError('adminOnly');
+    const parsed = reminderSettings.safeParse(input);
+    if (!parsed.success) throw new ValidationError(toIssues(parsed.error), input, 'reminder');
+    await this.desk.db.settings.put({ key: REMINDER, value: parsed.data });
+    return parsed.data;
+  }
+
+  /** What a login shows: a reminder when the device's events have gone too long outside any bundle. */
+  async reminder(): Promise<Reminder | null> {
+    const { identity } = await this.desk.context();
+    const [status, every] = await Promise.all([this.status(), this.reminderSettings()]);
+    return bundleReminder({ lastAt: status.last?.at ?? null, enrolledAt: identity.enrolledAt, notInBundle: status.notInBundle, now: this.desk.now(), every });
+  }
+
+  async lastBundle(): Promise<LastBundle | null> {
+    return ((await this.desk.db.settings.get(LAST_BUNDLE))?.value as LastBundle | undefined) ?? null;
+  }
+
+  /** Written once, after a replacement's enrollment restored the lost tablet's bundle. */
+  async recordRestore(restored: { events: number; lastAt: string }): Promise<void> {
+    await this.desk.db.settings.put({ key: RESTORED, value: restored });
+  }
+
+  async status(): Promise<BackupStatus> {
+    const { log } = await this.desk.context();
+    const [key, last, head, signer, restored] = await Promise.all([this.backupKey(), this.lastBundle(), log.head(), this.key.publicKey(),
+      this.desk.db.settings.get(RESTORED)]);
+    return {
+      restored: (restored?.value as BackupStatus['restored'] | undefined) ?? null,
+      keyId: key ? keyIdOf(key) : null, last, notInBundle: Math.max(0, (head?.seq ?? 0) - (last?.to ?? 0)),
+      fingerprint: sha256Hex(`${signer.x}.${signer.y}`).slice(0, 16),
+    };
+  }
+
+  /**
+   * Writes a bundle of the device's events from sequence 1 (or, with `since`, after the last
+   * bundle) up to its head now, page by page: one frame in memory at a time. The last bundle is
+   * recorded only once the sink has taken every byte and closed.
+   */
+  async make(options: { open: (fileName: string) => Promise<BundleSink>; since?: boolean; onProgress?: (done: number, total: number) => void }): Promise<LastBundle> {
+    const { identity, log } = await this.desk.context();
+    const recipient = await this.backupKey();
+    if (!recipient) throw new RuleError('noBackupKey');
+    const head = await log.head();
+    const last = options.since ? await this.lastBundle() : null;
+    const from = (last?.to ?? 0) + 1;
+    if (!head || head.seq < from) throw new RuleError('nothingToBundle');
+    const prevHash = from === 1 ? GENESIS_PREV : (await log.readRange(log.device, from - 1, 1))[0]?.hash;
+    if (!prevHash) throw new RuleError('nothingToBundle');
+    const createdAt = this.desk.now().toISOString();
+    const fileName = bundleFileName({ hospital: identity.hospital, device: identity.code, from, to: head.seq, createdAt });
+    const total = head.seq - from + 1;
+    const key = this.key;
+    async function* pages(): AsyncGenerator<BundledEvent[]> {
+      for (let next = from; next <= head!.seq;) {
+        const page = (await log.readRange(log.device, next, EVENTS_PER_FRAME)).filter((e) => e.seq <= head!.seq) as BundledEvent[];
+        if (page.length === 0) return;
+        yield page;
+        next = page[page.length - 1]!.seq + 1;
+        options.onProgress?.(next - from, total);
+      }
+    }
+    const sink = await options.open(fileName);
+    try {
+      const signer = {
+        publicKey: await key.publicKey(), signText: (text: string) => key.signText(text),
+        signHead: (seq: number, hash: string) => key.sign(identity.code, seq, hash),
+      };
+      for await (const piece of sealBundle({
+        hospital: identity.hospital, device: identity.code, from, to: head.seq, prevHash, headHash: head.hash, createdAt, recipient, signer, pages: pages(),
+      })) await sink.write(piece);
+      await sink.close();
+    } catch (err) {
+      await sink.abort().catch(() => undefined);
+      throw err;
+    }
+    const made: LastBundle = { from, to: head.seq, at: createdAt, fileName };
+    await this.desk.db.settings.put({ key: LAST_BUNDLE, value: made });
+    return made;
+  }
+}
+
+export interface ReadOnlyImport {
+  device: string;
+  from: number;
+  to: number;
+  /** Events this tablet did not hold before. */
+  added: number;
+}
+
+/**
+ * Another tablet's bundle brought into this one read-only (issue 16, point 4): its events are
+ * stored as pulled events are (their own device's ids and revisions, never this device's chain),
+ * so search, queues and worklists show them. Opening a bundle takes the hospital's private backup
+ * key, picked as its file for this import only and never stored. The bundle is read twice: checked
+ * whole first, then stored, so a refused one leaves nothing behind.
+ */
+export async function importReadOnly(desk: Desk, args: { keyFileText: string; bundle: () => AsyncIterable<Uint8Array> }): Promise<ReadOnlyImport> {
+  const { identity, log, projector } = await desk.context();
+  let raw: unknown = null;
+  try { raw = JSON.parse(args.keyFileText); } catch { /* refused below */ }
+  const file = backupKeyFile.safeParse(raw);
+  if (!file.success) throw new BundleRefusal('notAKeyFile', 'not a backup key file');
+  const key = file.data.privateKey;
+  let header: BundleHeader | null = null;
+  let done = false;
+  for await (const part of openBundle(args.bundle(), key)) {
+    if (part.kind === 'header') {
+      header = part.header;
+      requireHospital(header, identity.hospital, keyIdOf(key));
+      if (header.device === identity.code) throw new BundleRefusal('ownDevice', `a bundle of this device's own code ${header.device}: that is a restore, not a read-only import`);
+      const [atTo] = await log.readRange(header.device, header.to, 1);
+      const [beyond] = await log.readRange(header.device, header.to + 1, 1);
+      const heldAtTo = atTo?.seq === header.to ? atTo.hash : null;
+      const heldSeq = beyond?.device === header.device ? beyond.seq : heldAtTo ? header.to : 0;
+      if (judgeNovelty(header, { seq: heldSeq, hashAtTo: heldAtTo }).kind === 'alreadyHeld') {
+        return { device: header.device, from: header.from, to: header.to, added: 0 };
+      }
+    } else if (part.kind === 'end') done = true;
+  }
+  if (!header || !done) throw new BundleRefusal('truncated', 'the bundle ended before its signature');
+  const before = await log.count();
+  for await (const part of openBundle(args.bundle(), key)) {
+    if (part.kind === 'events') await log.importDocs(part.events);
+  }
+  await projector.catchUp();
+  return { device: header.device, from: header.from, to: header.to, added: (await log.count()) - before };
+}
+
+export interface RestorePlan {
+  device: string;
+  /** How many events the bundle restores, and the time of the last: what follows may be lost. */
+  events: number;
+  lastAt: string;
+  /** Writes the checked events into the new tablet's log (during enrollment, before its own). */
+  into: (log: EventLog) => Promise<void>;
+}
+
+/**
+ * A replacement tablet (issue 16, point 3): the lost tablet's bundle, checked whole with the
+ * hospital's private key file before anything is enrolled, then written into the new log with its
+ * revisions as the first thing enrollment does, so the new tablet's events continue the same
+ * code's sequence and no number is handed out twice. The bundle must be the whole chain (from
+ * event 1) of the code being enrolled, for this hospital.
+ */
+export async function planRestore(args: { keyFileText: string; bundle: () => AsyncIterable<Uint8Array>; hospital: string; code: string }): Promise<RestorePlan> {
+  let raw: unknown = null;
+  try { raw = JSON.parse(args.keyFileText); } catch { /* refused below */ }
+  const file = backupKeyFile.safeParse(raw);
+  if (!file.success) throw new BundleRefusal('notAKeyFile', 'not a backup key file');
+  const key = file.data.privateKey;
+  let header: BundleHeader | null = null;
+  let lastAt = '';
+  let done = false;
+  for await (const part of openBundle(args.bundle(), key)) {
+    if (part.kind === 'header') {
+      header = part.header;
+      requireHospital(header, args.hospital, keyIdOf(key));
+      if (header.device !== args.code) throw new BundleRefusal('chainBroken', `a bundle of device ${header.device}, not of ${args.code} being enrolled`);
+      if (header.from !== 1) throw new BundleRefusal('truncated', `the bundle starts at event ${header.from}: a replacement needs the whole chain from event 1`);
+    } else if (part.kind === 'events') {
+      lastAt = part.events[part.events.length - 1]!.at;
+    } else done = true;
+  }
+  if (!header || !done) throw new BundleRefusal('truncated', 'the bundle ended before its signature');
+  const checked = header;
+  return {
+    device: checked.device, events: checked.to, lastAt,
+    into: async (log) => {
+      for await (const part of openBundle(args.bundle(), key)) if (part.kind === 'events') await log.importDocs(part.events);
+      const head = await log.head();
+      if (head?.seq !== checked.to || head.hash !== checked.headHash) throw new BundleRefusal('chainBroken', 'the restored chain does not end at the bundle\'s head');
+    },
+  };
+}
+
+/** A sink that keeps the pieces in memory: the download fallback (a Blob of them) and tests. */
+export function memorySink(): BundleSink & { pieces: Uint8Array[]; closed: boolean } {
+  const sink = {
+    pieces: [] as Uint8Array[], closed: false,
+    write: async (chunk: Uint8Array) => { sink.pieces.push(chunk); },
+    close: async () => { sink.closed = true; },
+    abort: async () => { sink.pieces.length = 0; },
+  };
+  return sink;
+}

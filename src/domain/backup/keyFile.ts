@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { backupPublicKey } from './header';
+
+/** The private backup key file `npm run central -- backup-key` writes (JSON). */
+export const backupKeyFile = z.strictObject({
+  type: z.literal('downtime-desk-backup-key'),
+  hospital: z.string().min(1).max(120),
+  keyId: z.string(),
+  createdAt: z.string(),
+  privateKey: backupPublicKey.extend({ d: z.string().min(43).max(43) }),
+});
+export type BackupKeyFile = z.output<typeof backupKeyFile>;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { sha256Hex } from '../hash';
+import { backupPublicKey, KEY_ID, type BackupPublicKey } from './header';
+
+export const BACKUP_KEY_DOC_ID = 'backupkey';
+
+/** The central store's copy of the hospital's backup public key (never the private half). */
+export const backupKeyDoc = z.strictObject({
+  _id: z.literal(BACKUP_KEY_DOC_ID),
+  _rev: z.string().max(64).optional(),
+  type: z.literal('backup-key'),
+  hospital: z.string().min(1).max(120),
+  keyId: z.string().regex(KEY_ID),
+  publicKey: backupPublicKey,
+  createdAt: z.iso.datetime(),
+});
+export type BackupKeyDoc = z.output<typeof backupKeyDoc>;
+
+/** Same as src/crypto's backupKeyId: the first 64 bits of a SHA-256 of the public point. */
+export const keyIdOf = (key: BackupPublicKey) => sha256Hex(`${key.x}.${key.y}`).slice(0, 16);
+
+/**
+ * The public key as one line to paste or scan into a tablet: `DDBK1.<x>.<y>.<key id>`. The key id
+ * at the end is a check: a line changed on the way does not match it.
+ */
+export const backupKeyText = (key: BackupPublicKey) => `DDBK1.${key.x}.${key.y}.${keyIdOf(key)}`;
+
+export function parseBackupKeyText(text: string): BackupPublicKey | null {
+  const [tag, x, y, id, extra] = text.trim().split('.');
+  if (tag !== 'DDBK1' || extra !== undefined) return null;
+  const parsed = backupPublicKey.safeParse({ kty: 'EC', crv: 'P-256', x, y });
+  return parsed.success && keyIdOf(parsed.data) === id ? parsed.data : null;
+}

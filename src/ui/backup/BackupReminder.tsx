@@ -1,0 +1,28 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BackupDesk } from '../../device/backupDesk';
+import { useDesk, useLive } from '../services';
+import { MakeBundle } from './MakeBundle';
+
+/**
+ * After a login, when the device's events have gone too long outside any bundle (the setting on
+ * "This device"): a reminder with the button itself, so a clerk need not find an administrator.
+ */
+export function BackupReminder() {
+  const { t } = useTranslation();
+  const desk = useDesk();
+  const backups = useMemo(() => new BackupDesk(desk), [desk]);
+  const reminder = useLive(() => backups.reminder(), [backups]);
+  const [later, setLater] = useState(false);
+  if (!reminder || later) return null;
+  const text = reminder.reason === 'never' ? t('backup.remindNever', { count: reminder.events })
+    : reminder.reason === 'hours' ? t('backup.remindHoursText', { hours: reminder.hours, count: reminder.events })
+      : t('backup.remindEventsText', { count: reminder.events });
+  return (
+    <aside className="warning backup-reminder" role="alert" data-testid="bundle-reminder">
+      <p>{text}</p>
+      <MakeBundle backups={backups} />
+      <button type="button" className="secondary" onClick={() => setLater(true)}>{t('backup.later')}</button>
+    </aside>
+  );
+}

@@ -1,0 +1,34 @@
+import type { BundleSink } from '../../device/backupDesk';
+
+interface Writable { write(data: Uint8Array): Promise<void>; close(): Promise<void>; abort(): Promise<void> }
+type SavePicker = (options: { suggestedName: string; types: Array<{ description: string; accept: Record<string, string[]> }> }) => Promise<{ createWritable(): Promise<Writable> }>;
+
+/** The user closed the file picker: not an error, nothing to say. */
+export const cancelled = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
+
+/**
+ * Where a bundle is written: with the File System Access API (Chromium) straight into the file the
+ * user picks (a USB stick, an SD card, a shared folder), piece by piece; elsewhere as a download,
+ * whose pieces are kept until the end (a Blob of them, which the browser may hold on disk).
+ */
+export async function openBundleSink(fileName: string): Promise<BundleSink> {
+  const picker = (window as unknown as { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
+  if (picker) {
+    const handle = await picker({ suggestedName: fileName, types: [{ description: 'Downtime Desk backup bundle', accept: { 'application/octet-stream': ['.ddbundle'] } }] });
+    const writable = await handle.createWritable();
+    return { write: (chunk) => writable.write(chunk), close: () => writable.close(), abort: () => writable.abort() };
+  }
+  const parts: BlobPart[] = [];
+  return {
+    write: async (chunk) => { parts.push(chunk as Uint8Array<ArrayBuffer>); },
+    close: async () => {
+      const url = URL.createObjectURL(new Blob(parts, { type: 'application/octet-stream' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
+    abort: async () => { parts.length = 0; },
+  };
+}

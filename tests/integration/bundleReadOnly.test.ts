@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { generateBackupKey } from '../../src/crypto/bundleSeal';
+import { BackupDesk, importReadOnly, memorySink } from '../../src/device/backupDesk';
+import { BundleRefusal } from '../../src/domain/backup/refusal';
+import { backupKeyText } from '../../src/domain/backup/publicKeyText';
+import { tablet } from '../helpers/centralHarness';
+import { streamOf } from '../helpers/bundleFixtures';
+import { ENROLLMENT } from '../helpers/deviceHarness';
+
+async function hospitalKey(hospital = ENROLLMENT.hospital) {
+  const key = await generateBackupKey();
+  const file = JSON.stringify({ type: 'downtime-desk-backup-key', hospital, keyId: 'x', createdAt: '2026-12-01T00:00:00.000Z', privateKey: key.privateKey });
+  return { text: backupKeyText(key.publicKey), file };
+}
+
+async function bundleOf(t: Awaited<ReturnType<typeof tablet>>, keyText: string) {
+  const backups = new BackupDesk(t.desk);
+  await backups.setBackupKey(t.admin, keyText);
+  const sink = memorySink();
+  await backups.make({ open: async () => sink });
+  const bytes = new Uint8Array(sink.pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of sink.pieces) { bytes.set(p, at); at += p.length; }
+  return bytes;
+}
+
+async function refusal(p: Promise<unknown>) {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(BundleRefusal);
+  return (err as BundleRefusal).code;
+}
+
+describe('read-only import of another tablet\'s bundle', () => {
+  it('adds its events as pulled events: search finds its patients, this device\'s own chain is untouched, twice adds nothing', async () => {
+    const key = await hospitalKey();
+    const lost = await tablet('K7', 3);
+    const bytes = await bundleOf(lost, key.text);
+    const admin = await tablet('AD', 1);
+    const ownHead = await (await admin.desk.context()).log.head();
+
+    const result = await importReadOnly(admin.desk, { keyFileText: key.file, bundle: () => streamOf(bytes) });
+    expect(result).toMatchObject({ device: 'K7', from: 1, added: await lost.desk.eventCount() });
+    const found = await admin.front.search('Ravi Kumar');
+    expect(found).toMatchObject({ kind: 'patients' });
+    const ids = found.kind === 'patients' ? found.patients.map((p) => p.patient) : [];
+    expect(ids.filter((id) => id.includes('K7')).length).toBe(3);
+    expect(await (await admin.desk.context()).log.head()).toEqual(ownHead);
+    expect((await admin.desk.verifyChainOf('K7')).ok).toBe(true);
+
+    expect(await importReadOnly(admin.desk, { keyFileText: key.file, bundle: () => streamOf(bytes) })).toMatchObject({ added: 0 });
+  });
+
+  it('refuses its own device code, another hospital\'s key, a wrong key file and a cut file, storing nothing', async () => {
+    const key = await hospitalKey();
+    const other = await hospitalKey('Safdarjung Hospital');
+    const t = await tablet('K8', 2);
+    const bytes = await bundleOf(t, key.text);
+    expect(await refusal(importReadOnly(t.desk, { keyFileText: key.file, bundle: () => streamOf(bytes) }))).toBe('ownDevice');
+
+    const reader = await tablet('AE', 1);
+    const before = await reader.desk.eventCount();
+    expect(await refusal(importReadOnly(reader.desk, { keyFileText: other.file, bundle: () => streamOf(bytes) }))).toBe('otherBackupKey');
+    expect(await refusal(importReadOnly(reader.desk, { keyFileText: '{"type":"nope"}', bundle: () => streamOf(bytes) }))).toBe('notAKeyFile');
+    expect(await refusal(importReadOnly(reader.desk, { keyFileText: key.file, bundle: () => streamOf(bytes.slice(0, bytes.length - 10)) }))).toBe('truncated');
+    expect(await reader.desk.eventCount()).toBe(before);
+  });
+});
