@@ -154,7 +154,7 @@ export class WardDesk {
   /** Record a wristband's print first, so a reprint is numbered and says so; returns the copy. */
   async recordWristbandPrint(actor: SessionUser, admission: string): Promise<number> {
     allow(actor);
-    if (!(await this.db.admissions.get(admission))) throw new RuleError('admissionNotFound');
+    if (!arrived(await this.db.admissions.get(admission))) throw new RuleError('admissionNotFound');
     const { projector } = await this.desk.context();
     let copy = 0;
     await projector.record('ward.wristbandPrinted', async () => {
@@ -212,7 +212,7 @@ export class WardDesk {
 
   async admission(id: string): Promise<{ admission: AdmissionRow; patient: PatientRow | undefined; visit: EmergencyVisitRow | undefined } | null> {
     const admission = await this.db.admissions.get(id);
-    if (!admission) return null;
+    if (!arrived(admission)) return null;
     const [patient, visit] = await Promise.all([
       this.db.patients.get(admission.patient),
       admission.visit ? this.db.emergencyVisits.get(admission.visit) : undefined,
@@ -264,7 +264,7 @@ export class WardDesk {
 
   private async admitted(admission: string): Promise<AdmissionRow> {
     const row = await this.db.admissions.get(admission);
-    if (!row) throw new RuleError('admissionNotFound');
+    if (!arrived(row)) throw new RuleError('admissionNotFound');
     if (row.status === 'enteredInError') throw new RuleError('admissionInError');
     if (row.status !== 'admitted') throw new RuleError('admissionClosed');
     return row;
@@ -278,4 +278,9 @@ function bedIn(def: WardRow | undefined, ward: string, bed: string) {
   const found = def.beds.find((b) => b.label === bed);
   if (!found) throw new ValidationError([{ path: 'bed', code: 'bedNotFound' }], { ward, bed }, 'bed');
   return found;
+}
+
+/** An admission this device holds, not only another tablet's later events about it (`pending`). */
+function arrived(row: AdmissionRow | undefined): row is AdmissionRow {
+  return row !== undefined && row.status !== 'pending';
 }

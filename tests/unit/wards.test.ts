@@ -226,6 +226,32 @@ describe('beds, admissions and conflicts, folded', () => {
     expect(one.beds!.get('SURG/2')).toEqual(other.beds!.get('SURG/2'));
   });
 
+  it("folds another tablet's transfer, discharge or error that comes in before the admission itself to the same rows as in order", () => {
+    const m2 = chain('M2', start);
+    const k7 = chain('K7', start + 30_000);
+    const a = formatAdmissionId('M2', 1);
+    const admit = m2('ward.admitted', { ...ADMIT, admission: a, patient: P1, bed: '1' });
+    const move = k7('ward.transferred', { admission: a, from: { ward: 'SURG', bed: '1' }, to: { ward: 'SURG', bed: '3' } });
+    const band = k7('ward.wristbandPrinted', { admission: a, copy: 2 });
+    const error = k7('ward.enteredInError', { admission: a, from: { ward: 'SURG', bed: '3' }, reason: 'Wrong patient' });
+    const discharge = k7('ward.discharged', { admission: a, from: { ward: 'SURG', bed: '3' }, outcome: 'normal' });
+    const permutations = <T,>(xs: T[]): T[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])));
+    for (const later of [[move, band], [move, discharge], [move, error], [move, discharge, error]]) {
+      const inOrder = fold([admit, ...later]);
+      for (const order of permutations([admit, ...later])) {
+        const t = fold(order);
+        expect(t.admissions!.get(a)).toEqual(inOrder.admissions!.get(a));
+      }
+      expect(inOrder.admissions!.get(a)).toMatchObject({ patient: P1, bed: '3', moves: [{ bed: '1' }, { bed: '3' }] });
+    }
+    // Before the admission arrives nothing of it shows: no bed taken, no patient.
+    const early = fold([move, error]);
+    const board = bedBoard('SURG', ward.beds as never, new Map(), [...early.admissions!.values()]);
+    expect(board.map((b) => b.state)).toEqual(['free', 'free', 'free']);
+    expect(fold([error, admit]).admissions!.get(a)).toMatchObject({ status: 'enteredInError', errorReason: 'Wrong patient', patient: P1 });
+    expect(fold([discharge, admit]).admissions!.get(a)).toMatchObject({ status: 'discharged', outcome: 'normal' });
+  });
+
   it('keeps a patient in a bed the set-up does not list on the board, after the ward\'s own beds', () => {
     const board = bedBoard('SURG', ward.beds as never, new Map(), [
       { admission: 'x', status: 'admitted', ward: 'SURG', bed: '9', placedAt: '2026-12-01T04:00:00.000Z' },

@@ -43,8 +43,11 @@ export interface AdmissionRow {
   patient: string;
   device: string;
   number: number;
-  /** `enteredInError`: a clerk said the admission should never have been (it wins over a discharge, in any order). */
-  status: 'admitted' | 'discharged' | 'enteredInError';
+  /**
+   * `enteredInError`: a clerk said the admission should never have been (it wins over a discharge, in any order).
+   * `pending`: only later events about it have come in yet (from another tablet); shown nowhere.
+   */
+  status: 'admitted' | 'discharged' | 'enteredInError' | 'pending';
   /** The current place: the latest move by time (the admission itself is the first). */
   ward: string;
   bed: string;

@@ -6,7 +6,7 @@ export type BedState = 'free' | 'occupied' | 'reserved' | 'cleaning' | 'conflict
 /** What the board needs of an admission. */
 export interface PlacedAdmission {
   admission: string;
-  status: 'admitted' | 'discharged' | 'enteredInError';
+  status: 'admitted' | 'discharged' | 'enteredInError' | 'pending';
   ward: string;
   bed: string;
   placedAt: string;
