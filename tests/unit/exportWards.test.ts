@@ -138,6 +138,19 @@ describe('export for the HIS: in-patient admissions', () => {
     expect(row).toMatch(new RegExp(`^new,${ip1},${ravi},entered-in-error,`));
   });
 
+  it('hands the HIS entered-in-error for an admission discharged first and entered in error after, as the tablets show it', () => {
+    const { events, add } = log();
+    add('W1', 'ward.admitted', { admission: ip1, patient: ravi, ward: 'MED1', bed: '2', source: 'direct', dept: 'MED', consultant: 'Dr. Rao', diagnosis: 'Fever' });
+    add('W2', 'ward.discharged', { admission: ip1, from: { ward: 'MED1', bed: '2' }, outcome: 'normal' });
+    const error = add('W1', 'ward.enteredInError', { admission: ip1, from: { ward: 'MED1', bed: '2' }, reason: 'Wrong patient' });
+    const { mapper, changes } = exportSteps(events);
+    expect(mapper.problems).toEqual([]);
+    const steps = encounters(changes, ip1);
+    expect(steps.map((c) => [c.create, c.resource.status])).toEqual([[true, 'in-progress'], [false, 'finished'], [false, 'entered-in-error']]);
+    expect(steps[2]!.resource).toMatchObject({ period: { end: error.at } });
+    for (const c of changes) expect([c.resourceType, fhirErrors(c.resource)]).toEqual([c.resourceType, []]);
+  });
+
   it('names where a lab test was ordered: the emergency visit or admission it was ordered in, with the location as the requisition printed it', () => {
     const { events, add } = log();
     let n = 0;

@@ -78,6 +78,8 @@ export class ExportMapper {
   private readonly admissions = new Map<string, AdmissionState | null>();
   /** Admissions entered in error (closed like a discharge): later events on them are reported as such. */
   private readonly inError = new Set<string>();
+  /** Admissions ended by a discharge: an "entered in error" after it still wins, as on the tablets. */
+  private readonly discharged = new Map<string, AdmissionState>();
   /** Each patient's open admission and open emergency visit: the encounter a lab order is made in. */
   private readonly openAdmissionOf = new Map<string, string>();
   private readonly openVisitOf = new Map<string, string>();
@@ -310,16 +312,18 @@ export class ExportMapper {
       }
       case 'ward.transferred': case 'ward.discharged': case 'ward.enteredInError': {
         const d = e.data;
-        const a = this.admissions.get(d.admission);
-        // As on the devices, the first discharge ends the admission: what comes after it is listed.
+        const ended = e.type === 'ward.enteredInError' ? this.discharged.get(d.admission) : undefined;
+        const a = this.admissions.get(d.admission) ?? ended;
+        // As on the devices, the first discharge ends the admission: what comes after it is listed,
+        // but an "entered in error" wins over a discharge whichever came first.
         if (!a) {
-          const what = e.type === 'ward.discharged' ? 'the first discharge is kept' : e.type === 'ward.transferred' ? 'a transfer after it is not exported'
-            : 'entered in error after it: not exported, correct the stay in the HIS';
+          const what = e.type === 'ward.discharged' ? 'the first discharge is kept' : 'a transfer after it is not exported';
           this.problem(e, this.inError.has(d.admission)
             ? `admission ${d.admission} was already entered in error: ${e.type === 'ward.enteredInError' ? 'the first is kept' : 'not exported'}`
             : `admission ${d.admission} was already discharged: ${what}`);
           return [];
         }
+        if (ended) this.discharged.delete(d.admission);
         if (e.type !== 'ward.transferred' && this.openAdmissionOf.get(a.patient) === d.admission) this.openAdmissionOf.delete(a.patient);
         if (e.type === 'ward.transferred') a.places.push({ ...e.data.to, at: e.at });
         else if (e.type === 'ward.enteredInError') {
@@ -332,6 +336,7 @@ export class ExportMapper {
           a.dischargedAt = e.at;
           if (e.data.diedAt) a.diedAt = e.data.diedAt;
           this.admissions.set(d.admission, null);
+          this.discharged.set(d.admission, a);
         }
         return emit ? [this.admissionChange(d.admission, a, false)] : [];
       }
