@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { DISPOSITIONS, TRIAGE } from '../../domain/emergency/codes';
@@ -12,6 +12,7 @@ import { errorText } from '../shared/errors';
 import { Field, FormError, SelectField } from '../shared/Field';
 import { useClock } from '../shared/useClock';
 import { useDomainForm } from '../shared/useDomainForm';
+import { useAskFirst } from '../shared/useAskFirst';
 import { shownName } from './patientName';
 import { TriageBadge } from './TriageBadge';
 import { Loading } from '../shared/Loading';
@@ -103,41 +104,14 @@ function DispositionForm({ visit, patient }: { visit: string; patient: string })
   const user = useSession((s) => s.user)!;
   const form = useDomainForm<{ disposition: string; note: string }>({ defaultValues: { disposition: '', note: '' } });
   const { register, formState: { errors: e, isSubmitting } } = form;
-  const [asking, setAsking] = useState<{ disposition: string; note: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const [, navigate] = useLocation();
-  const ask = form.submitWith(async (values) => {
-    parseWith(dispositionFields, values, 'disposition');
-    setAsking(values);
-  });
-  const returning = useRef(false);
-  const back = () => {
-    returning.current = true;
-    setAsking(null);
-  };
-  // The choice is focusable again only once it is enabled again, after the render.
-  const { setFocus } = form;
-  useEffect(() => {
-    if (returning.current && !asking) {
-      returning.current = false;
-      setFocus('disposition');
-    }
-  }, [asking, setFocus]);
   // "Admitted to ward" leads straight to the admit form for this patient, from this visit.
-  const record = async () => {
-    if (!asking) return;
-    setBusy(true);
-    form.setFormError(null);
-    try {
-      const row = await er.dispose(user, visit, asking);
+  const { asking, busy, ask, back, record } = useAskFirst(form, 'disposition',
+    (values) => parseWith(dispositionFields, values, 'disposition'),
+    async (values) => {
+      const row = await er.dispose(user, visit, values);
       if (row.disposition === 'admitted') navigate(`~/wards/admit/${patient}/from/${visit}`);
-    } catch (err) {
-      setAsking(null);
-      form.setFormError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <form onSubmit={ask} noValidate className="er-form">
       <h2>{t('emergency.disposition')}</h2>

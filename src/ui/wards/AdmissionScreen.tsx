@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ageLabel } from '../../domain/patients/age';
@@ -12,6 +12,7 @@ import { errorText } from '../shared/errors';
 import { Field, FormError, SelectField } from '../shared/Field';
 import { useClock } from '../shared/useClock';
 import { useDomainForm } from '../shared/useDomainForm';
+import { useAskFirst } from '../shared/useAskFirst';
 import { shownName } from '../emergency/patientName';
 import { useDesk } from '../services';
 import { printWristbandFor } from './printWristband';
@@ -135,38 +136,10 @@ function EnteredInErrorForm({ admission, bed }: { admission: string; bed: string
   const wards = useWards();
   const user = useSession((s) => s.user)!;
   const form = useDomainForm<{ reason: string }>({ defaultValues: { reason: '' } });
-  const { register, setFocus, formState: { errors: e, isSubmitting } } = form;
-  const [asking, setAsking] = useState<{ reason: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const ask = form.submitWith(async (values) => {
-    parseWith(enteredInErrorFields, values, 'enteredInError');
-    setAsking(values);
-  });
-  const returning = useRef(false);
-  const back = () => {
-    returning.current = true;
-    setAsking(null);
-  };
-  // The reason is focusable again only once it is writable again, after the render.
-  useEffect(() => {
-    if (returning.current && !asking) {
-      returning.current = false;
-      setFocus('reason');
-    }
-  }, [asking, setFocus]);
-  const record = async () => {
-    if (!asking) return;
-    setBusy(true);
-    form.setFormError(null);
-    try {
-      await wards.enteredInError(user, admission, asking);
-    } catch (err) {
-      setAsking(null);
-      form.setFormError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { register, formState: { errors: e, isSubmitting } } = form;
+  const { asking, busy, ask, back, record } = useAskFirst(form, 'reason',
+    (values) => parseWith(enteredInErrorFields, values, 'enteredInError'),
+    (values) => wards.enteredInError(user, admission, values).then(() => undefined));
   return (
     <form onSubmit={ask} noValidate className="er-form" aria-label={t('wards.enteredInError')}>
       <h2>{t('wards.enteredInError')}</h2>
