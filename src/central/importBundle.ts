@@ -5,6 +5,7 @@ import { judgeNovelty, requireHospital } from '../domain/backup/held';
 import type { BundleHeader } from '../domain/backup/header';
 import type { BundledEvent } from '../domain/backup/chainCheck';
 import { BundleRefusal } from '../domain/backup/refusal';
+import { SameRead } from '../domain/backup/sameRead';
 import { eventId, eventIdRange } from '../domain/events/envelope';
 import { checkPush, idsToLookUp, type StoredEvent } from '../domain/sync/pushCheck';
 import { deviceKeyDoc, deviceKeyId, publicKeyJwk, sameKey, type SignedHead } from '../domain/sync/signedHead';
@@ -86,7 +87,9 @@ export async function importBundle(target: SetupTarget, path: string, key: Hospi
   let before: { id: string; stored: StoredEvent } | null = null;
   let head: SignedHead | null = null;
 
+  const firstRead = new SameRead();
   for await (const part of openBundle(source(path), key.privateKey) as AsyncGenerator<OpenedPart>) {
+    firstRead.saw(part);
     if (part.kind === 'header') {
       header = part.header;
       requireHospital(header, key.hospital, key.keyId);
@@ -109,6 +112,7 @@ export async function importBundle(target: SetupTarget, path: string, key: Hospi
   let held = 0;
   before = null;
   for await (const part of openBundle(source(path), key.privateKey)) {
+    firstRead.require(part);
     if (part.kind !== 'events') continue;
     const judged = await judge(target, part.events, { device: header.device, reader, before, now });
     before = judged.before;

@@ -2,6 +2,7 @@ import { openBundle, sealBundle } from '../crypto/bundleSeal';
 import { backupKeyFile } from '../domain/backup/keyFile';
 import { judgeNovelty, requireHospital } from '../domain/backup/held';
 import { BundleRefusal } from '../domain/backup/refusal';
+import { SameRead } from '../domain/backup/sameRead';
 import type { BundledEvent } from '../domain/backup/chainCheck';
 import { bundleFileName, EVENTS_PER_FRAME, type BackupPublicKey, type BundleHeader } from '../domain/backup/header';
 import { backupKeyDoc, keyIdOf, parseBackupKeyText } from '../domain/backup/publicKeyText';
@@ -192,7 +193,9 @@ export async function importReadOnly(desk: Desk, args: { keyFileText: string; bu
   const key = file.data.privateKey;
   let header: BundleHeader | null = null;
   let done = false;
+  const firstRead = new SameRead();
   for await (const part of openBundle(args.bundle(), key)) {
+    firstRead.saw(part);
     if (part.kind === 'header') {
       header = part.header;
       requireHospital(header, identity.hospital, keyIdOf(key));
@@ -209,6 +212,7 @@ export async function importReadOnly(desk: Desk, args: { keyFileText: string; bu
   if (!header || !done) throw new BundleRefusal('truncated', 'the bundle ended before its signature');
   const before = await log.count();
   for await (const part of openBundle(args.bundle(), key)) {
+    firstRead.require(part);
     if (part.kind === 'events') await log.importDocs(part.events);
   }
   await projector.catchUp();
@@ -240,7 +244,9 @@ export async function planRestore(args: { keyFileText: string; bundle: () => Asy
   let header: BundleHeader | null = null;
   let lastAt = '';
   let done = false;
+  const firstRead = new SameRead();
   for await (const part of openBundle(args.bundle(), key)) {
+    firstRead.saw(part);
     if (part.kind === 'header') {
       header = part.header;
       requireHospital(header, args.hospital, keyIdOf(key));
@@ -255,7 +261,10 @@ export async function planRestore(args: { keyFileText: string; bundle: () => Asy
   return {
     device: checked.device, events: checked.to, lastAt,
     into: async (log) => {
-      for await (const part of openBundle(args.bundle(), key)) if (part.kind === 'events') await log.importDocs(part.events);
+      for await (const part of openBundle(args.bundle(), key)) {
+        firstRead.require(part);
+        if (part.kind === 'events') await log.importDocs(part.events);
+      }
       const head = await log.head();
       if (head?.seq !== checked.to || head.hash !== checked.headHash) throw new BundleRefusal('chainBroken', 'the restored chain does not end at the bundle\'s head');
     },

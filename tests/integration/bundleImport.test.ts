@@ -145,6 +145,22 @@ describe('npm run central -- import <bundle>', () => {
     expect(await idsOf('B7')).toHaveLength(synced + 1);
   });
 
+  it('refuses a file changed between the check and the write: the second read must be what the first one checked', async () => {
+    const t = await tablet('B8', 2);
+    const backups = await withBackupKey(t);
+    const checked = readFileSync(await bundleFile(backups));
+    await t.front.register(t.admin, { ...PATIENT, name: 'Meena Kumari', sex: 'F' });
+    const swapped = readFileSync(await bundleFile(backups));
+    let reads = 0;
+    // The first read sees one bundle, the second another (valid on its own): a file swapped on the stick.
+    const source = async function* () { reads += 1; yield new Uint8Array(reads === 1 ? checked : swapped); };
+    const err = await refusal(importBundle(central.target(), 'swapped.ddbundle', key, { trustKey: (await backups.status()).fingerprint, source }));
+    expect(err.code).toBe('corrupted');
+    expect(err.message).toMatch(/changed between the check and the import/);
+    expect(reads).toBe(2);
+    expect(await idsOf('B8')).toEqual([]);
+  });
+
   it('refuses a bundle of another hospital, one sealed to another backup key, and a truncated or changed file', async () => {
     const h = makeDesk();
     const admin = await h.desk.enroll({ enrollment: { ...ENROLLMENT, hospital: 'Safdarjung Hospital', code: 'B4' }, admin: ADMIN });

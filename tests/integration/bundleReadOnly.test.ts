@@ -5,7 +5,7 @@ import { BundleRefusal } from '../../src/domain/backup/refusal';
 import { backupKeyText } from '../../src/domain/backup/publicKeyText';
 import { tablet } from '../helpers/centralHarness';
 import { streamOf } from '../helpers/bundleFixtures';
-import { ENROLLMENT } from '../helpers/deviceHarness';
+import { ENROLLMENT, PATIENT } from '../helpers/deviceHarness';
 
 async function hospitalKey(hospital = ENROLLMENT.hospital) {
   const key = await generateBackupKey();
@@ -48,6 +48,22 @@ describe('read-only import of another tablet\'s bundle', () => {
     expect((await admin.desk.verifyChainOf('K7')).ok).toBe(true);
 
     expect(await importReadOnly(admin.desk, { keyFileText: key.file, bundle: () => streamOf(bytes) })).toMatchObject({ added: 0 });
+  });
+
+  it('refuses a file changed between the check and the write, storing nothing', async () => {
+    const key = await hospitalKey();
+    const lost = await tablet('K9', 2);
+    const checked = await bundleOf(lost, key.text);
+    await lost.front.register(lost.admin, { ...PATIENT, name: 'Meena Kumari', sex: 'F' });
+    const swapped = await bundleOf(lost, key.text);
+    const admin = await tablet('AF', 1);
+    const { log } = await admin.desk.context();
+    const before = await log.count();
+    let reads = 0;
+    const bundle = () => { reads += 1; return streamOf(reads === 1 ? checked : swapped); };
+    expect(await refusal(importReadOnly(admin.desk, { keyFileText: key.file, bundle }))).toBe('corrupted');
+    expect(reads).toBe(2);
+    expect(await log.count()).toBe(before);
   });
 
   it('refuses its own device code, another hospital\'s key, a wrong key file and a cut file, storing nothing', async () => {

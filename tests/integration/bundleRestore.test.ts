@@ -115,5 +115,12 @@ describe('a replacement tablet restored from the lost one\'s bundle', () => {
     await lost.front.register(lost.admin, { ...PATIENT, name: 'Meena Kumari', sex: 'F' });
     const since = await bundleOf(lost, key.text, true);
     expect(await code(planRestore({ keyFileText: key.file, bundle: () => streamOf(since), hospital: ENROLLMENT.hospital, code: 'S7' }))).toBe('truncated');
+
+    // A file swapped between the check and the restore's second read: refused before its events go in.
+    let reads = 0;
+    const plan = await planRestore({ keyFileText: key.file, bundle: () => { reads += 1; return streamOf(reads === 1 ? whole : since); }, hospital: ENROLLMENT.hospital, code: 'S7' });
+    const h = makeDesk();
+    expect(await code(h.desk.enroll({ enrollment: { ...ENROLLMENT, code: 'S7' }, admin: ADMIN }, { restore: plan.into }))).toBe('corrupted');
+    expect(reads).toBe(2);
   });
 });
