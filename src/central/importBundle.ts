@@ -5,9 +5,10 @@ import { judgeNovelty, requireHospital } from '../domain/backup/held';
 import type { BundleHeader } from '../domain/backup/header';
 import type { BundledEvent } from '../domain/backup/chainCheck';
 import { BundleRefusal } from '../domain/backup/refusal';
+import { SameRead } from '../domain/backup/sameRead';
 import { eventId, eventIdRange } from '../domain/events/envelope';
 import { checkPush, idsToLookUp, type StoredEvent } from '../domain/sync/pushCheck';
-import { deviceKeyDoc, deviceKeyId, sameKey, type SignedHead } from '../domain/sync/signedHead';
+import { deviceKeyDoc, deviceKeyId, publicKeyJwk, sameKey, type SignedHead } from '../domain/sync/signedHead';
 import { sha256Hex } from '../domain/hash';
 import type { HospitalBackupKey } from './backupKey';
 import { deviceAccount } from './devices';
@@ -86,7 +87,9 @@ export async function importBundle(target: SetupTarget, path: string, key: Hospi
   let before: { id: string; stored: StoredEvent } | null = null;
   let head: SignedHead | null = null;
 
+  const firstRead = new SameRead();
   for await (const part of openBundle(source(path), key.privateKey) as AsyncGenerator<OpenedPart>) {
+    firstRead.saw(part);
     if (part.kind === 'header') {
       header = part.header;
       requireHospital(header, key.hospital, key.keyId);
@@ -109,6 +112,7 @@ export async function importBundle(target: SetupTarget, path: string, key: Hospi
   let held = 0;
   before = null;
   for await (const part of openBundle(source(path), key.privateKey)) {
+    firstRead.require(part);
     if (part.kind !== 'events') continue;
     const judged = await judge(target, part.events, { device: header.device, reader, before, now });
     before = judged.before;
@@ -126,20 +130,42 @@ export async function importBundle(target: SetupTarget, path: string, key: Hospi
   return { header, added, held };
 }
 
-/** The bundle's signer must be the key the device registered; a device never synced needs --trust-key. */
+/**
+ * The bundle's signer must be the key the device registered; a device never synced needs --trust-key.
+ * A key `replace-device-key` retired (a lost or stolen tablet's) still vouches for the events it
+ * signed while it was valid, so its bundle may come in, but it is never registered again: that
+ * would hand the device code back to the lost tablet and lock its replacement out.
+ */
 async function requireSigner(target: SetupTarget, header: BundleHeader, trustKey: string | undefined): Promise<boolean> {
   const res = await read(target, encodeURIComponent(deviceKeyId(header.device)), `the key of device ${header.device}`);
   const fingerprint = signerFingerprint(header.signer);
-  if (res.status === 404) {
+  const registered = res.status === 404 ? null : deviceKeyDoc.safeParse(res.body);
+  if (registered && !registered.success) throw new StartupError(`The key document of device ${header.device} is unreadable.`);
+  if (registered?.data && sameKey(registered.data.publicKey, header.signer)) return false;
+  const retired = await retiredKeyOf(target, header);
+  if (retired) {
+    if (trustKey !== undefined) {
+      throw new BundleRefusal('retiredKey', `signed with key ${fingerprint} of device ${header.device}, which ${retired.by} retired at ${retired.at} (replace-device-key): a retired key is never trusted again; import without --trust-key to bring in its events only`);
+    }
+    return false;
+  }
+  if (!registered) {
     if (trustKey === fingerprint) return true;
     throw new BundleRefusal('noDeviceKey', `device ${header.device} has no key registered on the central store, so nothing vouches for whoever signed this bundle: compare the key fingerprint ${fingerprint} with the one on the tablet's "This device" screen (or its last printed recovery sheet) and import again with --trust-key ${fingerprint}`);
   }
-  const registered = deviceKeyDoc.safeParse(res.body);
-  if (!registered.success) throw new StartupError(`The key document of device ${header.device} is unreadable.`);
-  if (!sameKey(registered.data.publicKey, header.signer)) {
-    throw new BundleRefusal('otherDeviceKey', `signed with key ${fingerprint}, not with the key device ${header.device} registered (${signerFingerprint(registered.data.publicKey)}): another tablet made it, or it was re-signed`);
+  throw new BundleRefusal('otherDeviceKey', `signed with key ${fingerprint}, not with the key device ${header.device} registered (${signerFingerprint(registered.data!.publicKey)}): another tablet made it, or it was re-signed`);
+}
+
+/** The replacement record whose old key signed the bundle, if `replace-device-key` retired it. */
+async function retiredKeyOf(target: SetupTarget, header: BundleHeader): Promise<{ at: string; by: string } | null> {
+  const start = `devicekey-replaced:${header.device}:`;
+  const q = `include_docs=true&startkey=${encodeURIComponent(JSON.stringify(start))}&endkey=${encodeURIComponent(JSON.stringify(`${start}\ufff0`))}`;
+  const res = await read(target, `_all_docs?${q}`, `the replaced keys of device ${header.device}`);
+  for (const row of (res.body as { rows?: Array<{ doc?: { oldKey?: unknown; at?: unknown; by?: unknown } }> }).rows ?? []) {
+    const old = publicKeyJwk.safeParse(row.doc?.oldKey);
+    if (old.success && sameKey(old.data, header.signer)) return { at: String(row.doc?.at), by: String(row.doc?.by) };
   }
-  return false;
+  return null;
 }
 
 async function registerKey(target: SetupTarget, header: BundleHeader, now: Date) {

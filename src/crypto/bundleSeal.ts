@@ -176,8 +176,9 @@ class Bytes {
 }
 
 export type OpenedPart =
-  | { kind: 'header'; header: BundleHeader }
-  | { kind: 'events'; events: BundledEvent[] }
+  /** `lineHash`, `frameHash`: SHA-256 of the bytes read, so a second read can be held to the first. */
+  | { kind: 'header'; header: BundleHeader; lineHash: string }
+  | { kind: 'events'; events: BundledEvent[]; frameHash: string }
   /** Only after everything checked out: the chain, the seal to the end, the device's signatures. */
   | { kind: 'end'; header: BundleHeader; head: SignedHead };
 
@@ -214,8 +215,8 @@ export async function* openBundle(source: AsyncIterable<Uint8Array>, key: Backup
   if (header.recipient.keyId !== backupKeyId(key)) {
     throw new BundleRefusal('otherBackupKey', `sealed to backup key ${header.recipient.keyId}, not to this backup key ${backupKeyId(key)}`);
   }
-  yield { kind: 'header', header };
   const aad = sha256(line!);
+  yield { kind: 'header', header, lineHash: bytesToHex(aad) };
   const mine = await crypto.subtle.importKey('jwk', { ...key, ext: true }, ECDH, false, ['deriveBits']);
   const frames = await frameKey(mine, header.recipient.ephemeral, fromBase64(header.recipient.salt.replace(/-/g, '+').replace(/_/g, '/') + '=='));
   const content = sha256.create();
@@ -234,7 +235,8 @@ export async function* openBundle(source: AsyncIterable<Uint8Array>, key: Backup
       content.update(plain.bytes);
       const events = parseJson(plain.bytes, index);
       if (!Array.isArray(events)) throw new BundleRefusal('corrupted', `frame ${index + 1} holds no events`);
-      yield { kind: 'events', events: events.map((e) => check.take(e)) };
+      const frameHash = bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', body as BufferSource)));
+      yield { kind: 'events', events: events.map((e) => check.take(e)), frameHash };
       continue;
     }
     if (!(await bytes.atEnd())) throw new BundleRefusal('corrupted', 'bytes follow the last frame: the file was changed');

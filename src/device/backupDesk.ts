@@ -2,6 +2,7 @@ import { openBundle, sealBundle } from '../crypto/bundleSeal';
 import { backupKeyFile } from '../domain/backup/keyFile';
 import { judgeNovelty, requireHospital } from '../domain/backup/held';
 import { BundleRefusal } from '../domain/backup/refusal';
+import { SameRead } from '../domain/backup/sameRead';
 import type { BundledEvent } from '../domain/backup/chainCheck';
 import { bundleFileName, EVENTS_PER_FRAME, type BackupPublicKey, type BundleHeader } from '../domain/backup/header';
 import { backupKeyDoc, keyIdOf, parseBackupKeyText } from '../domain/backup/publicKeyText';
@@ -9,6 +10,8 @@ import { RuleError, ValidationError } from '../domain/errors';
 import { bundleReminder, DEFAULT_REMINDER, reminderSettings, type Reminder, type ReminderSettings } from '../domain/backup/reminder';
 import { toIssues } from '../domain/validation';
 import { GENESIS_PREV, sha256Hex } from '../domain/hash';
+import { checkPush, type StoredEvent } from '../domain/sync/pushCheck';
+import { eventId } from '../domain/events/envelope';
 import type { SessionUser } from './accounts';
 import type { Desk } from './desk';
 import type { EventLog } from './eventLog';
@@ -192,7 +195,10 @@ export async function importReadOnly(desk: Desk, args: { keyFileText: string; bu
   const key = file.data.privateKey;
   let header: BundleHeader | null = null;
   let done = false;
+  let before: { id: string; stored: StoredEvent } | null = null;
+  const firstRead = new SameRead();
   for await (const part of openBundle(args.bundle(), key)) {
+    firstRead.saw(part);
     if (part.kind === 'header') {
       header = part.header;
       requireHospital(header, identity.hospital, keyIdOf(key));
@@ -204,15 +210,43 @@ export async function importReadOnly(desk: Desk, args: { keyFileText: string; bu
       if (judgeNovelty(header, { seq: heldSeq, hashAtTo: heldAtTo }).kind === 'alreadyHeld') {
         return { device: header.device, from: header.from, to: header.to, added: 0 };
       }
+    } else if (part.kind === 'events') {
+      before = await requirePushRules(log, header!, part.events, before, desk.now());
     } else if (part.kind === 'end') done = true;
   }
   if (!header || !done) throw new BundleRefusal('truncated', 'the bundle ended before its signature');
-  const before = await log.count();
+  const count = await log.count();
   for await (const part of openBundle(args.bundle(), key)) {
+    firstRead.require(part);
     if (part.kind === 'events') await log.importDocs(part.events);
   }
   await projector.catchUp();
-  return { device: header.device, from: header.from, to: header.to, added: (await log.count()) - before };
+  return { device: header.device, from: header.from, to: header.to, added: (await log.count()) - count };
+}
+
+/**
+ * Events a pull brings have passed the gateway's push check; a bundle's have not, and a forged
+ * one (sealed with the hospital's public key, signed by any key) could carry what the store takes
+ * from no tablet, reconciliation decisions above all. So each page meets the same per-event rules
+ * (src/domain/sync/pushCheck.ts), against what this tablet holds. A tablet cannot tell which code
+ * is the administrator's device (a reader account: only the store knows), so a bundle carrying
+ * reconciliation decisions is refused here; those come through the central import and the pull.
+ * One refused event refuses the whole bundle, as at the central import.
+ */
+async function requirePushRules(log: EventLog, header: BundleHeader, events: BundledEvent[], before: { id: string; stored: StoredEvent } | null, now: Date) {
+  const first = events[0]!.seq;
+  const held = await log.readRange(header.device, Math.max(1, first - 1), events.length + 1);
+  const stored = new Map<string, StoredEvent>(held.filter((e) => e.device === header.device).map((e) => [e._id, { rev: e._rev, hash: e.hash }]));
+  // The event before the bundle: vouched for by the bundle's own chain check from its header.
+  const prevId = eventId(header.device, first - 1);
+  if (first > 1 && !stored.has(prevId)) {
+    if (before) stored.set(before.id, before.stored);
+    else stored.set(prevId, { rev: '', hash: header.prevHash });
+  }
+  const refused = checkPush(events, { device: header.device, reader: false, stored, now }).find((v) => v.action === 'refuse');
+  if (refused && refused.action === 'refuse') throw new BundleRefusal('refusedByPushCheck', `${refused.id}: ${refused.reason}`);
+  const last = events[events.length - 1]!;
+  return { id: last._id, stored: { rev: last._rev, hash: last.hash } };
 }
 
 export interface RestorePlan {
@@ -240,7 +274,9 @@ export async function planRestore(args: { keyFileText: string; bundle: () => Asy
   let header: BundleHeader | null = null;
   let lastAt = '';
   let done = false;
+  const firstRead = new SameRead();
   for await (const part of openBundle(args.bundle(), key)) {
+    firstRead.saw(part);
     if (part.kind === 'header') {
       header = part.header;
       requireHospital(header, args.hospital, keyIdOf(key));
@@ -255,7 +291,10 @@ export async function planRestore(args: { keyFileText: string; bundle: () => Asy
   return {
     device: checked.device, events: checked.to, lastAt,
     into: async (log) => {
-      for await (const part of openBundle(args.bundle(), key)) if (part.kind === 'events') await log.importDocs(part.events);
+      for await (const part of openBundle(args.bundle(), key)) {
+        firstRead.require(part);
+        if (part.kind === 'events') await log.importDocs(part.events);
+      }
       const head = await log.head();
       if (head?.seq !== checked.to || head.hash !== checked.headHash) throw new BundleRefusal('chainBroken', 'the restored chain does not end at the bundle\'s head');
     },

@@ -89,8 +89,9 @@ export class Resync {
     const { url, username, password, pull } = parsed.data;
     const client = new CentralClient({ dbUrl: url, username, password });
     await client.check();
-    // The one thing sent before the all-clear: the public half of this device's key, not patient data.
     const { log } = await this.desk.context();
+    await requireNotBehindStore(client, log);
+    // The one thing sent before the all-clear: the public half of this device's key, not patient data.
     await client.registerKey(log.device, await this.key.publicKey(), this.desk.now().toISOString());
     // The hospital's backup key, if the central store has one: a public key, for backup bundles.
     const { identity } = await this.desk.context();
@@ -167,6 +168,7 @@ export class Resync {
       for (;;) {
         try {
           await client.check();
+          await requireNotBehindStore(client, log);
           // Again at every run: a central store restored from a backup may have lost the key.
           await client.registerKey(log.device, await this.key.publicKey(), this.desk.now().toISOString());
           const marker = await this.checkAllClear(client, gate);
@@ -302,4 +304,20 @@ export class Resync {
     if (!decision.ok) throw new SyncError(decision.code, decision.params);
     return decision.marker;
   }
+}
+
+/**
+ * Only this device's code writes its events, so the store holding a sequence this tablet lacks (one
+ * above its head, or its own newest stored number in another version) means another tablet wrote
+ * under the code: the lost tablet resynced after the bundle this replacement was restored from.
+ * This tablet's numbers would then repeat the stored ones (other IDs and tokens, the same event
+ * ids): nothing is sent, ever, into that.
+ */
+async function requireNotBehindStore(client: CentralClient, log: EventLog): Promise<void> {
+  const [stored, head] = await Promise.all([client.highestSeq(log.device), log.head()]);
+  const own = head?.seq ?? 0;
+  if (stored === 0) return;
+  const [mine] = stored <= own ? await log.readRange(log.device, stored, 1) : [];
+  const held = mine?.seq === stored && !(await client.revsDiff({ [mine._id]: [mine._rev] })).has(mine._id);
+  if (!held) throw new SyncError('behindStore', { device: log.device, stored, head: own });
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackupKey, readBackupKey, type HospitalBackupKey } from '../../src/central/backupKey';
 import { importBundle, signerFingerprint } from '../../src/central/importBundle';
+import { replaceDeviceKey } from '../../src/central/deviceKeys';
 import { verifyCentral } from '../../src/central/verifyCentral';
 import { BackupDesk, memorySink } from '../../src/device/backupDesk';
 import { BundleRefusal } from '../../src/domain/backup/refusal';
@@ -118,6 +119,46 @@ describe('npm run central -- import <bundle>', () => {
     const err = await refusal(importBundle(central.target(), path, key, { trustKey: signerFingerprint({ x: 'a', y: 'b' }) }));
     expect(err.code).toBe('otherDeviceKey');
     expect(await idsOf('B3')).toEqual(before);
+  });
+
+  it('never trusts a key replace-device-key retired again: --trust-key is refused, its events still come in, the key stays unregistered', async () => {
+    const t = await tablet('B7', 2);
+    const backups = await withBackupKey(t);
+    const account = await central.addDevice('B7');
+    await t.resync.openGate(t.admin, { url: central.dbUrl(), ...account, declaredClean: true, pull: false });
+    await t.resync.run(t.admin);
+    await t.front.register(t.admin, { ...PATIENT, name: 'Meena Kumari', sex: 'F' });
+    const lost = await bundleFile(backups);
+    const synced = (await idsOf('B7')).length;
+    expect(await replaceDeviceKey(central.target(), 'B7', 'Dr. Rao')).toEqual({ replaced: true });
+    const keyDoc = () => storeFetch(central.store, `${DB}/devicekey:B7`, { auth: central.store.auth });
+
+    const { fingerprint } = await backups.status();
+    const trusted = await refusal(importBundle(central.target(), lost, key, { trustKey: fingerprint }));
+    expect(trusted.code).toBe('retiredKey');
+    expect(trusted.message).toMatch(/Dr\. Rao retired .*never trusted again/);
+    expect((await keyDoc()).status).toBe(404);
+    expect(await idsOf('B7')).toHaveLength(synced);
+
+    expect(await importBundle(central.target(), lost, key)).toMatchObject({ added: 1, held: synced });
+    expect((await keyDoc()).status).toBe(404);
+    expect(await idsOf('B7')).toHaveLength(synced + 1);
+  });
+
+  it('refuses a file changed between the check and the write: the second read must be what the first one checked', async () => {
+    const t = await tablet('B8', 2);
+    const backups = await withBackupKey(t);
+    const checked = readFileSync(await bundleFile(backups));
+    await t.front.register(t.admin, { ...PATIENT, name: 'Meena Kumari', sex: 'F' });
+    const swapped = readFileSync(await bundleFile(backups));
+    let reads = 0;
+    // The first read sees one bundle, the second another (valid on its own): a file swapped on the stick.
+    const source = async function* () { reads += 1; yield new Uint8Array(reads === 1 ? checked : swapped); };
+    const err = await refusal(importBundle(central.target(), 'swapped.ddbundle', key, { trustKey: (await backups.status()).fingerprint, source }));
+    expect(err.code).toBe('corrupted');
+    expect(err.message).toMatch(/changed between the check and the import/);
+    expect(reads).toBe(2);
+    expect(await idsOf('B8')).toEqual([]);
   });
 
   it('refuses a bundle of another hospital, one sealed to another backup key, and a truncated or changed file', async () => {

@@ -65,7 +65,7 @@ describe('a replacement tablet restored from the lost one\'s bundle', () => {
     expect(await importReadOnly(other.desk, { keyFileText: key.file, bundle: () => streamOf(bytes) })).toMatchObject({ added: lostEvents });
 
     // The replacement's key is new: refused until the administrators replace the lost tablet's key.
-    const resync = new Resync(h.desk, (ms) => new Promise((r) => setTimeout(r, Math.min(ms / 10, 2000))));
+    const resync = new Resync(h.desk, async () => {});
     await expect(resync.openGate(admin, { url: central.dbUrl(), ...account, declaredClean: true, pull: false })).rejects.toMatchObject({ code: 'keyMismatch' });
     await replaceDeviceKey(central.target(), 'R7', 'Dr Mehta (IT security)');
     await resync.openGate(admin, { url: central.dbUrl(), ...account, declaredClean: true, pull: false });
@@ -77,6 +77,35 @@ describe('a replacement tablet restored from the lost one\'s bundle', () => {
     expect((await verifyCentral(central.target())).find((r) => r.device === 'R7')).toMatchObject({ ok: true, count: ids.length });
   });
 
+  it('stops the replacement before it sends anything when the lost tablet resynced after its bundle: the store holds numbers beyond it', async () => {
+    const key = await hospitalKey();
+    const account = await central.addDevice('R9');
+    const lost = await tablet('R9', 2);
+    const bytes = await bundleOf(lost, key.text);
+    const bundled = await lost.desk.eventCount();
+    await lost.front.register(lost.admin, { ...PATIENT, name: 'Meena Kumari', sex: 'F' });
+    await lost.resync.openGate(lost.admin, { url: central.dbUrl(), ...account, declaredClean: true, pull: false });
+    await lost.resync.run(lost.admin);
+    const stored = await lost.desk.eventCount();
+    expect(stored).toBeGreaterThan(bundled);
+
+    const plan = await planRestore({ keyFileText: key.file, bundle: () => streamOf(bytes), hospital: ENROLLMENT.hospital, code: 'R9' });
+    const h = makeDesk();
+    const admin = await h.desk.enroll({ enrollment: { ...ENROLLMENT, code: 'R9' }, admin: ADMIN }, { restore: plan.into });
+    const resync = new Resync(h.desk, async () => {});
+    const open = () => resync.openGate(admin, { url: central.dbUrl(), ...account, declaredClean: true, pull: false }).then(() => null, (e: unknown) => e);
+    await replaceDeviceKey(central.target(), 'R9', 'Dr Mehta (IT security)');
+    const before = (await central.eventIds()).filter((id) => id.startsWith('ev:R9:'));
+    expect(await open()).toMatchObject({ code: 'behindStore', params: { device: 'R9', stored, head: await h.desk.eventCount() } });
+
+    // Its own events after the restore: its numbers now reach the store's, in other versions.
+    await new FrontDesk(h.desk).register(admin, { ...PATIENT, name: 'Kamla Devi', sex: 'F' });
+    expect(await h.desk.eventCount()).toBeGreaterThanOrEqual(stored);
+    expect(await open()).toMatchObject({ code: 'behindStore', params: { device: 'R9', stored, head: await h.desk.eventCount() } });
+    expect(await resync.gate()).toBeNull();
+    expect((await central.eventIds()).filter((id) => id.startsWith('ev:R9:'))).toEqual(before);
+  });
+
   it('refuses a bundle of another code, one that does not start at event 1, and a cut one, before anything is enrolled', async () => {
     const key = await hospitalKey();
     const lost = await tablet('S7', 2);
@@ -86,5 +115,12 @@ describe('a replacement tablet restored from the lost one\'s bundle', () => {
     await lost.front.register(lost.admin, { ...PATIENT, name: 'Meena Kumari', sex: 'F' });
     const since = await bundleOf(lost, key.text, true);
     expect(await code(planRestore({ keyFileText: key.file, bundle: () => streamOf(since), hospital: ENROLLMENT.hospital, code: 'S7' }))).toBe('truncated');
+
+    // A file swapped between the check and the restore's second read: refused before its events go in.
+    let reads = 0;
+    const plan = await planRestore({ keyFileText: key.file, bundle: () => { reads += 1; return streamOf(reads === 1 ? whole : since); }, hospital: ENROLLMENT.hospital, code: 'S7' });
+    const h = makeDesk();
+    expect(await code(h.desk.enroll({ enrollment: { ...ENROLLMENT, code: 'S7' }, admin: ADMIN }, { restore: plan.into }))).toBe('corrupted');
+    expect(reads).toBe(2);
   });
 });

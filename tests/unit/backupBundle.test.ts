@@ -4,6 +4,7 @@ import { BundleChainCheck } from '../../src/domain/backup/chainCheck';
 import { bundleFileName, type BundleHeader } from '../../src/domain/backup/header';
 import { judgeNovelty, requireHospital } from '../../src/domain/backup/held';
 import { BundleRefusal, REFUSAL_CODES } from '../../src/domain/backup/refusal';
+import { SameRead } from '../../src/domain/backup/sameRead';
 import { strings as commonEn } from '../../src/ui/i18n/strings/common.en';
 import { strings as commonHi } from '../../src/ui/i18n/strings/common.hi';
 import { bundleReminder } from '../../src/domain/backup/reminder';
@@ -193,5 +194,29 @@ describe('refusal reasons on screen', () => {
       expect(commonEn.backup.refusedCode[code], code).toMatch(/\w/);
       expect(commonHi.backup.refusedCode[code], code).toMatch(/\S/);
     }
+  });
+});
+
+describe('the second read of a bundle', () => {
+  const checked = () => {
+    const first = new SameRead();
+    first.saw({ kind: 'header', lineHash: 'h1' });
+    first.saw({ kind: 'events', frameHash: 'f1' });
+    first.saw({ kind: 'events', frameHash: 'f2' });
+    return first;
+  };
+  it('takes the same header and frames, and refuses another header, a changed, an extra or a missing frame', () => {
+    const same = checked();
+    for (const part of [{ kind: 'header', lineHash: 'h1' }, { kind: 'events', frameHash: 'f1' }, { kind: 'events', frameHash: 'f2' }, { kind: 'end' }] as const) same.require(part);
+    expect(() => checked().require({ kind: 'header', lineHash: 'h2' })).toThrow(BundleRefusal);
+    const changed = checked();
+    changed.require({ kind: 'header', lineHash: 'h1' });
+    expect(() => changed.require({ kind: 'events', frameHash: 'f9' })).toThrow(/changed between the check and the import/);
+    const extra = checked();
+    ['f1', 'f2'].forEach((frameHash) => extra.require({ kind: 'events', frameHash }));
+    expect(() => extra.require({ kind: 'events', frameHash: 'f3' })).toThrow(BundleRefusal);
+    const missing = checked();
+    missing.require({ kind: 'events', frameHash: 'f1' });
+    expect(() => missing.require({ kind: 'end' })).toThrow(BundleRefusal);
   });
 });

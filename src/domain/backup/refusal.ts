@@ -4,7 +4,7 @@
  */
 export const REFUSAL_CODES = [
   'notABundle', 'unsupportedVersion', 'otherBackupKey', 'wrongHospital', 'truncated', 'corrupted',
-  'badSignature', 'otherDeviceKey', 'ownDevice', 'notAKeyFile', 'noDeviceKey', 'chainBroken', 'olderThanHeld', 'forked', 'refusedByPushCheck',
+  'badSignature', 'otherDeviceKey', 'ownDevice', 'notAKeyFile', 'noDeviceKey', 'retiredKey', 'chainBroken', 'olderThanHeld', 'forked', 'refusedByPushCheck',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

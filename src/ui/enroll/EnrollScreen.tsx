@@ -36,7 +36,13 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: Unlocked) => 
     const code = values.enrollment.code.trim().toUpperCase();
     // A replacement for a lost tablet: its bundle is checked whole before anything is enrolled.
     let plan: Awaited<ReturnType<typeof planRestore>> | null = null;
-    if (bundle && keyFile) {
+    // One file without the other would enroll a blank tablet under the lost one's code, from
+    // event 1: its numbers would repeat the lost tablet's and every push would fork.
+    if (bundle || keyFile) {
+      if (!bundle || !keyFile) {
+        setRefused(t('enroll.restoreNeedsBoth'));
+        return;
+      }
       try {
         plan = await planRestore({ keyFileText: await keyFile.text(), bundle: () => fileBytes(bundle), hospital: values.enrollment.hospital.trim(), code });
       } catch (err) {

@@ -164,6 +164,11 @@ describe('enrolling a replacement for a lost tablet', () => {
     await user.type(screen.getByLabelText('PIN (6–12 digits)'), '482913');
     await user.type(screen.getByLabelText('PIN again'), '482913');
     await user.upload(screen.getByLabelText('Bundle file (.ddbundle)'), new File([join(pieces) as Uint8Array<ArrayBuffer>], 'M7.ddbundle'));
+    await user.click(screen.getByRole('button', { name: 'Enroll device' }));
+    // The bundle without the key file: a blank tablet under the lost code would repeat its numbers.
+    expect(await screen.findByText(/^To replace a lost tablet pick both its backup bundle and the hospital's private backup key file.*Nothing was enrolled\.$/)).toBeInTheDocument();
+    expect(await h.desk.identity()).toBeNull();
+    expect(enrolled).toBeNull();
     await user.upload(screen.getByLabelText('Private backup key file (.json)'), new File([keyFile], 'key.json'));
     await user.click(screen.getByRole('button', { name: 'Enroll device' }));
     expect(await screen.findByText(/^Refused, nothing was stored: its events do not form an unbroken chain \(a bundle of device M7, not of M8/)).toBeInTheDocument();

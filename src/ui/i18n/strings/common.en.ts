@@ -59,6 +59,7 @@ export const strings = {
       badSignature: 'its signature does not match: it was altered or re-signed',
       otherDeviceKey: 'it is signed by another key than its device registered',
       noDeviceKey: 'its device never registered a key',
+      retiredKey: 'it is signed by a key its device was replaced from; that key is never trusted again',
       ownDevice: 'it is this tablet\'s own device code',
       notAKeyFile: 'that is not a backup key file',
       chainBroken: 'its events do not form an unbroken chain',

@@ -8,6 +8,7 @@ export const strings = {
     title: 'Set up this device',
     replaces: 'Replacing a lost tablet (optional)',
     replacesHint: 'Enter the lost tablet\'s device code above and pick its latest backup bundle and the hospital\'s private backup key file: its events come back and this tablet carries on with its numbers.',
+    restoreNeedsBoth: 'To replace a lost tablet pick both its backup bundle and the hospital\'s private backup key file (or neither for a new tablet). Nothing was enrolled.',
     intro: 'An administrator enrolls each tablet once. Everything is kept on this device until the network is declared clean.',
     hospital: 'Hospital name',
     code: 'Device code',

@@ -63,6 +63,7 @@ export const strings = {
       forbidden: 'The central store refused: {{reason}}',
       tooManyAttempts_one: 'Too many wrong passwords from this tablet: the central store answers again in {{count}} minute.',
       tooManyAttempts_other: 'Too many wrong passwords from this tablet: the central store answers again in {{count}} minutes.',
+      behindStore: 'The central store holds events of device {{device}} up to number {{stored}} that this tablet does not hold (its log ends at {{head}}): the tablet this one replaced synced after its last backup bundle, so this tablet\'s next numbers collide with stored events. Nothing was sent. Do not push from this tablet: an administrator first brings the newer events into it (a newer bundle, or the store\'s events) and resolves the colliding numbers.',
       keyMismatch: 'Another tablet has already registered device code {{device}} on the central store: nothing was sent. Check the device code; an administrator can replace the registered key (npm run central -- replace-device-key {{device}}).',
       noDeviceKey: 'This device has not registered its key on the central store: close the gate and open it again.',
       centralConflict_one: 'Not synced: the central store holds a second, conflicting version of this device’s event {{seqs}}, written there past the gateway. The device status was not updated. The store administrator checks it with npm run central -- verify and removes the version this device did not write; then resync.',
