@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { backupKeyId, generateBackupKey, type BackupPrivateKey } from '../crypto/bundleSeal';
 import type { BackupPublicKey } from '../domain/backup/header';
-import { backupKeyFile } from '../domain/backup/keyFile';
+import { parseBackupKeyFile } from '../domain/backup/keyFile';
 import { backupKeyText, BACKUP_KEY_DOC_ID, backupKeyDoc } from '../domain/backup/publicKeyText';
 import { cleanText } from '../domain/text';
 import { StartupError } from './errors';
@@ -39,14 +39,14 @@ export async function createBackupKey(target: SetupTarget, hospital: string, out
 }
 
 export function readBackupKey(path: string): HospitalBackupKey {
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch {
     throw new StartupError(`Cannot read the backup key file ${path}: give it with --key FILE (made by "npm run central -- backup-key").`);
   }
-  const parsed = backupKeyFile.safeParse(raw);
-  if (!parsed.success) throw new StartupError(`${path} is not a backup key file.`);
-  const publicKey: BackupPublicKey = { kty: 'EC', crv: 'P-256', x: parsed.data.privateKey.x, y: parsed.data.privateKey.y };
-  return { hospital: parsed.data.hospital, keyId: backupKeyId(publicKey), privateKey: parsed.data.privateKey };
+  const file = parseBackupKeyFile(text);
+  if (!file) throw new StartupError(`${path} is not a backup key file.`);
+  const publicKey: BackupPublicKey = { kty: 'EC', crv: 'P-256', x: file.privateKey.x, y: file.privateKey.y };
+  return { hospital: file.hospital, keyId: backupKeyId(publicKey), privateKey: file.privateKey };
 }

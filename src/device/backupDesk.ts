@@ -1,5 +1,5 @@
 import { openBundle, sealBundle } from '../crypto/bundleSeal';
-import { backupKeyFile } from '../domain/backup/keyFile';
+import { parseBackupKeyFile } from '../domain/backup/keyFile';
 import { judgeNovelty, requireHospital } from '../domain/backup/held';
 import { BundleRefusal } from '../domain/backup/refusal';
 import { SameRead } from '../domain/backup/sameRead';
@@ -188,11 +188,7 @@ export interface ReadOnlyImport {
  */
 export async function importReadOnly(desk: Desk, args: { keyFileText: string; bundle: () => AsyncIterable<Uint8Array> }): Promise<ReadOnlyImport> {
   const { identity, log, projector } = await desk.context();
-  let raw: unknown = null;
-  try { raw = JSON.parse(args.keyFileText); } catch { /* refused below */ }
-  const file = backupKeyFile.safeParse(raw);
-  if (!file.success) throw new BundleRefusal('notAKeyFile', 'not a backup key file');
-  const key = file.data.privateKey;
+  const key = privateKeyOf(args.keyFileText);
   let header: BundleHeader | null = null;
   let done = false;
   let before: { id: string; stored: StoredEvent } | null = null;
@@ -266,11 +262,7 @@ export interface RestorePlan {
  * event 1) of the code being enrolled, for this hospital.
  */
 export async function planRestore(args: { keyFileText: string; bundle: () => AsyncIterable<Uint8Array>; hospital: string; code: string }): Promise<RestorePlan> {
-  let raw: unknown = null;
-  try { raw = JSON.parse(args.keyFileText); } catch { /* refused below */ }
-  const file = backupKeyFile.safeParse(raw);
-  if (!file.success) throw new BundleRefusal('notAKeyFile', 'not a backup key file');
-  const key = file.data.privateKey;
+  const key = privateKeyOf(args.keyFileText);
   let header: BundleHeader | null = null;
   let lastAt = '';
   let done = false;
@@ -310,4 +302,11 @@ export function memorySink(): BundleSink & { pieces: Uint8Array[]; closed: boole
     abort: async () => { sink.pieces.length = 0; },
   };
   return sink;
+}
+
+/** The hospital's private backup key from its file's text, picked for one import and never stored. */
+function privateKeyOf(keyFileText: string) {
+  const file = parseBackupKeyFile(keyFileText);
+  if (!file) throw new BundleRefusal('notAKeyFile', 'not a backup key file');
+  return file.privateKey;
 }

@@ -10,3 +10,15 @@ export const backupKeyFile = z.strictObject({
   privateKey: backupPublicKey.extend({ d: z.string().min(43).max(43) }),
 });
 export type BackupKeyFile = z.output<typeof backupKeyFile>;
+
+/** The key file's content, or null when the text is not one (not JSON, or not this shape). */
+export function parseBackupKeyFile(text: string): BackupKeyFile | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = backupKeyFile.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
