@@ -89,3 +89,9 @@ export function pouchWithLanding(name: string) {
   }) as typeof db.put;
   return { db, landNext: (doc: object) => { landing = doc; } };
 }
+
+/** `from`'s events of device `code` reach `to` (as a pull brings them), then are folded. */
+export async function bring(from: { desk: Desk }, code: string, to: { desk: Desk }): Promise<void> {
+  await to.desk.eventLog!.importDocs(await from.desk.eventLog!.readRange(code, 1, 10_000));
+  await to.desk.projections!.catchUp();
+}

@@ -4,7 +4,7 @@ import { HisImport } from '../../src/device/hisImport';
 import { ReconcileDesk } from '../../src/device/reconcileDesk';
 import { DEFAULT_SYSTEMS } from '../../src/domain/export/systems';
 import { guessMapping } from '../../src/domain/hisIndex/mapping';
-import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
+import { ADMIN, bring, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
 import { everythingStored } from '../helpers/everythingStored';
 import { refusal } from '../helpers/refusal';
 import { fhirErrors } from '../helpers/fhirSchema';
@@ -50,12 +50,6 @@ async function clerkTablet() {
   const ravi = await front.register(admin, PATIENT);
   const raviAgain = await front.register(admin, { ...PATIENT, mobile: '' });
   return { ...h, patients: { sunita: sunita.patient, ravi: ravi.patient, raviAgain: raviAgain.patient } };
-}
-
-/** `from`'s events reach `to` (as a pull brings them), then are folded. */
-async function bring(from: { desk: ReturnType<typeof makeDesk>['desk'] }, code: string, to: { desk: ReturnType<typeof makeDesk>['desk'] }) {
-  await to.desk.eventLog!.importDocs(await from.desk.eventLog!.readRange(code, 1, 10_000));
-  await to.desk.projections!.catchUp();
 }
 
 describe('the reconciliation workbench\'s use-cases', () => {

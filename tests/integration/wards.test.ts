@@ -4,7 +4,7 @@ import { FrontDesk } from '../../src/device/frontDesk';
 import { LabDesk } from '../../src/device/labDesk';
 import { WardDesk } from '../../src/device/wardDesk';
 import { refusal } from '../helpers/refusal';
-import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
+import { ADMIN, bring, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
 import { everythingStored } from '../helpers/everythingStored';
 
 async function setup(code = 'K7') {
@@ -98,8 +98,7 @@ describe('two tablets offline put two patients in one bed', () => {
     const b = await m2.wards.admit(m2.admin, { ...admitInput(p2.patient, '2'), consultant: 'Dr Arvind Rao' });
 
     // M2's events reach K7 (as a pull brings them): stored as they were, then folded.
-    await k7.desk.eventLog!.importDocs(await m2.desk.eventLog!.readRange('M2', 1, 1000));
-    await k7.desk.projections!.catchUp();
+    await bring(m2, 'M2', k7);
     const bed2 = (await k7.wards.board('SURG'))!.beds.find((x) => x.label === '2')!;
     expect(bed2.state).toBe('conflict');
     expect(bed2.patients.map((p) => [p.admission, p.person?.name, p.consultant])).toEqual([
@@ -124,15 +123,13 @@ describe('two tablets offline admit one patient to two beds', () => {
     const m2 = await setup('M2');
     const p1 = await k7.front.register(k7.admin, PATIENT);
     // M2 knows the patient (a pull), then both tablets go offline and admit them.
-    await m2.desk.eventLog!.importDocs(await k7.desk.eventLog!.readRange('K7', 1, 1000));
-    await m2.desk.projections!.catchUp();
+    await bring(k7, 'K7', m2);
     const a = await k7.wards.admit(k7.admin, admitInput(p1.patient, '1'));
     const b = await m2.wards.admit(m2.admin, { ...admitInput(p1.patient, 'ICU2'), consultant: 'Dr Arvind Rao' });
     // Alone, neither board has anything to flag.
     expect((await k7.wards.board('SURG'))!.beds.flatMap((x) => x.patients).map((p) => p.elsewhere)).toEqual([[]]);
 
-    await k7.desk.eventLog!.importDocs(await m2.desk.eventLog!.readRange('M2', 1, 1000));
-    await k7.desk.projections!.catchUp();
+    await bring(m2, 'M2', k7);
     const placed = (await k7.wards.board('SURG'))!.beds.flatMap((x) => x.patients);
     expect(placed.map((p) => [p.admission, p.bed, p.consultant, p.elsewhere])).toEqual([
       [a.admission, '1', CONSULTANT, [{ admission: b.admission, ward: 'SURG', bed: 'ICU2' }]],
@@ -151,12 +148,10 @@ describe('an admission entered in error', () => {
     const k7 = await setup('K7');
     const m2 = await setup('M2');
     const p1 = await k7.front.register(k7.admin, PATIENT);
-    await m2.desk.eventLog!.importDocs(await k7.desk.eventLog!.readRange('K7', 1, 1000));
-    await m2.desk.projections!.catchUp();
+    await bring(k7, 'K7', m2);
     const a = await k7.wards.admit(k7.admin, admitInput(p1.patient, '1'));
     const b = await m2.wards.admit(m2.admin, admitInput(p1.patient, 'ICU2'));
-    await k7.desk.eventLog!.importDocs(await m2.desk.eventLog!.readRange('M2', 1, 1000));
-    await k7.desk.projections!.catchUp();
+    await bring(m2, 'M2', k7);
     const { wards, admin, desk } = k7;
 
     // Bad input and the wrong role write nothing.
@@ -181,8 +176,7 @@ describe('an admission entered in error', () => {
     expect(await refusal(wards.enteredInError(admin, b.admission, { reason: 'Again' }))).toEqual(['admissionInError']);
 
     // Another tablet folds it the same, and the reason stays sealed at rest.
-    await m2.desk.eventLog!.importDocs(await k7.desk.eventLog!.readRange('K7', 1, 1000));
-    await m2.desk.projections!.catchUp();
+    await bring(k7, 'K7', m2);
     expect((await m2.wards.admission(b.admission))!.admission).toMatchObject({ status: 'enteredInError', errorReason: row.errorReason });
     expect(await everythingStored()).not.toContain('the patient lies in bed 1');
   });

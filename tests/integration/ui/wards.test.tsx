@@ -11,7 +11,7 @@ import { censusSheet } from '../../../src/ui/wards/printCensus';
 import { DeskProvider } from '../../../src/ui/services';
 import { useSession } from '../../../src/ui/session';
 import { WardRoutes } from '../../../src/ui/wards/WardRoutes';
-import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../../helpers/deviceHarness';
+import { ADMIN, bring, ENROLLMENT, makeDesk, PATIENT } from '../../helpers/deviceHarness';
 
 beforeEach(() => {
   initI18n('en');
@@ -26,12 +26,6 @@ async function tablet(code: string) {
   return { ...h, admin, wards, front: new FrontDesk(h.desk) };
 }
 type Tablet = Awaited<ReturnType<typeof tablet>>;
-
-/** `from`'s events reach `to` and are folded, as a pull brings them. */
-async function bring(from: Tablet, code: string, to: Tablet) {
-  await to.desk.eventLog!.importDocs(await from.desk.eventLog!.readRange(code, 1, 1000));
-  await to.desk.projections!.catchUp();
-}
 
 /** The ward screens of `t`, its administrator logged in. */
 function openWards(t: Tablet, path = '/') {
