@@ -9,7 +9,7 @@ import { SameRead } from '../domain/backup/sameRead';
 import { eventId, eventIdRange } from '../domain/events/envelope';
 import { checkPush, idsToLookUp, type StoredEvent } from '../domain/sync/pushCheck';
 import { deviceKeyDoc, deviceKeyId, publicKeyJwk, sameKey, type SignedHead } from '../domain/sync/signedHead';
-import { sha256Hex } from '../domain/hash';
+import { keyIdOf } from '../domain/backup/publicKeyText';
 import type { HospitalBackupKey } from './backupKey';
 import { deviceAccount } from './devices';
 import { StartupError } from './errors';
@@ -24,7 +24,7 @@ export interface ImportResult {
 }
 
 /** A short fingerprint of a device's signing key, shown on its "This device" screen. */
-export const signerFingerprint = (key: { x: string; y: string }) => sha256Hex(`${key.x}.${key.y}`).slice(0, 16);
+export const signerFingerprint = keyIdOf;
 
 async function read(target: SetupTarget, path: string, what: string) {
   const res = await couchRequest(target.url, `${target.db}/${path}`, { auth: target.auth });

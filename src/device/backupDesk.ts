@@ -9,7 +9,7 @@ import { backupKeyDoc, keyIdOf, parseBackupKeyText } from '../domain/backup/publ
 import { RuleError, ValidationError } from '../domain/errors';
 import { bundleReminder, DEFAULT_REMINDER, reminderSettings, type Reminder, type ReminderSettings } from '../domain/backup/reminder';
 import { toIssues } from '../domain/validation';
-import { GENESIS_PREV, sha256Hex } from '../domain/hash';
+import { GENESIS_PREV } from '../domain/hash';
 import { checkPush, type StoredEvent } from '../domain/sync/pushCheck';
 import { eventId } from '../domain/events/envelope';
 import type { SessionUser } from './accounts';
@@ -119,7 +119,7 @@ export class BackupDesk {
     return {
       restored: (restored?.value as BackupStatus['restored'] | undefined) ?? null,
       keyId: key ? keyIdOf(key) : null, last, notInBundle: Math.max(0, (head?.seq ?? 0) - (last?.to ?? 0)),
-      fingerprint: sha256Hex(`${signer.x}.${signer.y}`).slice(0, 16),
+      fingerprint: keyIdOf(signer),
     };
   }
 

@@ -16,8 +16,12 @@ export const backupKeyDoc = z.strictObject({
 });
 export type BackupKeyDoc = z.output<typeof backupKeyDoc>;
 
-/** Same as src/crypto's backupKeyId: the first 64 bits of a SHA-256 of the public point. */
-export const keyIdOf = (key: BackupPublicKey) => sha256Hex(`${key.x}.${key.y}`).slice(0, 16);
+/**
+ * A P-256 public key's short id: the first 64 bits of a SHA-256 of its point. It names the
+ * hospital's backup key and fingerprints a device's signing key (the CLI's `--trust-key` compares
+ * it with the one "This device" shows, so both must come from here).
+ */
+export const keyIdOf = (key: { x: string; y: string }) => sha256Hex(`${key.x}.${key.y}`).slice(0, 16);
 
 /**
  * The public key as one line to paste or scan into a tablet: `DDBK1.<x>.<y>.<key id>`. The key id
