@@ -128,7 +128,7 @@ describe('in-patient wards in Chromium', () => {
       await page.getByLabel('Consultant').fill('Dr Meera Iyer');
       await page.getByLabel('Provisional diagnosis').fill('Readmitted: headache');
       await page.getByRole('button', { name: 'Admit', exact: true }).click();
-      await expect.poll(() => page.getByTestId('admission-id').textContent()).toMatch(/^IP-W7-000002-/);
+      await page.getByTestId('admission-id').filter({ hasText: /^IP-W7-000002-/ }).waitFor();
       await page.getByRole('link', { name: 'Bed board SURG' }).click();
       await bedTile(page, '1', 'occupied').filter({ hasText: 'UNKNOWN MALE W7-0001' }).waitFor();
       expect(await page.getByTestId('admitted-twice').count()).toBe(0);

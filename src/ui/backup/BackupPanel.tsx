@@ -37,16 +37,19 @@ export function BackupPanel({ actor }: { actor: SessionUser }) {
     <section className="backup" aria-labelledby="backup-title">
       <h2 id="backup-title">{t('backup.title')}</h2>
       <p>{t('backup.why')}</p>
-      <dl className="facts">
-        <dt>{t('backup.key')}</dt>
-        <dd data-testid="backup-key">{status?.keyId ?? t('backup.noKey')}</dd>
-        <dt>{t('backup.last')}</dt>
-        <dd data-testid="last-bundle">{status?.last ? t('backup.lastValue', { at: clock.dateTime(status.last.at), from: status.last.from, to: status.last.to }) : t('backup.never')}</dd>
-        <dt>{t('backup.outside')}</dt>
-        <dd data-testid="not-in-bundle">{status?.notInBundle ?? 0}</dd>
-        <dt>{t('backup.fingerprint')}</dt>
-        <dd data-testid="device-fingerprint">{status?.fingerprint}</dd>
-      </dl>
+      {/* The facts only once read: before, "Not set" and 0 would be false on a tablet with a key. */}
+      {status === undefined ? <p aria-busy="true">{t('app.loading')}</p> : (
+        <dl className="facts">
+          <dt>{t('backup.key')}</dt>
+          <dd data-testid="backup-key">{status.keyId ?? t('backup.noKey')}</dd>
+          <dt>{t('backup.last')}</dt>
+          <dd data-testid="last-bundle">{status.last ? t('backup.lastValue', { at: clock.dateTime(status.last.at), from: status.last.from, to: status.last.to }) : t('backup.never')}</dd>
+          <dt>{t('backup.outside')}</dt>
+          <dd data-testid="not-in-bundle">{status.notInBundle}</dd>
+          <dt>{t('backup.fingerprint')}</dt>
+          <dd data-testid="device-fingerprint">{status.fingerprint}</dd>
+        </dl>
+      )}
       {status?.restored ? (
         <p className="warning" data-testid="restored">{t('backup.restored', { count: status.restored.events, at: clock.dateTime(status.restored.lastAt) })}</p>
       ) : null}
