@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupDesk, BundleSink } from '../../device/backupDesk';
+import type { BackupDesk } from '../../device/backupDesk';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
 import { cancelled, openBundleSink } from './saveBundle';
 
 /** The "Make a backup bundle" button with its progress bar; any logged-in user may press it. */
-export function MakeBundle({ backups, open = openBundleSink }: { backups: BackupDesk; open?: (fileName: string) => Promise<BundleSink> }) {
+export function MakeBundle({ backups }: { backups: BackupDesk }) {
   const { t } = useTranslation();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [made, setMade] = useState<string | null>(null);
@@ -17,6 +17,7 @@ export function MakeBundle({ backups, open = openBundleSink }: { backups: Backup
     setMade(null);
     setProgress({ done: 0, total: 1 });
     try {
+      const open = (fileName: string) => openBundleSink(fileName, t('backup.fileType'));
       const bundle = await backups.make({ open, onProgress: (done, total) => setProgress({ done, total }) });
       setMade(t('backup.made', { file: bundle.fileName, count: bundle.to - bundle.from + 1 }));
     } catch (err) {

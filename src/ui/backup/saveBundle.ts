@@ -11,10 +11,11 @@ export const cancelled = (err: unknown) => err instanceof DOMException && err.na
  * user picks (a USB stick, an SD card, a shared folder), piece by piece; elsewhere as a download,
  * whose pieces are kept until the end (a Blob of them, which the browser may hold on disk).
  */
-export async function openBundleSink(fileName: string): Promise<BundleSink> {
+/** `description`: the file type's name in the save dialog, in the user's language. */
+export async function openBundleSink(fileName: string, description: string): Promise<BundleSink> {
   const picker = (window as unknown as { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
   if (picker) {
-    const handle = await picker({ suggestedName: fileName, types: [{ description: 'Downtime Desk backup bundle', accept: { 'application/octet-stream': ['.ddbundle'] } }] });
+    const handle = await picker({ suggestedName: fileName, types: [{ description, accept: { 'application/octet-stream': ['.ddbundle'] } }] });
     const writable = await handle.createWritable();
     return { write: (chunk) => writable.write(chunk), close: () => writable.close(), abort: () => writable.abort() };
   }

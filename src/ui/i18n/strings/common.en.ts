@@ -14,6 +14,7 @@ export const strings = {
   },
   backup: {
     title: 'Backup bundles',
+    fileType: 'Downtime Desk backup bundle',
     why: 'While there is no network this tablet holds the only copy of its work. A backup bundle is that copy in one file, sealed so that only the hospital can open it: keep it on a USB stick or SD card away from the tablet.',
     key: 'Hospital backup key',
     noKey: 'Not set: enter it below',
