@@ -181,19 +181,21 @@ function storeCpuMs(pid: number): number {
 }
 
 /**
- * Resolves once the store has used under 5% of a core for a second (LevelDB compacts in the
- * background after a run's writes and would slow the next run), at most after a minute.
+ * True once the store has used under 5% of a core for a second (LevelDB compacts in the
+ * background after a run's writes and would slow the next run); false if it is still busy after
+ * a minute (or cannot be watched), which the results then say.
  */
-async function storeSettled(pid: number | undefined): Promise<void> {
-  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return;
+async function storeSettled(pid: number | undefined): Promise<boolean> {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return false;
   const until = Date.now() + 60_000;
   let before = storeCpuMs(pid);
   while (Date.now() < until) {
     await new Promise((r) => setTimeout(r, 1000));
     const now = storeCpuMs(pid);
-    if (now - before < 50) return;
+    if (now - before < 50) return true;
     before = now;
   }
+  return false;
 }
 
 async function pushSuite(page: Page, chromium: string | null, central: EmbeddedStore) {
@@ -205,7 +207,7 @@ async function pushSuite(page: Page, chromium: string | null, central: EmbeddedS
   const creds = await addDevice({ url: central.url, auth: central.auth }, 'BP');
   console.log(`running: resync of ${PUSH_EVENTS} events to the embedded store (loading, then the pushes)…`);
   type Rate = { perSec: number; ms: number; runs?: number[] };
-  type R = { events: number; read: Rate; readAllDocs: Rate; raw: Rate; rawBare: Rate; rawKept: Rate; push: Rate & { confirmed: number; checkMs: number }; direct: Rate & { confirmed: number };
+  type R = { events: number; unsettled: number; read: Rate; readAllDocs: Rate; raw: Rate; rawBare: Rate; rawKept: Rate; push: Rate & { confirmed: number; checkMs: number }; direct: Rate & { confirmed: number };
     rerun: { ms: number; sent: number }; replication: Rate & { written: number } };
   const r = await page.evaluate((args) => (window as unknown as { runPushBench: (a: unknown) => Promise<unknown> }).runPushBench(args),
     { events: PUSH_EVENTS, batch: PUSH_BATCH, creds }) as R;
@@ -220,6 +222,7 @@ async function pushSuite(page: Page, chromium: string | null, central: EmbeddedS
     row("reading the device's log alone, batch by batch (the device's ceiling)", r.read),
     row('    the same through PouchDB allDocs only', r.readAllDocs),
   ]);
+  if (r.unsettled > 0) console.log(`NOTE: the store was still busy before ${r.unsettled} of the runs: their rates are low.`);
   console.log(`gateway resync ÷ raw = ${(r.push.perSec / r.raw.perSec).toFixed(2)} (target ≥ 0.7); gateway resync ÷ replication = ${(r.push.perSec / r.replication.perSec).toFixed(2)} (target ≥ 3); ` +
     `gateway ÷ raw with the revisions kept = ${(r.push.perSec / r.rawKept.perSec).toFixed(2)}; gateway ÷ straight to the store = ${(r.push.perSec / r.direct.perSec).toFixed(2)}; design document costs raw writes ${(1 - r.raw.perSec / r.rawBare.perSec).toFixed(2)} of their rate; ` +
     `re-run with nothing new (push and conflict check): ${(r.rerun.ms / 1000).toFixed(2)} s, ${r.rerun.sent} sent (target < 2 s); ` +

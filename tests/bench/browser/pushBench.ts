@@ -88,7 +88,8 @@ export async function runPushBench(args: {
   // through the gateway (the gateway serves one database), each into a fresh database: the
   // store's background work after a run (LevelDB compaction) slows whichever runs next.
   // Each also waits until the store's process is quiet.
-  const settled = (window as unknown as { storeSettled: () => Promise<void> }).storeSettled;
+  let unsettled = 0;
+  const settled = async () => { if (!(await (window as unknown as { storeSettled: () => Promise<boolean> }).storeSettled())) unsettled += 1; };
   await settled();
   const { rerun: _directRerun, ...direct1 } = await resync('/store/bench_direct');
   await settled();
@@ -112,7 +113,7 @@ export async function runPushBench(args: {
   const replicated = await db.replicate.to(remote);
   const replMs = performance.now() - t3;
   return {
-    events: args.events, batch: args.batch, read, readAllDocs, raw, rawRuns: raw.runs, rawBare, rawKept, push, direct, rerun,
+    events: args.events, unsettled, batch: args.batch, read, readAllDocs, raw, rawRuns: raw.runs, rawBare, rawKept, push, direct, rerun,
     replication: { ms: replMs, perSec: (replicated.docs_written / replMs) * 1000, written: replicated.docs_written },
   };
 }
