@@ -61,7 +61,7 @@ interface NameCandidates {
 const DUPLICATE_SCAN = 200;
 /** Name candidates read first: enough for a full page of results when most match, few to decrypt. */
 const FIRST_PAGE = 64;
-/** Name candidates read at most per range (see readPages): FIRST_PAGE × 4². */
+/** Name candidates read at most per range (see readPages). */
 const NAME_READ = 1024;
 /** Patients read at most for the end of a mobile number: four digits match one number in 10,000. */
 const TAIL_SCAN = 500;
@@ -225,7 +225,7 @@ export class FrontDesk {
       case 'digits':
         return this.byDigits(q.digits, keep);
       case 'name':
-        return this.byName(q.words.map(soundOf).filter(Boolean), keep);
+        return this.byName(q.words.map(soundOf).filter(Boolean), keep, Boolean(filters.sex) || filters.ageMin !== undefined || filters.ageMax !== undefined);
     }
   }
 
@@ -256,8 +256,10 @@ export class FrontDesk {
    * rows read. Rows are read straight from the index in pages (see readPages): listing the keys
    * first costs IndexedDB as much as reading the rows, and most searches end on the first page.
    */
-  private async byName(words: string[], keep: (p: PatientRow) => boolean): Promise<SearchResult> {
+  private async byName(words: string[], keep: (p: PatientRow) => boolean, filtered: boolean): Promise<SearchResult> {
     if (words.length === 0) return { kind: 'patients', exact: false, patients: [], truncated: false };
+    // Sex or age passes a fraction of the names: a first page twice as large mostly ends the search.
+    const firstPage = filtered ? 2 * FIRST_PAGE : FIRST_PAGE;
     const longest = [...words].sort((a, b) => b.length - a.length);
     const stems = [...new Set(longest.map((w) => nameStem(w)))].slice(0, 4);
     const matches = (p: PatientRow) => words.every((w) => p.sounds.some((sound) => sound.startsWith(w))) && keep(p);
@@ -266,15 +268,15 @@ export class FrontDesk {
     const candidates: NameCandidates = { matches, wanted: (keys) => prefixes.every((k) => keys('stems').includes(k)), opened: new Map() };
     const range = (index: PagedRange['index'], value: string): PagedRange => ({ index, key: this.desk.searchKey(index, value) });
     const { hits, more } = stems.length === 1
-      ? await this.readPages([range('stems', stemOf(longest[0]!))], candidates)
-      : await this.readPages([await this.bestPair(stemPairs(stems).map((pair) => range('pairs', pair)), candidates), range('pairs', MANY_WORDS)], candidates);
+      ? await this.readPages([range('stems', stemOf(longest[0]!))], candidates, firstPage)
+      : await this.readPages([await this.bestPair(stemPairs(stems).map((pair) => range('pairs', pair)), candidates), range('pairs', MANY_WORDS)], candidates, firstPage);
     const shown = [...hits.values()].slice(0, MAX_RESULTS).sort((a, b) => a.name.localeCompare(b.name) || a.patient.localeCompare(b.patient));
     return { kind: 'patients', exact: false, patients: shown, truncated: more || hits.size > MAX_RESULTS };
   }
 
   /** A page of name candidates: the rows under the range's key, up to `limit`, opened only if they may match. */
-  private namePage(range: PagedRange, limit: number, candidates: NameCandidates): Promise<IndexPage<PatientRow>> {
-    return this.db.indexPage<PatientRow>({ table: 'patients', index: range.index, key: range.key, limit, wanted: candidates.wanted, opened: candidates.opened });
+  private namePage(range: PagedRange, limit: number, candidates: NameCandidates, enough?: (rows: readonly PatientRow[]) => boolean): Promise<IndexPage<PatientRow>> {
+    return this.db.indexPage<PatientRow>({ table: 'patients', index: range.index, key: range.key, limit, wanted: candidates.wanted, opened: candidates.opened, enough });
   }
 
   /**
@@ -292,22 +294,30 @@ export class FrontDesk {
   }
 
   /**
-   * Rows of each range, read from the index a page at a time (the pages grow FIRST_PAGE, ×4, up
-   * to NAME_READ rows) until more than a page of results passes. IndexedDB reads an index's rows
-   * in one request only from its start, so a larger page reads the smaller one again (but opens
-   * none of its rows twice); that costs less than a request per row. Past NAME_READ the clerk is
-   * asked for more of the name.
+   * Rows of each range, read from the index a page at a time, until more than a page of results
+   * passes. The pages grow from FIRST_PAGE by what the rows so far promise (nextPage), up to
+   * NAME_READ rows; past that the clerk is asked for more of the name. IndexedDB reads an index's
+   * rows in one request only from its start, so a larger page reads the smaller one again (but
+   * opens none of its rows twice); that costs less than a request per row. A page stops opening
+   * rows once the results are enough: the rest could only add results past the fiftieth.
    */
-  private async readPages(ranges: PagedRange[], candidates: NameCandidates) {
+  private async readPages(ranges: PagedRange[], candidates: NameCandidates, firstPage: number) {
     const hits = new Map<string, PatientRow>();
+    const enough = (rows: readonly PatientRow[]) => {
+      const found = new Set(hits.keys());
+      for (const p of rows) if (candidates.matches(p)) found.add(p.patient);
+      return found.size > MAX_RESULTS;
+    };
     for (const range of ranges) {
       for (const p of range.alsoRead ?? []) if (candidates.matches(p)) hits.set(p.patient, p);
-      for (let limit = FIRST_PAGE; ; limit *= 4) {
-        const page = limit === FIRST_PAGE && range.first ? range.first : await this.namePage(range, limit, candidates);
-        for (const p of page.rows) if (candidates.matches(p)) hits.set(p.patient, p);
+      for (let limit = range.first ? FIRST_PAGE : firstPage, first = range.first; ; first = undefined) {
+        const page = first ?? await this.namePage(range, limit, candidates, enough);
+        const matched = page.rows.filter(candidates.matches);
+        for (const p of matched) hits.set(p.patient, p);
         if (hits.size > MAX_RESULTS) return { hits, more: true };
         if (page.held < limit) break;
         if (limit >= NAME_READ) return { hits, more: true };
+        limit = nextPage(limit, matched.length, hits.size);
       }
     }
     return { hits, more: false };
@@ -404,6 +414,19 @@ export class FrontDesk {
   todayDay(): Promise<string> {
     return this.today();
   }
+}
+
+/**
+ * The size of a range's next page of name candidates: after `limit` rows held `matched` results
+ * (and the search has `found` in all), enough rows for the results still wanted at that rate,
+ * half again for luck; at least twice the last page, at most four times, and NAME_READ. A filter
+ * on age or sex passes a fraction of the names: reading four times the rows every time read and
+ * opened hundreds that were never shown.
+ */
+export function nextPage(limit: number, matched: number, found: number): number {
+  const wanted = MAX_RESULTS + 1 - found;
+  const promised = matched === 0 ? limit * 4 : limit + Math.ceil((1.5 * wanted * limit) / matched);
+  return Math.min(NAME_READ, Math.max(limit * 2, Math.min(limit * 4, promised)));
 }
 
 /** The patient's recorded fields (the row's `name` is the alias while the real one is not known). */

@@ -16,7 +16,7 @@ const DOC_ID_REV = '_doc_id_rev';
  * pulled conflict or an edit leaves until compaction; a deletion), or the database is not laid
  * out as this reader expects. It never creates or upgrades the database.
  */
-export function idbEventRange(pouchName: string, openDoc: (doc: Record<string, unknown>) => Record<string, unknown>) {
+export function idbEventRange(pouchName: string, openDocs: (docs: Array<Record<string, unknown>>) => Promise<Array<Record<string, unknown>>>) {
   let opening: Promise<IDBDatabase | null> | null = null;
 
   const open = () => new Promise<IDBDatabase | null>((resolve) => {
@@ -62,7 +62,7 @@ export function idbEventRange(pouchName: string, openDoc: (doc: Record<string, u
       opening = null;
       return null;
     }
-    const docs: EventDoc[] = [];
+    const docs: Array<Record<string, unknown>> = [];
     let previousId: string | null = null;
     for (const row of stored) {
       const key = row[DOC_ID_REV];
@@ -73,9 +73,9 @@ export function idbEventRange(pouchName: string, openDoc: (doc: Record<string, u
       previousId = id;
       if (docs.length === limit) break;
       const { [DOC_ID_REV]: _key, ...doc } = row;
-      docs.push(openDoc({ ...doc, _id: id, _rev: key.slice(cut + 2) }) as unknown as EventDoc);
+      docs.push({ ...doc, _id: id, _rev: key.slice(cut + 2) });
     }
-    return docs;
+    return await openDocs(docs) as unknown as EventDoc[];
   };
 }
 

@@ -13,6 +13,8 @@ type Sealing = typeof SealingCode;
 export class KeyRing {
   private dataKey: Uint8Array | null = null;
   private keys: RecordKeys | null = null;
+  /** The seal key inside WebCrypto (unsealMany). It cannot be wiped like the bytes: it is dropped. */
+  private sealKey: CryptoKey | null = null;
   private sealing: Sealing | null = null;
   /** Counts closes: a lock while the first unlock loads the cipher code wins over that unlock. */
   private closes = 0;
@@ -30,14 +32,17 @@ export class KeyRing {
    */
   async open(dataKey: Uint8Array, since = this.closes): Promise<void> {
     const sealing = this.sealing ?? await import('../crypto/sealing');
+    const keys = sealing.recordKeys(dataKey);
+    const sealKey = await sealing.importSealKey(keys);
     if (this.closes !== since) {
-      dataKey.fill(0);
+      for (const bytes of [dataKey, keys.seal, keys.search]) bytes.fill(0);
       throw new RuleError('locked');
     }
     this.close();
     this.sealing = sealing;
     this.dataKey = dataKey;
-    this.keys = sealing.recordKeys(dataKey);
+    this.keys = keys;
+    this.sealKey = sealKey;
     this.emit();
   }
 
@@ -47,6 +52,7 @@ export class KeyRing {
     for (const bytes of [this.dataKey, this.keys!.seal, this.keys!.search]) bytes.fill(0);
     this.dataKey = null;
     this.keys = null;
+    this.sealKey = null;
     this.emit();
   }
 
@@ -68,6 +74,19 @@ export class KeyRing {
   unseal(context: string, sealed: string): unknown {
     const keys = this.require();
     return this.sealing!.unseal(keys, context, sealed);
+  }
+
+  /**
+   * Many values at once, through WebCrypto (sealing.unsealWith), for rows already read and out of
+   * their transaction. A lock meanwhile wins: nothing opened is handed out.
+   */
+  async unsealMany(items: ReadonlyArray<{ context: string; sealed: string }>): Promise<unknown[]> {
+    const key = this.sealKey;
+    if (!key) throw new RuleError('locked');
+    const since = this.closes;
+    const values = await Promise.all(items.map((item) => this.sealing!.unsealWith(key, item.context, item.sealed)));
+    if (this.closes !== since) throw new RuleError('locked');
+    return values;
   }
 
   /** The keyed hash an index holds for `value` (kind: the index's name). */

@@ -3,7 +3,7 @@ import type { KeyRing } from './keyRing';
 import { pouchLegacyLog, type LegacyLog } from './legacyLog';
 import type { Locks } from './locks';
 import { idbEventRange } from './idbEventRange';
-import { openedEvent, sealEvents } from './sealedEvents';
+import { openedEvents, sealEvents } from './sealedEvents';
 
 /** The sealed log; the release before sealing kept a plaintext one under LEGACY_EVENT_DB_NAME. */
 export const EVENT_DB_NAME = 'downtime-desk-log';
@@ -17,7 +17,7 @@ export async function openPouchLog(device: string, locks: Locks, now: () => Date
   const { default: PouchDB } = await import('pouchdb-browser');
   const db = sealEvents(new PouchDB(name), keyRing);
   return createPouchEventLog({
-    db, device, locks, now, rangeReader: idbEventRange(name, openedEvent(keyRing)),
+    db, device, locks, now, rangeReader: idbEventRange(name, openedEvents(keyRing)),
     openRemote: (source) => new PouchDB(new URL(source.url, location.href).href, { auth: { username: source.username, password: source.password }, skip_setup: true }),
   });
 }

@@ -34,6 +34,28 @@ export function openedEvent<D extends Doc>(keyRing: KeyRing): (doc: D) => D {
   return (doc) => (isEvent(doc) && isSealed(doc.data) ? { ...doc, data: open(keyRing, doc._id as string, doc.data) } : doc);
 }
 
+/**
+ * openedEvent for a run of documents read straight from IndexedDB (idbEventRange), opened together
+ * through WebCrypto (KeyRing.unsealMany): a resync reads thousands at a time. One that does not
+ * open sends the run down the one-by-one path, which hands that event out without its data.
+ */
+export function openedEvents<D extends Doc>(keyRing: KeyRing): (docs: D[]) => Promise<D[]> {
+  const one = openedEvent<D>(keyRing);
+  return async (docs) => {
+    const sealed = docs.filter((doc) => isEvent(doc) && isSealed(doc.data));
+    if (sealed.length === 0) return docs;
+    let values: unknown[];
+    try {
+      values = await keyRing.unsealMany(sealed.map((doc) => ({ context: doc._id as string, sealed: doc.data as string })));
+    } catch (err) {
+      if (err instanceof SealError) return docs.map(one);
+      throw err;
+    }
+    const opened = new Map<D, unknown>(sealed.map((doc, i) => [doc, values[i]]));
+    return docs.map((doc) => (opened.has(doc) ? { ...doc, data: opened.get(doc) } : doc));
+  };
+}
+
 export function sealEvents<T extends PouchDB.Database>(db: T, keyRing: KeyRing): T {
   transformPouch.transform.call(db, {
     // Whatever arrives is sealed, a pulled document whose data looks sealed already included.

@@ -37,12 +37,27 @@ export function sealedTables(keyRing: KeyRing): Middleware<DBCore> {
  * table and primary key), which the sealed part is bound to.
  */
 export function openStoredRow(spec: AtRestSpec, keyRing: KeyRing, context: (row: Row) => string, stored: unknown): unknown {
-  if (!stored || typeof stored !== 'object' || !isSealed((stored as Row)[SEALED])) return stored;
-  const row = stored as Row;
+  if (!isSealedRow(stored)) return stored;
+  const out = readablePart(spec, stored);
+  if (!keyRing.isOpen && spec.readableWhenLocked) return out;
+  return Object.assign(out, keyRing.unseal(context(stored), stored[SEALED] as string));
+}
+
+/** openStoredRow for rows already read, out of their transaction: opened together (KeyRing.unsealMany). */
+export async function openStoredRows(spec: AtRestSpec, keyRing: KeyRing, context: (row: Row) => string, stored: readonly unknown[]): Promise<unknown[]> {
+  if (!keyRing.isOpen && spec.readableWhenLocked) return stored.map((row) => openStoredRow(spec, keyRing, context, row));
+  const sealed = stored.filter(isSealedRow);
+  const values = await keyRing.unsealMany(sealed.map((row) => ({ context: context(row), sealed: row[SEALED] as string })));
+  const opened = new Map<unknown, unknown>(sealed.map((row, i) => [row, values[i]]));
+  return stored.map((row) => (opened.has(row) ? Object.assign(readablePart(spec, row as Row), opened.get(row)) : row));
+}
+
+const isSealedRow = (stored: unknown): stored is Row => Boolean(stored) && typeof stored === 'object' && isSealed((stored as Row)[SEALED]);
+
+function readablePart(spec: AtRestSpec, row: Row): Row {
   const out: Row = {};
   for (const field of Object.keys(row)) if (spec.readable.has(field)) out[field] = row[field];
-  if (!keyRing.isOpen && spec.readableWhenLocked) return out;
-  return Object.assign(out, keyRing.unseal(context(row), row[SEALED] as string));
+  return out;
 }
 
 function sealTable(table: DBCoreTable, spec: AtRestSpec, keyRing: KeyRing): DBCoreTable {

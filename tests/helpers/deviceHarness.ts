@@ -5,7 +5,7 @@ import { createPouchEventLog, type EventLog } from '../../src/device/eventLog';
 import { KeyRing } from '../../src/device/keyRing';
 import { pouchLegacyLog, type LegacyLog } from '../../src/device/legacyLog';
 import { inProcessLocks, type Locks } from '../../src/device/locks';
-import { openedEvent, sealEvents } from '../../src/device/sealedEvents';
+import { openedEvents, sealEvents } from '../../src/device/sealedEvents';
 import { idbEventRange } from '../../src/device/idbEventRange';
 
 let counter = 0;
@@ -22,7 +22,7 @@ export function openLog(db: string | PouchDB.Database, device: string, locks: Lo
   const pouch = typeof db === 'string' ? new PouchDB(db) : db;
   return createPouchEventLog({
     db: keyRing ? sealEvents(pouch, keyRing) : pouch, device, locks, now,
-    rangeReader: idbEventRange(pouch.name, keyRing ? openedEvent(keyRing) : (doc) => doc),
+    rangeReader: idbEventRange(pouch.name, keyRing ? openedEvents(keyRing) : (docs) => Promise.resolve(docs)),
     openRemote: (s) => new PouchDB(s.url, { auth: { username: s.username, password: s.password }, skip_setup: true }),
   });
 }

@@ -140,6 +140,31 @@ describe('search', () => {
     expect(await names('sha rav kum')).toEqual({ names: Array(50).fill('Ravi Kumar Sharma'), more: true });
   });
 
+  it('with age and sex, finds every match however many pages it takes, and never shows one that does not pass', async () => {
+    const { front, admin, db } = await setup();
+    const ravi = await front.register(admin, PATIENT);
+    const year = new Date().getUTCFullYear();
+    // 700 namesakes (the first one the registered patient); one in twenty is a man of 30, the rest women or men of 75.
+    const rows = Array.from({ length: 700 }, (_, i) => ({
+      ...ravi, patient: i === 0 ? ravi.patient : `${ravi.patient}-${String(i).padStart(4, '0')}`,
+      sex: i % 20 === 7 ? 'M' : i % 2 ? 'F' : 'M', born: `${i % 20 === 7 ? year - 30 : year - 75}-01-01`,
+    }));
+    await db.patients.bulkPut(rows);
+    const found = async (filters: object) => {
+      const r = await front.search('ravi', filters);
+      return r.kind === 'patients' ? { ids: r.patients.map((p) => p.patient).sort(), more: r.truncated } : r.kind;
+    };
+    const men30 = rows.filter((_, i) => i % 20 === 7).map((r) => r.patient).sort();
+    expect(await found({ sex: 'M', ageMin: 20, ageMax: 60 })).toEqual({ ids: men30, more: false });
+    expect(await found({ ageMin: 25, ageMax: 35 })).toEqual({ ids: men30, more: false });
+    // Half of them pass: a page of results, every one of them a woman of 75, and more to come.
+    const women = await front.search('ravi', { sex: 'F', ageMin: 70 });
+    expect(women).toMatchObject({ kind: 'patients', truncated: true });
+    const shown = women.kind === 'patients' ? women.patients : [];
+    expect(shown).toHaveLength(50);
+    expect(shown.every((p) => p.sex === 'F' && p.born === `${year - 75}-01-01`)).toBe(true);
+  });
+
   it('finds a name typed in Latin letters registered in Devanagari, and the other way round', async () => {
     const { front, admin } = await setup();
     await front.register(admin, { ...PATIENT, name: 'सुनीता देवी', sex: 'F', mobile: '' });

@@ -17,6 +17,12 @@ class CountingRing extends KeyRing {
     this.opened += 1;
     return value;
   }
+
+  override async unsealMany(items: ReadonlyArray<{ context: string; sealed: string }>): Promise<unknown[]> {
+    const values = await super.unsealMany(items);
+    this.opened += items.length;
+    return values;
+  }
 }
 
 const NAMES = ['Sunita Devi', 'Sunil Dev', 'Sunita Sharma', 'Devi Prasad', 'Sunaina Devi', 'सुनीता देवी'];
@@ -63,5 +69,26 @@ describe('Reading a sealed index page', () => {
     await expect(db.indexPage<PatientRow>({ table: 'patients', index: 'stems', key, limit: 10, opened: new Map(), wanted: () => true }))
       .rejects.toMatchObject({ code: 'locked' });
     expect(ring.opened).toBe(0);
+  });
+});
+
+describe('a page that may stop early', () => {
+  it('opens a chunk at a time and leaves the rest of the page unopened once the rows are enough', async () => {
+    const { db, ring } = await deviceWithPatients();
+    const one = await db.patients.get('K7-000001');
+    await db.patients.bulkPut(Array.from({ length: 200 }, (_, i) => ({ ...one!, patient: `K7-1${String(i).padStart(5, '0')}` })));
+    ring.opened = 0;
+    const page = (enough?: (rows: readonly PatientRow[]) => boolean) => db.indexPage<PatientRow>({
+      table: 'patients', index: 'stems', key: ring.searchKey('stems', 'sun'), limit: 300, opened: new Map(), wanted: () => true, enough,
+    });
+    const stopped = await page((rows) => rows.length > 10);
+    expect(stopped.held).toBe(205);
+    expect(stopped.rows.length).toBeLessThan(205);
+    expect(stopped.rows.length).toBeGreaterThan(10);
+    expect(ring.opened).toBe(stopped.rows.length);
+    // In the index's order: the rows shown are the page's first ones.
+    const whole = await page();
+    expect(whole.rows).toHaveLength(205);
+    expect(stopped.rows.map((p) => p.patient)).toEqual(whole.rows.slice(0, stopped.rows.length).map((p) => p.patient));
   });
 });

@@ -14,6 +14,10 @@ export class ClearRing extends KeyRing {
     return JSON.parse(sealed.slice(3)) as unknown;
   }
 
+  override unsealMany(items: ReadonlyArray<{ context: string; sealed: string }>): Promise<unknown[]> {
+    return Promise.resolve(items.map((item) => this.unseal(item.context, item.sealed)));
+  }
+
   override searchKey(kind: string, value: string): string {
     return `${kind}:${value}`;
   }

@@ -2,6 +2,8 @@ import PouchDB from 'pouchdb-browser';
 import { createPouchEventLog } from '../../../src/device/eventLog';
 import { idbEventRange } from '../../../src/device/idbEventRange';
 import { defaultLocks } from '../../../src/device/locks';
+import { KeyRing } from '../../../src/device/keyRing';
+import { openedEvents, sealEvents } from '../../../src/device/sealedEvents';
 import { generateDeviceKey } from '../../../src/crypto/headSignature';
 import { CentralClient } from '../../../src/sync/centralClient';
 import { Pusher } from '../../../src/sync/pusher';
@@ -20,8 +22,11 @@ export async function runPushBench(args: {
   status: (s: string) => void;
 }) {
   const tag = Date.now();
-  const db = new PouchDB(`bench-push-${tag}`);
-  const log = createPouchEventLog({ db, device: 'BP', locks: defaultLocks(), now: () => new Date(), rangeReader: idbEventRange(`bench-push-${tag}`, (d) => d) });
+  // Sealed at rest as on a tablet: a resync opens every event it sends.
+  const keyRing = new KeyRing();
+  await keyRing.open(crypto.getRandomValues(new Uint8Array(32)));
+  const db = sealEvents(new PouchDB(`bench-push-${tag}`), keyRing);
+  const log = createPouchEventLog({ db, device: 'BP', locks: defaultLocks(), now: () => new Date(), rangeReader: idbEventRange(`bench-push-${tag}`, openedEvents(keyRing)) });
   // The same log read through PouchDB's allDocs alone, for the row that compares the two.
   const slowLog = createPouchEventLog({ db, device: 'BP', locks: defaultLocks(), now: () => new Date() });
   for (let start = 0; start < args.events; start += 2000) {
