@@ -124,20 +124,19 @@ export class BackupDesk {
   }
 
   /**
-   * Writes a bundle of the device's events from sequence 1 (or, with `since`, after the last
-   * bundle) up to its head now, page by page: one frame in memory at a time. The last bundle is
-   * recorded only once the sink has taken every byte and closed.
+   * Writes a bundle of the device's events from sequence 1 up to its head now, page by page: one
+   * frame in memory at a time. Always the whole chain: a replacement tablet can only be restored
+   * from event 1, and one file is all a clerk has to keep. The last bundle is recorded only once
+   * the sink has taken every byte and closed.
    */
-  async make(options: { open: (fileName: string) => Promise<BundleSink>; since?: boolean; onProgress?: (done: number, total: number) => void }): Promise<LastBundle> {
+  async make(options: { open: (fileName: string) => Promise<BundleSink>; onProgress?: (done: number, total: number) => void }): Promise<LastBundle> {
     const { identity, log } = await this.desk.context();
     const recipient = await this.backupKey();
     if (!recipient) throw new RuleError('noBackupKey');
     const head = await log.head();
-    const last = options.since ? await this.lastBundle() : null;
-    const from = (last?.to ?? 0) + 1;
-    if (!head || head.seq < from) throw new RuleError('nothingToBundle');
-    const prevHash = from === 1 ? GENESIS_PREV : (await log.readRange(log.device, from - 1, 1))[0]?.hash;
-    if (!prevHash) throw new RuleError('nothingToBundle');
+    const from = 1;
+    if (!head) throw new RuleError('nothingToBundle');
+    const prevHash = GENESIS_PREV;
     const createdAt = this.desk.now().toISOString();
     const fileName = bundleFileName({ hospital: identity.hospital, device: identity.code, from, to: head.seq, createdAt });
     const total = head.seq - from + 1;
@@ -291,17 +290,6 @@ export async function planRestore(args: { keyFileText: string; bundle: () => Asy
       if (head?.seq !== checked.to || head.hash !== checked.headHash) throw new BundleRefusal('chainBroken', 'the restored chain does not end at the bundle\'s head');
     },
   };
-}
-
-/** A sink that keeps the pieces in memory: the download fallback (a Blob of them) and tests. */
-export function memorySink(): BundleSink & { pieces: Uint8Array[]; closed: boolean } {
-  const sink = {
-    pieces: [] as Uint8Array[], closed: false,
-    write: async (chunk: Uint8Array) => { sink.pieces.push(chunk); },
-    close: async () => { sink.closed = true; },
-    abort: async () => { sink.pieces.length = 0; },
-  };
-  return sink;
 }
 
 /** The hospital's private backup key from its file's text, picked for one import and never stored. */
