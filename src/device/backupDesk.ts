@@ -124,20 +124,19 @@ export class BackupDesk {
   }
 
   /**
-   * Writes a bundle of the device's events from sequence 1 (or, with `since`, after the last
-   * bundle) up to its head now, page by page: one frame in memory at a time. The last bundle is
-   * recorded only once the sink has taken every byte and closed.
+   * Writes a bundle of the device's events from sequence 1 up to its head now, page by page: one
+   * frame in memory at a time. Always the whole chain: a replacement tablet can only be restored
+   * from event 1, and one file is all a clerk has to keep. The last bundle is recorded only once
+   * the sink has taken every byte and closed.
    */
-  async make(options: { open: (fileName: string) => Promise<BundleSink>; since?: boolean; onProgress?: (done: number, total: number) => void }): Promise<LastBundle> {
+  async make(options: { open: (fileName: string) => Promise<BundleSink>; onProgress?: (done: number, total: number) => void }): Promise<LastBundle> {
     const { identity, log } = await this.desk.context();
     const recipient = await this.backupKey();
     if (!recipient) throw new RuleError('noBackupKey');
     const head = await log.head();
-    const last = options.since ? await this.lastBundle() : null;
-    const from = (last?.to ?? 0) + 1;
-    if (!head || head.seq < from) throw new RuleError('nothingToBundle');
-    const prevHash = from === 1 ? GENESIS_PREV : (await log.readRange(log.device, from - 1, 1))[0]?.hash;
-    if (!prevHash) throw new RuleError('nothingToBundle');
+    const from = 1;
+    if (!head) throw new RuleError('nothingToBundle');
+    const prevHash = GENESIS_PREV;
     const createdAt = this.desk.now().toISOString();
     const fileName = bundleFileName({ hospital: identity.hospital, device: identity.code, from, to: head.seq, createdAt });
     const total = head.seq - from + 1;
@@ -171,6 +170,30 @@ export class BackupDesk {
   }
 }
 
+/**
+ * How far a bundle being brought in is, frame by frame: read twice, so `checking` runs to the
+ * total first, then `storing` (a replacement's restore stores during its enrollment).
+ */
+export interface BundleProgress {
+  phase: 'checking' | 'storing';
+  /** Events of the bundle done in this phase, of `total`. */
+  done: number;
+  total: number;
+}
+
+type OnProgress = ((progress: BundleProgress) => void) | undefined;
+
+/** Counts a phase's events as its frames go by. */
+function progressOf(onProgress: OnProgress, phase: BundleProgress['phase'], header: BundleHeader) {
+  const total = header.to - header.from + 1;
+  let done = 0;
+  onProgress?.({ phase, done, total });
+  return (events: number) => {
+    done += events;
+    onProgress?.({ phase, done: Math.min(done, total), total });
+  };
+}
+
 export interface ReadOnlyImport {
   device: string;
   from: number;
@@ -186,12 +209,13 @@ export interface ReadOnlyImport {
  * key, picked as its file for this import only and never stored. The bundle is read twice: checked
  * whole first, then stored, so a refused one leaves nothing behind.
  */
-export async function importReadOnly(desk: Desk, args: { keyFileText: string; bundle: () => AsyncIterable<Uint8Array> }): Promise<ReadOnlyImport> {
+export async function importReadOnly(desk: Desk, args: { keyFileText: string; bundle: () => AsyncIterable<Uint8Array>; onProgress?: (progress: BundleProgress) => void }): Promise<ReadOnlyImport> {
   const { identity, log, projector } = await desk.context();
   const key = privateKeyOf(args.keyFileText);
   let header: BundleHeader | null = null;
   let done = false;
   let before: { id: string; stored: StoredEvent } | null = null;
+  let checked = (_events: number) => {};
   const firstRead = new SameRead();
   for await (const part of openBundle(args.bundle(), key)) {
     firstRead.saw(part);
@@ -206,15 +230,20 @@ export async function importReadOnly(desk: Desk, args: { keyFileText: string; bu
       if (judgeNovelty(header, { seq: heldSeq, hashAtTo: heldAtTo }).kind === 'alreadyHeld') {
         return { device: header.device, from: header.from, to: header.to, added: 0 };
       }
+      checked = progressOf(args.onProgress, 'checking', header);
     } else if (part.kind === 'events') {
       before = await requirePushRules(log, header!, part.events, before, desk.now());
+      checked(part.events.length);
     } else if (part.kind === 'end') done = true;
   }
   if (!header || !done) throw new BundleRefusal('truncated', 'the bundle ended before its signature');
   const count = await log.count();
+  const stored = progressOf(args.onProgress, 'storing', header);
   for await (const part of openBundle(args.bundle(), key)) {
     firstRead.require(part);
-    if (part.kind === 'events') await log.importDocs(part.events);
+    if (part.kind !== 'events') continue;
+    await log.importDocs(part.events);
+    stored(part.events.length);
   }
   await projector.catchUp();
   return { device: header.device, from: header.from, to: header.to, added: (await log.count()) - count };
@@ -261,11 +290,12 @@ export interface RestorePlan {
  * code's sequence and no number is handed out twice. The bundle must be the whole chain (from
  * event 1) of the code being enrolled, for this hospital.
  */
-export async function planRestore(args: { keyFileText: string; bundle: () => AsyncIterable<Uint8Array>; hospital: string; code: string }): Promise<RestorePlan> {
+export async function planRestore(args: { keyFileText: string; bundle: () => AsyncIterable<Uint8Array>; hospital: string; code: string; onProgress?: (progress: BundleProgress) => void }): Promise<RestorePlan> {
   const key = privateKeyOf(args.keyFileText);
   let header: BundleHeader | null = null;
   let lastAt = '';
   let done = false;
+  let countChecked = (_events: number) => {};
   const firstRead = new SameRead();
   for await (const part of openBundle(args.bundle(), key)) {
     firstRead.saw(part);
@@ -274,8 +304,10 @@ export async function planRestore(args: { keyFileText: string; bundle: () => Asy
       requireHospital(header, args.hospital, keyIdOf(key));
       if (header.device !== args.code) throw new BundleRefusal('chainBroken', `a bundle of device ${header.device}, not of ${args.code} being enrolled`);
       if (header.from !== 1) throw new BundleRefusal('truncated', `the bundle starts at event ${header.from}: a replacement needs the whole chain from event 1`);
+      countChecked = progressOf(args.onProgress, 'checking', header);
     } else if (part.kind === 'events') {
       lastAt = part.events[part.events.length - 1]!.at;
+      countChecked(part.events.length);
     } else done = true;
   }
   if (!header || !done) throw new BundleRefusal('truncated', 'the bundle ended before its signature');
@@ -283,25 +315,17 @@ export async function planRestore(args: { keyFileText: string; bundle: () => Asy
   return {
     device: checked.device, events: checked.to, lastAt,
     into: async (log) => {
+      const stored = progressOf(args.onProgress, 'storing', checked);
       for await (const part of openBundle(args.bundle(), key)) {
         firstRead.require(part);
-        if (part.kind === 'events') await log.importDocs(part.events);
+        if (part.kind !== 'events') continue;
+        await log.importDocs(part.events);
+        stored(part.events.length);
       }
       const head = await log.head();
       if (head?.seq !== checked.to || head.hash !== checked.headHash) throw new BundleRefusal('chainBroken', 'the restored chain does not end at the bundle\'s head');
     },
   };
-}
-
-/** A sink that keeps the pieces in memory: the download fallback (a Blob of them) and tests. */
-export function memorySink(): BundleSink & { pieces: Uint8Array[]; closed: boolean } {
-  const sink = {
-    pieces: [] as Uint8Array[], closed: false,
-    write: async (chunk: Uint8Array) => { sink.pieces.push(chunk); },
-    close: async () => { sink.closed = true; },
-    abort: async () => { sink.pieces.length = 0; },
-  };
-  return sink;
 }
 
 /** The hospital's private backup key from its file's text, picked for one import and never stored. */

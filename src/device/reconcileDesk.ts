@@ -122,11 +122,6 @@ export class ReconcileDesk {
     return ((await this.db.settings.get(HIS_INDEX_SETTING))?.value as HisIndexSummary | undefined) ?? null;
   }
 
-  /** Every downtime patient to review, registration order (all pages: for tests and small lists). */
-  async review(filter: ReviewQuery): Promise<ReviewItem[]> {
-    return (await this.reviewPage(filter, Number.POSITIVE_INFINITY)).items;
-  }
-
   /**
    * The first `limit` patients to review in registration order (time, then downtime ID), with
    * their reconciliation so far, and whether more follow. Patients are read a chunk at a time

@@ -2,12 +2,17 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 /** What a person does on the screens, in words the tests can read. */
-export async function enroll(page: Page, opts: { hospital: string; code: string; admin: string; pin: string }) {
+export async function enroll(page: Page, opts: { hospital: string; code: string; admin: string; pin: string; restore?: { bundle: string; keyFile: string } }) {
   await page.getByLabel('Hospital name').fill(opts.hospital);
   await page.getByLabel('Device code').fill(opts.code);
   await page.getByLabel('Name', { exact: true }).fill(opts.admin);
   await page.getByLabel('PIN (6–12 digits)').fill(opts.pin);
   await page.getByLabel('PIN again').fill(opts.pin);
+  // A replacement for a lost tablet: the lost one's bundle and the hospital's private key file.
+  if (opts.restore) {
+    await page.getByLabel('Bundle file (.ddbundle)').setInputFiles(opts.restore.bundle);
+    await page.getByLabel('Private backup key file (.json)').setInputFiles(opts.restore.keyFile);
+  }
   await page.getByRole('button', { name: 'Enroll device' }).click();
   await putAwayRecoverySheet(page);
   await page.getByRole('heading', { name: `Welcome, ${opts.admin}` }).waitFor();

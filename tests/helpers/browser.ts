@@ -38,3 +38,21 @@ export function makeProfile() {
     },
   };
 }
+
+/**
+ * One Chromium for several tablets of one story: each tablet is a fresh context (its own
+ * IndexedDB, service worker and network switch), much cheaper than a browser each. Prints are
+ * captured and Content-Security-Policy violations recorded as in makeProfile.
+ */
+export async function launchTablets() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return {
+    tablet: async (): Promise<BrowserContext> => {
+      const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, acceptDownloads: true });
+      await capturePrints(context);
+      await watchCsp(context);
+      return context;
+    },
+    close: () => browser.close(),
+  };
+}

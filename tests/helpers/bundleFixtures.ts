@@ -4,6 +4,7 @@ import type { BundledEvent } from '../../src/domain/backup/chainCheck';
 import { generateDeviceKey, signHead, signText } from '../../src/crypto/headSignature';
 import { sealBundle, type BundleSigner, type SealArgs } from '../../src/crypto/bundleSeal';
 import type { BackupPublicKey } from '../../src/domain/backup/header';
+import type { BundleSink } from '../../src/device/backupDesk';
 
 const letters = (i: number) => String.fromCharCode(65 + (i % 26), 65 + (Math.floor(i / 26) % 26), 65 + (Math.floor(i / 676) % 26), 65 + (Math.floor(i / 17576) % 26));
 
@@ -57,4 +58,15 @@ export async function bundleBytes(events: BundledEvent[], recipient: BackupPubli
 /** The bytes as a stream of uneven chunks, as a file reader hands them over. */
 export async function* streamOf(bytes: Uint8Array, chunk = 1000): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += chunk) yield bytes.slice(i, i + chunk);
+}
+
+/** Where the tests have a tablet write its bundle: the pieces, kept in memory. */
+export function memorySink(): BundleSink & { pieces: Uint8Array[]; closed: boolean } {
+  const sink = {
+    pieces: [] as Uint8Array[], closed: false,
+    write: async (chunk: Uint8Array) => { sink.pieces.push(chunk); },
+    close: async () => { sink.closed = true; },
+    abort: async () => { sink.pieces.length = 0; },
+  };
+  return sink;
 }

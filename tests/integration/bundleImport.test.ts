@@ -7,7 +7,7 @@ import { createBackupKey, readBackupKey, type HospitalBackupKey } from '../../sr
 import { importBundle, signerFingerprint } from '../../src/central/importBundle';
 import { replaceDeviceKey } from '../../src/central/deviceKeys';
 import { verifyCentral } from '../../src/central/verifyCentral';
-import { BackupDesk, memorySink } from '../../src/device/backupDesk';
+import { BackupDesk } from '../../src/device/backupDesk';
 import { BundleRefusal } from '../../src/domain/backup/refusal';
 import { backupKeyText } from '../../src/domain/backup/publicKeyText';
 import { generateBackupKey } from '../../src/crypto/bundleSeal';
@@ -15,6 +15,7 @@ import { FrontDesk } from '../../src/device/frontDesk';
 import { centralStore, DB, tablet } from '../helpers/centralHarness';
 import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
 import { storeFetch } from '../helpers/pouchServer';
+import { memorySink } from '../helpers/bundleFixtures';
 
 let central: Awaited<ReturnType<typeof centralStore>>;
 let dir: string;
@@ -42,9 +43,9 @@ async function withBackupKey(t: Tablet, text = keyText) {
 }
 
 /** A bundle of the tablet's log written to a file; its path. */
-async function bundleFile(backups: BackupDesk, since = false): Promise<string> {
+async function bundleFile(backups: BackupDesk): Promise<string> {
   const sink = memorySink();
-  const made = await backups.make({ open: async () => sink, since });
+  const made = await backups.make({ open: async () => sink });
   const path = join(dir, made.fileName.replace('.ddbundle', `-${Math.random().toString(36).slice(2)}.ddbundle`));
   writeFileSync(path, new Uint8Array(Buffer.concat(sink.pieces)));
   return path;

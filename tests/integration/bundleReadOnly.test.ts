@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateBackupKey } from '../../src/crypto/bundleSeal';
-import { BackupDesk, importReadOnly, memorySink } from '../../src/device/backupDesk';
+import { BackupDesk, importReadOnly } from '../../src/device/backupDesk';
 import { BundleRefusal } from '../../src/domain/backup/refusal';
 import { backupKeyText } from '../../src/domain/backup/publicKeyText';
 import { tablet } from '../helpers/centralHarness';
-import { bundleBytes, chainOf, deviceSigner, streamOf } from '../helpers/bundleFixtures';
+import { bundleBytes, chainOf, deviceSigner, memorySink, streamOf } from '../helpers/bundleFixtures';
 import { buildEvent } from '../../src/domain/events/envelope';
 import { formatDowntimeId } from '../../src/domain/ids/downtimeId';
 import type { BundledEvent } from '../../src/domain/backup/chainCheck';

@@ -14,7 +14,6 @@ export const backupKeyDoc = z.strictObject({
   publicKey: backupPublicKey,
   createdAt: z.iso.datetime(),
 });
-export type BackupKeyDoc = z.output<typeof backupKeyDoc>;
 
 /**
  * A P-256 public key's short id: the first 64 bits of a SHA-256 of its point. It names the

@@ -7,6 +7,8 @@ import { MakeBundle } from './MakeBundle';
 /**
  * After a login, when the device's events have gone too long outside any bundle (the setting on
  * "This device"): a reminder with the button itself, so a clerk need not find an administrator.
+ * A bundle made here ends the reminder, but which file was written (to find it on the stick)
+ * stays on screen until the clerk has read it and pressed OK.
  */
 export function BackupReminder() {
   const { t } = useTranslation();
@@ -14,6 +16,15 @@ export function BackupReminder() {
   const backups = useMemo(() => new BackupDesk(desk), [desk]);
   const reminder = useLive(() => backups.reminder(), [backups]);
   const [later, setLater] = useState(false);
+  const [made, setMade] = useState<string | null>(null);
+  if (made) {
+    return (
+      <aside className="backup-reminder" data-testid="bundle-made">
+        <p className="ok" role="status">{made}</p>
+        <button type="button" className="secondary" onClick={() => setMade(null)}>{t('backup.dismiss')}</button>
+      </aside>
+    );
+  }
   if (!reminder || later) return null;
   const text = reminder.reason === 'never' ? t('backup.remindNever', { count: reminder.events })
     : reminder.reason === 'hours' ? t('backup.remindHoursText', { hours: reminder.hours, count: reminder.events })
@@ -21,7 +32,7 @@ export function BackupReminder() {
   return (
     <aside className="warning backup-reminder" role="alert" data-testid="bundle-reminder">
       <p>{text}</p>
-      <MakeBundle backups={backups} />
+      <MakeBundle backups={backups} onMade={setMade} />
       <button type="button" className="secondary" onClick={() => setLater(true)}>{t('backup.later')}</button>
     </aside>
   );

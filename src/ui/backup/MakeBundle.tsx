@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { BackupDesk } from '../../device/backupDesk';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
-import { cancelled, openBundleSink } from './saveBundle';
+import { cancelled, openBundleSink, writeFailure } from './saveBundle';
 
-/** The "Make a backup bundle" button with its progress bar; any logged-in user may press it. */
-export function MakeBundle({ backups }: { backups: BackupDesk }) {
+/**
+ * The "Make a backup bundle" button with its progress bar; any logged-in user may press it.
+ * `onMade`: the confirmation goes to the caller instead (the login reminder, which closes once
+ * the bundle is made while its confirmation must stay).
+ */
+export function MakeBundle({ backups, onMade }: { backups: BackupDesk; onMade?: (text: string) => void }) {
   const { t } = useTranslation();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [made, setMade] = useState<string | null>(null);
@@ -19,9 +23,13 @@ export function MakeBundle({ backups }: { backups: BackupDesk }) {
     try {
       const open = (fileName: string) => openBundleSink(fileName, t('backup.fileType'));
       const bundle = await backups.make({ open, onProgress: (done, total) => setProgress({ done, total }) });
-      setMade(t('backup.made', { file: bundle.fileName, count: bundle.to - bundle.from + 1 }));
+      const text = t('backup.made', { file: bundle.fileName, count: bundle.to - bundle.from + 1 });
+      if (onMade) onMade(text);
+      else setMade(text);
     } catch (err) {
-      if (!cancelled(err)) setError(errorText(err, t));
+      if (cancelled(err)) return;
+      const failure = writeFailure(err);
+      setError(failure ? t(`backup.writeFailed.${failure}`) : errorText(err, t));
     } finally {
       setProgress(null);
     }

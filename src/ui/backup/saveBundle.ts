@@ -6,6 +6,23 @@ type SavePicker = (options: { suggestedName: string; types: Array<{ description:
 /** The user closed the file picker: not an error, nothing to say. */
 export const cancelled = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
 
+export type WriteFailure = 'full' | 'gone' | 'denied' | 'other';
+
+/**
+ * Why the browser could not write the bundle, as one of the translated messages (the browser's
+ * own text is English whatever the screen's language): a full stick or card, one taken out or a
+ * file removed under the writer, a place the browser may not write to, or anything else it
+ * reports. Null for what is not the browser's (a rule of the app, said by errorText).
+ */
+export function writeFailure(err: unknown): WriteFailure | null {
+  if (!(err instanceof DOMException)) return null;
+  return BY_NAME[err.name] ?? 'other';
+}
+
+const BY_NAME: Record<string, WriteFailure> = {
+  QuotaExceededError: 'full', NotFoundError: 'gone', NotReadableError: 'gone', NotAllowedError: 'denied', SecurityError: 'denied',
+};
+
 /**
  * Where a bundle is written: with the File System Access API (Chromium) straight into the file the
  * user picks (a USB stick, an SD card, a shared folder), piece by piece; elsewhere as a download,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BackupDesk, planRestore } from '../../device/backupDesk';
+import { BackupDesk, planRestore, type BundleProgress } from '../../device/backupDesk';
 import { fileBytes } from '../../device/fileText';
 import { BundleRefusal } from '../../domain/backup/refusal';
 import { DEFAULT_DEPARTMENTS, DEFAULT_TIME_ZONE } from '../../domain/device';
@@ -10,6 +10,7 @@ import { errorText } from '../shared/errors';
 import { DepartmentTable, deptValues, type DeptValues } from '../shared/DepartmentTable';
 import { Field, FormError } from '../shared/Field';
 import { useDomainForm } from '../shared/useDomainForm';
+import { BundleProgressBar } from '../backup/BundleProgressBar';
 
 interface EnrollValues {
   enrollment: { hospital: string; code: string; timeZone: string; departments: DeptValues[] };
@@ -30,6 +31,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: Unlocked) => 
   const [bundle, setBundle] = useState<File | null>(null);
   const [keyFile, setKeyFile] = useState<File | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
+  const [progress, setProgress] = useState<BundleProgress | null>(null);
 
   const onSubmit = form.submitWith(async (values) => {
     setRefused(null);
@@ -44,16 +46,21 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: Unlocked) => 
         return;
       }
       try {
-        plan = await planRestore({ keyFileText: await keyFile.text(), bundle: () => fileBytes(bundle), hospital: values.enrollment.hospital.trim(), code });
+        plan = await planRestore({ keyFileText: await keyFile.text(), bundle: () => fileBytes(bundle), hospital: values.enrollment.hospital.trim(), code, onProgress: setProgress });
       } catch (err) {
+        setProgress(null);
         if (!(err instanceof BundleRefusal)) throw err;
         setRefused(t('backup.refused', { reason: t(`backup.refusedCode.${err.code}`), detail: err.message }));
         return;
       }
     }
-    const admin = await desk.enroll({ enrollment: { ...values.enrollment, code }, admin: values.admin }, plan ? { restore: plan.into } : {});
-    if (plan) await new BackupDesk(desk).recordRestore({ events: plan.events, lastAt: plan.lastAt });
-    onEnrolled(admin);
+    try {
+      const admin = await desk.enroll({ enrollment: { ...values.enrollment, code }, admin: values.admin }, plan ? { restore: plan.into } : {});
+      if (plan) await new BackupDesk(desk).recordRestore({ events: plan.events, lastAt: plan.lastAt });
+      onEnrolled(admin);
+    } finally {
+      setProgress(null);
+    }
   });
 
   return (
@@ -88,6 +95,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: Unlocked) => 
         </fieldset>
         <FormError text={refused ?? (form.formError ? errorText(form.formError, t) : null)} />
         <button type="submit" className="primary" disabled={isSubmitting}>{isSubmitting ? t('enroll.saving') : t('enroll.submit')}</button>
+        {progress ? <BundleProgressBar progress={progress} /> : null}
       </form>
     </main>
   );

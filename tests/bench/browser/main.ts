@@ -2,6 +2,7 @@ import PouchDB from 'pouchdb-browser';
 import IndexeddbAdapter from 'pouchdb-adapter-indexeddb';
 import { createPouchEventLog, type EventLog } from '../../../src/device/eventLog';
 import { defaultLocks } from '../../../src/device/locks';
+import { runBundleMakeBench } from './bundleMakeBench';
 import { runDeskBench } from './deskBench';
 import { runHisBench } from './hisBench';
 import { runLabBench } from './labBench';
@@ -101,5 +102,7 @@ Object.assign(window, {
     runLabBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
   runWardBench: (args: { occupied: number; past: number; samples: number; encrypted: boolean }) =>
     runWardBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
+  runBundleMakeBench: (args: { events: number; encrypted: boolean }) =>
+    runBundleMakeBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
 });
 document.getElementById('status')!.textContent = 'loaded';

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateBackupKey, openBundle } from '../../../src/crypto/bundleSeal';
@@ -6,6 +6,7 @@ import { backupKeyText } from '../../../src/domain/backup/publicKeyText';
 import { BackupDesk } from '../../../src/device/backupDesk';
 import { BackupPanel } from '../../../src/ui/backup/BackupPanel';
 import { BackupReminder } from '../../../src/ui/backup/BackupReminder';
+import { MakeBundle } from '../../../src/ui/backup/MakeBundle';
 import { initI18n, setLanguage } from '../../../src/ui/i18n';
 import { DeskProvider } from '../../../src/ui/services';
 import { useSession } from '../../../src/ui/session';
@@ -104,8 +105,14 @@ describe('backup bundles on "This device"', () => {
     const reminder = await screen.findByTestId('bundle-reminder');
     expect(reminder).toHaveTextContent(/No backup bundle has been made on this tablet: its \d+ events exist nowhere else\./);
     await user.click(screen.getByRole('button', { name: 'Make a backup bundle' }));
-    await waitFor(() => expect(screen.queryByTestId('bundle-reminder')).toBeNull());
+    // The reminder is over, but which file was written stays until the clerk presses OK.
+    const made = await screen.findByTestId('bundle-made');
+    expect(made).toHaveTextContent(/^AIIMS-New-Delhi_K8_1-\d+_.*\.ddbundle written \(\d+ events\)\.OK$/);
+    expect(screen.queryByTestId('bundle-reminder')).toBeNull();
     expect((await backups.lastBundle())?.to).toBe(await t.desk.eventCount());
+    expect(await backups.reminder()).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'OK' }));
+    expect(screen.queryByTestId('bundle-made')).toBeNull();
     view.unmount();
   });
 
@@ -119,6 +126,69 @@ describe('backup bundles on "This device"', () => {
     expect(await backups.reminderSettings()).toEqual({ hours: 12, events: 500 });
   });
 });
+
+describe('a bundle the browser cannot write', () => {
+  /** A picker whose file fails as a full, removed or forbidden stick does; or that the user closes. */
+  function failingPicker(name: string, at: 'picker' | 'write') {
+    (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async () => {
+      if (at === 'picker') throw new DOMException('The user aborted a request.', name);
+      return { createWritable: async () => ({ write: async () => { throw new DOMException('The operation failed because the disk is full, or the device was removed.', name); }, close: async () => {}, abort: async () => {} }) };
+    };
+  }
+
+  it('says why in the screen\'s language, without the browser\'s English, records no bundle, and says nothing when the user cancels', async () => {
+    const user = userEvent.setup();
+    const t = await tablet('K6', 2);
+    const backups = new BackupDesk(t.desk);
+    await backups.setBackupKey(t.admin, backupKeyText((await generateBackupKey()).publicKey));
+    useSession.getState().login(t.admin);
+    render(<DeskProvider desk={t.desk}><MakeBundle backups={backups} /></DeskProvider>);
+    const cases: Array<[string, string]> = [
+      ['QuotaExceededError', 'the USB stick or card is full'],
+      ['NotFoundError', 'the USB stick or card was taken out, or the file is gone'],
+      ['NotAllowedError', 'the browser may not write there'],
+      ['InvalidStateError', 'The bundle could not be written. Nothing was recorded as backed up'],
+    ];
+    for (const [name, text] of cases) {
+      failingPicker(name, 'write');
+      await user.click(screen.getByRole('button', { name: 'Make a backup bundle' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent(text);
+      expect(screen.getByRole('alert')).not.toHaveTextContent(/disk is full|operation failed/);
+    }
+
+    act(() => { setLanguage('hi'); });
+    failingPicker('QuotaExceededError', 'write');
+    await user.click(await screen.findByRole('button', { name: 'बैकअप बंडल बनाएँ' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/^बंडल नहीं लिखा जा सका: USB स्टिक या कार्ड भरा हुआ है।/));
+    expect(screen.getByRole('alert')).not.toHaveTextContent(/disk is full|operation failed|could not/);
+    expect(await backups.lastBundle()).toBeNull();
+
+    // Closing the save dialog is no failure: the error goes and nothing takes its place.
+    failingPicker('AbortError', 'picker');
+    await user.click(screen.getByRole('button', { name: 'बैकअप बंडल बनाएँ' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(screen.getByRole('button', { name: 'बैकअप बंडल बनाएँ' })).toBeEnabled();
+    expect(await backups.lastBundle()).toBeNull();
+  });
+});
+
+/**
+ * A bundle file whose second read (the storing pass, after the whole file was checked) waits
+ * for `release`: the screen can be seen in between, whatever the machine's speed.
+ */
+function heldAtSecondRead(bytes: Uint8Array, name: string) {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => { release = r; });
+  let reads = 0;
+  class HeldFile extends File {
+    override slice(start?: number, end?: number): Blob {
+      const part = super.slice(start, end);
+      if (start === 0) reads += 1;
+      return reads >= 2 ? ({ arrayBuffer: async () => { await gate; return part.arrayBuffer(); } } as Blob) : part;
+    }
+  }
+  return { file: new HeldFile([bytes as Uint8Array<ArrayBuffer>], name), release };
+}
 
 describe('read-only import on "This device"', () => {
   it('brings in another tablet\'s bundle with the hospital key file and says how many events came', async () => {
@@ -139,9 +209,18 @@ describe('read-only import on "This device"', () => {
     await user.click(screen.getByRole('button', { name: 'Import read-only' }));
     expect(await screen.findByText(/^Refused, nothing was stored: that is not a backup key file \(not a backup key file\)\.$/)).toBeInTheDocument();
     await user.upload(screen.getByLabelText('Private backup key file (.json)'), new File([keyFile], 'key.json'));
+    const held = heldAtSecondRead(join(pieces), 'L7.ddbundle');
+    await user.upload(screen.getByLabelText('Bundle file (.ddbundle)'), held.file);
     await user.click(screen.getByRole('button', { name: 'Import read-only' }));
     const count = await lost.desk.eventCount();
+    // Checked whole, now storing: one bar over both reads.
+    const bar = await screen.findByRole('progressbar', { name: `Storing: 0 of ${count} events` });
+    expect(bar).toHaveAttribute('value', String(count));
+    expect(bar).toHaveAttribute('max', String(2 * count));
+    expect(screen.getByText(`Storing: 0 of ${count} events`)).toBeInTheDocument();
+    held.release();
     expect(await screen.findByText(`Device L7, events 1–${count}: ${count} new events added.`)).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 });
 
@@ -178,7 +257,14 @@ describe('enrolling a replacement for a lost tablet', () => {
 
     await user.clear(screen.getByLabelText('Device code'));
     await user.type(screen.getByLabelText('Device code'), 'M7');
+    const held = heldAtSecondRead(join(pieces), 'M7.ddbundle');
+    await user.upload(screen.getByLabelText('Bundle file (.ddbundle)'), held.file);
     await user.click(screen.getByRole('button', { name: 'Enroll device' }));
+    // Checked whole; its events now go into the new tablet's log.
+    const bar = await screen.findByRole('progressbar', { name: `Storing: 0 of ${lostEvents} events` });
+    expect(bar).toHaveAttribute('value', String(lostEvents));
+    expect(enrolled).toBeNull();
+    held.release();
     await waitFor(() => expect(enrolled).not.toBeNull());
     expect(await h.desk.verifyOwnChain()).toMatchObject({ ok: true, count: lostEvents + 2 });
     expect((await new BackupDesk(h.desk).status()).restored).toMatchObject({ events: lostEvents });
