@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDowntimeId } from '../../src/domain/ids/downtimeId';
 import { verifyChain } from '../../src/domain/events/chain';
 import { FrontDesk } from '../../src/device/frontDesk';
+import type { PatientRow } from '../../src/domain/projections/rows';
 import { refusal } from '../helpers/refusal';
 import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
 
@@ -147,7 +148,7 @@ describe('search', () => {
     // 700 namesakes (the first one the registered patient); one in twenty is a man of 30, the rest women or men of 75.
     const rows = Array.from({ length: 700 }, (_, i) => ({
       ...ravi, patient: i === 0 ? ravi.patient : `${ravi.patient}-${String(i).padStart(4, '0')}`,
-      sex: i % 20 === 7 ? 'M' : i % 2 ? 'F' : 'M', born: `${i % 20 === 7 ? year - 30 : year - 75}-01-01`,
+      sex: (i % 20 === 7 || i % 2 === 0 ? 'M' : 'F') as PatientRow['sex'], born: `${i % 20 === 7 ? year - 30 : year - 75}-01-01`,
     }));
     await db.patients.bulkPut(rows);
     const found = async (filters: object) => {
