@@ -12,5 +12,18 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(/non-finite/);
     expect(() => canonicalJson({ d: new Date(0) })).toThrow(/plain objects/);
     expect(() => canonicalJson(() => 1)).toThrow(/cannot encode/);
+    expect(() => canonicalJson({ f: () => 1 })).toThrow(/cannot encode/);
+    expect(() => canonicalJson({ n: 1n })).toThrow(/cannot encode/);
+    expect(() => canonicalJson([1, undefined])).toThrow(/cannot encode/);
+    expect(() => canonicalJson(undefined)).toThrow(/cannot encode/);
+    expect(() => canonicalJson({ a: [{ d: new Date(0) }] })).toThrow(/plain objects/);
+    expect(() => canonicalJson({ toJSON: () => 'x' })).toThrow(/cannot encode/);
+  });
+  it('leaves out keys whose value is undefined, encodes null, -0 and nested arrays as JSON does', () => {
+    expect(canonicalJson({ b: undefined, a: null, c: [[-0, 1.5e21], []], d: {} })).toBe('{"a":null,"c":[[0,1.5e+21],[]],"d":{}}');
+    expect(canonicalJson(Object.create(null) as object)).toBe('{}');
+  });
+  it('keeps a key named __proto__ as a key, in its sorted place', () => {
+    expect(canonicalJson(JSON.parse('{"z":1,"__proto__":{"b":2,"a":1},"a":0}'))).toBe('{"__proto__":{"a":1,"b":2},"a":0,"z":1}');
   });
 });
