@@ -87,6 +87,13 @@ try {
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => document.getElementById('status')?.textContent === 'loaded');
   mkdirSync('bench-results', { recursive: true });
+  // A suite's load takes minutes: its progress ("stored 40000 patients", "projected") is printed as the page says it.
+  await page.exposeFunction('benchProgress', (text: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${text}`));
+  await page.evaluate(() => {
+    const status = document.getElementById('status')!;
+    new MutationObserver(() => void (window as unknown as { benchProgress: (t: string) => void }).benchProgress(status.textContent ?? ''))
+      .observe(status, { childList: true, characterData: true, subtree: true });
+  });
   const chromium = context.browser()?.version() ?? null;
   if (SUITES.includes('foundation')) await foundation(page, chromium);
   if (SUITES.includes('desk')) await deskSuite(page, chromium);
