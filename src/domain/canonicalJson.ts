@@ -1,43 +1,79 @@
 /**
  * Canonical JSON (the JCS idea, RFC 8785): object keys sorted by code unit, no whitespace, numbers
  * as ECMAScript prints them. The same event hashes the same on every device and on the server.
- * Written by JSON.stringify, which hands each object to the replacer to be given back with its
- * keys sorted: the gateway hashes every pushed event, and building the text by hand cost it four
- * times as much.
  */
 export function canonicalJson(value: unknown): string {
-  const text = JSON.stringify(value, canonicalValue) as string | undefined;
-  if (text === undefined) throw new TypeError(`canonicalJson: cannot encode ${typeof value}`);
-  return text;
+  // Events are built in canonical order (canonicalOrder), so what the gateway checks mostly is:
+  // then JSON.stringify's text is the canonical one as it stands, at a fraction of the cost.
+  return inCanonicalOrder(value) ? JSON.stringify(value) : sortedJson(value);
 }
 
 /**
- * JSON.stringify's replacer: `this[key]` is the value before any toJSON, so a Date or another
- * class is refused rather than encoded as whatever it makes of itself.
+ * The canonical text written key by key. Not JSON.stringify with a replacer handing back sorted
+ * objects: an object lists integer-like keys ("9", "10") in numeric order whatever the order they
+ * were added in, so "10" would come after "9".
  */
-function canonicalValue(this: unknown, key: string, value: unknown): unknown {
-  const raw = (this as Record<string, unknown>)[key];
-  switch (typeof raw) {
+function sortedJson(value: unknown): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
     case 'string':
     case 'boolean':
-      return value;
+      return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(raw)) throw new TypeError(`canonicalJson: non-finite number ${raw}`);
-      return value;
-    case 'undefined':
-      // A key whose value is undefined is left out, as JSON does; an array cannot leave one out.
-      if (Array.isArray(this)) throw new TypeError('canonicalJson: cannot encode undefined');
-      return undefined;
+      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: non-finite number ${value}`);
+      return JSON.stringify(value);
     case 'object': {
-      if (raw === null || Array.isArray(raw)) return raw;
-      const proto: unknown = Object.getPrototypeOf(raw);
-      if (proto !== Object.prototype && proto !== null) throw new TypeError('canonicalJson: only plain objects, arrays and primitives');
-      // No prototype: a key "__proto__" stays a key.
-      const sorted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-      for (const k of Object.keys(raw).sort()) sorted[k] = (raw as Record<string, unknown>)[k];
-      return sorted;
+      if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) {
+        throw new TypeError('canonicalJson: only plain objects, arrays and primitives');
+      }
+      const entries = Object.keys(value as object)
+        .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`);
+      return `{${entries.join(',')}}`;
     }
     default:
-      throw new TypeError(`canonicalJson: cannot encode ${typeof raw}`);
+      throw new TypeError(`canonicalJson: cannot encode ${typeof value}`);
+  }
+}
+
+/** The same value with every object's keys in canonical order (what JSON.stringify keeps), so that canonicalJson needs no sorting. */
+export function canonicalOrder<T>(value: T): T {
+  return JSON.parse(canonicalJson(value)) as T;
+}
+
+/**
+ * Whether JSON.stringify would write the canonical text of `value`: plain objects whose keys
+ * come in code-unit order (as enumerated, so "10" and "9" do not), finite numbers, no undefined,
+ * nothing canonicalJson refuses (those take the other path, which says what is wrong).
+ */
+function inCanonicalOrder(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (const item of value as unknown[]) if (item === undefined || !inCanonicalOrder(item)) return false;
+        return true;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      let last: string | null = null;
+      for (const key of Object.keys(value)) {
+        if (last !== null && !(last < key)) return false;
+        last = key;
+        const item = (value as Record<string, unknown>)[key];
+        if (item === undefined || !inCanonicalOrder(item)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/domain/canonicalJson';
+import { canonicalJson, canonicalOrder } from '../../src/domain/canonicalJson';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops whitespace', () => {
@@ -22,6 +22,12 @@ describe('canonicalJson', () => {
   it('leaves out keys whose value is undefined, encodes null, -0 and nested arrays as JSON does', () => {
     expect(canonicalJson({ b: undefined, a: null, c: [[-0, 1.5e21], []], d: {} })).toBe('{"a":null,"c":[[0,1.5e+21],[]],"d":{}}');
     expect(canonicalJson(Object.create(null) as object)).toBe('{}');
+  });
+  it('writes the same text whether the keys came in order or not, integer-like keys included', () => {
+    expect(canonicalJson({ a: 1, b: { c: [{ d: 2, e: null }], f: 'x' } })).toBe(canonicalJson({ b: { f: 'x', c: [{ e: null, d: 2 }] }, a: 1 }));
+    expect(canonicalJson({ 9: 'nine', 10: 'ten', a: 1 })).toBe('{"10":"ten","9":"nine","a":1}');
+    expect(canonicalJson({ a: 1, b: undefined })).toBe('{"a":1}');
+    expect(canonicalJson(canonicalOrder({ z: [{ y: 1, x: 2 }], 10: 0, 9: 1 }))).toBe('{"10":0,"9":1,"z":[{"x":2,"y":1}]}');
   });
   it('keeps a key named __proto__ as a key, in its sorted place', () => {
     expect(canonicalJson(JSON.parse('{"z":1,"__proto__":{"b":2,"a":1},"a":0}'))).toBe('{"__proto__":{"a":1,"b":2},"a":0,"z":1}');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalJson } from '../canonicalJson';
+import { canonicalJson, canonicalOrder } from '../canonicalJson';
 import { DEVICE_CODE } from '../device';
 import { ValidationError } from '../errors';
 import { GENESIS_PREV, HASH_PATTERN, sha256Hex } from '../hash';
@@ -39,7 +39,8 @@ export interface ChainHead {
 /** The fields the hash covers: everything but the hash itself and storage metadata (_rev...). */
 function hashedPart(doc: Omit<EventDoc, 'hash' | '_rev'>) {
   const { _id, type, device, seq, at, by, prev, data } = doc;
-  return { _id, type, device, seq, at, by, prev, data };
+  // In canonical key order: canonicalJson then only checks it (see buildEvent's data).
+  return { _id, at, by, data, device, prev, seq, type };
 }
 
 export const computeHash = (doc: Omit<EventDoc, 'hash' | '_rev'>) => sha256Hex(canonicalJson(hashedPart(doc)));
@@ -65,7 +66,9 @@ export function buildEvent<T extends EventType>(args: {
   at: string;
   by: string;
 }): EventDoc<T> {
-  const data = validateData(args.type, args.data);
+  // Stored in canonical key order, as it is hashed: every later check of its hash (the projector,
+  // the gateway, verify) then writes the canonical text without sorting anything.
+  const data = canonicalOrder(validateData(args.type, args.data));
   if (!DEVICE_CODE.test(args.device)) throw new ValidationError([{ path: 'device', code: 'deviceCode' }], args.device, 'event');
   parseWith(by, args.by, 'event author');
   parseWith(isoTime, args.at, 'event time');
