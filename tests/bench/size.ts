@@ -41,13 +41,14 @@ const BOOT_DYNAMIC: string[] = [];
 const BOOT_DYNAMIC_HI = [...BOOT_DYNAMIC, 'base.hi'];
 
 /**
- * The clerk's whole path, beyond the login screen: what a PIN's unlock loads (the key-wrap and
+ * The clerk's whole path, beyond the login screen: what a PIN's unlock loads (the desk with Dexie,
+ * its key ring and locks, which main.tsx loads at the first PIN; the key-wrap and
  * sealing code, the event log on PouchDB, `index.es` being pouchdb-browser's chunk, and the
  * projector that catches up), the session's shell, the registration desk (a clerk's home), the
  * patient form and summary with their English strings (src/ui/i18n/areas.ts), and the token
  * slip's print. Named by the module each chunk is built from.
  */
-const CLERK_PATH = ['keyWrap', 'sealing', 'pouchLog', 'index.es', 'projector', 'Shell', 'common.en', 'DeskScreen', 'desk.en', 'PatientScreen', 'printSlip', 'printJob'];
+const CLERK_PATH = ['db', 'desk', 'keyRing', 'locks', 'keyWrap', 'sealing', 'pouchLog', 'index.es', 'projector', 'Shell', 'common.en', 'DeskScreen', 'desk.en', 'PatientScreen', 'printSlip', 'printJob'];
 
 type ModuleSize = { id: string; raw: number; gzip: number };
 type Meta = Map<string, ModuleSize[]>; // chunk file name → modules, largest first
