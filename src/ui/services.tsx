@@ -28,7 +28,19 @@ export function useFrontDoor(): FrontDoor {
  */
 export function useDesk(): Desk {
   const door = useFrontDoor();
-  return door.loaded ?? use(door.desk());
+  // `use` on every render, loaded or not: a render that suspended is replayed with the same calls.
+  return use(door.loaded ? answered(door.loaded) : door.desk());
+}
+
+const answeredDesks = new WeakMap<Desk, Promise<Desk>>();
+/** A promise React's `use` reads without suspending: it says it has its value (React's thenable fields). */
+function answered(desk: Desk): Promise<Desk> {
+  let p = answeredDesks.get(desk);
+  if (!p) {
+    p = Object.assign(Promise.resolve(desk), { status: 'fulfilled', value: desk });
+    answeredDesks.set(desk, p);
+  }
+  return p;
 }
 
 /** A live view of device data: re-renders when the underlying tables change, in any tab. */
