@@ -6,7 +6,7 @@ import { FormError } from '../shared/Field';
 import { cancelled, openBundleSink } from './saveBundle';
 
 /** The "Make a backup bundle" button with its progress bar; any logged-in user may press it. */
-export function MakeBundle({ backups }: { backups: BackupDesk }) {
+export function MakeBundle({ backups }: { backups: Pick<BackupDesk, 'make'> }) {
   const { t } = useTranslation();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [made, setMade] = useState<string | null>(null);
