@@ -48,8 +48,8 @@ export interface LightDoorDeps {
 
 /**
  * The app's front door: reads straight from IndexedDB until the desk is loaded, then asks the
- * desk. A database the reader cannot make sense of is the desk's to open (or to report): it is
- * loaded then, as before issue 15.
+ * desk. A database the reader cannot make sense of (or any failure of the reader) is the desk's to
+ * open or to report: it is loaded then, as before issue 15.
  */
 export class LightDoor implements FrontDoor {
   private loading: Promise<Desk> | null = null;
@@ -95,11 +95,15 @@ export class LightDoor implements FrontDoor {
 
   private async fact<T>(pick: (facts: LoginFacts) => T, ask: (desk: Desk) => Promise<T>): Promise<T> {
     if (this.desk_) return ask(this.desk_);
+    let facts: LoginFacts;
     try {
-      return pick(await this.deps.read());
+      facts = await this.deps.read();
     } catch (err) {
-      if (!(err instanceof UnreadableDeviceData)) throw err;
+      // The reader is a shortcut: whatever stops it, the desk reads the same through Dexie (and
+      // reports what Dexie cannot read, as before issue 15).
+      if (!(err instanceof UnreadableDeviceData)) console.warn('login reader:', err);
       return ask(await this.desk());
     }
+    return pick(facts);
   }
 }
