@@ -54,6 +54,8 @@ export interface LightDoorDeps {
 export class LightDoor implements FrontDoor {
   private loading: Promise<Desk> | null = null;
   private desk_: Desk | null = null;
+  private reading: Promise<LoginFacts> | null = null;
+  private nextRead: Promise<LoginFacts> | null = null;
 
   constructor(private readonly deps: LightDoorDeps) {}
 
@@ -93,11 +95,28 @@ export class LightDoor implements FrontDoor {
     this.desk_?.lock();
   }
 
+  /**
+   * One read at a time: the boot asks for the identity, the idle time and the users at once, and
+   * each read opens the database. A caller arriving during a read gets the next one (shared with
+   * the others arriving then), which starts after it: never an answer read before it asked.
+   */
+  private read(): Promise<LoginFacts> {
+    if (!this.reading) {
+      this.reading = this.deps.read().finally(() => { this.reading = null; });
+      return this.reading;
+    }
+    this.nextRead ??= this.reading.catch(() => undefined).then(() => {
+      this.nextRead = null;
+      return this.read();
+    });
+    return this.nextRead;
+  }
+
   private async fact<T>(pick: (facts: LoginFacts) => T, ask: (desk: Desk) => Promise<T>): Promise<T> {
     if (this.desk_) return ask(this.desk_);
     let facts: LoginFacts;
     try {
-      facts = await this.deps.read();
+      facts = await this.read();
     } catch (err) {
       // The reader is a shortcut: whatever stops it, the desk reads the same through Dexie (and
       // reports what Dexie cannot read, as before issue 15).

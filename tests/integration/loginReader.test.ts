@@ -158,6 +158,30 @@ describe('the front door', () => {
     }
   });
 
+  it('opens the database for one read at a time, and answers a caller who asked during a read with a later read', async () => {
+    const { desk, names } = await enrolledDesk();
+    let open = 0;
+    let most = 0;
+    let reads = 0;
+    const read = async () => {
+      reads += 1;
+      most = Math.max(most, ++open);
+      try {
+        return await readLoginFacts(names.dexie);
+      } finally {
+        open -= 1;
+      }
+    };
+    const door = new LightDoor({ read, changes: () => () => undefined, openDesk: async () => desk });
+    const [identity, users, idle] = await Promise.all([door.identity(), door.users(), door.idleMinutes()]);
+    expect(identity?.code).toBe('K7');
+    expect(users).toHaveLength(2);
+    expect(idle).toBe(5);
+    expect(most).toBe(1);
+    // The first read, then one for the two who asked during it.
+    expect(reads).toBe(2);
+  });
+
   it('keeps a query live: a user added (in any tab) shows without a reload', async () => {
     const { desk, names } = await enrolledDesk();
     const door = new LightDoor({ read: () => readLoginFacts(names.dexie), changes: (l) => onStorageChange(names.dexie, l), openDesk: async () => desk });
