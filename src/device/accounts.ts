@@ -7,11 +7,9 @@ import { toIssues } from '../domain/validation';
 import type { DeskDb, SettingRecord, UserRecord } from './db';
 import type { KeyRing } from './keyRing';
 import { checkPin, PIN_ITERATIONS } from './pin';
+import { sessionUsers, type SessionUser } from './userList';
 
-export interface SessionUser {
-  name: string;
-  role: Role;
-}
+export type { SessionUser } from './userList';
 
 /** A login; `recoveryCode` only when it made the device's keys (enrollment, or the first login after the update). */
 export type Unlocked = SessionUser & { recoveryCode?: string };
@@ -58,8 +56,7 @@ export class Accounts {
   }
 
   async users(): Promise<SessionUser[]> {
-    const all = await this.deps.db.users.toArray();
-    return all.map((u) => ({ name: u.name, role: u.role })).sort((x, y) => x.name.localeCompare(y.name));
+    return sessionUsers(await this.deps.db.users.toArray());
   }
 
   async deviceKeys(): Promise<DeviceKeys | null> {

@@ -7,7 +7,7 @@ import type { BundledEvent } from '../domain/backup/chainCheck';
 import { bundleFileName, EVENTS_PER_FRAME, type BackupPublicKey, type BundleHeader } from '../domain/backup/header';
 import { backupKeyDoc, keyIdOf, parseBackupKeyText } from '../domain/backup/publicKeyText';
 import { RuleError, ValidationError } from '../domain/errors';
-import { bundleReminder, DEFAULT_REMINDER, reminderSettings, type Reminder, type ReminderSettings } from '../domain/backup/reminder';
+import { reminderSettings, type Reminder, type ReminderSettings } from '../domain/backup/reminder';
 import { toIssues } from '../domain/validation';
 import { GENESIS_PREV } from '../domain/hash';
 import { checkPush, type StoredEvent } from '../domain/sync/pushCheck';
@@ -16,18 +16,12 @@ import type { SessionUser } from './accounts';
 import type { Desk } from './desk';
 import type { EventLog } from './eventLog';
 import { DeviceKey } from './deviceKey';
+import { LAST_BUNDLE, lastBundleOf, notInBundle, REMINDER, reminderOf, reminderSettingsOf, type LastBundle } from './bundleReminder';
 
 const BACKUP_KEY = 'backupKey';
-const LAST_BUNDLE = 'lastBundle';
-const REMINDER = 'bundleReminder';
 const RESTORED = 'restoredFromBundle';
 
-export interface LastBundle {
-  from: number;
-  to: number;
-  at: string;
-  fileName: string;
-}
+export type { LastBundle } from './bundleReminder';
 
 export interface BackupStatus {
   /** The hospital's backup key this device seals to (its id), null until one is set. */
@@ -84,8 +78,8 @@ export class BackupDesk {
     return true;
   }
 
-  async reminderSettings(): Promise<ReminderSettings> {
-    return ((await this.desk.db.settings.get(REMINDER))?.value as ReminderSettings | undefined) ?? DEFAULT_REMINDER;
+  reminderSettings(): Promise<ReminderSettings> {
+    return reminderSettingsOf(this.desk.db);
   }
 
   async setReminderSettings(actor: SessionUser, input: unknown): Promise<ReminderSettings> {
@@ -97,14 +91,12 @@ export class BackupDesk {
   }
 
   /** What a login shows: a reminder when the device's events have gone too long outside any bundle. */
-  async reminder(): Promise<Reminder | null> {
-    const { identity } = await this.desk.context();
-    const [status, every] = await Promise.all([this.status(), this.reminderSettings()]);
-    return bundleReminder({ lastAt: status.last?.at ?? null, enrolledAt: identity.enrolledAt, notInBundle: status.notInBundle, now: this.desk.now(), every });
+  reminder(): Promise<Reminder | null> {
+    return reminderOf(this.desk);
   }
 
-  async lastBundle(): Promise<LastBundle | null> {
-    return ((await this.desk.db.settings.get(LAST_BUNDLE))?.value as LastBundle | undefined) ?? null;
+  lastBundle(): Promise<LastBundle | null> {
+    return lastBundleOf(this.desk.db);
   }
 
   /** Written once, after a replacement's enrollment restored the lost tablet's bundle. */
@@ -118,7 +110,7 @@ export class BackupDesk {
       this.desk.db.settings.get(RESTORED)]);
     return {
       restored: (restored?.value as BackupStatus['restored'] | undefined) ?? null,
-      keyId: key ? keyIdOf(key) : null, last, notInBundle: Math.max(0, (head?.seq ?? 0) - (last?.to ?? 0)),
+      keyId: key ? keyIdOf(key) : null, last, notInBundle: notInBundle(head?.seq, last),
       fingerprint: keyIdOf(signer),
     };
   }

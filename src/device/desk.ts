@@ -12,6 +12,7 @@ import type { EventLog } from './eventLog';
 import type { DeviceIdentity, DeviceSettings } from './identity';
 import type { KeyRing } from './keyRing';
 import type { LegacyLog } from './legacyLog';
+import { liveQuery } from './liveQuery';
 import type { Locks } from './locks';
 import type { Projector } from './projector';
 import { readStorageStatus, type StorageStatus } from './storageStatus';
@@ -290,46 +291,19 @@ export class Desk {
    */
   observe<T>(query: () => Promise<T>, onValue: (value: T) => void, onError: (err: unknown) => void = console.error): () => void {
     const prefix = `idb://${this.deps.db.name}/`;
-    let stopped = false;
-    let running = false;
-    let again = false;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const run = async () => {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = true;
-      try {
-        const value = await query();
-        if (!stopped) onValue(value);
-      } catch (err) {
-        // Locked: the screen keeps what it showed, and the query runs again once unlocked.
-        if (!stopped && !(err instanceof RuleError && err.code === 'locked')) onError(err);
-      } finally {
-        running = false;
-        if (again && !stopped) {
-          again = false;
-          void run();
-        }
-      }
-    };
-    const onMutated = (parts: Record<string, unknown>) => {
-      if (stopped || timer !== null || !Object.keys(parts).some((k) => k.startsWith(prefix))) return;
-      timer = setTimeout(() => {
-        timer = null;
-        void run();
-      }, 100);
-    };
-    Dexie.on('storagemutated', onMutated);
-    const stopWatchingKeys = this.deps.keyRing.onChange((open) => { if (open && !stopped) void run(); });
-    void run();
-    return () => {
-      stopped = true;
-      if (timer !== null) clearTimeout(timer);
-      Dexie.on.storagemutated.unsubscribe(onMutated);
-      stopWatchingKeys();
-    };
+    // Locked: the screen keeps what it showed, and the query runs again once unlocked.
+    const reported = (err: unknown) => { if (!(err instanceof RuleError && err.code === 'locked')) onError(err); };
+    return liveQuery(query, onValue, reported, (rerun) => {
+      const onMutated = (parts: Record<string, unknown>) => {
+        if (Object.keys(parts).some((k) => k.startsWith(prefix))) rerun.soon();
+      };
+      Dexie.on('storagemutated', onMutated);
+      const stopWatchingKeys = this.deps.keyRing.onChange((open) => { if (open) rerun.now(); });
+      return () => {
+        Dexie.on.storagemutated.unsubscribe(onMutated);
+        stopWatchingKeys();
+      };
+    });
   }
 
   get eventLog(): EventLog | null {

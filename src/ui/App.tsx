@@ -5,7 +5,7 @@ import { PRINT_ROOT_ID } from '../print/printRootId';
 import type { SessionUser, Unlocked } from '../device/desk';
 import type { DeviceIdentity } from '../device/identity';
 import { LoginScreen } from './login/LoginScreen';
-import { useDesk, useLive } from './services';
+import { useDoorLive, useFrontDoor } from './services';
 import { useSession } from './session';
 import { errorText } from './shared/errors';
 import { loadLanguage } from './i18n';
@@ -31,9 +31,10 @@ type Boot = { state: 'loading' } | { state: 'failed'; error: unknown } | { state
 
 export function App() {
   const { t } = useTranslation();
-  const desk = useDesk();
+  // The front door, not the desk: the login screen is drawn before Dexie and the rest load (issue 15).
+  const door = useFrontDoor();
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
-  const identity = useLive((d) => d.identity(), []);
+  const identity = useDoorLive((d) => d.identity(), []);
   const { user, locked, kiosk, login, lock, logout } = useSession();
   // Shown once, right after the device's key was made; held by this screen only.
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
@@ -41,11 +42,11 @@ export function App() {
     if (code) setRecoveryCode(code);
     login(who);
   }, [login]);
-  const settings = useLive((d) => d.settings(), []);
+  const idleMinutes = useDoorLive((d) => d.idleMinutes(), []);
   const onIdle = useCallback(() => lock(), [lock]);
   const [, navigate] = useHashLocation();
   // Every session locks when left alone. The waiting-room display has no session to lock.
-  useIdleLock(Boolean(user) && !locked, settings?.idleMinutes ?? 5, onIdle);
+  useIdleLock(Boolean(user) && !locked, idleMinutes ?? 5, onIdle);
   const leaveDisplay = useCallback((by: Unlocked) => {
     // Off the display's address first: the display route would turn the new session into a display again.
     navigate('/queue', { replace: true });
@@ -56,15 +57,15 @@ export function App() {
   const hasUser = Boolean(user);
   useEffect(() => {
     if (!hasUser || locked) {
-      desk.lock();
+      door.lock();
       // The last printout is kept for the print dialog; the print code is loaded only if something was printed.
       if (document.getElementById(PRINT_ROOT_ID)) void import('../print/printJob').then((m) => m.clearPrinted());
     }
-  }, [desk, hasUser, locked]);
+  }, [door, hasUser, locked]);
 
   useEffect(() => {
-    desk.start().then(() => setBoot({ state: 'ready' }), (error: unknown) => setBoot({ state: 'failed', error }));
-  }, [desk]);
+    door.identity().then(() => setBoot({ state: 'ready' }), (error: unknown) => setBoot({ state: 'failed', error }));
+  }, [door]);
 
   let content;
   if (boot.state === 'failed') content = <main className="screen"><p className="form-error" role="alert">{errorText(boot.error, t)}</p></main>;

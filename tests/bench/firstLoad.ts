@@ -60,7 +60,9 @@ async function measure(context: BrowserContext, page: Page, url: string, prepare
       .catch(async (err: unknown) => {
         throw new Error(`no login screen; the page shows: ${(await page.locator('body').innerText()).slice(0, 200)}`, { cause: err });
       });
-    await page.getByText('Ravi Kumar', { exact: true }).click();
+    await page.getByText('Ravi Kumar', { exact: true }).click().catch(async (err: unknown) => {
+      throw new Error(`no clerk to tap; the page shows: ${(await page.locator('body').innerText()).slice(0, 200)}`, { cause: err });
+    });
     const tap = await page.evaluate<number>(TAP_ANSWERED);
     const { drawn, longTasks } = await page.evaluate(() => (window as unknown as { firstLoad: { drawn: number; longTasks: { start: number; duration: number }[] } }).firstLoad);
     const longTask = Math.max(0, ...longTasks.filter((t) => t.start < tap).map((t) => t.duration));

@@ -4,23 +4,26 @@
  *   npm run size                  build (vite build, the usual config) and report
  *   npm run size -- --no-build    report on the dist/ already there (no module breakdown)
  *   npm run size -- --modules N   list the N largest modules of each path chunk (default 25)
- *   npm run size -- --json        the figures as JSON (for a budget check)
+ *   npm run size -- --json        the figures as JSON
+ *   npm run size -- --write-budget  record the paths' sizes as the budget `npm test` holds the
+ *                                 build to (tests/bench/sizeBudget.json; each limit is the size
+ *                                 now, plus at least half a KB, in whole KB): after a change that
+ *                                 made the first load smaller, or one that had to make it larger
  *
- * The chunk graph is read from dist/ itself, as the browser would follow it: the built index.html's
- * module script and modulepreload tags, then every static `import … from "./x.js"` inside those
- * chunks. Dynamic `import("./x.js")` is a later download (on first use; the service worker
- * precaches it), except where the boot waits for it
- * (BOOT_DYNAMIC below). When it builds, a small plugin also records each chunk's modules with their
- * rendered size (tree-shaken, before minification: read them as shares, not bytes sent), so the
+ * The chunk graph and the paths are tests/helpers/bundlePaths.ts's (the size budget `npm test`
+ * checks, tests/e2e/sizeBudget.test.ts, reads them the same way). When it builds, a small plugin
+ * also records each chunk's modules with their rendered size (tree-shaken, before minification:
+ * read them as shares, not bytes sent), so the
  * report can say *what* a chunk carries. No bundle
  * analyzer dependency: Rolldown's own output metadata is enough.
  *
  * Gzip is zlib's default level (6), what a server compressing on the fly sends; Vite's own report
  * uses level 9 and reads a little smaller.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+import { BUDGET_FILE, gzipByName, pathsOf, readDist, type Budget, type Chunk } from '../helpers/bundlePaths';
 
 const root = join(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -31,23 +34,6 @@ const option = (name: string, fallback: string) => {
 };
 const outDir = join(root, option('--out', 'dist'));
 const topModules = Number(option('--modules', '25'));
-
-/**
- * Dynamic imports the page awaits before the login screen is usable (the language in use, when it
- * is not built in). Named by chunk name (the file name before the hash). Keep in step with main.tsx.
- */
-const BOOT_DYNAMIC: string[] = [];
-/** The same for a desk whose saved language is Hindi (src/ui/i18n/areas.ts: only the English login strings are built in). */
-const BOOT_DYNAMIC_HI = [...BOOT_DYNAMIC, 'base.hi'];
-
-/**
- * The clerk's whole path, beyond the login screen: what a PIN's unlock loads (the key-wrap and
- * sealing code, the event log on PouchDB, `index.es` being pouchdb-browser's chunk, and the
- * projector that catches up), the session's shell, the registration desk (a clerk's home), the
- * patient form and summary with their English strings (src/ui/i18n/areas.ts), and the token
- * slip's print. Named by the module each chunk is built from.
- */
-const CLERK_PATH = ['keyWrap', 'sealing', 'pouchLog', 'index.es', 'projector', 'Shell', 'common.en', 'DeskScreen', 'desk.en', 'PatientScreen', 'printSlip', 'printJob'];
 
 type ModuleSize = { id: string; raw: number; gzip: number };
 type Meta = Map<string, ModuleSize[]>; // chunk file name → modules, largest first
@@ -86,66 +72,26 @@ function shortId(id: string): string {
   return clean.startsWith(root) ? relative(root, clean) : clean;
 }
 
-type Chunk = { file: string; name: string; raw: number; gzip: number; imports: string[]; dynamicImports: string[] };
-
-function readDist(): { chunks: Map<string, Chunk>; entry: string[]; css: Chunk[] } {
-  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-  const chunks = new Map<string, Chunk>();
-  const css: Chunk[] = [];
-  const assets = join(outDir, 'assets');
-  for (const f of readdirSync(assets)) {
-    const file = `assets/${f}`;
-    const buf = new Uint8Array(readFileSync(join(assets, f)));
-    const name = f.replace(/-[\w-]{8}\.(js|css)$/, '');
-    const sizes = { file, name, raw: statSync(join(assets, f)).size, gzip: gzipSync(buf).length };
-    if (f.endsWith('.css')) { css.push({ ...sizes, imports: [], dynamicImports: [] }); continue; }
-    if (!f.endsWith('.js')) continue;
-    const code = new TextDecoder().decode(buf);
-    // Static: `import{a}from"./x.js"`, `import"./x.js"`, `export{a}from"./x.js"` (minified output).
-    const imports = [...code.matchAll(/\b(?:import|export)\s*(?:[\w$*{},\s]*?\bfrom\s*)?["'`]\.\/([^"'`]+\.js)["'`]/g)].map((m) => `assets/${m[1]!}`);
-    const dynamicImports = [...code.matchAll(/\bimport\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g)].map((m) => `assets/${m[1]!}`);
-    chunks.set(file, { ...sizes, imports: unique(imports), dynamicImports: unique(dynamicImports) });
-  }
-  const entry = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]!);
-  return { chunks, entry: unique(entry), css };
-}
-
-const unique = <T,>(xs: T[]) => [...new Set(xs)];
-
-function staticClosure(chunks: Map<string, Chunk>, start: string[]): Set<string> {
-  const seen = new Set<string>();
-  const walk = (f: string) => {
-    if (seen.has(f)) return;
-    const c = chunks.get(f);
-    if (!c) throw new Error(`size: ${f} is imported but not in ${outDir}`);
-    seen.add(f);
-    c.imports.forEach(walk);
-  };
-  start.forEach(walk);
-  return seen;
-}
-
-/** Chunks by name; a name with no chunk of its own is built into another one (an older build's entry, say). */
-function byName(chunks: Map<string, Chunk>, names: string[]): string[] {
-  return names.flatMap((n) => {
-    const found = [...chunks.values()].filter((c) => c.name === n);
-    if (found.length > 1) throw new Error(`size: expected one chunk named ${n}, found ${found.length}`);
-    if (found.length === 0) missing.add(n);
-    return found.map((c) => c.file);
-  });
-}
-const missing = new Set<string>();
-
 const kb = (n: number) => (n / 1024).toFixed(1).padStart(7);
 const sum = (cs: Chunk[], k: 'raw' | 'gzip') => cs.reduce((s, c) => s + c[k], 0);
 
 const meta = flag('--no-build') ? new Map() as Meta : await buildWithMeta();
-const { chunks, entry, css } = readDist();
-const login = staticClosure(chunks, [...entry, ...byName(chunks, BOOT_DYNAMIC)]);
-const loginHi = staticClosure(chunks, [...entry, ...byName(chunks, BOOT_DYNAMIC_HI)]);
-const clerk = staticClosure(chunks, [...login, ...byName(chunks, CLERK_PATH)]);
+const dist = readDist(outDir);
+const { chunks, css } = dist;
+const { login, loginHi, clerk, missing } = pathsOf(dist);
 const all = [...chunks.values()].sort((a, b) => b.gzip - a.gzip);
 const pick = (set: Set<string>) => all.filter((c) => set.has(c.file));
+
+if (flag('--write-budget')) {
+  const entry = (set: Set<string>) => {
+    const gzip = sum(pick(set), 'gzip');
+    return { limitKB: Math.ceil(gzip / 1024 + 0.5), gzip, chunks: gzipByName(chunks, set) };
+  };
+  const budget: Budget = { login: entry(login), loginHi: entry(loginHi), clerk: entry(clerk) };
+  writeFileSync(join(root, BUDGET_FILE), `${JSON.stringify(budget, null, 2)}\n`);
+  console.log(`wrote ${BUDGET_FILE}: login ≤ ${budget.login.limitKB} KB, in Hindi ≤ ${budget.loginHi.limitKB} KB, clerk path ≤ ${budget.clerk.limitKB} KB gzip`);
+  process.exit(0);
+}
 
 if (flag('--json')) {
   const row = (c: Chunk) => ({ file: c.file, raw: c.raw, gzip: c.gzip });
@@ -175,7 +121,7 @@ const report = (title: string, target: number, set: Set<string>) => {
 report('To the login screen', 120, login);
 report('To the login screen, in Hindi', 120, loginHi);
 report('Whole clerk path (login, desk, patient form, token slip)', 220, clerk);
-if (missing.size) console.log(`(no chunk of their own, so inside another: ${[...missing].join(', ')})`);
+if (missing.length) console.log(`(no chunk of their own, so inside another: ${missing.join(', ')})`);
 
 if (meta.size > 0 && topModules > 0) {
   for (const c of pick(clerk)) {

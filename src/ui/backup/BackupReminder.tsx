@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BackupDesk } from '../../device/backupDesk';
+import { reminderOf } from '../../device/bundleReminder';
+import type { BackupDesk } from '../../device/backupDesk';
 import { useDesk, useLive } from '../services';
 import { MakeBundle } from './MakeBundle';
 
@@ -13,8 +14,11 @@ import { MakeBundle } from './MakeBundle';
 export function BackupReminder() {
   const { t } = useTranslation();
   const desk = useDesk();
-  const backups = useMemo(() => new BackupDesk(desk), [desk]);
-  const reminder = useLive(() => backups.reminder(), [backups]);
+  // Whether to remind is read at every login; the bundle code (sealing, signing) loads only when one is made.
+  const reminder = useLive((d) => reminderOf(d), []);
+  const backups = useMemo<Pick<BackupDesk, 'make'>>(() => ({
+    make: async (options) => new (await import('../../device/backupDesk')).BackupDesk(desk).make(options),
+  }), [desk]);
   const [later, setLater] = useState(false);
   const [made, setMade] = useState<string | null>(null);
   if (made) {

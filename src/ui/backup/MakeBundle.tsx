@@ -10,7 +10,7 @@ import { cancelled, openBundleSink, writeFailure } from './saveBundle';
  * `onMade`: the confirmation goes to the caller instead (the login reminder, which closes once
  * the bundle is made while its confirmation must stay).
  */
-export function MakeBundle({ backups, onMade }: { backups: BackupDesk; onMade?: (text: string) => void }) {
+export function MakeBundle({ backups, onMade }: { backups: Pick<BackupDesk, 'make'>; onMade?: (text: string) => void }) {
   const { t } = useTranslation();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [made, setMade] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenProgress, Unlocked } from '../../device/desk';
-import { useDesk, useLive } from '../services';
+import { useDoorLive, useFrontDoor } from '../services';
 import { errorText } from '../shared/errors';
 import { FormError } from '../shared/Field';
 import { lazyScreen } from '../shared/lazyScreen';
@@ -24,8 +24,8 @@ export function LoginScreen({ onLogin, fixedUser, onSwitchUser, title, onCancel 
   onCancel?: () => void;
 }) {
   const { t } = useTranslation();
-  const desk = useDesk();
-  const users = useLive((d) => d.users(), []);
+  const door = useFrontDoor();
+  const users = useDoorLive((d) => d.users(), []);
   const [name, setName] = useState(fixedUser?.name ?? '');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -33,12 +33,17 @@ export function LoginScreen({ onLogin, fixedUser, onSwitchUser, title, onCancel 
   const [progress, setProgress] = useState<OpenProgress | null>(null);
   const [recovering, setRecovering] = useState(false);
 
+  // The desk (Dexie, the key ring) loads while the PIN is typed, not with the screen: the tap on a
+  // name is answered first (issue 15). A failure to load shows at the submit, which asks again.
+  const prepare = () => { door.desk().catch(() => undefined); };
+
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     if (!name) return setError(t('errors.required'));
     setBusy(true);
     setError(null);
     try {
+      const desk = await door.desk();
       onLogin(await desk.login(name, pin, setProgress));
     } catch (err) {
       setError(errorText(err, t));
@@ -79,7 +84,7 @@ export function LoginScreen({ onLogin, fixedUser, onSwitchUser, title, onCancel 
         <div className="field">
           <label htmlFor="login-pin">{t('login.pin')}</label>
           <input id="login-pin" type="password" inputMode="numeric" autoComplete="off" maxLength={12} value={pin}
-            autoFocus={Boolean(fixedUser)} onChange={(e) => setPin(e.target.value)} />
+            autoFocus={Boolean(fixedUser)} onFocus={prepare} onChange={(e) => setPin(e.target.value)} />
         </div>
         <FormError text={error} />
         {progress && progress.total > 0 ? <OpeningProgress progress={progress} /> : null}

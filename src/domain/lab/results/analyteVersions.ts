@@ -1,20 +1,7 @@
-import { z } from 'zod';
-import { catalogueVersion, TEST_CODE } from '../catalogue';
-import { testAnalytes, type Analyte, type AnalyteCatalogue } from './analytes';
+import type { Analyte, AnalyteCatalogue } from './analytes';
 import { DEFAULT_ANALYTES } from './defaultAnalytes';
 import { canonicalJson } from '../../canonicalJson';
 import type { Issue } from '../../errors';
-
-/**
- * An administrator's edit of one test's analytes, published as a new analyte version based on
- * the one it edited. One test per event: all analytes together exceed an event's 32 KB.
- */
-export const analytesUpdated = z.strictObject({
-  version: catalogueVersion,
-  basedOn: catalogueVersion,
-  test: z.string().regex(TEST_CODE, 'testCode'),
-  analytes: testAnalytes,
-}).refine((d) => d.version !== d.basedOn, { message: 'basedOnItself', path: ['basedOn'] });
 
 /** A published analyte version as the device keeps it (one per `analytes.updated` event). */
 export interface AnalyteVersionRow {

@@ -3,7 +3,7 @@ import { parseSpecimenId, SPECIMEN_ID } from '../../ids/specimenId';
 import { personName, text } from '../../text';
 import { catalogueVersion, TEST_CODE } from '../catalogue';
 import { analyteCode } from './analytes';
-import { analytesUpdated } from './analyteVersions';
+import { analytesUpdated } from './analyteEvent';
 
 const specimenId = z.string().regex(SPECIMEN_ID, 'specimenId').refine((id) => parseSpecimenId(id).ok, 'specimenId');
 const testCode = z.string().regex(TEST_CODE, 'testCode');
