@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { eventIdRange } from '../../domain/events/envelope';
 import { allClearMarker, ALL_CLEAR_ID } from '../../domain/sync/gate';
 import { checkPush, idsToLookUp, type StoredEvent, type Verdict } from '../../domain/sync/pushCheck';
-import { deviceKeyDoc, deviceKeyId, headFromHeader, publicKeyJwk, sameKey, signedHead, type PublicKeyJwk, type SignedHead } from '../../domain/sync/signedHead';
+import { deviceKeyDoc, deviceKeyId, headFromHeader, publicKeyJwk, sameKey, signedHead, type DeviceKeyDoc, type PublicKeyJwk, type SignedHead } from '../../domain/sync/signedHead';
 import { eventId } from '../../domain/events/envelope';
 import { verifyHead } from '../../crypto/headSignature';
 import { jsonOf, type Upstream } from './upstream';
@@ -14,7 +14,7 @@ export const MAX_KEYS = 1000;
 export const FACT_TTL_MS = 5_000;
 
 export class Refusal extends Error {
-  constructor(readonly status: 400 | 403 | 409, readonly error: string, reason: string) {
+  constructor(readonly status: 400 | 403 | 409 | 503, readonly error: string, reason: string) {
     super(reason);
   }
 }
@@ -103,6 +103,19 @@ export class StoreFacts {
     return null;
   }
 
+  /** One document as the store's server admin reads it (null when missing). */
+  async readDoc(id: string): Promise<Record<string, unknown> | null> {
+    const { status, body } = await this.json('GET', encodeURIComponent(id));
+    if (status === 404) return null;
+    if (status !== 200 || typeof body !== 'object' || body === null) throw new Error(`${id} is unreadable (${status})`);
+    return body as Record<string, unknown>;
+  }
+
+  /** Writes (or, with `_rev`, replaces; `_deleted` removes) one document as the server admin: its HTTP status. */
+  async writeDoc(id: string, doc: Record<string, unknown>): Promise<number> {
+    return (await this.json('PUT', encodeURIComponent(id), doc)).status;
+  }
+
   async storedHash(device: string, seq: number): Promise<string | null> {
     const { status, body } = await this.json('GET', encodeURIComponent(eventId(device, seq)));
     return status === 200 && typeof (body as { hash?: unknown }).hash === 'string' ? (body as { hash: string }).hash : null;
@@ -142,7 +155,7 @@ async function requireSignedBy(facts: StoreFacts, device: string, head: SignedHe
   if (!head || !last || head.seq !== last.seq || head.hash !== last.hash || !(await verifyHead(key, device, head))) {
     const replaced = head ? await facts.replacedKeyOf(device, head) : null;
     if (replaced) {
-      throw new Refusal(403, 'key_mismatch', `This tablet's key for device ${device} was replaced at ${replaced.at} by ${replaced.by}: another tablet took over the code (a replacement), so this one may no longer push.`);
+      throw new Refusal(403, 'key_replaced', `This tablet's key for device ${device} was replaced at ${replaced.at} by ${replaced.by}: another tablet took over the code (a replacement), so this one may no longer push.`);
     }
     throw new Refusal(403, 'key_mismatch', `This push is not signed with the key registered for device ${device}: is another tablet using this device code?`);
   }
@@ -219,14 +232,21 @@ export async function checkStatus(facts: StoreFacts, body: unknown, device: stri
   if ((await facts.storedHash(device, head.seq)) !== head.hash) throw new Refusal(403, 'forbidden', `the signed head names event ${head.seq}, which the central store does not hold as signed`);
 }
 
-/** First registration wins; the same key again is answered as done, another one refused. */
-export async function checkKeyRegistration(facts: StoreFacts, body: unknown, device: string, docId: string): Promise<'new' | 'same'> {
-  const parsed = deviceKeyDoc.safeParse(body);
+/**
+ * First registration wins; the same key again is answered as done, another one refused unless it
+ * comes with a replacement statement, which the gateway then checks (keyReplacement.ts) before it
+ * retires the registered key. `doc`: the key document to store, without the statement.
+ */
+export async function checkKeyRegistration(facts: StoreFacts, body: unknown, device: string, docId: string): Promise<
+  { kind: 'new'; doc: DeviceKeyDoc } | { kind: 'same' } | { kind: 'replacement'; doc: DeviceKeyDoc; statement: unknown; held: PublicKeyJwk }> {
+  const { replacement, ...keyDoc } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const parsed = deviceKeyDoc.safeParse(keyDoc);
   if (!parsed.success || parsed.data._id !== docId || parsed.data.device !== device || parsed.data._rev !== undefined) {
-    throw new Refusal(400, 'bad_request', `a key document is {_id: "devicekey:${device}", type: "device-key", device, publicKey (P-256 JWK), registeredAt}`);
+    throw new Refusal(400, 'bad_request', `a key document is {_id: "devicekey:${device}", type: "device-key", device, publicKey (P-256 JWK), registeredAt, and a replacement statement if any}`);
   }
   const held = await facts.deviceKey(device, true);
-  if (!held) return 'new';
-  if (sameKey(held, parsed.data.publicKey)) return 'same';
-  throw new Refusal(409, 'key_mismatch', `Device ${device} already has another key registered: another tablet may be using this code. An administrator replaces it with npm run central -- replace-device-key ${device}.`);
+  if (!held) return { kind: 'new', doc: parsed.data };
+  if (sameKey(held, parsed.data.publicKey)) return { kind: 'same' };
+  if (replacement !== undefined) return { kind: 'replacement', doc: parsed.data, statement: replacement, held };
+  throw new Refusal(409, 'key_mismatch', `Device ${device} already has another key registered: another tablet may be using this code. A replacement tablet restored from the lost one's bundle (with a current backup key file) takes the code over at its gate; otherwise an administrator replaces the key with npm run central -- replace-device-key ${device}.`);
 }
