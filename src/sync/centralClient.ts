@@ -233,6 +233,7 @@ export class CentralClient {
     if (res.status === 200 || res.status === 201 || res.status === 202) return;
     const error = (res.body as { error?: unknown } | null)?.error;
     if (res.status === 409 && error === 'key_mismatch') throw new SyncError('keyMismatch', { device });
+    if (res.status === 403 && error === 'key_replaced') throw new SyncError('keyReplaced', { reason: String((res.body as { reason?: unknown }).reason ?? '') });
     if (res.status === 403 && error === 'replacement_refused') {
       throw new SyncError('replacementRefused', { device, reason: String((res.body as { reason?: unknown }).reason ?? '') });
     }

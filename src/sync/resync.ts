@@ -174,9 +174,11 @@ export class Resync {
       for (;;) {
         try {
           await client.check();
-          await requireNotBehindStore(client, log);
-          // Again at every run: a central store restored from a backup may have lost the key.
+          // Again at every run: a central store restored from a backup may have lost the key. Before
+          // the check below: a tablet whose key a replacement retired is told that, the true reason
+          // (its replacement may well have pushed beyond it too).
           await this.registerKey(client, log.device);
+          await requireNotBehindStore(client, log);
           const marker = await this.checkAllClear(client, gate);
           const known = await this.desk.db.syncRefusals.toCollection().primaryKeys();
           const pusher = new Pusher(log, client, {

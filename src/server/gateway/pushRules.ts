@@ -92,13 +92,22 @@ export class StoreFacts {
    * refusal then says that this tablet was replaced, and when and by whom, instead of guessing.
    */
   async replacedKeyOf(device: string, head: SignedHead): Promise<{ at: string; by: string } | null> {
+    return this.replacementOf(device, (old) => verifyHead(old, device, head));
+  }
+
+  /** The replacement record that retired this key of the device, if any. */
+  async retiredKey(device: string, key: PublicKeyJwk): Promise<{ at: string; by: string } | null> {
+    return this.replacementOf(device, async (old) => sameKey(old, key));
+  }
+
+  private async replacementOf(device: string, retired: (oldKey: PublicKeyJwk) => Promise<boolean>): Promise<{ at: string; by: string } | null> {
     const start = `devicekey-replaced:${device}:`;
     const q = `include_docs=true&startkey=${encodeURIComponent(JSON.stringify(start))}&endkey=${encodeURIComponent(JSON.stringify(`${start}\ufff0`))}`;
     const { status, body } = await this.json('GET', `_all_docs?${q}`);
     if (status !== 200) return null;
     for (const row of (body as { rows?: Array<{ doc?: { oldKey?: unknown; at?: unknown; by?: unknown } }> }).rows ?? []) {
       const old = publicKeyJwk.safeParse(row.doc?.oldKey);
-      if (old.success && (await verifyHead(old.data, device, head))) return { at: String(row.doc?.at), by: String(row.doc?.by) };
+      if (old.success && (await retired(old.data))) return { at: String(row.doc?.at), by: String(row.doc?.by) };
     }
     return null;
   }
@@ -144,6 +153,9 @@ export function readBulkBody(body: unknown): unknown[] {
   return parsed.data.docs;
 }
 
+const replacedRefusal = (device: string, replaced: { at: string; by: string }) =>
+  new Refusal(403, 'key_replaced', `This tablet's key for device ${device} was replaced at ${replaced.at} by ${replaced.by}: another tablet took over the code (a replacement), so this one may no longer push.`);
+
 /** The push must be signed with the key registered for its device code: one tablet per code. */
 async function requireSignedBy(facts: StoreFacts, device: string, head: SignedHead | null, docs: unknown[]) {
   const key = await facts.deviceKey(device);
@@ -154,9 +166,7 @@ async function requireSignedBy(facts: StoreFacts, device: string, head: SignedHe
   }, null);
   if (!head || !last || head.seq !== last.seq || head.hash !== last.hash || !(await verifyHead(key, device, head))) {
     const replaced = head ? await facts.replacedKeyOf(device, head) : null;
-    if (replaced) {
-      throw new Refusal(403, 'key_replaced', `This tablet's key for device ${device} was replaced at ${replaced.at} by ${replaced.by}: another tablet took over the code (a replacement), so this one may no longer push.`);
-    }
+    if (replaced) throw replacedRefusal(device, replaced);
     throw new Refusal(403, 'key_mismatch', `This push is not signed with the key registered for device ${device}: is another tablet using this device code?`);
   }
 }
@@ -248,5 +258,8 @@ export async function checkKeyRegistration(facts: StoreFacts, body: unknown, dev
   if (!held) return { kind: 'new', doc: parsed.data };
   if (sameKey(held, parsed.data.publicKey)) return { kind: 'same' };
   if (replacement !== undefined) return { kind: 'replacement', doc: parsed.data, statement: replacement, held };
+  // A replaced tablet opening its gate again: told so, not taken for a second tablet.
+  const retired = await facts.retiredKey(device, parsed.data.publicKey);
+  if (retired) throw replacedRefusal(device, retired);
   throw new Refusal(409, 'key_mismatch', `Device ${device} already has another key registered: another tablet may be using this code. A replacement tablet restored from the lost one's bundle (with a current backup key file) takes the code over at its gate; otherwise an administrator replaces the key with npm run central -- replace-device-key ${device}.`);
 }

@@ -107,6 +107,11 @@ describe('a replacement tablet takes its device code over with the statement its
     const client = new CentralClient({ dbUrl: `${gw.base}/central/${DB}`, ...gw.accounts.T1 });
     await expect(client.bulkDocs(chain.slice(5, 6), await lost.sign(6, chain[5]!.hash))).rejects.toMatchObject({ code: 'keyReplaced', params: { reason: expect.stringContaining('was replaced at') } });
     expect((await storeOfT1()).events).toEqual(before.events);
+    // Its gate opened again: told the same, not taken for a second tablet using the code.
+    const reopened = await register(lost.key.publicKey);
+    expect(reopened.status).toBe(403);
+    expect(reopened.json).toMatchObject({ error: 'key_replaced', reason: expect.stringMatching(/was replaced at .* by the replacement tablet's statement/) });
+    expect(await storeOfT1()).toEqual(after);
     // The same registration again is answered as done; the new tablet numbers on.
     expect((await register(replacement.publicKey, await statementFor(replacement.publicKey, lost.key.publicKey, 5))).status).toBe(200);
   });
