@@ -88,7 +88,7 @@ export class StoreFacts {
   }
 
   /**
-   * The replacement record (`replace-device-key`) whose old key signed this head, if any: the
+   * The replacement record (`replace-device-key`, or a replacement statement) whose old key signed this head, if any: the
    * refusal then says that this tablet was replaced, and when and by whom, instead of guessing.
    */
   async replacedKeyOf(device: string, head: SignedHead): Promise<{ at: string; by: string } | null> {
