@@ -22,9 +22,24 @@ export async function generateSigningKey(): Promise<{ publicKey: PublicKeyJwk; p
 
 const toBase64url = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
-export async function signReplacement(privateKey: SigningPrivateKey, statement: Omit<UnsignedStatement, 'signingKeyId'>): Promise<ReplacementStatement> {
+export interface ReplacementSigner {
+  keyId: string;
+  key: CryptoKey;
+}
+
+/**
+ * The key file's signing key as a key object that cannot be read back (not extractable): a
+ * restore imports it when it reads the file, so a damaged one is refused before anything is
+ * enrolled, and keeps only this until the new tablet's key exists.
+ */
+export async function importSigningKey(privateKey: SigningPrivateKey): Promise<ReplacementSigner> {
   const key = await crypto.subtle.importKey('jwk', { ...privateKey, ext: false }, ALGORITHM, false, ['sign']);
-  const unsigned: UnsignedStatement = { ...statement, signingKeyId: keyIdOf(privateKey) };
+  return { keyId: keyIdOf(privateKey), key };
+}
+
+export async function signReplacement(signer: SigningPrivateKey | ReplacementSigner, statement: Omit<UnsignedStatement, 'signingKeyId'>): Promise<ReplacementStatement> {
+  const { key, keyId } = 'd' in signer ? await importSigningKey(signer) : signer;
+  const unsigned: UnsignedStatement = { ...statement, signingKeyId: keyId };
   const signature = await crypto.subtle.sign(SIGNING, key, new TextEncoder().encode(replacementMessage(unsigned)));
   return { ...unsigned, signature: toBase64url(signature) };
 }

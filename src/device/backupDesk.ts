@@ -16,7 +16,7 @@ import type { SessionUser } from './accounts';
 import type { Desk } from './desk';
 import type { EventLog } from './eventLog';
 import { DeviceKey } from './deviceKey';
-import { signReplacement } from '../crypto/replacementSignature';
+import { importSigningKey, signReplacement } from '../crypto/replacementSignature';
 import type { ReplacementStatement } from '../domain/backup/replacement';
 import type { PublicKeyJwk } from '../domain/sync/signedHead';
 
@@ -324,7 +324,7 @@ export interface RestorePlan {
 export async function planRestore(args: { keyFileText: string; bundle: () => AsyncIterable<Uint8Array>; hospital: string; code: string; onProgress?: (progress: BundleProgress) => void }): Promise<RestorePlan> {
   const key = privateKeyOf(args.keyFileText);
   // Kept in this closure until the new tablet's key exists (after enrollment), never stored.
-  const signingKey = parseBackupKeyFile(args.keyFileText)?.signingKey ?? null;
+  const signingKey = await signerOf(args.keyFileText);
   let header: BundleHeader | null = null;
   let lastAt = '';
   let done = false;
@@ -363,6 +363,17 @@ export async function planRestore(args: { keyFileText: string; bundle: () => Asy
       newKey, oldKey: checked.signer, seq: checked.to, hash: checked.headHash, at,
     }) : null),
   };
+}
+
+/** The key file's replacement signing key, null for a file made before them; a damaged one is refused. */
+async function signerOf(keyFileText: string) {
+  const jwk = parseBackupKeyFile(keyFileText)?.signingKey;
+  if (!jwk) return null;
+  try {
+    return await importSigningKey(jwk);
+  } catch {
+    throw new BundleRefusal('notAKeyFile', 'the backup key file\'s replacement signing key is damaged');
+  }
 }
 
 /** The hospital's private backup key from its file's text, picked for one import and never stored. */

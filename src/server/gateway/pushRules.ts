@@ -257,9 +257,10 @@ export async function checkKeyRegistration(facts: StoreFacts, body: unknown, dev
   const held = await facts.deviceKey(device, true);
   if (!held) return { kind: 'new', doc: parsed.data };
   if (sameKey(held, parsed.data.publicKey)) return { kind: 'same' };
-  if (replacement !== undefined) return { kind: 'replacement', doc: parsed.data, statement: replacement, held };
-  // A replaced tablet opening its gate again: told so, not taken for a second tablet.
+  // A replaced tablet opening its gate again: told so, not taken for a second tablet. A retired key
+  // never comes back, whatever statement it brings.
   const retired = await facts.retiredKey(device, parsed.data.publicKey);
   if (retired) throw replacedRefusal(device, retired);
+  if (replacement !== undefined) return { kind: 'replacement', doc: parsed.data, statement: replacement, held };
   throw new Refusal(409, 'key_mismatch', `Device ${device} already has another key registered: another tablet may be using this code. A replacement tablet restored from the lost one's bundle (with a current backup key file) takes the code over at its gate; otherwise an administrator replaces the key with npm run central -- replace-device-key ${device}.`);
 }

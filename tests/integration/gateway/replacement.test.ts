@@ -116,21 +116,31 @@ describe('a replacement tablet takes its device code over with the statement its
     expect((await register(replacement.publicKey, await statementFor(replacement.publicKey, lost.key.publicKey, 5))).status).toBe(200);
   });
 
-  it('never takes a statement twice: after a second replacement, the first statement names a key no longer registered', async () => {
+  it('never takes a statement twice: a second tablet restored from the same bundle, or the first statement after a second replacement, is refused', async () => {
+    const before = await storeOfT1();
+    // Two tablets restored from the lost tablet's one bundle: the first took the code, the second names a key no longer registered.
+    const twin = await generateDeviceKey();
+    const late = await register(twin.publicKey, await statementFor(twin.publicKey, lost.key.publicKey, 5));
+    expect(late.status).toBe(403);
+    expect(late.json.reason).toMatch(/replaces key [0-9a-f]{16}, but the key registered now is [0-9a-f]{16}: that key was replaced already/);
+    expect(await storeOfT1()).toEqual(before);
+
     const first = await statementFor(replacement.publicKey, lost.key.publicKey, 5);
     const third = await generateDeviceKey();
     expect((await register(third.publicKey, await statementFor(third.publicKey, replacement.publicKey, 5))).status).toBe(201);
-    const before = await storeOfT1();
-    expect(before.records).toHaveLength(2);
+    const after = await storeOfT1();
+    expect(after.records).toHaveLength(2);
+    // The first replacement's key, retired in its turn, never comes back, even with its statement.
     const replayed = await register(replacement.publicKey, first);
     expect(replayed.status).toBe(403);
-    expect(replayed.json.reason).toMatch(/replaces key [0-9a-f]{16}, but the key registered now is [0-9a-f]{16}: that key was replaced already/);
-    expect(await storeOfT1()).toEqual(before);
+    expect(replayed.json).toMatchObject({ error: 'key_replaced', reason: expect.stringMatching(/was replaced at .* by the replacement tablet's statement/) });
+    expect(await storeOfT1()).toEqual(after);
   });
 
   it('tells the tablet why its statement was refused', async () => {
     const client = new CentralClient({ dbUrl: `${gw.base}/central/${DB}`, ...gw.accounts.T1 });
     const other = await generateDeviceKey();
+    // The lost tablet's key was replaced twice over by now: its statements are spent.
     const stale = await statementFor(other.publicKey, lost.key.publicKey, 5);
     await expect(client.registerKey('T1', other.publicKey, '2026-12-02T10:00:00.000Z', stale as ReplacementStatement))
       .rejects.toMatchObject({ code: 'replacementRefused', params: { device: 'T1', reason: expect.stringMatching(/replaced already/) } });
