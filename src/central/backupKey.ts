@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { backupKeyId, generateBackupKey, type BackupPrivateKey } from '../crypto/bundleSeal';
+import { generateSigningKey } from '../crypto/replacementSignature';
 import type { BackupPublicKey } from '../domain/backup/header';
 import { parseBackupKeyFile } from '../domain/backup/keyFile';
 import { backupKeyText, BACKUP_KEY_DOC_ID, backupKeyDoc } from '../domain/backup/publicKeyText';
@@ -29,10 +30,12 @@ export async function createBackupKey(target: SetupTarget, hospital: string, out
   const existing = await couchRequest(target.url, `${target.db}/${BACKUP_KEY_DOC_ID}`, { auth: target.auth });
   if (existing.status === 200) throw new StartupError('The central store already has a backup key: tablets seal their bundles to it. Keep using its private file.');
   const { publicKey, privateKey } = await generateBackupKey();
+  // A second pair, for signing only: a replacement tablet's statement (never the ECDH key for ECDSA).
+  const signing = await generateSigningKey();
   const keyId = backupKeyId(publicKey);
-  const file = { type: 'downtime-desk-backup-key', hospital: name, keyId, createdAt: now.toISOString(), privateKey };
+  const file = { type: 'downtime-desk-backup-key', hospital: name, keyId, createdAt: now.toISOString(), privateKey, signingKey: signing.privateKey };
   writeFileSync(outFile, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-  const doc = backupKeyDoc.parse({ _id: BACKUP_KEY_DOC_ID, type: 'backup-key', hospital: name, keyId, publicKey, createdAt: now.toISOString() });
+  const doc = backupKeyDoc.parse({ _id: BACKUP_KEY_DOC_ID, type: 'backup-key', hospital: name, keyId, publicKey, signingKey: signing.publicKey, createdAt: now.toISOString() });
   const saved = await couchRequest(target.url, `${target.db}/${BACKUP_KEY_DOC_ID}`, { method: 'PUT', auth: target.auth, body: doc });
   if (saved.status !== 201 && saved.status !== 202) throw new StartupError(`The central store refused the backup key (HTTP ${saved.status}); the private file ${outFile} was written: remove it and try again.`);
   return { keyId, text: backupKeyText(publicKey) };

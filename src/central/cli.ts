@@ -25,11 +25,13 @@ const USAGE = `Usage: npm run central -- <command>
   all-clear --by NAME  declare the network clean: devices may send from now on
   replace-device-key CODE --by NAME
                      forget the key registered for CODE (a replaced tablet), keeping a record of
-                     it: the next tablet to open its gate with CODE registers its own
+                     it: the next tablet to open its gate with CODE registers its own (a tablet
+                     restored from the lost one's bundle with a current key file needs no such step)
   backup-key --hospital NAME --out FILE
                      make the hospital's backup key pair: the private half into FILE (keep it off
-                     the server, e.g. on a USB stick in the safe: only it opens backup bundles),
-                     the public half into the central store and printed, to enter on each tablet
+                     the server, e.g. on a USB stick in the safe: only it opens backup bundles,
+                     and it signs a replacement tablet's takeover of a lost one's code), the
+                     public half into the central store and printed, to enter on each tablet
   import BUNDLE --key FILE [--trust-key FINGERPRINT]
                      check a tablet's backup bundle (seal, signature, chain, push rules) and store
                      its events; nothing is stored when it is refused. --trust-key: the device
@@ -116,7 +118,7 @@ async function run(command: (typeof COMMANDS)[number], config: ServerConfig, arg
       const out = option(args, '--out');
       if (!out) throw new StartupError('backup-key needs --out FILE: where to write the private half (then move it off the server).');
       const made = await createBackupKey(setupTarget(config), option(args, '--hospital') ?? '', out);
-      console.log(`Backup key ${made.keyId} made. Its private half is in ${out} (readable only by you): keep it off this server, e.g. on a USB stick in the safe, with a copy elsewhere. Without it no backup bundle can be opened.`);
+      console.log(`Backup key ${made.keyId} made. Its private half is in ${out} (readable only by you): keep it off this server, e.g. on a USB stick in the safe, with a copy elsewhere. Without it no backup bundle can be opened, and no replacement tablet can take over a lost one's code.`);
       console.log('Enter this public key on each tablet ("This device", Backup key); tablets whose gate opens fetch it themselves:');
       console.log(made.text);
       return 0;

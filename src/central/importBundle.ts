@@ -132,7 +132,8 @@ export async function importBundle(target: SetupTarget, path: string, key: Hospi
 
 /**
  * The bundle's signer must be the key the device registered; a device never synced needs --trust-key.
- * A key `replace-device-key` retired (a lost or stolen tablet's) still vouches for the events it
+ * A key a replacement retired (`replace-device-key`, or a replacement tablet's statement at its gate;
+ * a lost or stolen tablet's) still vouches for the events it
  * signed while it was valid, so its bundle may come in, but it is never registered again: that
  * would hand the device code back to the lost tablet and lock its replacement out.
  */
@@ -145,7 +146,7 @@ async function requireSigner(target: SetupTarget, header: BundleHeader, trustKey
   const retired = await retiredKeyOf(target, header);
   if (retired) {
     if (trustKey !== undefined) {
-      throw new BundleRefusal('retiredKey', `signed with key ${fingerprint} of device ${header.device}, which ${retired.by} retired at ${retired.at} (replace-device-key): a retired key is never trusted again; import without --trust-key to bring in its events only`);
+      throw new BundleRefusal('retiredKey', `signed with key ${fingerprint} of device ${header.device}, which ${retired.by} retired at ${retired.at} (a replacement): a retired key is never trusted again; import without --trust-key to bring in its events only`);
     }
     return false;
   }
@@ -156,7 +157,7 @@ async function requireSigner(target: SetupTarget, header: BundleHeader, trustKey
   throw new BundleRefusal('otherDeviceKey', `signed with key ${fingerprint}, not with the key device ${header.device} registered (${signerFingerprint(registered.data!.publicKey)}): another tablet made it, or it was re-signed`);
 }
 
-/** The replacement record whose old key signed the bundle, if `replace-device-key` retired it. */
+/** The replacement record whose old key signed the bundle, if a replacement retired it. */
 async function retiredKeyOf(target: SetupTarget, header: BundleHeader): Promise<{ at: string; by: string } | null> {
   const start = `devicekey-replaced:${header.device}:`;
   const q = `include_docs=true&startkey=${encodeURIComponent(JSON.stringify(start))}&endkey=${encodeURIComponent(JSON.stringify(`${start}\ufff0`))}`;

@@ -17,9 +17,20 @@ import type { Desk } from './desk';
 import type { EventLog } from './eventLog';
 import { DeviceKey } from './deviceKey';
 import { LAST_BUNDLE, lastBundleOf, notInBundle, REMINDER, reminderOf, reminderSettingsOf, type LastBundle } from './bundleReminder';
+import { importSigningKey, signReplacement } from '../crypto/replacementSignature';
+import type { ReplacementStatement } from '../domain/backup/replacement';
+import type { PublicKeyJwk } from '../domain/sync/signedHead';
 
 const BACKUP_KEY = 'backupKey';
 const RESTORED = 'restoredFromBundle';
+/** Sealed at rest (SEALED_SETTINGS): the signed statement the gate presents when it registers the key. */
+export const REPLACEMENT = 'replacementStatement';
+
+export interface Restored {
+  events: number;
+  lastAt: string;
+  authorised: boolean;
+}
 
 export type { LastBundle } from './bundleReminder';
 
@@ -31,8 +42,11 @@ export interface BackupStatus {
   notInBundle: number;
   /** This device's signing key, as the central import's --trust-key asks for it. */
   fingerprint: string;
-  /** A replacement tablet: how many of the lost one's events came back, and the last one's time. */
-  restored: { events: number; lastAt: string } | null;
+  /**
+   * A replacement tablet: how many of the lost one's events came back, the last one's time, and
+   * whether the key file could sign its replacement statement (older key files cannot).
+   */
+  restored: Restored | null;
 }
 
 /** Where a bundle's bytes go: a file the user picked (File System Access API) or a download. */
@@ -99,9 +113,21 @@ export class BackupDesk {
     return lastBundleOf(this.desk.db);
   }
 
-  /** Written once, after a replacement's enrollment restored the lost tablet's bundle. */
-  async recordRestore(restored: { events: number; lastAt: string }): Promise<void> {
+  /**
+   * Written once, after a replacement's enrollment restored the lost tablet's bundle: what came
+   * back, and the statement authorising this tablet's key in place of the lost one's, signed with
+   * the key file the restore read (none when that file is older than replacement signing keys).
+   */
+  async recordRestore(plan: Pick<RestorePlan, 'events' | 'lastAt' | 'authorise'>): Promise<void> {
+    const statement = await plan.authorise(await this.key.publicKey(), this.desk.now().toISOString());
+    if (statement) await this.desk.db.settings.put({ key: REPLACEMENT, value: statement });
+    const restored: Restored = { events: plan.events, lastAt: plan.lastAt, authorised: statement !== null };
     await this.desk.db.settings.put({ key: RESTORED, value: restored });
+  }
+
+  /** The replacement statement the gate presents when it registers this tablet's key, if any. */
+  async replacementStatement(): Promise<ReplacementStatement | null> {
+    return ((await this.desk.db.settings.get(REPLACEMENT))?.value as ReplacementStatement | undefined) ?? null;
   }
 
   async status(): Promise<BackupStatus> {
@@ -273,6 +299,11 @@ export interface RestorePlan {
   lastAt: string;
   /** Writes the checked events into the new tablet's log (during enrollment, before its own). */
   into: (log: EventLog) => Promise<void>;
+  /**
+   * Signs the statement that the tablet with `newKey` replaces the lost one (the bundle's signer),
+   * with the key file's replacement signing key; null when the file has none (made before it).
+   */
+  authorise: (newKey: PublicKeyJwk, at: string) => Promise<ReplacementStatement | null>;
 }
 
 /**
@@ -284,6 +315,8 @@ export interface RestorePlan {
  */
 export async function planRestore(args: { keyFileText: string; bundle: () => AsyncIterable<Uint8Array>; hospital: string; code: string; onProgress?: (progress: BundleProgress) => void }): Promise<RestorePlan> {
   const key = privateKeyOf(args.keyFileText);
+  // Kept in this closure until the new tablet's key exists (after enrollment), never stored.
+  const signingKey = await signerOf(args.keyFileText);
   let header: BundleHeader | null = null;
   let lastAt = '';
   let done = false;
@@ -317,7 +350,22 @@ export async function planRestore(args: { keyFileText: string; bundle: () => Asy
       const head = await log.head();
       if (head?.seq !== checked.to || head.hash !== checked.headHash) throw new BundleRefusal('chainBroken', 'the restored chain does not end at the bundle\'s head');
     },
+    authorise: async (newKey, at) => (signingKey ? signReplacement(signingKey, {
+      type: 'device-replacement', version: 1, hospital: checked.hospital, device: checked.device,
+      newKey, oldKey: checked.signer, seq: checked.to, hash: checked.headHash, at,
+    }) : null),
   };
+}
+
+/** The key file's replacement signing key, null for a file made before them; a damaged one is refused. */
+async function signerOf(keyFileText: string) {
+  const jwk = parseBackupKeyFile(keyFileText)?.signingKey;
+  if (!jwk) return null;
+  try {
+    return await importSigningKey(jwk);
+  } catch {
+    throw new BundleRefusal('notAKeyFile', 'the backup key file\'s replacement signing key is damaged');
+  }
 }
 
 /** The hospital's private backup key from its file's text, picked for one import and never stored. */

@@ -53,9 +53,10 @@ export const tailKey = (reversedDigits: string): string => reversedDigits.slice(
 
 /**
  * The settings whose value holds a secret: the central store's address, account and password,
- * and a recovery code made but not yet put away (sealed like the data it opens).
+ * a recovery code made but not yet put away (sealed like the data it opens), and a replacement
+ * tablet's signed statement (it lets this tablet's key take over a device code).
  */
-export const SEALED_SETTINGS: ReadonlySet<string> = new Set(['syncGate', 'recoveryPending']);
+export const SEALED_SETTINGS: ReadonlySet<string> = new Set(['syncGate', 'recoveryPending', 'replacementStatement']);
 
 export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
   settings: {

@@ -1,3 +1,4 @@
+import type { ReplacementStatement } from '../domain/backup/replacement';
 import { deviceKeyId, headerOf, sameKey, SIGNED_HEAD_HEADER, type PublicKeyJwk, type SignedHead } from '../domain/sync/signedHead';
 import { eventId } from '../domain/events/envelope';
 import { SyncError } from './syncError';
@@ -220,13 +221,22 @@ export class CentralClient {
 
   /**
    * Register this device's public key, once: the first registration wins. The same key again is
-   * fine; another one means a second tablet is using this device code.
+   * fine; another one means a second tablet is using this device code, unless this tablet is the
+   * lost one's replacement and presents the statement its restore signed (the gateway then retires
+   * the old key).
    */
-  async registerKey(device: string, publicKey: PublicKeyJwk, registeredAt: string): Promise<void> {
+  async registerKey(device: string, publicKey: PublicKeyJwk, registeredAt: string, replacement: ReplacementStatement | null = null): Promise<void> {
     const id = deviceKeyId(device);
-    const res = await this.request(encodeURIComponent(id), { method: 'PUT', body: { _id: id, type: 'device-key', device, publicKey, registeredAt } });
+    const res = await this.request(encodeURIComponent(id), {
+      method: 'PUT', body: { _id: id, type: 'device-key', device, publicKey, registeredAt, ...(replacement ? { replacement } : {}) },
+    });
     if (res.status === 200 || res.status === 201 || res.status === 202) return;
-    if (res.status === 409 && (res.body as { error?: unknown } | null)?.error === 'key_mismatch') throw new SyncError('keyMismatch', { device });
+    const error = (res.body as { error?: unknown } | null)?.error;
+    if (res.status === 409 && error === 'key_mismatch') throw new SyncError('keyMismatch', { device });
+    if (res.status === 403 && error === 'key_replaced') throw new SyncError('keyReplaced', { reason: String((res.body as { reason?: unknown }).reason ?? '') });
+    if (res.status === 403 && error === 'replacement_refused') {
+      throw new SyncError('replacementRefused', { device, reason: String((res.body as { reason?: unknown }).reason ?? '') });
+    }
     if (res.status === 409 || res.status === 403) {
       // Already registered (a store without the gateway answers 409 or its design document's 403):
       // fine if it is this device's own key.
@@ -252,6 +262,8 @@ export class CentralClient {
       // The gateway refuses a whole push, before looking at any event, while there is no all-clear
       // or when the push is not signed with this device code's registered key.
       if (body?.error === 'no_all_clear') throw new SyncError('noAllClear');
+      // A key retired by a replacement: this tablet was replaced, and the reason says when and by whom.
+      if (body?.error === 'key_replaced') throw new SyncError('keyReplaced', { reason: String(body.reason ?? '') });
       if (body?.error === 'key_mismatch' || body?.error === 'no_device_key') throw new SyncError(body.error === 'key_mismatch' ? 'keyMismatch' : 'noDeviceKey', {});
       // Some servers refuse the whole request when validation refuses a document in it.
       throw new SyncError('forbidden', { reason: String(body?.reason ?? '') });

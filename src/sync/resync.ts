@@ -91,14 +91,20 @@ export class Resync {
     await client.check();
     const { log } = await this.desk.context();
     await requireNotBehindStore(client, log);
-    // The one thing sent before the all-clear: the public half of this device's key, not patient data.
-    await client.registerKey(log.device, await this.key.publicKey(), this.desk.now().toISOString());
+    // The one thing sent before the all-clear: the public half of this device's key, not patient
+    // data (with a replacement's signed statement, which retires the lost tablet's key).
+    await this.registerKey(client, log.device);
     // The hospital's backup key, if the central store has one: a public key, for backup bundles.
     const { identity } = await this.desk.context();
     await new BackupDesk(this.desk).adoptCentralKey(await client.getDoc(BACKUP_KEY_DOC_ID).catch(() => null), identity.hospital);
     const gate: GateConfig = { open: true, url, username, password, pull, openedAt: this.desk.now().toISOString(), openedBy: actor.name, syncedUnderMarkerAt: null };
     await this.desk.db.settings.put({ key: GATE, value: gate });
     return gate;
+  }
+
+  private async registerKey(client: CentralClient, device: string) {
+    const replacement = await new BackupDesk(this.desk).replacementStatement();
+    await client.registerKey(device, await this.key.publicKey(), this.desk.now().toISOString(), replacement);
   }
 
   async closeGate(actor: SessionUser): Promise<void> {
@@ -168,9 +174,11 @@ export class Resync {
       for (;;) {
         try {
           await client.check();
+          // Again at every run: a central store restored from a backup may have lost the key. Before
+          // the check below: a tablet whose key a replacement retired is told that, the true reason
+          // (its replacement may well have pushed beyond it too).
+          await this.registerKey(client, log.device);
           await requireNotBehindStore(client, log);
-          // Again at every run: a central store restored from a backup may have lost the key.
-          await client.registerKey(log.device, await this.key.publicKey(), this.desk.now().toISOString());
           const marker = await this.checkAllClear(client, gate);
           const known = await this.desk.db.syncRefusals.toCollection().primaryKeys();
           const pusher = new Pusher(log, client, {

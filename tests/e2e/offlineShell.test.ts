@@ -39,7 +39,7 @@ describe('offline shell, enrollment and login in Chromium', () => {
       await page.getByRole('button', { name: 'Log out' }).click();
       await login(page, 'Asha Verma', '482913');
       expect(await checkChain(page)).toBe('All 4 events of K7 are intact.');
-      expect(await page.getByTestId('event-count').textContent()).toBe('4');
+      expect(await page.locator('[data-testid="event-count"][aria-busy="false"]').textContent()).toBe('4');
       await context.close();
     } finally {
       profile.remove();

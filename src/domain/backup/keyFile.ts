@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { backupPublicKey } from './header';
+// (by this path: the lint rule reads '../sync/' as src/sync, the resync's IO)
+import { publicKeyJwk } from '../../domain/sync/signedHead';
 
 /** The private backup key file `npm run central -- backup-key` writes (JSON). */
 export const backupKeyFile = z.strictObject({
@@ -8,6 +10,12 @@ export const backupKeyFile = z.strictObject({
   keyId: z.string(),
   createdAt: z.string(),
   privateKey: backupPublicKey.extend({ d: z.string().min(43).max(43) }),
+  /**
+   * The ECDSA key that signs a replacement tablet's statement (src/crypto/replacementSignature.ts).
+   * Files made before it existed lack it: they still open bundles, but cannot authorise a
+   * replacement (the administrators then run replace-device-key by hand).
+   */
+  signingKey: publicKeyJwk.extend({ d: z.string().min(43).max(43) }).optional(),
 });
 export type BackupKeyFile = z.output<typeof backupKeyFile>;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { sha256Hex } from '../hash';
 import { backupPublicKey, KEY_ID, type BackupPublicKey } from './header';
+// (by this path: the lint rule reads '../sync/' as src/sync, the resync's IO)
+import { publicKeyJwk } from '../../domain/sync/signedHead';
 
 export const BACKUP_KEY_DOC_ID = 'backupkey';
 
@@ -12,6 +14,8 @@ export const backupKeyDoc = z.strictObject({
   hospital: z.string().min(1).max(120),
   keyId: z.string().regex(KEY_ID),
   publicKey: backupPublicKey,
+  /** The public half of the replacement signing key (absent for a key made before it existed). */
+  signingKey: publicKeyJwk.optional(),
   createdAt: z.iso.datetime(),
 });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { basicAuthHeader, type BasicAuth } from '../../central/credentials';
 import { parseBoundedJson } from './boundedJson';
 import { PushPipeline } from './pushPipeline';
+import { replaceWithStatement } from './keyReplacement';
 import { LoginThrottle } from './loginThrottle';
 import { SIGNED_HEAD_HEADER } from '../../domain/sync/signedHead';
 import { checkKeyRegistration, checkOwnKeys, checkRevsDiff, checkStatus, firstSeq, judgeBatch, readBulkBody, Refusal, StoreFacts, tailOfBatch } from './pushRules';
@@ -91,9 +92,14 @@ export async function gatewayPlugin(app: FastifyInstance, options: GatewayOption
       case 'keyRegister': {
         const { device: code } = device();
         const known = await checkKeyRegistration(facts, req.body, code, `devicekey:${code}`);
-        if (known === 'same') return reply.status(200).header('cache-control', 'no-store').send({ ok: true, id: `devicekey:${code}` });
+        if (known.kind === 'same') return reply.status(200).header('cache-control', 'no-store').send({ ok: true, id: `devicekey:${code}` });
+        if (known.kind === 'replacement') {
+          await replaceWithStatement(facts, known.doc, known.held, known.statement, now());
+          options.log?.(`device ${code}: key replaced by a replacement statement; the old key's pushes are refused from now on`);
+          return reply.status(201).header('cache-control', 'no-store').send({ ok: true, id: `devicekey:${code}`, replaced: true });
+        }
         facts.forgetKey(code);
-        return pass(reply, await forward(req.body));
+        return pass(reply, await forward(known.doc));
       }
       case 'statusWrite':
         await checkStatus(facts, req.body, device().device, `device:${device().device}`);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { eventIdRange } from '../../domain/events/envelope';
 import { allClearMarker, ALL_CLEAR_ID } from '../../domain/sync/gate';
 import { checkPush, idsToLookUp, type StoredEvent, type Verdict } from '../../domain/sync/pushCheck';
-import { deviceKeyDoc, deviceKeyId, headFromHeader, publicKeyJwk, sameKey, signedHead, type PublicKeyJwk, type SignedHead } from '../../domain/sync/signedHead';
+import { deviceKeyDoc, deviceKeyId, headFromHeader, publicKeyJwk, sameKey, signedHead, type DeviceKeyDoc, type PublicKeyJwk, type SignedHead } from '../../domain/sync/signedHead';
 import { eventId } from '../../domain/events/envelope';
 import { verifyHead } from '../../crypto/headSignature';
 import { jsonOf, type Upstream } from './upstream';
@@ -14,7 +14,7 @@ export const MAX_KEYS = 1000;
 export const FACT_TTL_MS = 5_000;
 
 export class Refusal extends Error {
-  constructor(readonly status: 400 | 403 | 409, readonly error: string, reason: string) {
+  constructor(readonly status: 400 | 403 | 409 | 503, readonly error: string, reason: string) {
     super(reason);
   }
 }
@@ -88,19 +88,41 @@ export class StoreFacts {
   }
 
   /**
-   * The replacement record (`replace-device-key`) whose old key signed this head, if any: the
+   * The replacement record (`replace-device-key`, or a replacement statement) whose old key signed this head, if any: the
    * refusal then says that this tablet was replaced, and when and by whom, instead of guessing.
    */
   async replacedKeyOf(device: string, head: SignedHead): Promise<{ at: string; by: string } | null> {
+    return this.replacementOf(device, (old) => verifyHead(old, device, head));
+  }
+
+  /** The replacement record that retired this key of the device, if any. */
+  async retiredKey(device: string, key: PublicKeyJwk): Promise<{ at: string; by: string } | null> {
+    return this.replacementOf(device, async (old) => sameKey(old, key));
+  }
+
+  private async replacementOf(device: string, retired: (oldKey: PublicKeyJwk) => Promise<boolean>): Promise<{ at: string; by: string } | null> {
     const start = `devicekey-replaced:${device}:`;
     const q = `include_docs=true&startkey=${encodeURIComponent(JSON.stringify(start))}&endkey=${encodeURIComponent(JSON.stringify(`${start}\ufff0`))}`;
     const { status, body } = await this.json('GET', `_all_docs?${q}`);
     if (status !== 200) return null;
     for (const row of (body as { rows?: Array<{ doc?: { oldKey?: unknown; at?: unknown; by?: unknown } }> }).rows ?? []) {
       const old = publicKeyJwk.safeParse(row.doc?.oldKey);
-      if (old.success && (await verifyHead(old.data, device, head))) return { at: String(row.doc?.at), by: String(row.doc?.by) };
+      if (old.success && (await retired(old.data))) return { at: String(row.doc?.at), by: String(row.doc?.by) };
     }
     return null;
+  }
+
+  /** One document as the store's server admin reads it (null when missing). */
+  async readDoc(id: string): Promise<Record<string, unknown> | null> {
+    const { status, body } = await this.json('GET', encodeURIComponent(id));
+    if (status === 404) return null;
+    if (status !== 200 || typeof body !== 'object' || body === null) throw new Error(`${id} is unreadable (${status})`);
+    return body as Record<string, unknown>;
+  }
+
+  /** Writes (or, with `_rev`, replaces; `_deleted` removes) one document as the server admin: its HTTP status. */
+  async writeDoc(id: string, doc: Record<string, unknown>): Promise<number> {
+    return (await this.json('PUT', encodeURIComponent(id), doc)).status;
   }
 
   async storedHash(device: string, seq: number): Promise<string | null> {
@@ -131,6 +153,9 @@ export function readBulkBody(body: unknown): unknown[] {
   return parsed.data.docs;
 }
 
+const replacedRefusal = (device: string, replaced: { at: string; by: string }) =>
+  new Refusal(403, 'key_replaced', `This tablet's key for device ${device} was replaced at ${replaced.at} by ${replaced.by}: another tablet took over the code (a replacement), so this one may no longer push.`);
+
 /** The push must be signed with the key registered for its device code: one tablet per code. */
 async function requireSignedBy(facts: StoreFacts, device: string, head: SignedHead | null, docs: unknown[]) {
   const key = await facts.deviceKey(device);
@@ -141,9 +166,7 @@ async function requireSignedBy(facts: StoreFacts, device: string, head: SignedHe
   }, null);
   if (!head || !last || head.seq !== last.seq || head.hash !== last.hash || !(await verifyHead(key, device, head))) {
     const replaced = head ? await facts.replacedKeyOf(device, head) : null;
-    if (replaced) {
-      throw new Refusal(403, 'key_mismatch', `This tablet's key for device ${device} was replaced at ${replaced.at} by ${replaced.by}: another tablet took over the code (a replacement), so this one may no longer push.`);
-    }
+    if (replaced) throw replacedRefusal(device, replaced);
     throw new Refusal(403, 'key_mismatch', `This push is not signed with the key registered for device ${device}: is another tablet using this device code?`);
   }
 }
@@ -219,14 +242,25 @@ export async function checkStatus(facts: StoreFacts, body: unknown, device: stri
   if ((await facts.storedHash(device, head.seq)) !== head.hash) throw new Refusal(403, 'forbidden', `the signed head names event ${head.seq}, which the central store does not hold as signed`);
 }
 
-/** First registration wins; the same key again is answered as done, another one refused. */
-export async function checkKeyRegistration(facts: StoreFacts, body: unknown, device: string, docId: string): Promise<'new' | 'same'> {
-  const parsed = deviceKeyDoc.safeParse(body);
+/**
+ * First registration wins; the same key again is answered as done, another one refused unless it
+ * comes with a replacement statement, which the gateway then checks (keyReplacement.ts) before it
+ * retires the registered key. `doc`: the key document to store, without the statement.
+ */
+export async function checkKeyRegistration(facts: StoreFacts, body: unknown, device: string, docId: string): Promise<
+  { kind: 'new'; doc: DeviceKeyDoc } | { kind: 'same' } | { kind: 'replacement'; doc: DeviceKeyDoc; statement: unknown; held: PublicKeyJwk }> {
+  const { replacement, ...keyDoc } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const parsed = deviceKeyDoc.safeParse(keyDoc);
   if (!parsed.success || parsed.data._id !== docId || parsed.data.device !== device || parsed.data._rev !== undefined) {
-    throw new Refusal(400, 'bad_request', `a key document is {_id: "devicekey:${device}", type: "device-key", device, publicKey (P-256 JWK), registeredAt}`);
+    throw new Refusal(400, 'bad_request', `a key document is {_id: "devicekey:${device}", type: "device-key", device, publicKey (P-256 JWK), registeredAt, and a replacement statement if any}`);
   }
   const held = await facts.deviceKey(device, true);
-  if (!held) return 'new';
-  if (sameKey(held, parsed.data.publicKey)) return 'same';
-  throw new Refusal(409, 'key_mismatch', `Device ${device} already has another key registered: another tablet may be using this code. An administrator replaces it with npm run central -- replace-device-key ${device}.`);
+  if (!held) return { kind: 'new', doc: parsed.data };
+  if (sameKey(held, parsed.data.publicKey)) return { kind: 'same' };
+  // A replaced tablet opening its gate again: told so, not taken for a second tablet. A retired key
+  // never comes back, whatever statement it brings.
+  const retired = await facts.retiredKey(device, parsed.data.publicKey);
+  if (retired) throw replacedRefusal(device, retired);
+  if (replacement !== undefined) return { kind: 'replacement', doc: parsed.data, statement: replacement, held };
+  throw new Refusal(409, 'key_mismatch', `Device ${device} already has another key registered: another tablet may be using this code. A replacement tablet restored from the lost one's bundle (with a current backup key file) takes the code over at its gate; otherwise an administrator replaces the key with npm run central -- replace-device-key ${device}.`);
 }

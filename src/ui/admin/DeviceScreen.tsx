@@ -18,7 +18,8 @@ export function DeviceScreen({ actor }: { actor: SessionUser }) {
   const { t } = useTranslation();
   const desk = useDesk();
   const identity = useLive((d) => d.identity(), []);
-  const row = useLive(async (d) => (await d.devices()).find((r) => r.code === identity?.code), [identity?.code]);
+  // Undefined until read (identity first): a count shown before then would be a false 0.
+  const events = useLive(async (d) => (identity ? (await d.devices()).find((r) => r.code === identity.code)?.eventCount ?? 0 : undefined), [identity?.code]);
   const rejects = useLive((d) => d.rejectCount(), []);
   const [storage, setStorage] = useState<StorageStatus | null>(null);
   const [report, setReport] = useState<ChainReport | null>(null);
@@ -64,7 +65,7 @@ export function DeviceScreen({ actor }: { actor: SessionUser }) {
       <dl className="facts">
         <dt>{t('device.code')}</dt><dd data-testid="device-code">{identity?.code}</dd>
         <dt>{t('device.hospital')}</dt><dd>{identity?.hospital}</dd>
-        <dt>{t('device.events')}</dt><dd data-testid="event-count">{row?.eventCount ?? 0}</dd>
+        <dt>{t('device.events')}</dt><dd data-testid="event-count" aria-busy={events === undefined}>{events ?? t('app.loading')}</dd>
         <dt>{t('device.persisted')}</dt>
         <dd data-testid="persisted">
           {storage?.persisted === true ? t('device.granted') : storage?.persisted === false ? t('device.denied') : t('device.unknown')}

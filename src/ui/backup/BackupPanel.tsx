@@ -51,7 +51,10 @@ export function BackupPanel({ actor }: { actor: SessionUser }) {
         </dl>
       )}
       {status?.restored ? (
-        <p className="warning" data-testid="restored">{t('backup.restored', { count: status.restored.events, at: clock.dateTime(status.restored.lastAt) })}</p>
+        <p className="warning" data-testid="restored">
+          {t('backup.restored', { count: status.restored.events, at: clock.dateTime(status.restored.lastAt) })}{' '}
+          {t(status.restored.authorised ? 'backup.restoredAuthorised' : 'backup.restoredNotAuthorised')}
+        </p>
       ) : null}
       <MakeBundle backups={backups} />
 

@@ -56,7 +56,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (admin: Unlocked) => 
     }
     try {
       const admin = await desk.enroll({ enrollment: { ...values.enrollment, code }, admin: values.admin }, plan ? { restore: plan.into } : {});
-      if (plan) await new BackupDesk(desk).recordRestore({ events: plan.events, lastAt: plan.lastAt });
+      if (plan) await new BackupDesk(desk).recordRestore(plan);
       onEnrolled(admin);
     } finally {
       setProgress(null);

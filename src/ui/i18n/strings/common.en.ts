@@ -79,6 +79,8 @@ export const strings = {
     },
     restored_one: 'This tablet replaced a lost one: {{count}} event came back from its bundle. Whatever the lost tablet did after {{at}} is missing: collect it on paper.',
     restored_other: 'This tablet replaced a lost one: {{count}} events came back from its bundle. Whatever the lost tablet did after {{at}} is missing: collect it on paper.',
+    restoredAuthorised: 'Its key takes over the lost tablet\'s device code when the gate is first opened: the central store then refuses whatever the lost tablet sends.',
+    restoredNotAuthorised: 'The backup key file used for the restore is older than replacement signing keys, so it could not vouch for this tablet: an administrator replaces the lost tablet\'s key on the central store (npm run central -- replace-device-key) before this tablet can sync.',
     later: 'Later',
   },
   errors: {
