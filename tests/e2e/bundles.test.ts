@@ -157,5 +157,6 @@ describe('a lost tablet\'s backup bundle, with no network between the tablets an
     } finally {
       await browser.close();
     }
-  });
+  // Three tablets, two CLI runs and four resyncs: about a minute alone, over three on a loaded machine.
+  }, 420_000);
 });
