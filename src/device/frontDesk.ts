@@ -1,4 +1,5 @@
 import type { Collection } from 'dexie';
+import { canonicalJson } from '../domain/canonicalJson';
 import { RuleError, ValidationError } from '../domain/errors';
 import { formatDowntimeId } from '../domain/ids/downtimeId';
 import { ageYears, birthProblem } from '../domain/patients/age';
@@ -118,7 +119,8 @@ export class FrontDesk {
     if (!current) throw new RuleError('patientNotFound');
     const merged = await this.checkFields({ ...fieldsOf(current), ...(changes as object) });
     const changed = Object.fromEntries(Object.entries(merged).filter(([k, v]) =>
-      JSON.stringify(v) !== JSON.stringify((current as unknown as Record<string, unknown>)[k])));
+      // Whatever order the stored value's keys came in (events store theirs in canonical order).
+      canonicalJson(v) !== canonicalJson((current as unknown as Record<string, unknown>)[k])));
     if (Object.keys(changed).length === 0) throw new ValidationError([{ path: '', code: 'noChanges' }], changes, 'correction');
     const why = reason === undefined || reason === '' ? undefined : text(200).safeParse(reason);
     if (why && !why.success) throw new ValidationError(toIssues(why.error).map((i) => ({ ...i, path: 'reason' })), reason, 'correction');

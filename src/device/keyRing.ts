@@ -33,9 +33,16 @@ export class KeyRing {
   async open(dataKey: Uint8Array, since = this.closes): Promise<void> {
     const sealing = this.sealing ?? await import('../crypto/sealing');
     const keys = sealing.recordKeys(dataKey);
-    const sealKey = await sealing.importSealKey(keys);
+    const wipe = () => { for (const bytes of [dataKey, keys.seal, keys.search]) bytes.fill(0); };
+    let sealKey: CryptoKey;
+    try {
+      sealKey = await sealing.importSealKey(keys);
+    } catch (err) {
+      wipe();
+      throw err;
+    }
     if (this.closes !== since) {
-      for (const bytes of [dataKey, keys.seal, keys.search]) bytes.fill(0);
+      wipe();
       throw new RuleError('locked');
     }
     this.close();

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../domain/canonicalJson';
 import type { z } from 'zod';
 import { locationOf } from '../domain/lab/orderingLocation';
 import { RuleError, ValidationError, type Issue } from '../domain/errors';
@@ -94,7 +95,7 @@ export class LabDesk {
     let version = '';
     await projector.record('catalogue.updated', async () => {
       const current = await this.currentCatalogue();
-      if (JSON.stringify(current.tests) === JSON.stringify(tests)) throw new ValidationError([{ path: '', code: 'noChanges' }], input, 'catalogue');
+      if (canonicalJson(current.tests) === canonicalJson(tests)) throw new ValidationError([{ path: '', code: 'noChanges' }], input, 'catalogue');
       const mine = await this.db.catalogues.where('device').equals(identity.code).count();
       version = catalogueVersionOf(identity.code, mine + 1);
       return { version, basedOn: current.version, tests };

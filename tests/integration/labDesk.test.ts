@@ -247,6 +247,8 @@ describe('test catalogue', () => {
     expect(fresh.request.catalogueVersion).toBe('K7-1');
     expect(fresh.catalogue?.tests.find((t) => t.code === 'CBC')?.name).toBe('CBC with differential');
     expect((await lab.publishCatalogue(admin, DEFAULT_CATALOGUE.tests)).version).toBe('K7-2');
+    // The same tests again, now that the current version came from an event: nothing to publish.
+    expect(await refusal(lab.publishCatalogue(admin, DEFAULT_CATALOGUE.tests))).toEqual([':noChanges']);
   });
 
   it('lets only an administrator edit it, and refuses bad or empty edits', async () => {
