@@ -1,4 +1,5 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
+import { LoadFailure } from './shared/LoadFailure';
 import { useTranslation } from 'react-i18next';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { PRINT_ROOT_ID } from '../print/printRootId';
@@ -74,9 +75,11 @@ export function App() {
   else if (kiosk !== null) {
     // No top bar, no tabs, no banners: a display shows the board whatever the address.
     return (
-      <Suspense fallback={<Loading className="display" />}>
-        <KioskScreen dept={kiosk} onLeave={leaveDisplay} />
-      </Suspense>
+      <LoadFailure>
+        <Suspense fallback={<Loading className="display" />}>
+          <KioskScreen dept={kiosk} onLeave={leaveDisplay} />
+        </Suspense>
+      </LoadFailure>
     );
   }
   else if (!user) content = <LoginScreen onLogin={enter} />;
@@ -90,7 +93,7 @@ export function App() {
       {user ? <StorageBanner /> : null}
       {/* The lock screen covers the work instead of replacing it, so a half-filled form survives. */}
       <div hidden={locked} aria-hidden={locked}>
-        <Suspense fallback={<Loading />}>{content}</Suspense>
+        <LoadFailure><Suspense fallback={<Loading />}>{content}</Suspense></LoadFailure>
       </div>
       {locked && user ? <LoginScreen fixedUser={user} onLogin={enter} onSwitchUser={logout} /> : null}
     </>

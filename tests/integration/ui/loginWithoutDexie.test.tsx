@@ -69,4 +69,15 @@ describe('the login screen before the desk is loaded (issue 15)', () => {
     await screen.findByRole('heading', { name: 'Set up this device' });
     expect(openDesk).toHaveBeenCalledTimes(1);
   });
+
+  it('says so when the desk cannot be loaded, instead of a blank page, and offers a reload', async () => {
+    const fresh = makeDesk();
+    const openDesk = vi.fn(async () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    renderBooted(fresh.names.dexie, openDesk);
+    expect(await screen.findByRole('alert')).toHaveTextContent('This screen could not be loaded');
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
+  });
 });

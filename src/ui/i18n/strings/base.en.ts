@@ -4,7 +4,8 @@
  * Every key here is in base.hi.ts (typed, and a unit test checks).
  */
 export const strings = {
-  app: { title: 'Downtime Desk', loading: 'Starting…', offline: 'Offline', online: 'Online', language: 'भाषा: हिन्दी' },
+  app: { title: 'Downtime Desk', loading: 'Starting…', offline: 'Offline', online: 'Online', language: 'भाषा: हिन्दी',
+    loadFailed: 'This screen could not be loaded. Reload the app (online, if it fails again).', reload: 'Reload' },
   nav: { sync: 'Resync', home: 'Home', desk: 'Registration', queue: 'Queue', emergency: 'Emergency', wards: 'Wards', lab: 'Lab', users: 'Users', device: 'This device', his: 'HIS index', reconcile: 'Reconcile', logout: 'Log out', lock: 'Lock' },
   roles: { clerk: 'Ward clerk', lab: 'Lab technician', pathologist: 'Pathologist', admin: 'Administrator' },
   user: {

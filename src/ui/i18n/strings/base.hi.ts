@@ -2,7 +2,8 @@ import type { strings as en } from './base.en';
 
 /** Hindi: The login screen and what frames it (top bar, update banner), built into the first load: every other area loads with its screens. */
 export const strings: typeof en = {
-  app: { title: 'डाउनटाइम डेस्क', loading: 'शुरू हो रहा है…', offline: 'ऑफ़लाइन', online: 'ऑनलाइन', language: 'Language: English' },
+  app: { title: 'डाउनटाइम डेस्क', loading: 'शुरू हो रहा है…', offline: 'ऑफ़लाइन', online: 'ऑनलाइन', language: 'Language: English',
+    loadFailed: 'यह स्क्रीन खुल नहीं सकी। ऐप को दोबारा लोड करें (फिर भी न खुले तो ऑनलाइन रहते हुए)।', reload: 'दोबारा लोड करें' },
   nav: { sync: 'सिंक', home: 'मुख्य पृष्ठ', desk: 'पंजीकरण', queue: 'कतार', emergency: 'आपातकाल', wards: 'वार्ड', lab: 'लैब', users: 'उपयोगकर्ता', device: 'यह उपकरण', his: 'HIS सूची', reconcile: 'मिलान', logout: 'लॉग आउट', lock: 'लॉक करें' },
   roles: { clerk: 'वार्ड क्लर्क', lab: 'लैब तकनीशियन', pathologist: 'पैथोलॉजिस्ट', admin: 'प्रशासक' },
   user: {
