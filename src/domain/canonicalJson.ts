@@ -23,7 +23,8 @@ function sortedJson(value: unknown): string {
       if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: non-finite number ${value}`);
       return JSON.stringify(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+      // Array.from visits holes too (map skips them): a hole is undefined, which is refused.
+      if (Array.isArray(value)) return `[${Array.from(value as unknown[], (item) => sortedJson(item)).join(',')}]`;
       const proto: unknown = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) {
         throw new TypeError('canonicalJson: only plain objects, arrays and primitives');

@@ -15,6 +15,8 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ f: () => 1 })).toThrow(/cannot encode/);
     expect(() => canonicalJson({ n: 1n })).toThrow(/cannot encode/);
     expect(() => canonicalJson([1, undefined])).toThrow(/cannot encode/);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => canonicalJson([1, , 2])).toThrow(/cannot encode/);
     expect(() => canonicalJson(undefined)).toThrow(/cannot encode/);
     expect(() => canonicalJson({ a: [{ d: new Date(0) }] })).toThrow(/plain objects/);
     expect(() => canonicalJson({ toJSON: () => 'x' })).toThrow(/cannot encode/);
