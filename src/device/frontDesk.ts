@@ -119,8 +119,7 @@ export class FrontDesk {
     if (!current) throw new RuleError('patientNotFound');
     const merged = await this.checkFields({ ...fieldsOf(current), ...(changes as object) });
     const changed = Object.fromEntries(Object.entries(merged).filter(([k, v]) =>
-      // Whatever order the stored value's keys came in (events store theirs in canonical order).
-      canonicalJson(v) !== canonicalJson((current as unknown as Record<string, unknown>)[k])));
+      differs(v, (current as unknown as Record<string, unknown>)[k])));
     if (Object.keys(changed).length === 0) throw new ValidationError([{ path: '', code: 'noChanges' }], changes, 'correction');
     const why = reason === undefined || reason === '' ? undefined : text(200).safeParse(reason);
     if (why && !why.success) throw new ValidationError(toIssues(why.error).map((i) => ({ ...i, path: 'reason' })), reason, 'correction');
@@ -417,6 +416,9 @@ export class FrontDesk {
     return this.today();
   }
 }
+
+/** Whether a corrected field's value differs, whatever order its keys came in (events store theirs in canonical order); absent is a value too. */
+const differs = (a: unknown, b: unknown): boolean => (a === undefined || b === undefined ? a !== b : canonicalJson(a) !== canonicalJson(b));
 
 /**
  * The size of a range's next page of name candidates: after `limit` rows held `matched` results
