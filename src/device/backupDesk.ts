@@ -212,6 +212,16 @@ function progressOf(onProgress: OnProgress, phase: BundleProgress['phase'], head
   };
 }
 
+/** The bundle's second read, held to the first part by part (SameRead): its events into the log, counted. */
+async function storeSecondRead(log: EventLog, parts: ReturnType<typeof openBundle>, firstRead: SameRead, stored: (events: number) => void) {
+  for await (const part of parts) {
+    firstRead.require(part);
+    if (part.kind !== 'events') continue;
+    await log.importDocs(part.events);
+    stored(part.events.length);
+  }
+}
+
 export interface ReadOnlyImport {
   device: string;
   from: number;
@@ -256,13 +266,7 @@ export async function importReadOnly(desk: Desk, args: { keyFileText: string; bu
   }
   if (!header || !done) throw new BundleRefusal('truncated', 'the bundle ended before its signature');
   const count = await log.count();
-  const stored = progressOf(args.onProgress, 'storing', header);
-  for await (const part of openBundle(args.bundle(), key)) {
-    firstRead.require(part);
-    if (part.kind !== 'events') continue;
-    await log.importDocs(part.events);
-    stored(part.events.length);
-  }
+  await storeSecondRead(log, openBundle(args.bundle(), key), firstRead, progressOf(args.onProgress, 'storing', header));
   await projector.catchUp();
   return { device: header.device, from: header.from, to: header.to, added: (await log.count()) - count };
 }
@@ -340,13 +344,7 @@ export async function planRestore(args: { keyFileText: string; bundle: () => Asy
   return {
     device: checked.device, events: checked.to, lastAt,
     into: async (log) => {
-      const stored = progressOf(args.onProgress, 'storing', checked);
-      for await (const part of openBundle(args.bundle(), key)) {
-        firstRead.require(part);
-        if (part.kind !== 'events') continue;
-        await log.importDocs(part.events);
-        stored(part.events.length);
-      }
+      await storeSecondRead(log, openBundle(args.bundle(), key), firstRead, progressOf(args.onProgress, 'storing', checked));
       const head = await log.head();
       if (head?.seq !== checked.to || head.hash !== checked.headHash) throw new BundleRefusal('chainBroken', 'the restored chain does not end at the bundle\'s head');
     },
