@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { credentialsOf, enroll, openGateAndSync, registerPatient, waitForServiceWorker } from '../helpers/appDriver';
+import { credentialsOf, enroll, openGateAndSync, registerAndIssue, waitForServiceWorker } from '../helpers/appDriver';
 import { launchTablets } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { startWholeApp } from '../helpers/wholeApp';
@@ -12,18 +12,6 @@ const HOSPITAL = 'AIIMS New Delhi';
 let app: Awaited<ReturnType<typeof startWholeApp>>;
 beforeAll(async () => { app = await startWholeApp(); });
 afterAll(async () => { await app?.stop(); });
-
-/** Registers a patient at the desk and issues an OPD token; returns the downtime ID and the token. */
-async function registerAndIssue(page: Page, name: string) {
-  const patient = await registerPatient(page, {
-    name, sex: 'F', years: '34', locality: 'Rohini', district: 'North West Delhi', state: 'Delhi', pin: '110085',
-    relation: 'husband', relative: 'Ramesh Kumar',
-  });
-  await page.getByRole('button', { name: 'Issue token and print' }).click();
-  const token = (await page.getByTestId('last-token').textContent())!;
-  await page.getByLabel(/^Search patient/).waitFor();
-  return { patient, token };
-}
 
 /** `MED-E7-002` → its department, device and count. */
 const tokenParts = (token: string) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { credentialsOf, enroll, openGateAndSync, registerPatient, requestLab, waitForServiceWorker } from '../helpers/appDriver';
+import { credentialsOf, enroll, openGateAndSync, registerAndIssue, requestLab, waitForServiceWorker } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
 import { cspViolations } from '../helpers/cspWatch';
 import { startWholeApp } from '../helpers/wholeApp';
@@ -8,16 +8,6 @@ import { startWholeApp } from '../helpers/wholeApp';
 let app: Awaited<ReturnType<typeof startWholeApp>>;
 beforeAll(async () => { app = await startWholeApp(); });
 afterAll(async () => { await app?.stop(); });
-
-async function registerAndIssue(page: Page, name: string) {
-  const patient = await registerPatient(page, {
-    name, sex: 'F', years: '34', locality: 'Rohini', district: 'North West Delhi', state: 'Delhi', pin: '110085',
-    relation: 'husband', relative: 'Ramesh Kumar',
-  });
-  await page.getByRole('button', { name: 'Issue token and print' }).click();
-  await page.getByLabel(/^Search patient/).waitFor();
-  return patient;
-}
 
 describe('resync in Chromium against the embedded central store', () => {
   it('two offline tablets sync after the all-clear; verify passes; the administrator device sees every patient', async () => {
@@ -31,7 +21,7 @@ describe('resync in Chromium against the embedded central store', () => {
         await enroll(page, { hospital: 'AIIMS New Delhi', code, admin: 'Asha Verma', pin: '482913' });
         await waitForServiceWorker(page);
         await context.setOffline(true);
-        const first = await registerAndIssue(page, `Sunita ${code === 'T1' ? 'Devi' : 'Kumari'}`);
+        const { patient: first } = await registerAndIssue(page, `Sunita ${code === 'T1' ? 'Devi' : 'Kumari'}`);
         await registerAndIssue(page, `Kamla ${code === 'T1' ? 'Rani' : 'Bai'}`);
         await requestLab(page, first, 'CBC LFT', 2);
         await page.getByRole('heading', { name: new RegExp(`^Requisition LR-${code}-0000001`) }).waitFor();

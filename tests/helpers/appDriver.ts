@@ -103,6 +103,18 @@ async function fillAddressAndRelative(page: Page, p: NewPatient) {
 }
 
 /** Registers `p` through the desk (see openRegistration). Returns the downtime ID. */
+/** Registers a patient at the desk and issues an OPD token; the downtime ID and the token as shown. */
+export async function registerAndIssue(page: Page, name: string): Promise<{ patient: string; token: string }> {
+  const patient = await registerPatient(page, {
+    name, sex: 'F', years: '34', locality: 'Rohini', district: 'North West Delhi', state: 'Delhi', pin: '110085',
+    relation: 'husband', relative: 'Ramesh Kumar',
+  });
+  await page.getByRole('button', { name: 'Issue token and print' }).click();
+  const token = (await page.getByTestId('last-token').textContent())!;
+  await page.getByLabel(/^Search patient/).waitFor();
+  return { patient, token };
+}
+
 export async function registerPatient(page: Page, p: NewPatient = RAVI): Promise<string> {
   await openRegistration(page, p);
   if (p.mobile) await page.getByLabel('Mobile number').fill(p.mobile);
