@@ -264,7 +264,8 @@ export class CentralClient {
       if (body?.error === 'no_all_clear') throw new SyncError('noAllClear');
       // A key retired by a replacement: this tablet was replaced, and the reason says when and by whom.
       if (body?.error === 'key_replaced') throw new SyncError('keyReplaced', { reason: String(body.reason ?? '') });
-      if (body?.error === 'key_mismatch' || body?.error === 'no_device_key') throw new SyncError(body.error === 'key_mismatch' ? 'keyMismatch' : 'noDeviceKey', {});
+      if (body?.error === 'key_mismatch') throw new SyncError('keyMismatch', { device: deviceOf(docs) });
+      if (body?.error === 'no_device_key') throw new SyncError('noDeviceKey', {});
       // Some servers refuse the whole request when validation refuses a document in it.
       throw new SyncError('forbidden', { reason: String(body?.reason ?? '') });
     }
@@ -274,4 +275,10 @@ export class CentralClient {
     if (res.status !== 201 && res.status !== 200 && res.status !== 202 && res.status !== 417) throw new SyncError('serverError', { status: res.status });
     return { results: Array.isArray(res.body) ? (res.body as BulkResult[]) : [], durable: res.status !== 202 };
   }
+}
+
+/** The device code of a push's events, for a refusal's message (they are all one device's). */
+function deviceOf(docs: unknown[]): string {
+  const device = (docs[0] as { device?: unknown } | undefined)?.device;
+  return typeof device === 'string' ? device : '';
 }

@@ -80,7 +80,8 @@ function (newDoc, oldDoc, userCtx, secObj) {
       if (newDoc.type !== 'device-status' || newDoc.device !== status[1]) refuse('a device status document needs type device-status and its device code');
       return;
     }
-    // A device registers its public key once; replacing it is for a server admin (the CLI).
+    // A device registers its public key once; replacing it is for a server admin: the CLI, or the
+    // gateway (as admin) when a replacement tablet presents a statement signed with the backup key.
     var key = /^devicekey:([A-Z0-9]{2,3})$/.exec(id);
     if (key && !isAdmin) {
       if (!has(roles, 'device:' + key[1])) refuse('this account may not register the key of device ' + key[1]);

@@ -138,6 +138,9 @@ describe('central gateway: pushes are checked before anything is written', () =>
     expect(forged.json.error).toBe('key_mismatch');
     const unsigned = await gw.call('POST', `/central/${DB}/_bulk_docs`, { auth: gw.accounts.T1, body: { docs: [next], new_edits: false } });
     expect(unsigned.json.error).toBe('key_mismatch');
+    // The app's message names the device code whose key the push does not match.
+    const client = new CentralClient({ dbUrl: `${gw.base}/central/${DB}`, ...gw.accounts.T1 });
+    await expect(client.bulkDocs([next])).rejects.toMatchObject({ code: 'keyMismatch', params: { device: 'T1' } });
     const t2 = await gw.call('POST', `/central/${DB}/_bulk_docs`, { auth: gw.accounts.T2, body: { docs: chainOf('T2', 1), new_edits: false } });
     expect(t2.json.error).toBe('no_device_key');
     expect(await stored()).toEqual(before);
