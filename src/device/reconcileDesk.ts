@@ -128,10 +128,16 @@ export class ReconcileDesk {
    * along the `[registeredAt+patient]` index, each chunk after the last one's key (keyset), until
    * the page is full: a refresh reads the patients shown, and those it skipped on the way, never
    * every patient. A day reads that day's patients; conflicts are found from the reconciliation
-   * rows (every decided patient, far fewer), so only their patients are read.
+   * rows in conflict or merged (by the status index), so only their patients are read.
    */
   async reviewPage(filter: ReviewQuery, limit: number = REVIEW_PAGE): Promise<ReviewPage> {
-    const rows = await this.db.reconciliation.toArray();
+    // "Conflicting" reads by the readable status index: the rows in conflict, and the merges (a
+    // circle of merges is a conflict no single row shows; chains give "under" and "merged in").
+    // Links and "new in HIS", most of the decided rows, are not read. A conflict row is never
+    // `linked`, so the items are those a read of every row gives.
+    const rows = filter.show === 'conflicting'
+      ? await this.db.reconciliation.where('status').anyOf(['conflict', 'merged']).toArray()
+      : await this.db.reconciliation.toArray();
     const byPatient = new Map(rows.map((r) => [r.patient, r]));
     const roots = mergeRoots(rows);
     const under = mergedUnder(roots);

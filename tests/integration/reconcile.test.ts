@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FrontDesk } from '../../src/device/frontDesk';
+import { KeyRing } from '../../src/device/keyRing';
 import { HisImport } from '../../src/device/hisImport';
 import { ReconcileDesk } from '../../src/device/reconcileDesk';
 import { DEFAULT_SYSTEMS } from '../../src/domain/export/systems';
@@ -27,6 +28,27 @@ const SECRET_REASON = 'Zephyrine checked against the Aadhaar copy';
  */
 /** Every patient the workbench lists for `query`, all pages. */
 const review = async (d: { rec: ReconcileDesk }, query: Parameters<ReconcileDesk['reviewPage']>[0]) => (await d.rec.reviewPage(query, Number.POSITIVE_INFINITY)).items;
+
+/** The reconciliation rows `during` opens (unseals) on the device: the rows it read. */
+async function reconciliationRowsOpened(d: { keyRing: KeyRing }, during: () => Promise<unknown>): Promise<string[]> {
+  const opened: string[] = [];
+  const note = (context: string) => { if (context.startsWith('reconciliation:')) opened.push(context.slice('reconciliation:'.length)); };
+  const one = vi.spyOn(d.keyRing, 'unseal').mockImplementation(function (this: KeyRing, context, sealed) {
+    note(context);
+    return KeyRing.prototype.unseal.call(this, context, sealed);
+  });
+  const many = vi.spyOn(d.keyRing, 'unsealMany').mockImplementation(function (this: KeyRing, items) {
+    for (const i of items) note(i.context);
+    return KeyRing.prototype.unsealMany.call(this, items);
+  });
+  try {
+    await during();
+  } finally {
+    one.mockRestore();
+    many.mockRestore();
+  }
+  return [...new Set(opened)].sort();
+}
 
 async function adminDevice(code: string, { pulls = true } = {}) {
   const h = makeDesk();
@@ -167,6 +189,27 @@ describe('the reconciliation workbench\'s use-cases', () => {
     await bring(ad, 'AD', a2);
     for (const d of [ad, a2]) expect((await d.db.reconciliation.get(sunita))).toMatchObject({ status: 'linked', uhid: 'UH-100001' });
     expect((await review(a2, { show: 'conflicting' })).map((i) => i.patient.patient)).toEqual([raviAgain]);
+    // The filter opens the conflicting row only, not Sunita's (now linked) as well.
+    expect(await reconciliationRowsOpened(a2, () => review(a2, { show: 'conflicting' }))).toEqual([raviAgain]);
+    expect(await reconciliationRowsOpened(a2, () => review(a2, { show: 'all' }))).toEqual([sunita, raviAgain].sort());
+  });
+
+  it('lists a circle of merges made offline as conflicting, though each row alone is a merge, and opens no linked row to find it', async () => {
+    const k7 = await clerkTablet();
+    const ad = await adminDevice('AD');
+    const a2 = await adminDevice('A2');
+    await bring(k7, 'K7', ad);
+    await bring(k7, 'K7', a2);
+    const { sunita, ravi, raviAgain } = k7.patients;
+    await ad.rec.link(ad.admin, sunita, 'UH-100001', 'Same mobile');
+    await ad.rec.merge(ad.admin, ravi, raviAgain, 'Registered twice');
+    await a2.rec.merge(a2.admin, raviAgain, ravi, 'Registered twice');
+    await bring(a2, 'A2', ad);
+    const shown = await reconciliationRowsOpened(ad, async () => {
+      const items = await review(ad, { show: 'conflicting' });
+      expect(items.map((i) => [i.patient.patient, i.row!.status, i.status])).toEqual([[ravi, 'merged', 'conflict'], [raviAgain, 'merged', 'conflict']]);
+    });
+    expect(shown).toEqual([ravi, raviAgain].sort());
   });
 
   it('downloads the changes since this device\'s last download: a link made after it goes as an update the HIS applies, not a create it skips', async () => {
