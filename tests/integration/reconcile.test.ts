@@ -227,7 +227,16 @@ describe('the reconciliation workbench\'s use-cases', () => {
 
     const first = await ad.rec.exportFhir(ad.admin, 'everything');
     expect(first.exportId).toMatch(/^AD-\d+\.K7-\d+$/);
-    expect(await ad.rec.lastDownload()).toMatchObject({ exportId: first.exportId, by: ADMIN.name });
+    // Made, not yet taken by the HIS: pending, and no marker to start "changes" from.
+    expect(await ad.rec.lastDownload()).toBeNull();
+    expect(await ad.rec.pendingDownload()).toMatchObject({ exportId: first.exportId, by: ADMIN.name });
+    expect(await refusal(ad.rec.exportFhir(ad.admin, 'changes'))).toEqual(['noEarlierDownload']);
+    expect(await refusal(ad.rec.confirmTaken(ad.admin, 'AD-1.K7-1'))).toEqual(['notPendingDownload']);
+    expect(await refusal(ad.rec.confirmTaken({ name: 'Kavita Joshi', role: 'clerk' }, first.exportId))).toEqual(['adminOnly']);
+    expect(await ad.rec.confirmTaken(ad.admin, first.exportId)).toMatchObject({ exportId: first.exportId, confirmedBy: ADMIN.name });
+    expect(await ad.rec.lastDownload()).toMatchObject({ exportId: first.exportId, by: ADMIN.name, confirmedBy: ADMIN.name });
+    expect(await ad.rec.pendingDownload()).toBeNull();
+    expect(await refusal(ad.rec.confirmTaken(ad.admin, first.exportId))).toEqual(['notPendingDownload']);
     const created = entries(first.ndjson).filter((x) => x.resource.resourceType === 'Patient');
     expect(created.map((x) => x.request.method)).toEqual(['POST', 'POST', 'POST']);
 
@@ -241,8 +250,15 @@ describe('the reconciliation workbench\'s use-cases', () => {
     expect(sent.map((x) => [x.resource.resourceType, x.request.method])).toEqual([['Patient', 'PUT'], ['Provenance', 'PUT']]);
     expect(sent[0]!.request.url).toContain(ravi);
     expect(JSON.stringify(sent[0]!.resource.identifier)).toContain('UH-100003');
-    expect(await ad.rec.lastDownload()).toMatchObject({ exportId: changes.exportId, since: first.exportId });
     expect(changes.exportId).not.toBe(first.exportId);
+    // The file is lost before the HIS took it: the marker stays, so the next download holds the link again.
+    expect(await ad.rec.lastDownload()).toMatchObject({ exportId: first.exportId });
+    const again = await ad.rec.exportFhir(ad.admin, 'changes');
+    expect(entries(again.ndjson).map((x) => [x.resource.resourceType, x.request.method])).toEqual([['Patient', 'PUT'], ['Provenance', 'PUT']]);
+    expect(await ad.rec.pendingDownload()).toMatchObject({ exportId: again.exportId, since: first.exportId });
+    // Only the newest download can be confirmed; confirming it moves the marker.
+    await ad.rec.confirmTaken(ad.admin, again.exportId);
+    expect(await ad.rec.lastDownload()).toMatchObject({ exportId: again.exportId, since: first.exportId });
 
     // Nothing new since: an empty download. Everything is still there when asked for.
     expect((await ad.rec.exportFhir(ad.admin, 'changes')).ndjson).toBe('');
