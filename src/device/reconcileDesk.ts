@@ -15,8 +15,18 @@ import { exportFromDevice, type DeviceExport } from './deviceExport';
 import { pullsEverything } from '../sync/gateSettings';
 import { parseExportId } from '../domain/export/exportId';
 
-/** The setting that remembers the last FHIR download from this device (device heads, not patient values). */
+/**
+ * The setting that remembers the last FHIR download from this device the HIS has taken (device
+ * heads, not patient values): the next "changes since" starts after it.
+ */
 const LAST_DOWNLOAD = 'hisDownload';
+/**
+ * The newest download not yet confirmed as taken by the HIS. A file can be lost, or refused by
+ * the HIS: were a download the marker when made, the next "changes since" would skip what that
+ * file held. Only the administrator's confirmation moves the marker; a newer download replaces
+ * this one (it starts from the same marker, so it holds everything the older one did).
+ */
+const PENDING_DOWNLOAD = 'hisDownloadPending';
 
 export interface LastDownload {
   /** The export id it covered up to, e.g. `AD-40.K7-120`: the next "changes since" starts after it. */
@@ -25,6 +35,9 @@ export interface LastDownload {
   by: string;
   /** The export id it started after, for a download of changes. */
   since?: string;
+  /** Who confirmed that the HIS took the file, and when (absent on a download not yet confirmed, and on one recorded before confirmations). */
+  confirmedAt?: string;
+  confirmedBy?: string;
 }
 
 /** Index rows opened per patient at most: the ones sharing most with it (a common name shares one word with thousands). */
@@ -128,10 +141,16 @@ export class ReconcileDesk {
    * along the `[registeredAt+patient]` index, each chunk after the last one's key (keyset), until
    * the page is full: a refresh reads the patients shown, and those it skipped on the way, never
    * every patient. A day reads that day's patients; conflicts are found from the reconciliation
-   * rows (every decided patient, far fewer), so only their patients are read.
+   * rows in conflict or merged (by the status index), so only their patients are read.
    */
   async reviewPage(filter: ReviewQuery, limit: number = REVIEW_PAGE): Promise<ReviewPage> {
-    const rows = await this.db.reconciliation.toArray();
+    // "Conflicting" reads by the readable status index: the rows in conflict, and the merges (a
+    // circle of merges is a conflict no single row shows; chains give "under" and "merged in").
+    // Links and "new in HIS", most of the decided rows, are not read. A conflict row is never
+    // `linked`, so the items are those a read of every row gives.
+    const rows = filter.show === 'conflicting'
+      ? await this.db.reconciliation.where('status').anyOf(['conflict', 'merged']).toArray()
+      : await this.db.reconciliation.toArray();
     const byPatient = new Map(rows.map((r) => [r.patient, r]));
     const roots = mergeRoots(rows);
     const under = mergedUnder(roots);
@@ -237,8 +256,9 @@ export class ReconcileDesk {
 
   /**
    * The FHIR export from this device, reconciliation included (deviceExport.ts): `everything`, or
-   * the `changes` since this device's last download (as the CLI's `--since`), which is then
-   * remembered as the new last download.
+   * the `changes` since the last download the HIS has taken (as the CLI's `--since`). The
+   * download is remembered as pending: it becomes the marker only once `confirmTaken` says the
+   * HIS took it.
    */
   async exportFhir(actor: SessionUser, what: 'everything' | 'changes' = 'everything'): Promise<DeviceExport> {
     this.allow(actor);
@@ -247,13 +267,35 @@ export class ReconcileDesk {
     const at = this.desk.now().toISOString();
     const out = await exportFromDevice(this.desk, actor, at, what === 'changes' ? parseExportId(last!.exportId) : null);
     const record: LastDownload = { exportId: out.exportId, at, by: actor.name, ...(what === 'changes' ? { since: last!.exportId } : {}) };
-    await this.db.settings.put({ key: LAST_DOWNLOAD, value: record });
+    await this.db.settings.put({ key: PENDING_DOWNLOAD, value: record });
     return out;
   }
 
-  /** This device's last FHIR download: what it covered (an export id), when and by whom. */
+  /**
+   * The administrator says the HIS has taken the download `exportId` (the newest one made): the
+   * next "changes since" starts after it. Any other id is refused (an older file, or one already
+   * confirmed), so the marker never moves past a file the HIS has not had.
+   */
+  async confirmTaken(actor: SessionUser, exportId: string): Promise<LastDownload> {
+    this.allow(actor);
+    return this.db.transaction('rw', this.db.settings, async () => {
+      const pending = await this.pendingDownload();
+      if (!pending || pending.exportId !== exportId) throw new RuleError('notPendingDownload');
+      const taken: LastDownload = { ...pending, confirmedAt: this.desk.now().toISOString(), confirmedBy: actor.name };
+      await this.db.settings.put({ key: LAST_DOWNLOAD, value: taken });
+      await this.db.settings.delete(PENDING_DOWNLOAD);
+      return taken;
+    });
+  }
+
+  /** The last FHIR download from this device the HIS has taken: what it covered (an export id), when and by whom. */
   async lastDownload(): Promise<LastDownload | null> {
     return ((await this.db.settings.get(LAST_DOWNLOAD))?.value as LastDownload | undefined) ?? null;
+  }
+
+  /** The newest download not yet confirmed as taken by the HIS, if any. */
+  async pendingDownload(): Promise<LastDownload | null> {
+    return ((await this.db.settings.get(PENDING_DOWNLOAD))?.value as LastDownload | undefined) ?? null;
   }
 
   /** Link the patient to a UHID of the HIS index in use. */

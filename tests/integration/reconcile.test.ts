@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FrontDesk } from '../../src/device/frontDesk';
+import { KeyRing } from '../../src/device/keyRing';
 import { HisImport } from '../../src/device/hisImport';
 import { ReconcileDesk } from '../../src/device/reconcileDesk';
 import { DEFAULT_SYSTEMS } from '../../src/domain/export/systems';
@@ -27,6 +28,27 @@ const SECRET_REASON = 'Zephyrine checked against the Aadhaar copy';
  */
 /** Every patient the workbench lists for `query`, all pages. */
 const review = async (d: { rec: ReconcileDesk }, query: Parameters<ReconcileDesk['reviewPage']>[0]) => (await d.rec.reviewPage(query, Number.POSITIVE_INFINITY)).items;
+
+/** The reconciliation rows `during` opens (unseals) on the device: the rows it read. */
+async function reconciliationRowsOpened(d: { keyRing: KeyRing }, during: () => Promise<unknown>): Promise<string[]> {
+  const opened: string[] = [];
+  const note = (context: string) => { if (context.startsWith('reconciliation:')) opened.push(context.slice('reconciliation:'.length)); };
+  const one = vi.spyOn(d.keyRing, 'unseal').mockImplementation(function (this: KeyRing, context, sealed) {
+    note(context);
+    return KeyRing.prototype.unseal.call(this, context, sealed);
+  });
+  const many = vi.spyOn(d.keyRing, 'unsealMany').mockImplementation(function (this: KeyRing, items) {
+    for (const i of items) note(i.context);
+    return KeyRing.prototype.unsealMany.call(this, items);
+  });
+  try {
+    await during();
+  } finally {
+    one.mockRestore();
+    many.mockRestore();
+  }
+  return [...new Set(opened)].sort();
+}
 
 async function adminDevice(code: string, { pulls = true } = {}) {
   const h = makeDesk();
@@ -167,6 +189,27 @@ describe('the reconciliation workbench\'s use-cases', () => {
     await bring(ad, 'AD', a2);
     for (const d of [ad, a2]) expect((await d.db.reconciliation.get(sunita))).toMatchObject({ status: 'linked', uhid: 'UH-100001' });
     expect((await review(a2, { show: 'conflicting' })).map((i) => i.patient.patient)).toEqual([raviAgain]);
+    // The filter opens the conflicting row only, not Sunita's (now linked) as well.
+    expect(await reconciliationRowsOpened(a2, () => review(a2, { show: 'conflicting' }))).toEqual([raviAgain]);
+    expect(await reconciliationRowsOpened(a2, () => review(a2, { show: 'all' }))).toEqual([sunita, raviAgain].sort());
+  });
+
+  it('lists a circle of merges made offline as conflicting, though each row alone is a merge, and opens no linked row to find it', async () => {
+    const k7 = await clerkTablet();
+    const ad = await adminDevice('AD');
+    const a2 = await adminDevice('A2');
+    await bring(k7, 'K7', ad);
+    await bring(k7, 'K7', a2);
+    const { sunita, ravi, raviAgain } = k7.patients;
+    await ad.rec.link(ad.admin, sunita, 'UH-100001', 'Same mobile');
+    await ad.rec.merge(ad.admin, ravi, raviAgain, 'Registered twice');
+    await a2.rec.merge(a2.admin, raviAgain, ravi, 'Registered twice');
+    await bring(a2, 'A2', ad);
+    const shown = await reconciliationRowsOpened(ad, async () => {
+      const items = await review(ad, { show: 'conflicting' });
+      expect(items.map((i) => [i.patient.patient, i.row!.status, i.status])).toEqual([[ravi, 'merged', 'conflict'], [raviAgain, 'merged', 'conflict']]);
+    });
+    expect(shown).toEqual([ravi, raviAgain].sort());
   });
 
   it('downloads the changes since this device\'s last download: a link made after it goes as an update the HIS applies, not a create it skips', async () => {
@@ -184,7 +227,16 @@ describe('the reconciliation workbench\'s use-cases', () => {
 
     const first = await ad.rec.exportFhir(ad.admin, 'everything');
     expect(first.exportId).toMatch(/^AD-\d+\.K7-\d+$/);
-    expect(await ad.rec.lastDownload()).toMatchObject({ exportId: first.exportId, by: ADMIN.name });
+    // Made, not yet taken by the HIS: pending, and no marker to start "changes" from.
+    expect(await ad.rec.lastDownload()).toBeNull();
+    expect(await ad.rec.pendingDownload()).toMatchObject({ exportId: first.exportId, by: ADMIN.name });
+    expect(await refusal(ad.rec.exportFhir(ad.admin, 'changes'))).toEqual(['noEarlierDownload']);
+    expect(await refusal(ad.rec.confirmTaken(ad.admin, 'AD-1.K7-1'))).toEqual(['notPendingDownload']);
+    expect(await refusal(ad.rec.confirmTaken({ name: 'Kavita Joshi', role: 'clerk' }, first.exportId))).toEqual(['adminOnly']);
+    expect(await ad.rec.confirmTaken(ad.admin, first.exportId)).toMatchObject({ exportId: first.exportId, confirmedBy: ADMIN.name });
+    expect(await ad.rec.lastDownload()).toMatchObject({ exportId: first.exportId, by: ADMIN.name, confirmedBy: ADMIN.name });
+    expect(await ad.rec.pendingDownload()).toBeNull();
+    expect(await refusal(ad.rec.confirmTaken(ad.admin, first.exportId))).toEqual(['notPendingDownload']);
     const created = entries(first.ndjson).filter((x) => x.resource.resourceType === 'Patient');
     expect(created.map((x) => x.request.method)).toEqual(['POST', 'POST', 'POST']);
 
@@ -198,8 +250,15 @@ describe('the reconciliation workbench\'s use-cases', () => {
     expect(sent.map((x) => [x.resource.resourceType, x.request.method])).toEqual([['Patient', 'PUT'], ['Provenance', 'PUT']]);
     expect(sent[0]!.request.url).toContain(ravi);
     expect(JSON.stringify(sent[0]!.resource.identifier)).toContain('UH-100003');
-    expect(await ad.rec.lastDownload()).toMatchObject({ exportId: changes.exportId, since: first.exportId });
     expect(changes.exportId).not.toBe(first.exportId);
+    // The file is lost before the HIS took it: the marker stays, so the next download holds the link again.
+    expect(await ad.rec.lastDownload()).toMatchObject({ exportId: first.exportId });
+    const again = await ad.rec.exportFhir(ad.admin, 'changes');
+    expect(entries(again.ndjson).map((x) => [x.resource.resourceType, x.request.method])).toEqual([['Patient', 'PUT'], ['Provenance', 'PUT']]);
+    expect(await ad.rec.pendingDownload()).toMatchObject({ exportId: again.exportId, since: first.exportId });
+    // Only the newest download can be confirmed; confirming it moves the marker.
+    await ad.rec.confirmTaken(ad.admin, again.exportId);
+    expect(await ad.rec.lastDownload()).toMatchObject({ exportId: again.exportId, since: first.exportId });
 
     // Nothing new since: an empty download. Everything is still there when asked for.
     expect((await ad.rec.exportFhir(ad.admin, 'changes')).ndjson).toBe('');

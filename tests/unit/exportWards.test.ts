@@ -180,6 +180,15 @@ describe('export for the HIS: in-patient admissions', () => {
     expect(request(inOpd)).toMatchObject({ performerType: { text: 'Ordered from MED' } });
     expect(request(wordsOnly).encounter).toEqual({ display: 'Ordered in ICU bed 4' });
     for (const c of changes) expect([c.resourceType, fhirErrors(c.resource)]).toEqual([c.resourceType, []]);
+    // The clerk back-entering from lab_orders.csv sees the same: the admission or visit, and the words.
+    const [header, ...rows] = csvChunk('ServiceRequest', changes.filter((c) => c.resourceType === 'ServiceRequest'), DEFAULT_SYSTEMS, true).trimEnd().split('\r\n');
+    const columns = header!.split(',');
+    const cell = (id: string, column: string) => rows.find((r) => r.split(',')[1] === id.split('.HB')[0])!.split(',')[columns.indexOf(column)];
+    const where = (id: string) => ['ip_number', 'emergency_visit', 'ordered_in'].map((column) => cell(id, column));
+    expect(where(inEmergency)).toEqual(['', visit, `Emergency · ${visit}`]);
+    expect(where(inWard)).toEqual([ip1, '', 'MED1 bed 2']);
+    expect(where(inOpd)).toEqual(['', '', '']);
+    expect(where(wordsOnly)).toEqual(['', '', 'ICU bed 4']);
     // In one bundle the ward order points at the admission's own entry.
     const batch = new Batch();
     batch.add(changes);

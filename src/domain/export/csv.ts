@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Change } from './mapper';
-import type { Resource } from './resources';
+import { ORDERED_IN_PREFIX, type Resource } from './resources';
 import { DIAGNOSIS_PREFIX } from './inpatient';
 
 const withoutPrefix = (text: string, prefix: string) => (text.startsWith(prefix) ? text.slice(prefix.length) : text);
@@ -25,7 +25,16 @@ const idOf = (r: Resource, system: string) => str(a(r.identifier).find((i) => i.
 const refValue = (v: unknown) => str(o(o(v).identifier).value);
 const codeIn = (cc: unknown, system: string) => str(a(o(cc).coding).find((c) => c.system === system)?.code);
 
-export interface CsvSystems { downtimeId: string; mergedDowntimeId: string; uhid: string; abha: string; testCode: string; analyteCode: string }
+export interface CsvSystems {
+  downtimeId: string; mergedDowntimeId: string; uhid: string; abha: string; testCode: string; analyteCode: string;
+  admission: string; emergencyVisit: string;
+}
+
+/** The encounter's identifier when it is of `system` (a lab order's admission or emergency visit). */
+const encounterOf = (r: Resource, system: string) => {
+  const id = o(o(r.encounter).identifier);
+  return id.system === system ? str(id.value) : '';
+};
 
 const LOINC = 'http://loinc.org';
 
@@ -68,8 +77,13 @@ export const CSV_FILES: Record<string, { file: string; columns: string[]; row: (
   },
   ServiceRequest: {
     file: 'lab_orders.csv',
-    columns: ['action', 'request', 'test', 'test_name', 'loinc', 'downtime_id', 'priority', 'requester', 'authored_on', 'department', 'specimens', 'notes'],
+    // Where it was ordered, as the ServiceRequest's encounter says it: the admission's IP number or
+    // the emergency visit open then, and the location as the requisition printed it (an OPD order
+    // has none: its department says where).
+    columns: ['action', 'request', 'test', 'test_name', 'loinc', 'downtime_id', 'priority', 'requester', 'authored_on', 'department', 'ip_number', 'emergency_visit', 'ordered_in', 'specimens', 'notes'],
     row: (r, s) => ({
+      ip_number: encounterOf(r, s.admission), emergency_visit: encounterOf(r, s.emergencyVisit),
+      ordered_in: withoutPrefix(str(o(r.encounter).display), ORDERED_IN_PREFIX),
       request: str(o(r.requisition).value), test: codeIn(r.code, s.testCode), test_name: str(o(r.code).text), loinc: codeIn(r.code, LOINC),
       downtime_id: refValue(r.subject), priority: str(r.priority), requester: str(o(r.requester).display), authored_on: str(r.authoredOn),
       department: str(a(o(r.performerType).coding)[0]?.code), specimens: a(r.specimen).map(refValue).join(' '), notes: str(a(r.note)[0]?.text),

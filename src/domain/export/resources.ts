@@ -201,8 +201,11 @@ export interface RequestInfo {
  * with the location in words as the reference's display; only the words when the export holds
  * no such encounter. An OPD order has neither: its department is the performer type's.
  */
+/** What the reference's display puts before the location; the CSV strips it to give the words alone. */
+export const ORDERED_IN_PREFIX = 'Ordered in ';
+
 function orderedIn(r: RequestInfo): Record<string, unknown> {
-  const display = r.location ? `Ordered in ${r.location}` : undefined;
+  const display = r.location ? `${ORDERED_IN_PREFIX}${r.location}` : undefined;
   if (r.encounter) return { encounter: ref('Encounter', r.encounter.system, r.encounter.value, display) };
   return display ? { encounter: { display } } : {};
 }

@@ -43,7 +43,9 @@ export function ReconcileScreen({ actor, pageSize = REVIEW_PAGE }: { actor: Sess
   const item = index >= 0 ? items![index] : undefined;
   const id = item?.patient.patient;
   const decidesHere = useLive(() => rec.decidesHere(), [rec]);
+  // The marker "changes since" starts from (a download the HIS took), and the newest download not yet confirmed.
   const lastDownload = useLive(() => rec.lastDownload(), [rec]);
+  const pendingDownload = useLive(() => rec.pendingDownload(), [rec]);
   const clock = useClock();
   // The list changed under an open form (a pull, another tab): the form closes, nothing is written.
   const moved = drafted !== null && draftPatient !== id;
@@ -148,6 +150,18 @@ export function ReconcileScreen({ actor, pageSize = REVIEW_PAGE }: { actor: Sess
     }
   }
 
+  async function confirmTaken(exportId: string) {
+    setBusy(true);
+    try {
+      const taken = await rec.confirmTaken(actor, exportId);
+      setMessage({ text: t('reconcile.confirmedTaken', { id: taken.exportId }) });
+    } catch (err) {
+      setMessage({ text: errorText(err, t), error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <main className="screen reconcile-screen">
       <h1>{t('reconcile.title')}</h1>
@@ -178,6 +192,12 @@ export function ReconcileScreen({ actor, pageSize = REVIEW_PAGE }: { actor: Sess
           </span>
         ) : null}
       </div>
+      {pendingDownload ? (
+        <div className="filters" data-testid="pending-download">
+          <span className="hint">{t('reconcile.pendingDownload', { at: clock.dateTime(pendingDownload.at), by: pendingDownload.by, id: pendingDownload.exportId })}</span>
+          <button type="button" disabled={busy} onClick={() => void confirmTaken(pendingDownload.exportId)}>{t('reconcile.confirmTaken')}</button>
+        </div>
+      ) : null}
       <p className="hint" data-testid="reconcile-keys">{t('reconcile.keys')}</p>
       {decidesHere === false ? <p className="form-error" data-testid="reconcile-not-here">{t('reconcile.notHere')}</p> : null}
       {message ? <p role="status" className={message.error ? 'form-error' : 'ok'}>{message.text}</p> : null}
