@@ -21,16 +21,21 @@ import { parseExportId } from '../domain/export/exportId';
  */
 const LAST_DOWNLOAD = 'hisDownload';
 /**
- * The newest download not yet confirmed as taken by the HIS. A file can be lost, or refused by
+ * Downloads not yet confirmed as taken by the HIS, oldest first. A file can be lost, or refused by
  * the HIS: were a download the marker when made, the next "changes since" would skip what that
- * file held. Only the administrator's confirmation moves the marker; a newer download replaces
- * this one (it starts from the same marker, so it holds everything the older one did).
+ * file held. Only the administrator's confirmation of one file moves the marker, to that file;
+ * every older pending file is then dropped (the device's heads only grow, so an older file holds
+ * nothing the confirmed one does not), and the newer ones stay to be confirmed.
  */
-const PENDING_DOWNLOAD = 'hisDownloadPending';
+const PENDING_DOWNLOADS = 'hisDownloadPending';
+/** Pending downloads remembered; older ones are dropped first (each newer one holds them). */
+const PENDING_KEPT = 20;
 
 export interface LastDownload {
   /** The export id it covered up to, e.g. `AD-40.K7-120`: the next "changes since" starts after it. */
   exportId: string;
+  /** The file the screen saved it as, which the administrator names when confirming it. */
+  file: string;
   at: string;
   by: string;
   /** The export id it started after, for a download of changes. */
@@ -38,6 +43,11 @@ export interface LastDownload {
   /** Who confirmed that the HIS took the file, and when (absent on a download not yet confirmed, and on one recorded before confirmations). */
   confirmedAt?: string;
   confirmedBy?: string;
+}
+
+/** The name a download is saved under: what it holds and the export id it covers up to. */
+export function downloadFile(what: 'everything' | 'changes', exportId: string): string {
+  return `downtime-fhir-${what === 'changes' ? 'changes-' : ''}${exportId}.ndjson`;
 }
 
 /** Index rows opened per patient at most: the ones sharing most with it (a common name shares one word with thousands). */
@@ -258,7 +268,9 @@ export class ReconcileDesk {
    * The FHIR export from this device, reconciliation included (deviceExport.ts): `everything`, or
    * the `changes` since the last download the HIS has taken (as the CLI's `--since`). The
    * download is remembered as pending: it becomes the marker only once `confirmTaken` says the
-   * HIS took it.
+   * HIS took it. Once a download has been confirmed, "everything" is a copy that never moves the
+   * marker: the HIS skips a record it already has when it is sent as new, so a link made since
+   * would not reach it, and "changes" after such a file would skip that link.
    */
   async exportFhir(actor: SessionUser, what: 'everything' | 'changes' = 'everything'): Promise<DeviceExport> {
     this.allow(actor);
@@ -266,24 +278,30 @@ export class ReconcileDesk {
     if (what === 'changes' && !last) throw new RuleError('noEarlierDownload');
     const at = this.desk.now().toISOString();
     const out = await exportFromDevice(this.desk, actor, at, what === 'changes' ? parseExportId(last!.exportId) : null);
-    const record: LastDownload = { exportId: out.exportId, at, by: actor.name, ...(what === 'changes' ? { since: last!.exportId } : {}) };
-    await this.db.settings.put({ key: PENDING_DOWNLOAD, value: record });
+    if (what === 'everything' && last) return out;
+    const record: LastDownload = { exportId: out.exportId, file: downloadFile(what, out.exportId), at, by: actor.name, ...(what === 'changes' ? { since: last!.exportId } : {}) };
+    await this.db.transaction('rw', this.db.settings, async () => {
+      // The same file made again holds the same events: it stays one entry, the newest.
+      const pending = (await this.pendingDownloads()).filter((d) => d.file !== record.file);
+      await this.db.settings.put({ key: PENDING_DOWNLOADS, value: [...pending, record].slice(-PENDING_KEPT) });
+    });
     return out;
   }
 
   /**
-   * The administrator says the HIS has taken the download `exportId` (the newest one made): the
-   * next "changes since" starts after it. Any other id is refused (an older file, or one already
-   * confirmed), so the marker never moves past a file the HIS has not had.
+   * The administrator says the HIS has taken the download saved as `file`: the next "changes
+   * since" starts after it. A file not pending (unknown, already confirmed, or older than one
+   * confirmed since) is refused, so the marker never moves to a file the HIS has not had.
    */
-  async confirmTaken(actor: SessionUser, exportId: string): Promise<LastDownload> {
+  async confirmTaken(actor: SessionUser, file: string): Promise<LastDownload> {
     this.allow(actor);
     return this.db.transaction('rw', this.db.settings, async () => {
-      const pending = await this.pendingDownload();
-      if (!pending || pending.exportId !== exportId) throw new RuleError('notPendingDownload');
-      const taken: LastDownload = { ...pending, confirmedAt: this.desk.now().toISOString(), confirmedBy: actor.name };
+      const pending = await this.pendingDownloads();
+      const at = pending.findIndex((d) => d.file === file);
+      if (at < 0) throw new RuleError('notPendingDownload');
+      const taken: LastDownload = { ...pending[at]!, confirmedAt: this.desk.now().toISOString(), confirmedBy: actor.name };
       await this.db.settings.put({ key: LAST_DOWNLOAD, value: taken });
-      await this.db.settings.delete(PENDING_DOWNLOAD);
+      await this.db.settings.put({ key: PENDING_DOWNLOADS, value: pending.slice(at + 1) });
       return taken;
     });
   }
@@ -293,9 +311,10 @@ export class ReconcileDesk {
     return ((await this.db.settings.get(LAST_DOWNLOAD))?.value as LastDownload | undefined) ?? null;
   }
 
-  /** The newest download not yet confirmed as taken by the HIS, if any. */
-  async pendingDownload(): Promise<LastDownload | null> {
-    return ((await this.db.settings.get(PENDING_DOWNLOAD))?.value as LastDownload | undefined) ?? null;
+  /** Downloads not yet confirmed as taken by the HIS, oldest first. */
+  async pendingDownloads(): Promise<LastDownload[]> {
+    const value = (await this.db.settings.get(PENDING_DOWNLOADS))?.value;
+    return Array.isArray(value) ? (value as LastDownload[]) : [];
   }
 
   /** Link the patient to a UHID of the HIS index in use. */

@@ -227,18 +227,22 @@ describe('the reconciliation workbench\'s use-cases', () => {
 
     const first = await ad.rec.exportFhir(ad.admin, 'everything');
     expect(first.exportId).toMatch(/^AD-\d+\.K7-\d+$/);
+    const firstFile = `downtime-fhir-${first.exportId}.ndjson`;
     // Made, not yet taken by the HIS: pending, and no marker to start "changes" from.
     expect(await ad.rec.lastDownload()).toBeNull();
-    expect(await ad.rec.pendingDownload()).toMatchObject({ exportId: first.exportId, by: ADMIN.name });
+    expect(await ad.rec.pendingDownloads()).toMatchObject([{ exportId: first.exportId, file: firstFile, by: ADMIN.name }]);
     expect(await refusal(ad.rec.exportFhir(ad.admin, 'changes'))).toEqual(['noEarlierDownload']);
-    expect(await refusal(ad.rec.confirmTaken(ad.admin, 'AD-1.K7-1'))).toEqual(['notPendingDownload']);
-    expect(await refusal(ad.rec.confirmTaken({ name: 'Kavita Joshi', role: 'clerk' }, first.exportId))).toEqual(['adminOnly']);
-    expect(await ad.rec.confirmTaken(ad.admin, first.exportId)).toMatchObject({ exportId: first.exportId, confirmedBy: ADMIN.name });
+    expect(await refusal(ad.rec.confirmTaken(ad.admin, 'downtime-fhir-AD-1.K7-1.ndjson'))).toEqual(['notPendingDownload']);
+    expect(await refusal(ad.rec.confirmTaken({ name: 'Kavita Joshi', role: 'clerk' }, firstFile))).toEqual(['adminOnly']);
+    expect(await ad.rec.confirmTaken(ad.admin, firstFile)).toMatchObject({ exportId: first.exportId, confirmedBy: ADMIN.name });
     expect(await ad.rec.lastDownload()).toMatchObject({ exportId: first.exportId, by: ADMIN.name, confirmedBy: ADMIN.name });
-    expect(await ad.rec.pendingDownload()).toBeNull();
-    expect(await refusal(ad.rec.confirmTaken(ad.admin, first.exportId))).toEqual(['notPendingDownload']);
+    expect(await ad.rec.pendingDownloads()).toEqual([]);
+    expect(await refusal(ad.rec.confirmTaken(ad.admin, firstFile))).toEqual(['notPendingDownload']);
     const created = entries(first.ndjson).filter((x) => x.resource.resourceType === 'Patient');
     expect(created.map((x) => x.request.method)).toEqual(['POST', 'POST', 'POST']);
+    // Everything again, once a download was taken: a copy that never becomes the marker.
+    await ad.rec.exportFhir(ad.admin, 'everything');
+    expect(await ad.rec.pendingDownloads()).toEqual([]);
 
     // Linked after the first download.
     await ad.rec.link(ad.admin, ravi, 'UH-100003', 'Same name, age and mobile');
@@ -255,10 +259,27 @@ describe('the reconciliation workbench\'s use-cases', () => {
     expect(await ad.rec.lastDownload()).toMatchObject({ exportId: first.exportId });
     const again = await ad.rec.exportFhir(ad.admin, 'changes');
     expect(entries(again.ndjson).map((x) => [x.resource.resourceType, x.request.method])).toEqual([['Patient', 'PUT'], ['Provenance', 'PUT']]);
-    expect(await ad.rec.pendingDownload()).toMatchObject({ exportId: again.exportId, since: first.exportId });
-    // Only the newest download can be confirmed; confirming it moves the marker.
-    await ad.rec.confirmTaken(ad.admin, again.exportId);
-    expect(await ad.rec.lastDownload()).toMatchObject({ exportId: again.exportId, since: first.exportId });
+    // The same file made twice is one entry.
+    expect((await ad.rec.pendingDownloads()).map((d) => d.file)).toEqual([`downtime-fhir-changes-${again.exportId}.ndjson`]);
+
+    // The HIS took that file; before it was confirmed, another download was made after a second link.
+    await ad.rec.link(ad.admin, k7.patients.sunita, 'UH-100001', 'Same name and mobile');
+    const later = await ad.rec.exportFhir(ad.admin, 'changes');
+    expect(later.exportId).not.toBe(again.exportId);
+    const againFile = `downtime-fhir-changes-${again.exportId}.ndjson`;
+    const laterFile = `downtime-fhir-changes-${later.exportId}.ndjson`;
+    expect((await ad.rec.pendingDownloads()).map((d) => [d.file, d.since])).toEqual([[againFile, first.exportId], [laterFile, first.exportId]]);
+    // Confirming the file the HIS took moves the marker to it, not to the newer one, which stays pending.
+    await ad.rec.confirmTaken(ad.admin, againFile);
+    expect(await ad.rec.lastDownload()).toMatchObject({ exportId: again.exportId, since: first.exportId, confirmedBy: ADMIN.name });
+    expect((await ad.rec.pendingDownloads()).map((d) => d.file)).toEqual([laterFile]);
+    // So the second link is still in the next download of changes.
+    const next = await ad.rec.exportFhir(ad.admin, 'changes');
+    expect(entries(next.ndjson).filter((x) => x.resource.resourceType === 'Patient').map((x) => x.request.url)).toEqual([expect.stringContaining(k7.patients.sunita)]);
+    // Confirming the newest settles every older pending file; an older one can no longer be confirmed.
+    await ad.rec.confirmTaken(ad.admin, `downtime-fhir-changes-${next.exportId}.ndjson`);
+    expect(await ad.rec.pendingDownloads()).toEqual([]);
+    expect(await refusal(ad.rec.confirmTaken(ad.admin, laterFile))).toEqual(['notPendingDownload']);
 
     // Nothing new since: an empty download. Everything is still there when asked for.
     expect((await ad.rec.exportFhir(ad.admin, 'changes')).ndjson).toBe('');

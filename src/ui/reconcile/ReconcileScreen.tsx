@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../device/desk';
-import { REVIEW_PAGE, type ReviewFilter, type ReviewItem } from '../../device/reconcileDesk';
+import { downloadFile, REVIEW_PAGE, type ReviewFilter, type ReviewItem } from '../../device/reconcileDesk';
 import { reconcileOutcome } from '../../domain/reconcile/state';
 import { useLive } from '../services';
 import { useClock } from '../shared/useClock';
@@ -43,9 +43,9 @@ export function ReconcileScreen({ actor, pageSize = REVIEW_PAGE }: { actor: Sess
   const item = index >= 0 ? items![index] : undefined;
   const id = item?.patient.patient;
   const decidesHere = useLive(() => rec.decidesHere(), [rec]);
-  // The marker "changes since" starts from (a download the HIS took), and the newest download not yet confirmed.
+  // The marker "changes since" starts from (a download the HIS took), and the downloads not yet confirmed.
   const lastDownload = useLive(() => rec.lastDownload(), [rec]);
-  const pendingDownload = useLive(() => rec.pendingDownload(), [rec]);
+  const pendingDownloads = useLive(() => rec.pendingDownloads(), [rec]);
   const clock = useClock();
   // The list changed under an open form (a pull, another tab): the form closes, nothing is written.
   const moved = drafted !== null && draftPatient !== id;
@@ -139,7 +139,7 @@ export function ReconcileScreen({ actor, pageSize = REVIEW_PAGE }: { actor: Sess
       const url = URL.createObjectURL(new Blob([out.ndjson], { type: 'application/fhir+ndjson' }));
       const a = document.createElement('a');
       a.href = url;
-      a.download = `downtime-fhir-${what === 'changes' ? 'changes-' : ''}${out.exportId}.ndjson`;
+      a.download = downloadFile(what, out.exportId);
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setMessage({ text: t('reconcile.exported', { resources: out.resources, bundles: out.bundles, problems: out.problems.length }), error: out.problems.length > 0 });
@@ -150,10 +150,10 @@ export function ReconcileScreen({ actor, pageSize = REVIEW_PAGE }: { actor: Sess
     }
   }
 
-  async function confirmTaken(exportId: string) {
+  async function confirmTaken(file: string) {
     setBusy(true);
     try {
-      const taken = await rec.confirmTaken(actor, exportId);
+      const taken = await rec.confirmTaken(actor, file);
       setMessage({ text: t('reconcile.confirmedTaken', { id: taken.exportId }) });
     } catch (err) {
       setMessage({ text: errorText(err, t), error: true });
@@ -188,14 +188,22 @@ export function ReconcileScreen({ actor, pageSize = REVIEW_PAGE }: { actor: Sess
         <button type="button" className="secondary" disabled={busy} onClick={() => void download('everything')}>{t('reconcile.export')}</button>
         {lastDownload !== undefined ? (
           <span className="hint" data-testid="last-download">
-            {lastDownload ? t('reconcile.lastDownload', { at: clock.dateTime(lastDownload.at), by: lastDownload.by, id: lastDownload.exportId }) : t('reconcile.noDownloadYet')}
+            {!lastDownload ? t('reconcile.noDownloadYet')
+              : t(lastDownload.confirmedBy ? 'reconcile.lastDownload' : 'reconcile.lastDownloadUnconfirmed', { at: clock.dateTime(lastDownload.at), by: lastDownload.by, id: lastDownload.exportId })}
           </span>
         ) : null}
       </div>
-      {pendingDownload ? (
-        <div className="filters" data-testid="pending-download">
-          <span className="hint">{t('reconcile.pendingDownload', { at: clock.dateTime(pendingDownload.at), by: pendingDownload.by, id: pendingDownload.exportId })}</span>
-          <button type="button" disabled={busy} onClick={() => void confirmTaken(pendingDownload.exportId)}>{t('reconcile.confirmTaken')}</button>
+      {pendingDownloads?.length ? (
+        <div data-testid="pending-download">
+          <p className="hint">{t('reconcile.pendingDownloads')}</p>
+          <ul className="pending-downloads">
+            {pendingDownloads.map((d) => (
+              <li key={d.file} className="filters" data-testid="pending-file">
+                <span className="hint">{t('reconcile.pendingDownload', { file: d.file, at: clock.dateTime(d.at), by: d.by })}</span>
+                <button type="button" disabled={busy} aria-label={t('reconcile.confirmTakenFile', { file: d.file })} onClick={() => void confirmTaken(d.file)}>{t('reconcile.confirmTaken')}</button>
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
       <p className="hint" data-testid="reconcile-keys">{t('reconcile.keys')}</p>

@@ -7,18 +7,20 @@ import { ReconcileScreen } from '../../../src/ui/reconcile/ReconcileScreen';
 import { DeskProvider } from '../../../src/ui/services';
 import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../../helpers/deviceHarness';
 
-/** The files the screen handed to the browser to save, in order. */
+/** The files the screen handed to the browser to save, in order, and the names it gave them. */
 let saved: Blob[] = [];
+let names: string[] = [];
 
 beforeEach(() => {
   initI18n('en');
   setLanguage('en');
   Element.prototype.scrollIntoView ??= () => {};
   saved = [];
+  names = [];
   // jsdom has no object URLs and does not save files: keep what would have been saved.
   URL.createObjectURL = (blob: Blob) => { saved.push(blob); return `blob:saved-${saved.length}`; };
   URL.revokeObjectURL = () => {};
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { names.push(this.download); });
 });
 
 afterEach(() => {
@@ -43,9 +45,9 @@ describe('downloads for the HIS', () => {
     const marker = () => screen.getByTestId('last-download');
     const changes = () => screen.getByRole('button', { name: 'Download changes since last download' });
     const everything = () => screen.getByRole('button', { name: 'Download FHIR export: everything' });
-    const taken = () => screen.getByRole('button', { name: 'The HIS has taken this file' });
-    /** The export id of the download waiting for confirmation. */
-    const pendingId = () => /Download (\S+) /.exec(screen.getByTestId('pending-download').textContent!)![1]!;
+    const taken = (file: string) => screen.getByRole('button', { name: `The HIS has taken ${file}` });
+    /** The files listed as waiting for confirmation. */
+    const pending = () => screen.queryAllByTestId('pending-file').map((row) => row.textContent!.split(' ')[0]!);
 
     await waitFor(() => expect(marker()).toHaveTextContent('No download from this device has been confirmed as taken by the HIS yet'));
     expect(changes()).toBeDisabled();
@@ -54,13 +56,14 @@ describe('downloads for the HIS', () => {
     await user.click(everything());
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(await patientsIn(saved[0]!)).toEqual([asha]);
-    await waitFor(() => expect(screen.getByTestId('pending-download')).toHaveTextContent(/Download \S+ .* is not yet confirmed as taken by the HIS/));
-    const first = pendingId();
+    await waitFor(() => expect(pending()).toEqual([names[0]]));
+    expect(screen.getByTestId('pending-download')).toHaveTextContent(/not yet confirmed as taken by the HIS/);
+    const first = /downtime-fhir-(\S+)\.ndjson/.exec(names[0]!)![1]!;
     expect(marker()).toHaveTextContent('No download from this device has been confirmed');
     expect(changes()).toBeDisabled();
 
     // Confirmed: the next "changes" starts after it.
-    await user.click(taken());
+    await user.click(taken(names[0]!));
     await waitFor(() => expect(marker()).toHaveTextContent(`The next download of changes starts after download ${first}`));
     expect(screen.queryByTestId('pending-download')).toBeNull();
     expect(screen.getByRole('status')).toHaveTextContent(`Confirmed: the HIS has taken download ${first}.`);
@@ -71,8 +74,7 @@ describe('downloads for the HIS', () => {
     await user.click(changes());
     await waitFor(() => expect(saved).toHaveLength(2));
     expect(await patientsIn(saved[1]!)).toEqual([bhola]);
-    await waitFor(() => expect(screen.getByTestId('pending-download')).toBeInTheDocument());
-    const second = pendingId();
+    await waitFor(() => expect(pending()).toEqual([names[1]]));
     expect(marker()).toHaveTextContent(`starts after download ${first}`);
 
     // So the next download of changes still holds Bhola, with the patient registered since.
@@ -80,12 +82,13 @@ describe('downloads for the HIS', () => {
     await user.click(changes());
     await waitFor(() => expect(saved).toHaveLength(3));
     expect(await patientsIn(saved[2]!)).toEqual([bhola, chanda].sort());
-    await waitFor(() => expect(pendingId()).not.toBe(second));
-    const third = pendingId();
+    await waitFor(() => expect(pending()).toEqual([names[1], names[2]]));
+    const third = /downtime-fhir-changes-(\S+)\.ndjson/.exec(names[2]!)![1]!;
     expect(marker()).toHaveTextContent(`starts after download ${first}`);
 
-    // This one the HIS took: the marker moves to it, and the next download of changes is empty.
-    await user.click(taken());
+    // This one the HIS took: the marker moves to it, the older file is settled with it, and the next download of changes is empty.
+    await user.click(taken(names[2]!));
+    await waitFor(() => expect(pending()).toEqual([]));
     await waitFor(() => expect(marker()).toHaveTextContent(`starts after download ${third}`));
     await user.click(changes());
     await waitFor(() => expect(saved).toHaveLength(4));

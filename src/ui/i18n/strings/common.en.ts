@@ -123,7 +123,7 @@ export const strings = {
     admissionClosed: 'This patient has already been discharged.',
     admissionInError: 'This admission was marked entered in error.',
     noEarlierDownload: 'No download from this device has been confirmed as taken by the HIS: download everything first.',
-    notPendingDownload: 'That is not the newest download waiting for confirmation: confirm the file the HIS has just taken.',
+    notPendingDownload: 'That file is not waiting for confirmation (already confirmed, or older than a file confirmed since): confirm a file listed as not yet taken.',
     sameBed: 'The patient is already in this bed.',
     deviceCode: 'Use 2–3 capital letters or digits, e.g. K7.',
     departmentCode: 'Use 2–4 capital letters, e.g. MED.',
