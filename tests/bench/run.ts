@@ -33,6 +33,11 @@ const PUSH_EVENTS = Number(process.env.BENCH_PUSH_EVENTS ?? 200_000);
 const PUSH_BATCH = Number(process.env.BENCH_PUSH_BATCH ?? DEFAULT_BATCH);
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 200_000);
 const SPECIMENS = Number(process.env.BENCH_SPECIMENS ?? 700_000);
+/** Events per mix for the fold suite (issue 19): BENCH_FOLD_MIXES=desk,lab. */
+const FOLD_EVENTS = Number(process.env.BENCH_FOLD_EVENTS ?? 50_000);
+const FOLD_MIXES = (process.env.BENCH_FOLD_MIXES ?? 'desk,lab').split(',');
+/** BENCH_FOLD_PROFILE=1: a CPU profile of each rebuild, summarised and written beside the results. */
+const FOLD_PROFILE = process.env.BENCH_FOLD_PROFILE === '1';
 const HIS_ROWS = Number(process.env.BENCH_HIS_ROWS ?? 1_000_000);
 
 /** Events in the tablet's log that the browser's bundle bench (BENCH_SUITES=bundlemake) makes a bundle of. */
@@ -49,9 +54,10 @@ if (SUITES.includes('export')) await exportSuite(EXPORT_EVENTS, EXPORT_FORMATS, 
 if (SUITES.every((s) => s === 'export')) process.exit(0);
 
 const root = resolve('tests/bench/browser');
+// A profiled run's page is not minified, so the profile names functions as the source does.
 // BENCH_OUT_DIR: a worktree whose node_modules is shared must not overwrite another run's page.
 const outDir = resolve(process.env.BENCH_OUT_DIR ?? 'node_modules/.cache/downtime-bench');
-await build({ root, configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true, target: 'es2022' } });
+await build({ root, configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true, target: 'es2022', minify: !FOLD_PROFILE } });
 const port = await freePort();
 // The embedded central store, behind the page's own origin as `npm start` serves it.
 const storeDir = mkdtempSync(join(tmpdir(), 'dd-bench-store-'));
@@ -101,6 +107,7 @@ try {
   if (SUITES.includes('wards')) await wardSuite(page, chromium);
   if (SUITES.includes('hisimport')) await hisSuite(page, chromium);
   if (SUITES.includes('bundlemake')) await bundleMakeSuite(page, chromium);
+  if (SUITES.includes('fold')) await foldSuite(page, chromium);
   if (store) await pushSuite(page, chromium, store);
 } finally {
   await context.close();
@@ -112,6 +119,79 @@ try {
 }
 
 type Page = Awaited<ReturnType<typeof context.newPage>>;
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+
+/** Self time by function (and by script), heaviest first: where a profiled step spent its CPU. */
+function profileSummary(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, top: number) {
+  const byNode = new Map<number, number>();
+  profile.samples.forEach((id, i) => byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const fns = new Map<string, number>();
+  const files = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const ms = byNode.get(node.id) ?? 0;
+    total += ms;
+    const file = node.callFrame.url.split('/').pop() || '(native)';
+    const fn = `${node.callFrame.functionName || '(anonymous)'} ${file}:${node.callFrame.lineNumber + 1}`;
+    fns.set(fn, (fns.get(fn) ?? 0) + ms);
+    files.set(file, (files.get(file) ?? 0) + ms);
+  }
+  const rows = (m: Map<string, number>) => [...m].sort((x, y) => y[1] - x[1]).slice(0, top).map(([what, ms]) => ({ what, ms: Math.round(ms), share: `${((ms / total) * 100).toFixed(1)}%` }));
+  return { totalMs: Math.round(total), functions: rows(fns), scripts: rows(files) };
+}
+
+async function foldSuite(page: Page, chromium: string | null) {
+  const cdp = FOLD_PROFILE ? await page.context().newCDPSession(page) : null;
+  let profiled: unknown[] = [];
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await page.exposeFunction('benchProfile', async (what: string) => {
+      if (what === 'start') await cdp.send('Profiler.start');
+      else profiled.push((await cdp.send('Profiler.stop')).profile);
+    });
+  }
+  type Rate = { ms: number; perSec: number };
+  type R = { mix: string; events: number; pulled: number; rows: number; pulledRows: number; rowsByTable: Record<string, number>; read: Rate; rebuild: Rate;
+    rebuildIo: { transactions: number; requests: number }; pull: { fold: Rate; withWrites: Rate }; raw: Rate; sealing: Rate; sealMs: Record<string, number>; searchKeys: number };
+  const runs: R[] = [];
+  const profiles: Record<string, unknown> = {};
+  for (const mix of FOLD_MIXES) {
+    console.log(`running: fold of ${FOLD_EVENTS} events, ${mix} mix, encrypted (loading first)…`);
+    profiled = [];
+    const r = await page.evaluate((args) => (window as unknown as { runFoldBench: (a: unknown) => Promise<unknown> }).runFoldBench(args),
+      { events: FOLD_EVENTS, mix, profile: FOLD_PROFILE }) as R;
+    runs.push(r);
+    if (profiled[0]) {
+      writeFileSync(`bench-results/fold-${mix}.cpuprofile`, JSON.stringify(profiled[0]));
+      const summary = profileSummary(profiled[0] as Parameters<typeof profileSummary>[0], 25);
+      profiles[mix] = summary;
+      console.log(`CPU profile of the ${mix} rebuild: ${summary.totalMs} ms sampled (bench-results/fold-${mix}.cpuprofile)`);
+      console.table(summary.scripts.slice(0, 12));
+      console.table(summary.functions);
+    }
+  }
+  const n = (x: number) => Math.round(x).toLocaleString('en');
+  console.table(runs.map((r) => ({
+    mix: r.mix, events: r.events, 'final rows': r.rows,
+    '(a) rebuild today ev/s': n(r.rebuild.perSec),
+    '(b) pull fold ev/s': n(r.pull.fold.perSec),
+    '    with log writes': n(r.pull.withWrites.perSec),
+    '(c) raw IDB ceiling ev/s': n(r.raw.perSec),
+    '(d) sealing alone ev/s': n(r.sealing.perSec),
+    'log read alone ev/s': n(r.read.perSec),
+    'rebuild ÷ raw': (r.rebuild.perSec / r.raw.perSec).toFixed(2),
+    'pull ÷ raw': (r.pull.fold.perSec / r.raw.perSec).toFixed(2),
+  })));
+  for (const r of runs) {
+    console.log(`${r.mix}: rows ${JSON.stringify(r.rowsByTable)}; sealing ms by table ${JSON.stringify(Object.fromEntries(Object.entries(r.sealMs).map(([t, ms]) => [t, Math.round(ms)])))}, ` +
+      `${(r.searchKeys / Math.max(1, r.rows)).toFixed(1)} search keys a row; rebuild per event: ${r.rebuildIo.transactions} transactions, ${r.rebuildIo.requests} requests; pulled rows ${r.pulledRows}`);
+  }
+  console.log('target: (a) and (b) ≥ 5,000 events/s for both mixes; (c) is the ceiling of writing the same rows');
+  writeFileSync('bench-results/fold.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, events: FOLD_EVENTS, runs, profiles }, null, 2)}\n`);
+  console.log('written: bench-results/fold.json');
+}
 
 async function foundation(page: Page, chromium: string | null) {
   const results = [];
