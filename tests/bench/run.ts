@@ -152,9 +152,12 @@ async function foldSuite(page: Page, chromium: string | null) {
       else profiled.push((await cdp.send('Profiler.stop')).profile);
     });
   }
-  type Rate = { ms: number; perSec: number };
-  type R = { mix: string; events: number; pulled: number; rows: number; pulledRows: number; rowsByTable: Record<string, number>; read: Rate; rebuild: Rate;
-    rebuildIo: { transactions: number; requests: number }; pull: { fold: Rate; withWrites: Rate }; raw: Rate; sealing: Rate; sealMs: Record<string, number>; searchKeys: number };
+  type Rate = { ms: number; perSec: number; stalledMs: number };
+  type Tasks = { max: number; over200: number; over50: number };
+  type Pull = { fold: Rate; withWrites: Rate; stalledMs: number; rows: number; longTasks: Tasks };
+  type R = { mix: string; events: number; pulled: number; rows: number; pulledRows: number; rowsByTable: Record<string, number>; read: Rate;
+    rebuildToday: Rate & { io: { transactions: number; requests: number }; longTasks: Tasks }; rebuild: Rate & { io: { transactions: number; requests: number }; longTasks: Tasks };
+    pullToday: Pull; pull: Pull; raw: Rate; sealingToday: Rate; sealing: Rate; sealMs: Record<string, number>; searchKeys: number };
   const runs: R[] = [];
   const profiles: Record<string, unknown> = {};
   for (const mix of FOLD_MIXES) {
@@ -173,20 +176,23 @@ async function foldSuite(page: Page, chromium: string | null) {
     }
   }
   const n = (x: number) => Math.round(x).toLocaleString('en');
-  console.table(runs.map((r) => ({
-    mix: r.mix, events: r.events, 'final rows': r.rows,
-    '(a) rebuild today ev/s': n(r.rebuild.perSec),
-    '(b) pull fold ev/s': n(r.pull.fold.perSec),
-    '    with log writes': n(r.pull.withWrites.perSec),
-    '(c) raw IDB ceiling ev/s': n(r.raw.perSec),
-    '(d) sealing alone ev/s': n(r.sealing.perSec),
-    'log read alone ev/s': n(r.read.perSec),
-    'rebuild ÷ raw': (r.rebuild.perSec / r.raw.perSec).toFixed(2),
-    'pull ÷ raw': (r.pull.fold.perSec / r.raw.perSec).toFixed(2),
-  })));
+  const rows: Array<Record<string, string>> = [];
   for (const r of runs) {
-    console.log(`${r.mix}: rows ${JSON.stringify(r.rowsByTable)}; sealing ms by table ${JSON.stringify(Object.fromEntries(Object.entries(r.sealMs).map(([t, ms]) => [t, Math.round(ms)])))}, ` +
-      `${(r.searchKeys / Math.max(1, r.rows)).toFixed(1)} search keys a row; rebuild per event: ${r.rebuildIo.transactions} transactions, ${r.rebuildIo.requests} requests; pulled rows ${r.pulledRows}`);
+    const row = (what: string, today: Rate | null, now: Rate, note = '') => rows.push({
+      mix: r.mix, what, 'today ev/s': today ? n(today.perSec) : '', 'new ev/s': n(now.perSec), 'new ÷ today': today ? (now.perSec / today.perSec).toFixed(2) : '',
+      'new ÷ raw': (now.perSec / r.raw.perSec).toFixed(2), stalled: [today?.stalledMs, now.stalledMs].filter((x) => x).map((x) => `${Math.round(x! / 1000)} s`).join(' / '), note,
+    });
+    const tasks = (t: Tasks) => `longest task ${t.max} ms, ${t.over200} over 200 ms`;
+    row('(a) full rebuild', r.rebuildToday, r.rebuild, `${tasks(r.rebuildToday.longTasks)} / ${tasks(r.rebuild.longTasks)}`);
+    row('(b) pull, fold of each batch', r.pullToday.fold, r.pull.fold, `${tasks(r.pullToday.longTasks)} / ${tasks(r.pull.longTasks)}`);
+    row('    the same with the log writes', r.pullToday.withWrites, r.pull.withWrites);
+    row('(c) raw IndexedDB put of the final rows (ceiling)', null, r.raw, `${r.rows} rows, sealed`);
+    row('(d) sealing the final rows alone (CPU)', r.sealingToday, r.sealing, `${(r.searchKeys / Math.max(1, r.rows)).toFixed(1)} search keys a row`);
+    row('reading the log alone (feed, opened, parsed)', null, r.read);
+  }
+  console.table(rows);
+  for (const r of runs) {
+    console.log(`${r.mix}: rebuild per event ${r.rebuild.io.transactions} transactions, ${r.rebuild.io.requests} requests; ${r.events} events, rows ${JSON.stringify(r.rowsByTable)}; sealing ms by table ${JSON.stringify(Object.fromEntries(Object.entries(r.sealMs).map(([t, ms]) => [t, Math.round(ms)])))}; pulled rows ${r.pullToday.rows} / ${r.pull.rows}`);
   }
   console.log('target: (a) and (b) ≥ 5,000 events/s for both mixes; (c) is the ceiling of writing the same rows');
   writeFileSync('bench-results/fold.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, events: FOLD_EVENTS, runs, profiles }, null, 2)}\n`);
