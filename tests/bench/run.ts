@@ -164,7 +164,7 @@ async function foldSuite(page: Page, chromium: string | null) {
     console.log(`running: fold of ${FOLD_EVENTS} events, ${mix} mix, encrypted (loading first)…`);
     profiled = [];
     const r = await page.evaluate((args) => (window as unknown as { runFoldBench: (a: unknown) => Promise<unknown> }).runFoldBench(args),
-      { events: FOLD_EVENTS, mix, profile: FOLD_PROFILE }) as R;
+      { events: FOLD_EVENTS, mix, profile: FOLD_PROFILE, newFirst: process.env.BENCH_FOLD_NEW_FIRST === '1' }) as R;
     runs.push(r);
     if (profiled[0]) {
       writeFileSync(`bench-results/fold-${mix}.cpuprofile`, JSON.stringify(profiled[0]));

@@ -43,6 +43,8 @@ interface Args {
   events: number;
   mix: Mix;
   status: (s: string) => void;
+  /** Time the new path before today's (the order moves the figures on a loaded machine). */
+  newFirst?: boolean;
   /** Around the rebuild, when the runner takes a CPU profile. */
   profile?: (what: 'start' | 'stop') => Promise<void>;
 }
@@ -290,7 +292,14 @@ function rawPut(dbName: string, rows: Map<string, unknown[]>): Promise<number> {
   });
 }
 
-export async function runFoldBench({ events: wanted, mix, status, profile }: Args) {
+/** Steps one after another, their results in order. */
+async function sequence<T>(steps: ReadonlyArray<() => Promise<T>>): Promise<T[]> {
+  const out: T[] = [];
+  for (const step of steps) out.push(await step());
+  return out;
+}
+
+export async function runFoldBench({ events: wanted, mix, status, profile, newFirst = false }: Args) {
   const tag = `${mix}-${Date.now()}`;
   const now = () => new Date();
   const a = await newDesk(`bench-fold-a-${tag}`, mix === 'desk' ? 'FD' : 'FL', now);
@@ -329,8 +338,9 @@ export async function runFoldBench({ events: wanted, mix, status, profile }: Arg
     a.projector.readAhead = true;
     return { ...result, io: counter.per(events), longTasks: tasks() };
   };
-  const rebuildToday = await rebuilt(true);
-  const rebuild = await rebuilt(false);
+  // The second rebuild follows a clear of the first's rows, which IndexedDB is still compacting:
+  // newFirst swaps the order, to see how much the order itself moves the figures.
+  const [rebuildToday, rebuild] = (newFirst ? (await sequence([() => rebuilt(false), () => rebuilt(true)])).reverse() : await sequence([() => rebuilt(true), () => rebuilt(false)])) as [Awaited<ReturnType<typeof rebuilt>>, Awaited<ReturnType<typeof rebuilt>>];
 
   // The final rows, as stored (sealed) and as read (opened).
   const stored = await rawRows(a.desk.db.name, tables);
@@ -385,8 +395,9 @@ export async function runFoldBench({ events: wanted, mix, status, profile }: Arg
   // (b) A pull: device B receives A's events a batch at a time, each folded as it lands.
   const docs: Array<{ _id: string; _rev: string }> = [];
   for await (const page of a.log.readChain((await a.desk.identity())!.code, 2000)) docs.push(...(page as Array<{ _id: string; _rev: string }>));
-  const pullToday = await pulled(`bench-fold-b0-${tag}`, true);
-  const pull = await pulled(`bench-fold-b1-${tag}`, false);
+  const [pullToday, pull] = (newFirst
+    ? (await sequence([() => pulled(`bench-fold-b1-${tag}`, false), () => pulled(`bench-fold-b0-${tag}`, true)])).reverse()
+    : await sequence([() => pulled(`bench-fold-b0-${tag}`, true), () => pulled(`bench-fold-b1-${tag}`, false)])) as [PullResult, PullResult];
   await a.log.close();
   a.desk.db.close();
   return {
@@ -396,6 +407,7 @@ export async function runFoldBench({ events: wanted, mix, status, profile }: Arg
     sealMs: Object.fromEntries(Object.entries(sealMs).filter(([, ms]) => ms > 0.5)), searchKeys,
   };
 
+  type PullResult = Awaited<ReturnType<typeof pulled>>;
   async function pulled(name: string, today: boolean) {
     status(`pull (${today ? 'today' : 'new'})`);
     const b = await newDesk(name, mix === 'desk' ? 'GD' : 'GL', now);

@@ -103,7 +103,7 @@ Object.assign(window, {
     runLabBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
   runWardBench: (args: { occupied: number; past: number; samples: number; encrypted: boolean }) =>
     runWardBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
-  runFoldBench: (args: { events: number; mix: Mix; profile: boolean }) => runFoldBench({
+  runFoldBench: (args: { events: number; mix: Mix; profile: boolean; newFirst: boolean }) => runFoldBench({
     ...args,
     status: (s) => { document.getElementById('status')!.textContent = s; },
     profile: args.profile ? (what) => (window as unknown as { benchProfile: (w: string) => Promise<void> }).benchProfile(what) : undefined,
