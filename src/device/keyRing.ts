@@ -5,6 +5,13 @@ import type { RecordKeys } from '../crypto/sealing';
 type Sealing = typeof SealingCode;
 
 /**
+ * Search keys already computed, while the ring is open: name stems ("s", "su", "sun") and word
+ * pairs repeat across thousands of patients, and a fold of the log asks for each again. Cleared
+ * when full and wiped on lock, like the key (it holds plaintext values, as the open rows do).
+ */
+const SEARCH_CACHE_MAX = 50_000;
+
+/**
  * The device's data key while someone is logged in, and only then: unlocking puts it here (from a
  * PIN or the recovery code), locking and logging out wipe it. Nothing of it is ever stored in the
  * clear; everything sealed at rest needs it. The cipher code loads with the first unlock: the login
@@ -16,6 +23,8 @@ export class KeyRing {
   /** The seal key inside WebCrypto (unsealMany). It cannot be wiped like the bytes: it is dropped. */
   private sealKey: CryptoKey | null = null;
   private sealing: Sealing | null = null;
+  private searchKeys: ReturnType<Sealing['searchKeyer']> | null = null;
+  private readonly searchCache = new Map<string, string>();
   /** Counts closes: a lock while the first unlock loads the cipher code wins over that unlock. */
   private closes = 0;
   private readonly listeners = new Set<(open: boolean) => void>();
@@ -50,6 +59,7 @@ export class KeyRing {
     this.dataKey = dataKey;
     this.keys = keys;
     this.sealKey = sealKey;
+    this.searchKeys = sealing.searchKeyer(keys);
     this.emit();
   }
 
@@ -60,6 +70,9 @@ export class KeyRing {
     this.dataKey = null;
     this.keys = null;
     this.sealKey = null;
+    this.searchKeys?.wipe();
+    this.searchKeys = null;
+    this.searchCache.clear();
     this.emit();
   }
 
@@ -98,8 +111,15 @@ export class KeyRing {
 
   /** The keyed hash an index holds for `value` (kind: the index's name). */
   searchKey(kind: string, value: string): string {
-    const keys = this.require();
-    return this.sealing!.searchKey(keys, kind, value);
+    this.require();
+    const id = `${kind}\u0000${value}`;
+    let key = this.searchCache.get(id);
+    if (key === undefined) {
+      key = this.searchKeys!.key(kind, value);
+      if (this.searchCache.size >= SEARCH_CACHE_MAX) this.searchCache.clear();
+      this.searchCache.set(id, key);
+    }
+    return key;
   }
 
   onChange(listener: (open: boolean) => void): () => void {

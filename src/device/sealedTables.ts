@@ -52,6 +52,23 @@ export async function openStoredRows(spec: AtRestSpec, keyRing: KeyRing, context
   return stored.map((row) => (opened.has(row) ? Object.assign(readablePart(spec, row as Row), opened.get(row)) : row));
 }
 
+/**
+ * A row as IndexedDB is to hold it: the readable fields, the rest sealed, and the hashed index
+ * fields. Exported for the fold benchmark, which times the sealing apart from the writes.
+ */
+export function storedRow(spec: AtRestSpec, keyRing: KeyRing, context: (row: Row) => string, row: Row): Row {
+  if (spec.sealed && !spec.sealed(row)) return row;
+  const out: Row = {};
+  const hidden: Row = {};
+  for (const [field, value] of Object.entries(row)) (spec.readable.has(field) ? out : hidden)[field] = value;
+  out[SEALED] = keyRing.seal(context(row), hidden);
+  for (const [index, keys] of Object.entries(spec.searchKeys?.(row) ?? {})) {
+    if (keys === undefined) continue;
+    out[index] = Array.isArray(keys) ? [...new Set(keys)].map((k) => keyRing.searchKey(index, k)) : keyRing.searchKey(index, keys);
+  }
+  return out;
+}
+
 const isSealedRow = (stored: unknown): stored is Row => Boolean(stored) && typeof stored === 'object' && isSealed((stored as Row)[SEALED]);
 
 function readablePart(spec: AtRestSpec, row: Row): Row {
@@ -65,18 +82,7 @@ function sealTable(table: DBCoreTable, spec: AtRestSpec, keyRing: KeyRing): DBCo
   if (typeof keyPath !== 'string') throw new Error(`${table.name}: sealing needs a single-field primary key`);
   const context = (row: Row) => `${table.name}:${String(row[keyPath])}`;
 
-  const store = (row: Row): Row => {
-    if (spec.sealed && !spec.sealed(row)) return row;
-    const out: Row = {};
-    const hidden: Row = {};
-    for (const [field, value] of Object.entries(row)) (spec.readable.has(field) ? out : hidden)[field] = value;
-    out[SEALED] = keyRing.seal(context(row), hidden);
-    for (const [index, keys] of Object.entries(spec.searchKeys?.(row) ?? {})) {
-      if (keys === undefined) continue;
-      out[index] = Array.isArray(keys) ? [...new Set(keys)].map((k) => keyRing.searchKey(index, k)) : keyRing.searchKey(index, keys);
-    }
-    return out;
-  };
+  const store = (row: Row): Row => storedRow(spec, keyRing, context, row);
 
   const open = (stored: unknown): unknown => openStoredRow(spec, keyRing, context, stored);
 

@@ -33,6 +33,11 @@ const PUSH_EVENTS = Number(process.env.BENCH_PUSH_EVENTS ?? 200_000);
 const PUSH_BATCH = Number(process.env.BENCH_PUSH_BATCH ?? DEFAULT_BATCH);
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 200_000);
 const SPECIMENS = Number(process.env.BENCH_SPECIMENS ?? 700_000);
+/** Events per mix for the fold suite (issue 19): BENCH_FOLD_MIXES=desk,lab. */
+const FOLD_EVENTS = Number(process.env.BENCH_FOLD_EVENTS ?? 50_000);
+const FOLD_MIXES = (process.env.BENCH_FOLD_MIXES ?? 'desk,lab').split(',');
+/** BENCH_FOLD_PROFILE=1: a CPU profile of each rebuild, summarised and written beside the results. */
+const FOLD_PROFILE = process.env.BENCH_FOLD_PROFILE === '1';
 const HIS_ROWS = Number(process.env.BENCH_HIS_ROWS ?? 1_000_000);
 
 /** Events in the tablet's log that the browser's bundle bench (BENCH_SUITES=bundlemake) makes a bundle of. */
@@ -49,9 +54,10 @@ if (SUITES.includes('export')) await exportSuite(EXPORT_EVENTS, EXPORT_FORMATS, 
 if (SUITES.every((s) => s === 'export')) process.exit(0);
 
 const root = resolve('tests/bench/browser');
+// A profiled run's page is not minified, so the profile names functions as the source does.
 // BENCH_OUT_DIR: a worktree whose node_modules is shared must not overwrite another run's page.
 const outDir = resolve(process.env.BENCH_OUT_DIR ?? 'node_modules/.cache/downtime-bench');
-await build({ root, configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true, target: 'es2022' } });
+await build({ root, configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true, target: 'es2022', minify: !FOLD_PROFILE } });
 const port = await freePort();
 // The embedded central store, behind the page's own origin as `npm start` serves it.
 const storeDir = mkdtempSync(join(tmpdir(), 'dd-bench-store-'));
@@ -101,6 +107,7 @@ try {
   if (SUITES.includes('wards')) await wardSuite(page, chromium);
   if (SUITES.includes('hisimport')) await hisSuite(page, chromium);
   if (SUITES.includes('bundlemake')) await bundleMakeSuite(page, chromium);
+  if (SUITES.includes('fold')) await foldSuite(page, chromium);
   if (store) await pushSuite(page, chromium, store);
 } finally {
   await context.close();
@@ -112,6 +119,85 @@ try {
 }
 
 type Page = Awaited<ReturnType<typeof context.newPage>>;
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+
+/** Self time by function (and by script), heaviest first: where a profiled step spent its CPU. */
+function profileSummary(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, top: number) {
+  const byNode = new Map<number, number>();
+  profile.samples.forEach((id, i) => byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const fns = new Map<string, number>();
+  const files = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const ms = byNode.get(node.id) ?? 0;
+    total += ms;
+    const file = node.callFrame.url.split('/').pop() || '(native)';
+    const fn = `${node.callFrame.functionName || '(anonymous)'} ${file}:${node.callFrame.lineNumber + 1}`;
+    fns.set(fn, (fns.get(fn) ?? 0) + ms);
+    files.set(file, (files.get(file) ?? 0) + ms);
+  }
+  const rows = (m: Map<string, number>) => [...m].sort((x, y) => y[1] - x[1]).slice(0, top).map(([what, ms]) => ({ what, ms: Math.round(ms), share: `${((ms / total) * 100).toFixed(1)}%` }));
+  return { totalMs: Math.round(total), functions: rows(fns), scripts: rows(files) };
+}
+
+async function foldSuite(page: Page, chromium: string | null) {
+  const cdp = FOLD_PROFILE ? await page.context().newCDPSession(page) : null;
+  let profiled: unknown[] = [];
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await page.exposeFunction('benchProfile', async (what: string) => {
+      if (what === 'start') await cdp.send('Profiler.start');
+      else profiled.push((await cdp.send('Profiler.stop')).profile);
+    });
+  }
+  type Rate = { ms: number; perSec: number; stalledMs: number };
+  type Tasks = { max: number; over200: number; over50: number };
+  type Pull = { fold: Rate; withWrites: Rate; stalledMs: number; rows: number; longTasks: Tasks };
+  type R = { mix: string; events: number; pulled: number; rows: number; pulledRows: number; rowsByTable: Record<string, number>; read: Rate;
+    rebuildToday: Rate & { io: { transactions: number; requests: number }; longTasks: Tasks }; rebuild: Rate & { io: { transactions: number; requests: number }; longTasks: Tasks };
+    pullToday: Pull; pull: Pull; raw: Rate; sealingToday: Rate; sealing: Rate; sealMs: Record<string, number>; searchKeys: number };
+  const runs: R[] = [];
+  const profiles: Record<string, unknown> = {};
+  for (const mix of FOLD_MIXES) {
+    console.log(`running: fold of ${FOLD_EVENTS} events, ${mix} mix, encrypted (loading first)…`);
+    profiled = [];
+    const r = await page.evaluate((args) => (window as unknown as { runFoldBench: (a: unknown) => Promise<unknown> }).runFoldBench(args),
+      { events: FOLD_EVENTS, mix, profile: FOLD_PROFILE, newFirst: process.env.BENCH_FOLD_NEW_FIRST === '1' }) as R;
+    runs.push(r);
+    if (profiled[0]) {
+      writeFileSync(`bench-results/fold-${mix}.cpuprofile`, JSON.stringify(profiled[0]));
+      const summary = profileSummary(profiled[0] as Parameters<typeof profileSummary>[0], 25);
+      profiles[mix] = summary;
+      console.log(`CPU profile of the ${mix} rebuild: ${summary.totalMs} ms sampled (bench-results/fold-${mix}.cpuprofile)`);
+      console.table(summary.scripts.slice(0, 12));
+      console.table(summary.functions);
+    }
+  }
+  const n = (x: number) => Math.round(x).toLocaleString('en');
+  const rows: Array<Record<string, string>> = [];
+  for (const r of runs) {
+    const row = (what: string, today: Rate | null, now: Rate, note = '') => rows.push({
+      mix: r.mix, what, 'today ev/s': today ? n(today.perSec) : '', 'new ev/s': n(now.perSec), 'new ÷ today': today ? (now.perSec / today.perSec).toFixed(2) : '',
+      'new ÷ raw': (now.perSec / r.raw.perSec).toFixed(2), stalled: [today?.stalledMs, now.stalledMs].filter((x) => x).map((x) => `${Math.round(x! / 1000)} s`).join(' / '), note,
+    });
+    const tasks = (t: Tasks) => `longest task ${t.max} ms, ${t.over200} over 200 ms`;
+    row('(a) full rebuild', r.rebuildToday, r.rebuild, `${tasks(r.rebuildToday.longTasks)} / ${tasks(r.rebuild.longTasks)}`);
+    row('(b) pull, fold of each batch', r.pullToday.fold, r.pull.fold, `${tasks(r.pullToday.longTasks)} / ${tasks(r.pull.longTasks)}`);
+    row('    the same with the log writes', r.pullToday.withWrites, r.pull.withWrites);
+    row('(c) raw IndexedDB put of the final rows (ceiling)', null, r.raw, `${r.rows} rows, sealed`);
+    row('(d) sealing the final rows alone (CPU)', r.sealingToday, r.sealing, `${(r.searchKeys / Math.max(1, r.rows)).toFixed(1)} search keys a row`);
+    row('reading the log alone (feed, opened, parsed)', null, r.read);
+  }
+  console.table(rows);
+  for (const r of runs) {
+    console.log(`${r.mix}: rebuild per event ${r.rebuild.io.transactions} transactions, ${r.rebuild.io.requests} requests; ${r.events} events, rows ${JSON.stringify(r.rowsByTable)}; sealing ms by table ${JSON.stringify(Object.fromEntries(Object.entries(r.sealMs).map(([t, ms]) => [t, Math.round(ms)])))}; pulled rows ${r.pullToday.rows} / ${r.pull.rows}`);
+  }
+  console.log('target: (a) and (b) ≥ 5,000 events/s for both mixes; (c) is the ceiling of writing the same rows');
+  writeFileSync('bench-results/fold.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, events: FOLD_EVENTS, runs, profiles }, null, 2)}\n`);
+  console.log('written: bench-results/fold.json');
+}
 
 async function foundation(page: Page, chromium: string | null) {
   const results = [];

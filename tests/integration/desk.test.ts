@@ -2,7 +2,9 @@ import PouchDB from 'pouchdb-browser';
 import { describe, expect, it } from 'vitest';
 import type { EventLog } from '../../src/device/eventLog';
 import { buildEvent } from '../../src/domain/events/envelope';
+import { formatDowntimeId } from '../../src/domain/ids/downtimeId';
 import { refusal } from '../helpers/refusal';
+import { generatePatients } from '../helpers/synthetic/generate';
 import { ADMIN, ENROLLMENT, fixedClock, makeDesk, pouchWithLanding, uniqueName } from '../helpers/deviceHarness';
 
 /** Counts the projector's reads of the log's changes feed. */
@@ -116,6 +118,26 @@ describe('projections', () => {
     expect(incremental.staff).toHaveLength(4);
     await desk.projections!.rebuild();
     expect(await snapshot(db)).toEqual(incremental);
+  });
+
+  it('a rebuild that reads the log ahead while it writes, page after page, gives the tables that small catch-ups gave', async () => {
+    const { desk, db } = makeDesk();
+    await desk.enroll({ enrollment: ENROLLMENT, admin: ADMIN });
+    const log = desk.eventLog!;
+    // More than two of the projector's pages (500), folded a hundred at a time as they were written.
+    const people = generatePatients(7, 1100);
+    for (let start = 0; start < people.length; start += 100) {
+      await log.appendMany(people.slice(start, start + 100).map((fields, i) => ({
+        type: 'patient.registered' as const, data: { patient: formatDowntimeId('K7', start + i + 1), fields, day: '2026-11-20' },
+      })), ADMIN.name);
+      await desk.projections!.catchUp();
+    }
+    const tables = async () => ({ ...await snapshot(db), patients: await db.patients.orderBy('patient').toArray() });
+    const incremental = await tables();
+    expect(incremental.patients).toHaveLength(1100);
+    expect(incremental.devices.find((d) => d.code === 'K7')).toMatchObject({ eventCount: 1102, lastPatientNumber: 1100 });
+    await desk.projections!.rebuild();
+    expect(await tables()).toEqual(incremental);
   });
 
   it('coalesces a burst of catch-up requests into at most one run behind the current one', async () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SealError } from '../../src/crypto/sealing';
+import { recordKeys, SealError, searchKey } from '../../src/crypto/sealing';
 import { KeyRing } from '../../src/device/keyRing';
 import { refusal } from '../helpers/refusal';
 
-async function openRing() {
+async function openRing(dataKey = crypto.getRandomValues(new Uint8Array(32))) {
   const ring = new KeyRing();
-  await ring.open(crypto.getRandomValues(new Uint8Array(32)));
+  await ring.open(dataKey);
   return ring;
 }
 
@@ -41,5 +41,23 @@ describe('opening many sealed values at once (the name search pages)', () => {
     ring.close();
     expect(await refusal(opening)).toEqual(['locked']);
     expect(await refusal(ring.unsealMany(items))).toEqual(['locked']);
+  });
+});
+
+describe('search keys (what the hashed indexes hold)', () => {
+  it('are the keys the portable HMAC gives, asked once or again (rows stored before stay findable), and none once locked', async () => {
+    const dataKey = crypto.getRandomValues(new Uint8Array(32));
+    const expected = (kind: string, value: string) => searchKey(recordKeys(new Uint8Array(dataKey)), kind, value);
+    const asks: Array<[string, string]> = [['stems', 's'], ['stems', 'su'], ['pairs', 'sunita devi'], ['mobile', '9811012345'], ['stems', 's'], ['uhid', 'सुनीता']];
+    const want = asks.map(([kind, value]) => expected(kind, value));
+    const ring = await openRing(new Uint8Array(dataKey));
+    expect(asks.map(([kind, value]) => ring.searchKey(kind, value))).toEqual(want);
+    expect(asks.map(([kind, value]) => ring.searchKey(kind, value))).toEqual(want);
+    expect(ring.searchKey('stems', 'su')).not.toBe(ring.searchKey('pairs', 'su'));
+    ring.close();
+    expect(() => ring.searchKey('stems', 's')).toThrow('locked');
+    // Opened again with the same key (the next login): the same keys, worked out afresh.
+    await ring.open(new Uint8Array(dataKey));
+    expect(asks.map(([kind, value]) => ring.searchKey(kind, value))).toEqual(want);
   });
 });

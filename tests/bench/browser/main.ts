@@ -4,6 +4,7 @@ import { createPouchEventLog, type EventLog } from '../../../src/device/eventLog
 import { defaultLocks } from '../../../src/device/locks';
 import { runBundleMakeBench } from './bundleMakeBench';
 import { runDeskBench } from './deskBench';
+import { runFoldBench, type Mix } from './foldBench';
 import { runHisBench } from './hisBench';
 import { runLabBench } from './labBench';
 import { runPushBench } from './pushBench';
@@ -102,6 +103,11 @@ Object.assign(window, {
     runLabBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
   runWardBench: (args: { occupied: number; past: number; samples: number; encrypted: boolean }) =>
     runWardBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
+  runFoldBench: (args: { events: number; mix: Mix; profile: boolean; newFirst: boolean }) => runFoldBench({
+    ...args,
+    status: (s) => { document.getElementById('status')!.textContent = s; },
+    profile: args.profile ? (what) => (window as unknown as { benchProfile: (w: string) => Promise<void> }).benchProfile(what) : undefined,
+  }),
   runBundleMakeBench: (args: { events: number; encrypted: boolean }) =>
     runBundleMakeBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
 });
