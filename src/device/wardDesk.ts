@@ -80,28 +80,32 @@ export class WardDesk {
     await projector.record('bed.marked', { ward, bed, status }, actor.name);
   }
 
-  /** Admit a patient to a free bed; the IP number is counted inside the append lock. */
+  /**
+   * Admit a patient to a free bed. The checks run inside the append lock, in the one read the
+   * lock takes anyway (the checkpoint and the device row, for the IP number): no round trip of
+   * their own, and no other tab can fill the bed or admit the patient between check and write.
+   */
   async admit(actor: SessionUser, input: unknown): Promise<AdmissionRow> {
     allow(actor);
     const fields = parseWith(admitFields, input, 'admit');
-    // The checks' reads go together (each is an IndexedDB round trip); their verdicts in a fixed order.
-    const [person, visit, ward, occupants, current] = await Promise.all([
-      this.db.patients.get(fields.patient),
-      fields.visit ? this.db.emergencyVisits.get(fields.visit) : undefined,
-      this.db.wards.get(fields.ward),
-      this.inBed(fields.ward, fields.bed),
-      this.currentAdmission(fields.patient),
-    ]);
-    if (!person) throw new RuleError('patientNotFound');
-    if (fields.visit && !visit) throw new RuleError('visitNotFound');
-    bedIn(ward, fields.ward, fields.bed);
-    if (occupants.length) throw new RuleError('bedOccupied', { bed: fields.bed });
-    if (current) throw new RuleError('alreadyAdmitted', { admission: current.admission });
     const { identity, projector } = await this.desk.context();
     let admission = '';
     const recorded = await projector.record('ward.admitted', async () => {
-      const row = await this.db.devices.get(identity.code);
-      admission = formatAdmissionId(identity.code, (row?.lastAdmissionNumber ?? 0) + 1);
+      // The reads go together (one transaction: afterCatchUp's); their verdicts in a fixed order.
+      const [person, visit, ward, occupants, current, device] = await Promise.all([
+        this.db.patients.get(fields.patient),
+        fields.visit ? this.db.emergencyVisits.get(fields.visit) : undefined,
+        this.db.wards.get(fields.ward),
+        this.inBed(fields.ward, fields.bed),
+        this.currentAdmission(fields.patient),
+        this.db.devices.get(identity.code),
+      ]);
+      if (!person) throw new RuleError('patientNotFound');
+      if (fields.visit && !visit) throw new RuleError('visitNotFound');
+      bedIn(ward, fields.ward, fields.bed);
+      if (occupants.length) throw new RuleError('bedOccupied', { bed: fields.bed });
+      if (current) throw new RuleError('alreadyAdmitted', { admission: current.admission });
+      admission = formatAdmissionId(identity.code, (device?.lastAdmissionNumber ?? 0) + 1);
       return { admission, ...fields };
     }, actor.name);
     return (await projector.rowAfter(recorded, 'admissions', admission))!;
