@@ -11,6 +11,7 @@ import type { Role } from '../domain/users';
 import type { KeyWrap } from '../crypto/keyWrap';
 import type { KeyRing } from './keyRing';
 import { sealedIndexPage, type IndexPage } from './sealedIndexPage';
+import { openSealedRows, storedRows } from './sealedRows';
 import type { PinVerifier } from './pin';
 import { sealedTables } from './sealedTables';
 
@@ -165,5 +166,15 @@ export class DeskDb extends Dexie {
   /** Rows under one key of a sealed table's index, opening only those wanted (sealedIndexPage). */
   indexPage<T>(page: Parameters<typeof sealedIndexPage<T>>[2]): Promise<IndexPage<T>> {
     return sealedIndexPage<T>(this, this.sealing, page);
+  }
+
+  /** Rows of a sealed table as stored, not opened (sealedRows.ts), in the transaction in progress if any. */
+  storedRows(table: string, where: Parameters<typeof storedRows>[2]): Promise<Array<Record<string, unknown>>> {
+    return storedRows(this, table, where);
+  }
+
+  /** Rows storedRows read, opened all at once through WebCrypto, out of any transaction. */
+  openRows<T>(table: string, stored: ReadonlyArray<Record<string, unknown>>): Promise<T[]> {
+    return openSealedRows<T>(this, this.sealing, table, stored);
   }
 }

@@ -6,6 +6,7 @@ import type { DeskDb, RejectRecord } from './db';
 import type { EventType } from '../domain/events/catalog';
 import type { Change, EventInput, EventLog, Written } from './eventLog';
 import type { Locks } from './locks';
+import { AfterRead } from './afterRead';
 
 /** Rows a projection batch wrote, by table and key. */
 export type ProjectedRows = ReadonlyMap<string, ReadonlyMap<unknown, unknown>>;
@@ -76,10 +77,15 @@ export class Projector {
   /**
    * Append an event and project it before resolving. A function as input runs inside the append
    * lock once every earlier event is projected, so numbers counted in the projections (downtime
-   * IDs, tokens, specimens) cannot be handed out twice.
+   * IDs, tokens, specimens) cannot be handed out twice. It may hand back an AfterRead to finish
+   * once its read transaction is over.
    */
   async record<T extends EventType>(type: T, input: EventInput, by: string): Promise<Recorded<T>> {
-    const written = await this.log.append(type, typeof input === 'function' ? () => this.afterCatchUp(input as () => Promise<unknown>) : input, by);
+    const prepare = async () => {
+      const read = await this.afterCatchUp(input as () => Promise<unknown>);
+      return read instanceof AfterRead ? read.finish() : read;
+    };
+    const written = await this.log.append(type, typeof input === 'function' ? prepare : input, by);
     return { ...written, rows: await this.projectWritten(written) };
   }
 

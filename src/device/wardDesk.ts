@@ -12,6 +12,7 @@ import { localDay } from '../domain/tokens/day';
 import type { BedMark } from '../domain/wards/codes';
 import { admitFields, dischargeFields, enteredInErrorFields, wardFields } from '../domain/wards/events';
 import { parseWith, toIssues } from '../domain/validation';
+import { AfterRead } from './afterRead';
 import type { Desk, SessionUser } from './desk';
 
 const CLERK_ROLES = new Set(['clerk', 'admin']);
@@ -80,29 +81,38 @@ export class WardDesk {
     await projector.record('bed.marked', { ward, bed, status }, actor.name);
   }
 
-  /** Admit a patient to a free bed; the IP number is counted inside the append lock. */
+  /**
+   * Admit a patient to a free bed. The checks run inside the append lock, in the one read the
+   * lock takes anyway (the checkpoint and the device row, for the IP number): no round trip of
+   * their own, and no other tab can fill the bed or admit the patient between check and write.
+   * The ward's admitted rows are read as stored and opened together once that read is over
+   * (AfterRead): opened one by one inside it, they were most of an encrypted admission's time.
+   */
   async admit(actor: SessionUser, input: unknown): Promise<AdmissionRow> {
     allow(actor);
     const fields = parseWith(admitFields, input, 'admit');
-    // The checks' reads go together (each is an IndexedDB round trip); their verdicts in a fixed order.
-    const [person, visit, ward, occupants, current] = await Promise.all([
-      this.db.patients.get(fields.patient),
-      fields.visit ? this.db.emergencyVisits.get(fields.visit) : undefined,
-      this.db.wards.get(fields.ward),
-      this.inBed(fields.ward, fields.bed),
-      this.currentAdmission(fields.patient),
-    ]);
-    if (!person) throw new RuleError('patientNotFound');
-    if (fields.visit && !visit) throw new RuleError('visitNotFound');
-    bedIn(ward, fields.ward, fields.bed);
-    if (occupants.length) throw new RuleError('bedOccupied', { bed: fields.bed });
-    if (current) throw new RuleError('alreadyAdmitted', { admission: current.admission });
     const { identity, projector } = await this.desk.context();
     let admission = '';
     const recorded = await projector.record('ward.admitted', async () => {
-      const row = await this.db.devices.get(identity.code);
-      admission = formatAdmissionId(identity.code, (row?.lastAdmissionNumber ?? 0) + 1);
-      return { admission, ...fields };
+      // The reads go together (one transaction: afterCatchUp's); their verdicts in a fixed order.
+      const [person, visit, ward, stored, current, device] = await Promise.all([
+        this.db.patients.get(fields.patient),
+        fields.visit ? this.db.emergencyVisits.get(fields.visit) : undefined,
+        this.db.wards.get(fields.ward),
+        this.db.storedRows('admissions', this.placeOf(fields.ward)),
+        this.currentAdmission(fields.patient),
+        this.db.devices.get(identity.code),
+      ]);
+      return new AfterRead(async () => {
+        const occupants = (await this.db.openRows<AdmissionRow>('admissions', stored)).filter((a) => a.bed === fields.bed);
+        if (!person) throw new RuleError('patientNotFound');
+        if (fields.visit && !visit) throw new RuleError('visitNotFound');
+        bedIn(ward, fields.ward, fields.bed);
+        if (occupants.length) throw new RuleError('bedOccupied', { bed: fields.bed });
+        if (current) throw new RuleError('alreadyAdmitted', { admission: current.admission });
+        admission = formatAdmissionId(identity.code, (device?.lastAdmissionNumber ?? 0) + 1);
+        return { admission, ...fields };
+      });
     }, actor.name);
     return (await projector.rowAfter(recorded, 'admissions', admission))!;
   }
@@ -173,8 +183,11 @@ export class WardDesk {
       this.admittedIn(ward),
     ]);
     const ids = [...new Set(admitted.map((a) => a.patient))];
-    const [people, twice] = await Promise.all([this.db.patients.bulkGet(ids), this.admittedTwice(ids)]);
-    const byId = new Map(people.filter((p): p is PatientRow => Boolean(p)).map((p) => [p.patient, p]));
+    const [people, twice] = await Promise.all([
+      this.db.storedRows('patients', { keys: ids }).then((stored) => this.db.openRows<PatientRow>('patients', stored)),
+      this.admittedTwice(ids),
+    ]);
+    const byId = new Map(people.map((p) => [p.patient, p]));
     const placed = admitted.map((a) => ({ ...a, person: byId.get(a.patient), elsewhere: twice.get(a.admission) ?? [] }));
     return { ward: def, beds: bedBoard(ward, def.beds, new Map(marks.map((m) => [m.bed, m.status])), placed) };
   }
@@ -250,8 +263,13 @@ export class WardDesk {
     return admittedTwice(await this.db.admissions.where('patient').anyOf([...again]).toArray());
   }
 
-  private admittedIn(ward: string): Promise<AdmissionRow[]> {
-    return this.db.admissions.where('place').equals(this.desk.searchKey('place', placeKey(ward, 'admitted'))).toArray();
+  /** The ward's admitted patients' rows, opened together (sealedRows.ts). */
+  private async admittedIn(ward: string): Promise<AdmissionRow[]> {
+    return this.db.openRows<AdmissionRow>('admissions', await this.db.storedRows('admissions', this.placeOf(ward)));
+  }
+
+  private placeOf(ward: string) {
+    return { index: 'place', key: this.desk.searchKey('place', placeKey(ward, 'admitted')) };
   }
 
   private async inBed(ward: string, bed: string): Promise<AdmissionRow[]> {

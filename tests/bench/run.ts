@@ -406,7 +406,7 @@ async function labSuite(page: Page, chromium: string | null) {
 }
 
 async function wardSuite(page: Page, chromium: string | null) {
-  type R = { occupied: number; past: number; wards: number; events: number; loadMs: number; projectMs: number; admit: Stat; board: Stat; census: Stat; list: Stat; listByBoards: Stat; storageUsageBytes: number | null };
+  type R = { occupied: number; past: number; wards: number; events: number; loadMs: number; projectMs: number; admit: Stat; admitParts: Record<string, Stat>; board: Stat; census: Stat; list: Stat; listByBoards: Stat; storageUsageBytes: number | null };
   const runs: R[] = [];
   for (const encrypted of [false, true]) {
     console.log(`running: wards with ${OCCUPIED} occupied beds and ${PAST_ADMISSIONS} past admissions, ${encrypted ? 'encrypted' : 'without encryption'}…`);
@@ -416,6 +416,7 @@ async function wardSuite(page: Page, chromium: string | null) {
   const [c, e] = runs as [R, R];
   console.table([
     sideBySide('admit → stored and visible', c.admit, e.admit, 'p95 ≤ 25 ms'),
+    ...Object.keys(e.admitParts).map((part) => sideBySide(`  of which ${part}`, c.admitParts[part]!, e.admitParts[part]!, '(steps timed apart)')),
     sideBySide('bed board of a 60-bed ward', c.board, e.board, '≤ 50 ms'),
     sideBySide('census rows of a 60-bed ward', c.census, e.census, '—'),
     sideBySide('ward list, every ward (summaries)', c.list, e.list, '—'),

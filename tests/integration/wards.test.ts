@@ -88,6 +88,23 @@ describe('admission, transfer and discharge on one device', () => {
   });
 });
 
+describe('two tabs of one tablet admit into one bed at the same moment', () => {
+  it('admits one patient and refuses the other as the bed is taken: no conflict on one device', async () => {
+    const { wards, front, admin, names, locks } = await setup();
+    const first = await front.register(admin, PATIENT);
+    const second = await front.register(admin, { ...PATIENT, name: 'Sunita Devi', sex: 'F' });
+    // Another tab: the same storage and the same locks (the browser's Web Locks are shared by tabs).
+    const tab = makeDesk({ names, locks });
+    const clerk = await tab.desk.login(ADMIN.name, ADMIN.pin);
+    const results = await Promise.allSettled([wards.admit(admin, admitInput(first.patient)), new WardDesk(tab.desk).admit(clerk, admitInput(second.patient))]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected')!;
+    expect(await refusal(Promise.reject(refused.reason))).toEqual(['bedOccupied']);
+    const bed = (await wards.board('SURG'))!.beds.find((b) => b.label === '3')!;
+    expect(bed.patients).toHaveLength(1);
+  });
+});
+
 describe('two tablets offline put two patients in one bed', () => {
   it('shows both in the bed as a conflict once their events meet on one device, and the conflict ends when one is moved', async () => {
     const k7 = await setup('K7');
