@@ -77,6 +77,16 @@ async function clerkTablet() {
   return { ...h, patients: { sunita: sunita.patient, ravi: ravi.patient, raviAgain: raviAgain.patient } };
 }
 
+/** A clerk's tablet whose events two administrators' devices have pulled, each then offline. */
+async function twoAdministrators() {
+  const k7 = await clerkTablet();
+  const ad = await adminDevice('AD');
+  const a2 = await adminDevice('A2');
+  await bring(k7, 'K7', ad);
+  await bring(k7, 'K7', a2);
+  return { k7, ad, a2 };
+}
+
 describe('the reconciliation workbench\'s use-cases', () => {
   it('finds HIS candidates in either script, checks the typed UHID, records decisions with reasons, and refuses what it must', async () => {
     const k7 = await clerkTablet();
@@ -155,11 +165,7 @@ describe('the reconciliation workbench\'s use-cases', () => {
   });
 
   it('keeps two administrators\' decisions made offline as a conflict on both devices, whichever arrives first, until one is undone', async () => {
-    const k7 = await clerkTablet();
-    const ad = await adminDevice('AD');
-    const a2 = await adminDevice('A2');
-    await bring(k7, 'K7', ad);
-    await bring(k7, 'K7', a2);
+    const { k7, ad, a2 } = await twoAdministrators();
     const { sunita, ravi, raviAgain } = k7.patients;
 
     // Offline, each decides differently: two UHIDs for Sunita; a merge on one, a link of the merged patient on the other.
@@ -195,11 +201,7 @@ describe('the reconciliation workbench\'s use-cases', () => {
   });
 
   it('lists a circle of merges made offline as conflicting, though each row alone is a merge, and opens no linked row to find it', async () => {
-    const k7 = await clerkTablet();
-    const ad = await adminDevice('AD');
-    const a2 = await adminDevice('A2');
-    await bring(k7, 'K7', ad);
-    await bring(k7, 'K7', a2);
+    const { k7, ad, a2 } = await twoAdministrators();
     const { sunita, ravi, raviAgain } = k7.patients;
     await ad.rec.link(ad.admin, sunita, 'UH-100001', 'Same mobile');
     await ad.rec.merge(ad.admin, ravi, raviAgain, 'Registered twice');

@@ -21,6 +21,7 @@ import { formatToken } from '../../../src/domain/tokens/tokenNumber';
 import { generatePatients, generateVisits } from '../../helpers/synthetic/generate';
 import { mulberry32, pick, weighted } from '../../helpers/synthetic/random';
 import { ioCounter } from './ioCount';
+import { ORDER_SETS } from './labBench';
 import { enteredEvent } from './resultBench';
 
 /**
@@ -150,15 +151,6 @@ function* deskMix(code: string, events: number): Generator<Item[]> {
   if (items.length) yield items;
 }
 
-/** Common orders by container, as on the lab bench: a requisition takes three containers. */
-const ORDER_SETS: readonly (readonly string[][])[] = [
-  [['CBC'], ['CBC', 'ESR'], ['CBC', 'HBA1C']],
-  [['LFT', 'KFT'], ['TFT'], ['HIV', 'HBSAG', 'HCV'], ['CRP', 'ELEC']],
-  [['PT', 'APTT']],
-  [['RBS']],
-  [['URM']],
-  [['UCS']],
-];
 
 /**
  * The lab's mix, shaped as the lab bench's tablet (labBench.ts): a sixth of the events register

@@ -35,7 +35,7 @@ const COLLECT_GROUP = 60;
 const RACK = 150;
 
 /** Common orders by the container they fill; a requisition takes three different containers. */
-const ORDER_SETS: readonly (readonly string[][])[] = [
+export const ORDER_SETS: readonly (readonly string[][])[] = [
   [['CBC'], ['CBC', 'ESR'], ['CBC', 'HBA1C']],
   [['LFT', 'KFT'], ['TFT'], ['HIV', 'HBSAG', 'HCV'], ['CRP', 'ELEC']],
   [['PT', 'APTT']],
