@@ -84,7 +84,8 @@ export class WardDesk {
   /**
    * Admit a patient to a free bed. The checks run inside the append lock, in the one read the
    * lock takes anyway (the checkpoint and the device row, for the IP number): no round trip of
-   * their own, and no other tab can fill the bed or admit the patient between check and write.
+   * their own, and no other tab's admission can fill the bed or admit the patient between check
+   * and write (a transfer checks before the lock: such a race shows as a conflict on the board).
    * The ward's admitted rows are read as stored and opened together once that read is over
    * (AfterRead): opened one by one inside it, they were most of an encrypted admission's time.
    */
