@@ -12,16 +12,15 @@ import { parseEvent } from '../../../src/domain/events/envelope';
 import { formatDowntimeId } from '../../../src/domain/ids/downtimeId';
 import { formatSpecimenId } from '../../../src/domain/ids/specimenId';
 import { DEFAULT_CATALOGUE } from '../../../src/domain/lab/catalogue';
-import { groupSpecimens } from '../../../src/domain/lab/grouping';
 import { formatRequestId } from '../../../src/domain/lab/requestId';
-import { resolveTests, type Priority } from '../../../src/domain/lab/requisition';
+import type { Priority } from '../../../src/domain/lab/requisition';
 import { PROJECTION_TABLES } from '../../../src/domain/projections/rows';
 import { localDay } from '../../../src/domain/tokens/day';
 import { formatToken } from '../../../src/domain/tokens/tokenNumber';
 import { generatePatients, generateVisits } from '../../helpers/synthetic/generate';
-import { mulberry32, pick, weighted } from '../../helpers/synthetic/random';
+import { mulberry32, weighted } from '../../helpers/synthetic/random';
 import { ioCounter } from './ioCount';
-import { ORDER_SETS } from './labBench';
+import { pickOrder } from './labBench';
 import { enteredEvent } from './resultBench';
 
 /**
@@ -176,12 +175,7 @@ function* labMix(code: string, events: number): Generator<Item[]> {
     const tubeTests: string[][] = [];
     const depts = generateVisits(request + 1, 200, DEFAULT_DEPARTMENTS.map((d) => d.code));
     for (let r = 0; r < 200; r += 1) {
-      const containers = new Set<readonly string[][]>();
-      while (containers.size < 3) containers.add(pick(random, ORDER_SETS));
-      const codes = [...containers].flatMap((sets) => pick(random, sets));
-      const resolved = resolveTests(codes, DEFAULT_CATALOGUE);
-      if (!resolved.ok) throw new Error(`bench order set: ${resolved.unknown.join()}`);
-      const groups = groupSpecimens(resolved.tests);
+      const { codes, groups } = pickOrder(random);
       const ids = groups.map(() => formatSpecimenId(code, ++specimenNo));
       tubes.push(...ids);
       tubeTests.push(...groups.map((g) => g.tests));

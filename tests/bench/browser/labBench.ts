@@ -44,6 +44,16 @@ export const ORDER_SETS: readonly (readonly string[][])[] = [
   [['UCS']],
 ];
 
+/** One requisition as a ward orders it: three different containers' tests, grouped into tubes. */
+export function pickOrder(random: () => number) {
+  const containers = new Set<readonly string[][]>();
+  while (containers.size < 3) containers.add(pick(random, ORDER_SETS));
+  const codes = [...containers].flatMap((sets) => pick(random, sets));
+  const resolved = resolveTests(codes, DEFAULT_CATALOGUE);
+  if (!resolved.ok) throw new Error(`bench order set: ${resolved.unknown.join()}`);
+  return { codes, groups: groupSpecimens(resolved.tests) };
+}
+
 
 export async function runLabBench({ specimens, samples, encrypted, status }: { specimens: number; samples: number; encrypted: boolean; status: (s: string) => void }) {
   const tag = Date.now();
@@ -86,12 +96,7 @@ export async function runLabBench({ specimens, samples, encrypted, status }: { s
     const tubes: string[] = [];
     const tubeTests: string[][] = [];
     for (let r = b * REQUESTS_PER_BATCH; r < Math.min(requests, (b + 1) * REQUESTS_PER_BATCH); r += 1) {
-      const containers = new Set<readonly string[][]>();
-      while (containers.size < 3) containers.add(pick(random, ORDER_SETS));
-      const codes = [...containers].flatMap((sets) => pick(random, sets));
-      const resolved = resolveTests(codes, DEFAULT_CATALOGUE);
-      if (!resolved.ok) throw new Error(`bench order set: ${resolved.unknown.join()}`);
-      const groups = groupSpecimens(resolved.tests);
+      const { codes, groups } = pickOrder(random);
       const priority = weighted<Priority>(random, [['routine', 80], ['urgent', 15], ['stat', 5]]);
       const ids = groups.map(() => formatSpecimenId('LB', ++specimenNo));
       tubes.push(...ids);
