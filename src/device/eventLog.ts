@@ -12,15 +12,21 @@ export interface Change {
 /** The append-only log of events, this device's and those pulled from the central store. */
 /**
  * Data for an event, or a function that works it out inside the append lock — for numbers that
- * count per device (downtime IDs, tokens) and must not be handed out twice by two tabs.
+ * count per device (downtime IDs, tokens) and must not be handed out twice by two tabs. It is given
+ * the log's sequence as read inside the lock, so it need not read it again.
  */
-export type EventInput = unknown | (() => Promise<unknown>);
+export type EventInput = unknown | ((seqBefore: Promise<number | string>) => Promise<unknown>);
 
 /** An appended event, with its place in the local changes feed when the log is sure of it. */
 export interface Written<T extends EventType = EventType> {
   event: EventDoc<T>;
-  /** The write's local sequence; null when another write may have come between (then read the feed). */
-  localSeq: number | null;
+  /** The sequence the write takes if nothing else is written in between: one past the log's before it. */
+  expectedSeq: number | null;
+  /**
+   * The write's local sequence, read after it; null when another write may have come between
+   * (then read the feed). Not awaited by append: the projector checks it while it reads its rows.
+   */
+  localSeq: Promise<number | null>;
 }
 
 export interface EventLog {
@@ -88,12 +94,14 @@ export function createPouchEventLog({ db, device, locks, now, openRemote, rangeR
   }
 
   async function append<T extends EventType>(type: T, input: EventInput, by: string): Promise<Written<T>> {
-    const prepare = typeof input === 'function' ? (input as () => Promise<unknown>) : null;
+    const prepare = typeof input === 'function' ? (input as (seqBefore: Promise<number | string>) => Promise<unknown>) : null;
     if (!prepare) validateData(type, input);
     const { event, before } = await locks.run(lockName, async () => {
       for (let attempt = 0; ; attempt += 1) {
-        // The sequence before the write is read alongside the preparation: no extra wait.
-        const [data, before] = await Promise.all([prepare ? prepare() : input, seqNow()]);
+        // The sequence before the write is read once, inside the lock, and handed to the
+        // preparation too (the projector checks it is caught up): no extra wait.
+        const seqRead = seqNow();
+        const [data, before] = await Promise.all([prepare ? prepare(seqRead) : input, seqRead]);
         const head = cachedHead === undefined ? await readHead() : cachedHead;
         const event = buildEvent({ type, data, device, head, at: now().toISOString(), by });
         try {
@@ -107,8 +115,9 @@ export function createPouchEventLog({ db, device, locks, now, openRemote, rangeR
       }
     });
     // Each write takes the next sequence, so one step up means nothing else was written between.
-    const after = await seqNow();
-    return { event, localSeq: typeof before === 'number' && after === before + 1 ? after : null };
+    const expectedSeq = typeof before === 'number' ? before + 1 : null;
+    const localSeq = expectedSeq === null ? Promise.resolve(null) : seqNow().then((after) => (after === expectedSeq ? after : null), () => null);
+    return { event, expectedSeq, localSeq };
   }
 
   async function seqNow(): Promise<number | string> {

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { parseEvent, type AnyEvent } from '../domain/events/envelope';
 import { project } from '../domain/projections/project';
 import { PROJECTION_TABLES, type ProjectionRows, type TableName } from '../domain/projections/rows';
@@ -81,8 +82,8 @@ export class Projector {
    * once its read transaction is over.
    */
   async record<T extends EventType>(type: T, input: EventInput, by: string): Promise<Recorded<T>> {
-    const prepare = async () => {
-      const read = await this.afterCatchUp(input as () => Promise<unknown>);
+    const prepare = async (seqBefore: Promise<number | string>) => {
+      const read = await this.afterCatchUp(input as () => Promise<unknown>, seqBefore);
       return read instanceof AfterRead ? read.finish() : read;
     };
     const written = await this.log.append(type, typeof input === 'function' ? prepare : input, by);
@@ -95,11 +96,11 @@ export class Projector {
    * up and look again, so the rows read are never older than the log (a rebuild in another tab
    * may empty the tables at any moment); what `read` threw on rows that were behind is dropped.
    */
-  private async afterCatchUp<T>(read: () => Promise<T>): Promise<T> {
+  private async afterCatchUp<T>(read: () => Promise<T>, seqBefore: Promise<number | string>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       const [[checkpoint, result], last] = await Promise.all([
         this.db.transaction('r', this.db.tables, () => Promise.all([this.checkpoint(), read().then((value) => ({ value }), (error: unknown) => ({ error }))])),
-        this.log.lastSeq(),
+        attempt === 1 ? seqBefore : this.log.lastSeq(),
       ]);
       // A log whose newest sequence the feed never reports would otherwise keep this looping.
       if (checkpoint === last || attempt === MAX_CATCH_UPS) {
@@ -121,9 +122,11 @@ export class Projector {
    * document in hand is applied (no lock, no feed read: a registration waits for one transaction);
    * otherwise everything new is read from the feed.
    */
-  async projectWritten({ event, localSeq }: Written): Promise<ProjectedRows | null> {
-    // Built and checked by the log a moment ago: it needs no parsing back.
-    const rows = localSeq === null ? null : await this.applyBatch(localSeq - 1, [event as AnyEvent], [], localSeq);
+  async projectWritten({ event, expectedSeq, localSeq }: Written): Promise<ProjectedRows | null> {
+    // Built and checked by the log a moment ago: it needs no parsing back. Whether the write took
+    // the expected sequence is read while the rows are: one round trip less.
+    const rows = expectedSeq === null ? null
+      : await this.applyBatch(expectedSeq - 1, [event as AnyEvent], [], expectedSeq, localSeq.then((seq) => seq === expectedSeq));
     if (!rows) await this.catchUp();
     return rows;
   }
@@ -192,7 +195,7 @@ export class Projector {
   }
 
   /** Resolves null (and writes nothing) when the checkpoint is no longer `since`. */
-  private async applyBatch(since: number | string, events: readonly AnyEvent[], rejects: RejectRecord[], last: number | string): Promise<ProjectedRows | null> {
+  private async applyBatch(since: number | string, events: readonly AnyEvent[], rejects: RejectRecord[], last: number | string, confirmed?: Promise<boolean>): Promise<ProjectedRows | null> {
     const updates = events.flatMap(project);
     const tables = [...new Set(updates.map((u) => u.table))];
     let committed: ProjectedRows | null = null;
@@ -200,10 +203,13 @@ export class Projector {
     await this.db.transaction('rw', [...tables.map((t) => this.db.table(t)), this.db.projectionMeta, this.db.rejects], async () => {
       // Every read, then every write, issued at once: IndexedDB queues them in order, and a batch
       // of one event (a registration) waits for two round trips instead of six.
-      const [current, ...found] = await Promise.all([
+      // `confirmed` is no IndexedDB request: Dexie.waitFor keeps the transaction open meanwhile.
+      const [alone, current, ...found] = await Promise.all([
+        confirmed ? Dexie.waitFor(confirmed) : true,
         this.db.projectionMeta.get(CHECKPOINT),
         ...tables.map((t) => this.db.table(t).bulkGet(keysOf.get(t)!)),
       ]);
+      if (!alone) return; // another write came between: the feed has both, in order
       if (((current?.value as number | string | undefined) ?? 0) !== since) return; // another tab got here first
       const rows = new Map(tables.map((t, i) => [t, new Map(keysOf.get(t)!.map((k, j) => [k, (found[i] as unknown[])[j]]))]));
       for (const u of updates) {

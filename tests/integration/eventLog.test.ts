@@ -71,10 +71,11 @@ describe('event log on PouchDB (IndexedDB)', () => {
     const log = openLog(db, 'K7');
     const seqOf = async (id: string) => (await log.changes(0, 100)).results.find((c) => (c.doc as { _id: string })._id === id)?.seq;
     const alone = await log.append('user.added', user(0), 'Asha');
-    expect(alone.localSeq).toBe(await seqOf(alone.event._id));
+    expect(await alone.localSeq).toBe(await seqOf(alone.event._id));
+    expect(alone.expectedSeq).toBe(await alone.localSeq);
     landNext(buildEvent({ type: 'user.added', data: user(9), device: 'M3', head: null, at: fixedClock()().toISOString(), by: 'x' }));
     const crowded = await log.append('user.added', user(1), 'Asha');
-    expect(crowded.localSeq).toBeNull();
+    expect(await crowded.localSeq).toBeNull();
     expect(await seqOf(crowded.event._id)).toBeDefined();
     expect(await log.count()).toBe(3);
   });

@@ -60,6 +60,8 @@ interface Args {
  * (entry, call-out when critical, verification by a pathologist) until the row reads released,
  * and rendering the A4 report as the print path does, laid out in the page.
  */
+const RACK_OF = 100;
+
 export async function runResultBench({ desk, lab, samples, patients, status }: Args) {
   const results = new ResultDesk(desk);
   const tech = { name: 'Bench Tech', role: 'lab' as const };
@@ -74,8 +76,11 @@ export async function runResultBench({ desk, lab, samples, patients, status }: A
     if (tube.tests.length !== REPORT_TESTS.length) throw new Error(`the bench tube holds ${tube.tests.join()}, not ${REPORT_TESTS.join()}`);
     specimens.push(tube.specimen);
   }
-  await lab.collect(tech, specimens, { collectedBy: 'Sister Bench' });
-  await lab.receive(tech, specimens);
+  // A rack at a time: one move holds at most 200 specimens.
+  for (let i = 0; i < specimens.length; i += RACK_OF) {
+    await lab.collect(tech, specimens.slice(i, i + RACK_OF), { collectedBy: 'Sister Bench' });
+    await lab.receive(tech, specimens.slice(i, i + RACK_OF));
+  }
   status('result bench: tubes received');
 
   const parts = { enter: [] as number[], callOut: [] as number[], verify: [] as number[] };
