@@ -69,8 +69,11 @@ export interface RemoteSource {
 
 interface Deps {
   db: PouchDB.Database;
-  /** Opens a remote database for pulling; absent where there is nothing to pull from (tests). */
-  openRemote?: (source: RemoteSource) => PouchDB.Database;
+  /**
+   * Opens a remote database for pulling; absent where there is nothing to pull from (tests). It
+   * may load what pulling needs first (the app loads PouchDB's http adapter and replication then).
+   */
+  openRemote?: (source: RemoteSource) => PouchDB.Database | Promise<PouchDB.Database>;
   device: string;
   locks: Locks;
   now: () => Date;
@@ -176,7 +179,7 @@ export function createPouchEventLog({ db, device, locks, now, openRemote, rangeR
 
   async function pull(source: RemoteSource, onProgress: (progress: PullProgress) => void) {
     if (!openRemote) throw new Error('pull: no remote databases on this log');
-    const remote = openRemote(source);
+    const remote = await openRemote(source);
     try {
       const [theirs, ours] = await Promise.all([remote.info(), db.info()]);
       const expected = Math.max(0, theirs.doc_count - ours.doc_count);

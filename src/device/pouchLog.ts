@@ -11,18 +11,23 @@ export const LEGACY_EVENT_DB_NAME = 'downtime-desk-events';
 
 /**
  * PouchDB is loaded on demand: the login screen does not need it, and it is a large share of the
- * JavaScript a cheap tablet would otherwise parse before showing anything.
+ * JavaScript a cheap tablet would otherwise parse before showing anything. Only the local log's
+ * part comes with the desk (localPouch.ts); what a pull needs comes with the first pull
+ * (remotePouch.ts), into the same PouchDB, so the open log replicates from the remote one.
  */
 export async function openPouchLog(device: string, locks: Locks, now: () => Date, keyRing: KeyRing, name = EVENT_DB_NAME): Promise<EventLog> {
-  const { default: PouchDB } = await import('pouchdb-browser');
-  const db = sealEvents(new PouchDB(name), keyRing);
+  const { openLocalPouch } = await import('./localPouch');
+  const db = sealEvents(openLocalPouch(name), keyRing);
   return createPouchEventLog({
     db, device, locks, now, rangeReader: idbEventRange(name, openedEvents(keyRing)),
-    openRemote: (source) => new PouchDB(new URL(source.url, location.href).href, { auth: { username: source.username, password: source.password }, skip_setup: true }),
+    openRemote: async (source) => {
+      const { openRemotePouch } = await import('./remotePouch');
+      return openRemotePouch(new URL(source.url, location.href).href, source);
+    },
   });
 }
 
 export async function openLegacyPouchLog(): Promise<LegacyLog> {
-  const { default: PouchDB } = await import('pouchdb-browser');
-  return pouchLegacyLog(new PouchDB(LEGACY_EVENT_DB_NAME));
+  const { openLocalPouch } = await import('./localPouch');
+  return pouchLegacyLog(openLocalPouch(LEGACY_EVENT_DB_NAME));
 }

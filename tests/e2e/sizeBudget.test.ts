@@ -30,4 +30,14 @@ describe('the size budget', () => {
     // A path's chunk no longer built under its name is counted nowhere: the budget would pass blind.
     expect(paths.missing).toEqual([]);
   });
+
+  it('leaves what a pull needs (PouchDB\'s http adapter and replication) off the clerk path, loaded by the log when a pull starts', () => {
+    if (!existsSync(join(dist, 'index.html'))) throw new Error('no build in dist/: run vite build first (npm test does)');
+    const built = readDist(dist);
+    const chunk = (name: string) => [...built.chunks.values()].find((c) => c.name === name);
+    const remote = chunk('remotePouch');
+    expect(remote, 'no chunk of its own for src/device/remotePouch.ts').toBeDefined();
+    expect([...pathsOf(built).clerk]).not.toContain(remote!.file);
+    expect(chunk('pouchLog')!.dynamicImports).toContain(remote!.file);
+  });
 });

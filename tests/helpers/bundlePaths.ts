@@ -23,12 +23,13 @@ export const BOOT_DYNAMIC_HI = [...BOOT_DYNAMIC, 'base.hi'];
 /**
  * The clerk's whole path, beyond the login screen: what a PIN's unlock loads (the desk with Dexie,
  * its key ring and locks, which main.tsx loads at the first PIN; the key-wrap and sealing code,
- * the event log on PouchDB, `index.es` being pouchdb-browser's chunk, and the projector that
+ * the event log on PouchDB, `localPouch` being PouchDB with its local adapter (a pull's http
+ * adapter and replication, `remotePouch`, are not on this path), and the projector that
  * catches up), the session's shell, the registration desk (a clerk's home), the patient form and
  * summary with their English strings (src/ui/i18n/areas.ts), and the token slip's print. Named by
  * the module each chunk is built from.
  */
-export const CLERK_PATH = ['db', 'desk', 'keyRing', 'locks', 'keyWrap', 'sealing', 'pouchLog', 'index.es', 'projector', 'Shell', 'common.en', 'DeskScreen', 'desk.en', 'PatientScreen', 'printSlip', 'printJob'];
+export const CLERK_PATH = ['db', 'desk', 'keyRing', 'locks', 'keyWrap', 'sealing', 'pouchLog', 'localPouch', 'projector', 'Shell', 'common.en', 'DeskScreen', 'desk.en', 'PatientScreen', 'printSlip', 'printJob'];
 
 export type Chunk = { file: string; name: string; raw: number; gzip: number; imports: string[]; dynamicImports: string[] };
 

@@ -1,4 +1,3 @@
-import PouchDB from 'pouchdb-browser';
 import { DeskDb } from '../../src/device/db';
 import { Desk } from '../../src/device/desk';
 import { createPouchEventLog, type EventLog } from '../../src/device/eventLog';
@@ -7,6 +6,7 @@ import { pouchLegacyLog, type LegacyLog } from '../../src/device/legacyLog';
 import { inProcessLocks, type Locks } from '../../src/device/locks';
 import { openedEvents, sealEvents } from '../../src/device/sealedEvents';
 import { idbEventRange } from '../../src/device/idbEventRange';
+import { openLocalPouch } from '../../src/device/localPouch';
 
 let counter = 0;
 /** A unique name per test, so that tests on fake-indexeddb never see each other's data. */
@@ -17,13 +17,13 @@ export function fixedClock(start = Date.parse('2026-11-26T04:30:00.000Z'), stepM
   return () => new Date((t += stepMs));
 }
 
-/** A log as the app opens it: sealed under `keyRing` when one is given. */
+/** A log as the app opens it (its PouchDB too): sealed under `keyRing` when one is given. */
 export function openLog(db: string | PouchDB.Database, device: string, locks: Locks = inProcessLocks(), now = fixedClock(), keyRing?: KeyRing): EventLog {
-  const pouch = typeof db === 'string' ? new PouchDB(db) : db;
+  const pouch = typeof db === 'string' ? openLocalPouch(db) : db;
   return createPouchEventLog({
     db: keyRing ? sealEvents(pouch, keyRing) : pouch, device, locks, now,
     rangeReader: idbEventRange(pouch.name, keyRing ? openedEvents(keyRing) : (docs) => Promise.resolve(docs)),
-    openRemote: (s) => new PouchDB(s.url, { auth: { username: s.username, password: s.password }, skip_setup: true }),
+    openRemote: async (s) => (await import('../../src/device/remotePouch')).openRemotePouch(s.url, s),
   });
 }
 
@@ -41,7 +41,7 @@ export function makeDesk(options: {
   const desk = new Desk({
     db, keyRing, locks, now, pinIterations: 1000,
     openLog: async (device) => openLog(options.pouch ?? names.pouch, device, locks, now, keyRing),
-    ...(names.legacyPouch ? { openLegacyLog: async () => (options.legacy ?? ((l) => l))(pouchLegacyLog(new PouchDB(names.legacyPouch!))) } : {}),
+    ...(names.legacyPouch ? { openLegacyLog: async () => (options.legacy ?? ((l) => l))(pouchLegacyLog(openLocalPouch(names.legacyPouch!))) } : {}),
   });
   return { desk, db, names, locks, keyRing };
 }
@@ -74,8 +74,8 @@ export const PATIENT = {
  * handle: what a pull or another tab does between a write and whatever comes after it.
  */
 export function pouchWithLanding(name: string) {
-  const db = new PouchDB(name);
-  const other = new PouchDB(name);
+  const db = openLocalPouch(name);
+  const other = openLocalPouch(name);
   const put = db.put.bind(db);
   let landing: object | null = null;
   db.put = (async (doc: object) => {
