@@ -125,8 +125,10 @@ export class Projector {
   async projectWritten({ event, expectedSeq, localSeq }: Written): Promise<ProjectedRows | null> {
     // Built and checked by the log a moment ago: it needs no parsing back. Whether the write took
     // the expected sequence is read while the rows are: one round trip less.
+    // If that wait fails (Dexie.waitFor gives up after a minute), the event is stored all the
+    // same: the feed projects it, and the caller is not told a stored write failed.
     const rows = expectedSeq === null ? null
-      : await this.applyBatch(expectedSeq - 1, [event as AnyEvent], [], expectedSeq, localSeq.then((seq) => seq === expectedSeq));
+      : await this.applyBatch(expectedSeq - 1, [event as AnyEvent], [], expectedSeq, localSeq.then((seq) => seq === expectedSeq)).catch(() => null);
     if (!rows) await this.catchUp();
     return rows;
   }
