@@ -9,8 +9,7 @@ import { LocalPouch } from './localPouch';
  * is first evaluated (once: replication defines `replicate` on the prototype, which cannot be
  * defined twice), so `db.replicate.from` works on the log already open.
  */
-// Replication's `replicate` cannot be defined twice: a module evaluated again (a development
-// reload) would otherwise fail every pull until the page is reloaded.
+// Also when the module is evaluated again (a development reload): else every pull fails until the page is reloaded.
 if (!Object.getOwnPropertyDescriptor(LocalPouch.prototype, 'replicate')) LocalPouch.plugin(HttpAdapter).plugin(replication);
 
 export interface RemoteLogin {

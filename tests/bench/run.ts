@@ -71,12 +71,6 @@ const store: EmbeddedStore | null = SUITES.includes('push')
 // the store (database bench_push). `/store/` is the benchmark's own window straight onto the store,
 // for the ceilings the gateway is compared with; nothing like it exists in the product.
 const upstream = store ? createUpstream(store.url) : null;
-// The push suite measures the central side; in a hospital the tablet is another machine. Here the
-// three share two cores, so the store and the gateway (this process) are put ahead of the browser,
-// as a server of their own would have them, for every row of the suite alike (Chromium renices
-// its own processes, so the browser cannot be the one moved). Raising a priority takes root;
-// BENCH_SERVER_PRIORITY=0 measures them competing as equals.
-const serverPriority = store?.pid ? centralFirst(store.pid, Number(process.env.BENCH_SERVER_PRIORITY ?? -10)) : 0;
 const server = await createAppServer({
   distDir: outDir,
   gateway: store && upstream ? { upstream, db: 'bench_push', admin: store.auth, corsOrigins: [] } : null,
@@ -305,7 +299,13 @@ async function storeSettled(pid: number | undefined): Promise<boolean> {
   return false;
 }
 
-/** The store's process and this one at `priority` (a nice value): what was set, 0 when not allowed. */
+/**
+ * The store's process and this one (the gateway) at `priority` (a nice value), for the push suite:
+ * in a hospital the tablet is another machine, here the three share two cores, so the central side
+ * goes ahead of the browser, as a server of its own would have it, for every row of the suite
+ * alike (Chromium renices its own processes, so the browser cannot be the one moved). Raising a
+ * priority takes root. What was set, 0 when not (BENCH_SERVER_PRIORITY=0: compete as equals).
+ */
 function centralFirst(storePid: number, priority: number): number {
   if (priority === 0) return 0;
   try {
@@ -320,6 +320,7 @@ function centralFirst(storePid: number, priority: number): number {
 
 async function pushSuite(page: Page, chromium: string | null, central: EmbeddedStore) {
   await page.exposeFunction('storeSettled', () => storeSettled(central.pid));
+  const serverPriority = central.pid ? centralFirst(central.pid, Number(process.env.BENCH_SERVER_PRIORITY ?? -10)) : 0;
   const dbs = ['bench_push', 'bench_direct', 'bench_direct2', 'bench_raw', 'bench_raw2', 'bench_raw_kept', 'bench_repl'];
   for (const db of dbs) await setupCentral({ url: central.url, db, auth: central.auth });
   await fetch(new URL('bench_raw_bare', central.url), { method: 'PUT', headers: { authorization: basicAuthHeader(central.auth) } });
