@@ -67,6 +67,9 @@ export interface RejectRecord {
 
 const PROJECTION_TABLES_V4 = PROJECTION_TABLES.filter((t) => !['labResults', 'emergencyVisits', 'wards', 'beds', 'admissions', 'analyteVersions', 'reconciliation'].includes(t));
 
+/** projectionMeta's mark of admission rows kept from before `berth` (DeskDb version 12); a rebuild clears it. */
+export const UNHASHED_BEDS = 'unhashedBeds';
+
 export class DeskDb extends Dexie {
   settings!: Table<SettingRecord, string>;
   users!: Table<UserRecord, string>;
@@ -161,6 +164,12 @@ export class DeskDb extends Dexie {
     // The workbench's list in registration order, a page at a time (keyset on time and ID, both
     // readable): IndexedDB builds the index over the rows already there.
     this.version(11).stores({ patients: 'patient, uhid, abha, mobile, tail, *stems, *pairs, registeredDay, [registeredAt+patient]' });
+    // A bed check reads the bed's admitted patients by `berth` (a keyed hash of ward and bed). The
+    // key is needed to make one and the upgrade has none: rows already here lack it, so the
+    // checks open their ward's rows instead (UNHASHED_BEDS) until the projections are rebuilt.
+    this.version(12).stores({ admissions: 'admission, place, berth, patient, status' }).upgrade(async (tx) => {
+      if (await tx.table('admissions').count() > 0) await tx.table('projectionMeta').put({ key: UNHASHED_BEDS, value: true });
+    });
   }
 
   /** Rows under one key of a sealed table's index, opening only those wanted (sealedIndexPage). */

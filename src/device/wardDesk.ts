@@ -1,4 +1,4 @@
-import { placeKey } from '../domain/atRest';
+import { berthKey, placeKey } from '../domain/atRest';
 import { RuleError, ValidationError } from '../domain/errors';
 import { recentInstant } from '../domain/lab/wallClock';
 import type { EmergencyVisitRow } from '../domain/projections/emergencyRows';
@@ -13,6 +13,7 @@ import type { BedMark } from '../domain/wards/codes';
 import { admitFields, dischargeFields, enteredInErrorFields, wardFields } from '../domain/wards/events';
 import { parseWith, toIssues } from '../domain/validation';
 import { AfterRead } from './afterRead';
+import { UNHASHED_BEDS } from './db';
 import type { Desk, SessionUser } from './desk';
 
 const CLERK_ROLES = new Set(['clerk', 'admin']);
@@ -86,8 +87,8 @@ export class WardDesk {
    * lock takes anyway (the checkpoint and the device row, for the IP number): no round trip of
    * their own, and no other tab's admission can fill the bed or admit the patient between check
    * and write (a transfer checks before the lock: such a race shows as a conflict on the board).
-   * The ward's admitted rows are read as stored and opened together once that read is over
-   * (AfterRead): opened one by one inside it, they were most of an encrypted admission's time.
+   * The bed's admitted rows are read as stored (by `berth`: none, as a rule) and opened once that
+   * read is over (AfterRead): opened inside it, one by one, they cost portable AES each.
    */
   async admit(actor: SessionUser, input: unknown): Promise<AdmissionRow> {
     allow(actor);
@@ -100,12 +101,12 @@ export class WardDesk {
         this.db.patients.get(fields.patient),
         fields.visit ? this.db.emergencyVisits.get(fields.visit) : undefined,
         this.db.wards.get(fields.ward),
-        this.db.storedRows('admissions', this.placeOf(fields.ward)),
+        this.storedInBed(fields.ward, fields.bed),
         this.currentAdmission(fields.patient),
         this.db.devices.get(identity.code),
       ]);
       return new AfterRead(async () => {
-        const occupants = (await this.db.openRows<AdmissionRow>('admissions', stored)).filter((a) => a.bed === fields.bed);
+        const occupants = await this.openInBed(stored, fields.ward, fields.bed);
         if (!person) throw new RuleError('patientNotFound');
         if (fields.visit && !visit) throw new RuleError('visitNotFound');
         bedIn(ward, fields.ward, fields.bed);
@@ -274,7 +275,24 @@ export class WardDesk {
   }
 
   private async inBed(ward: string, bed: string): Promise<AdmissionRow[]> {
-    return (await this.admittedIn(ward)).filter((a) => a.bed === bed);
+    return this.openInBed(await this.storedInBed(ward, bed), ward, bed);
+  }
+
+  /**
+   * The stored rows that may be admitted to this bed: those under its `berth`, or the ward's
+   * admitted ones while rows from before that key are kept (UNHASHED_BEDS). Both reads go at once
+   * (in the transaction in progress, if any): the second only in that rare case.
+   */
+  private async storedInBed(ward: string, bed: string): Promise<Array<Record<string, unknown>>> {
+    const [inBerth, unhashed] = await Promise.all([
+      this.db.storedRows('admissions', { index: 'berth', key: this.desk.searchKey('berth', berthKey(ward, bed)) }),
+      this.db.projectionMeta.get(UNHASHED_BEDS),
+    ]);
+    return unhashed ? this.db.storedRows('admissions', this.placeOf(ward)) : inBerth;
+  }
+
+  private async openInBed(stored: ReadonlyArray<Record<string, unknown>>, ward: string, bed: string): Promise<AdmissionRow[]> {
+    return (await this.db.openRows<AdmissionRow>('admissions', stored)).filter((a) => a.status === 'admitted' && a.ward === ward && a.bed === bed);
   }
 
   private async bedOf(ward: string, bed: string) {

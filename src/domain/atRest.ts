@@ -49,6 +49,9 @@ export const stemOf = (typed: string): string => typed.slice(0, STEM_KEY_LENGTH)
 /** The bed board's lookup of a ward's admitted (or discharged) patients, hashed as `place`. */
 export const placeKey = (ward: string, status: string): string => `${ward}:${status}`;
 
+/** A bed check's lookup of the patients admitted to one bed, hashed as `berth`. */
+export const berthKey = (ward: string, bed: string): string => `${ward}:${bed}`;
+
 export const tailKey = (reversedDigits: string): string => reversedDigits.slice(0, TAIL_KEY_LENGTH);
 
 /**
@@ -114,11 +117,16 @@ export const AT_REST: Readonly<Record<string, AtRestSpec>> = {
    * Admissions: ids, status, times and who recorded them. The ward and bed (which ward a patient
    * lies in can say what they suffer from), every move, how the patient came, the department,
    * consultant, diagnosis, MLC flag, the outcome, the time of death and notes are sealed; the
-   * bed board finds its ward's patients by a keyed hash of ward and status (`place`).
+   * bed board finds its ward's patients by a keyed hash of ward and status (`place`), and an
+   * admission or transfer checks its bed by a keyed hash of ward and bed (`berth`, kept only while
+   * the patient is admitted), opening the bed's few rows instead of the ward's.
    */
   admissions: {
     readable: readable('admission', 'patient', 'device', 'number', 'status', 'admittedAt', 'admittedBy', 'dischargedAt', 'dischargedBy', 'wristbands'),
-    searchKeys: (row) => ({ place: placeKey(String(row.ward), String(row.status)) }),
+    searchKeys: (row) => ({
+      place: placeKey(String(row.ward), String(row.status)),
+      berth: row.status === 'admitted' ? berthKey(String(row.ward), String(row.bed)) : undefined,
+    }),
   },
   /**
    * The HIS's patient index (issue 13): which import a row belongs to and its line are readable;

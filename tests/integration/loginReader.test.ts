@@ -58,7 +58,7 @@ describe("the login screen's reader (straight from IndexedDB, no Dexie)", () => 
     expect(await databaseNames()).not.toContain(name);
     const db = new DeskDb(name, new KeyRing());
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(12);
     expect(db.tables.map((t) => t.name)).toContain('users');
     db.close();
   });
