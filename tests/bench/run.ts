@@ -38,6 +38,11 @@ const FOLD_EVENTS = Number(process.env.BENCH_FOLD_EVENTS ?? 50_000);
 const FOLD_MIXES = (process.env.BENCH_FOLD_MIXES ?? 'desk,lab').split(',');
 /** BENCH_FOLD_PROFILE=1: a CPU profile of each rebuild, summarised and written beside the results. */
 const FOLD_PROFILE = process.env.BENCH_FOLD_PROFILE === '1';
+/** BENCH_DESK_PROFILE=1: a CPU profile of the paced registrations of each desk run. */
+const DESK_PROFILE = process.env.BENCH_DESK_PROFILE === '1';
+/** BENCH_DESK_MODES=encrypted: about ten minutes a mode at 200,000 patients. */
+const DESK_MODES = (process.env.BENCH_DESK_MODES ?? 'clear,encrypted').split(',').map((m) => m === 'encrypted');
+if (!DESK_MODES.includes(true)) throw new Error('BENCH_DESK_MODES: the encrypted run is the one the targets are for; include it');
 /** BENCH_LAB_MODES=encrypted: the 700,000-specimen lab suite takes about 25 minutes a mode. */
 const LAB_MODES = (process.env.BENCH_LAB_MODES ?? 'clear,encrypted').split(',').map((m) => m === 'encrypted');
 if (!LAB_MODES.includes(true)) throw new Error('BENCH_LAB_MODES: the encrypted run is the one the targets are for; include it');
@@ -144,17 +149,31 @@ function profileSummary(profile: { nodes: ProfileNode[]; samples: number[]; time
   return { totalMs: Math.round(total), functions: rows(fns), scripts: rows(files) };
 }
 
+/** The page's window.benchProfile('start' | 'stop'): each stop adds a CPU profile to the list returned. */
+async function profiler(page: Page): Promise<unknown[]> {
+  const profiled: unknown[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await page.exposeFunction('benchProfile', async (what: string) => {
+    if (what === 'start') await cdp.send('Profiler.start');
+    else profiled.push((await cdp.send('Profiler.stop')).profile);
+  });
+  return profiled;
+}
+
+/** Writes a profile beside the results and prints where its CPU went. */
+function reportProfile(profile: unknown, name: string, what: string) {
+  writeFileSync(`bench-results/${name}.cpuprofile`, JSON.stringify(profile));
+  const summary = profileSummary(profile as Parameters<typeof profileSummary>[0], 25);
+  console.log(`CPU profile of ${what}: ${summary.totalMs} ms sampled (bench-results/${name}.cpuprofile)`);
+  console.table(summary.scripts.slice(0, 12));
+  console.table(summary.functions);
+  return summary;
+}
+
 async function foldSuite(page: Page, chromium: string | null) {
-  const cdp = FOLD_PROFILE ? await page.context().newCDPSession(page) : null;
-  let profiled: unknown[] = [];
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-    await page.exposeFunction('benchProfile', async (what: string) => {
-      if (what === 'start') await cdp.send('Profiler.start');
-      else profiled.push((await cdp.send('Profiler.stop')).profile);
-    });
-  }
+  const profiled = FOLD_PROFILE ? await profiler(page) : [];
   type Rate = { ms: number; perSec: number; stalledMs: number };
   type Tasks = { max: number; over200: number; over50: number };
   type Pull = { fold: Rate; withWrites: Rate; stalledMs: number; rows: number; longTasks: Tasks };
@@ -165,18 +184,11 @@ async function foldSuite(page: Page, chromium: string | null) {
   const profiles: Record<string, unknown> = {};
   for (const mix of FOLD_MIXES) {
     console.log(`running: fold of ${FOLD_EVENTS} events, ${mix} mix, encrypted (loading first)…`);
-    profiled = [];
+    profiled.length = 0;
     const r = await page.evaluate((args) => (window as unknown as { runFoldBench: (a: unknown) => Promise<unknown> }).runFoldBench(args),
       { events: FOLD_EVENTS, mix, profile: FOLD_PROFILE, newFirst: process.env.BENCH_FOLD_NEW_FIRST === '1' }) as R;
     runs.push(r);
-    if (profiled[0]) {
-      writeFileSync(`bench-results/fold-${mix}.cpuprofile`, JSON.stringify(profiled[0]));
-      const summary = profileSummary(profiled[0] as Parameters<typeof profileSummary>[0], 25);
-      profiles[mix] = summary;
-      console.log(`CPU profile of the ${mix} rebuild: ${summary.totalMs} ms sampled (bench-results/fold-${mix}.cpuprofile)`);
-      console.table(summary.scripts.slice(0, 12));
-      console.table(summary.functions);
-    }
+    if (profiled[0]) profiles[mix] = reportProfile(profiled[0], `fold-${mix}`, `the ${mix} rebuild`);
   }
   const n = (x: number) => Math.round(x).toLocaleString('en');
   const rows: Array<Record<string, string>> = [];
@@ -252,25 +264,33 @@ async function deskSuite(page: Page, chromium: string | null) {
     register: Stat; registerBackToBack: Stat; registerParts: Record<string, Stat>; search: Record<string, Stat>; slowNames: Array<{ query: string; ms: number }>; duplicates: Stat; queue: Stat; jsHeapBytes: number | null; storageUsageBytes: number | null;
   };
   const runs: R[] = [];
-  for (const encrypted of [false, true]) {
+  const profiled = DESK_PROFILE ? await profiler(page) : [];
+  for (const encrypted of DESK_MODES) {
     console.log(`running: ward clerk desk with ${PATIENTS} patients and their tokens, ${encrypted ? 'encrypted' : 'without encryption'} (loading takes minutes)…`);
+    profiled.length = 0;
     runs.push(await page.evaluate((args) => (window as unknown as { runDeskBench: (a: unknown) => Promise<unknown> }).runDeskBench(args),
-      { patients: PATIENTS, samples: SAMPLES, encrypted }) as R);
+      { patients: PATIENTS, samples: SAMPLES, encrypted, profile: DESK_PROFILE }) as R);
+    const mode = encrypted ? 'encrypted' : 'clear';
+    if (profiled[0]) reportProfile(profiled[0], `desk-register-${mode}`, `${SAMPLES} paced registrations, ${mode}`);
   }
-  const [c, e] = runs as [R, R];
+  // The encrypted run is the product's; without encryption is the comparison, and can be left out.
+  const c = DESK_MODES.includes(false) ? runs[DESK_MODES.indexOf(false)] : undefined;
+  const e = runs[DESK_MODES.indexOf(true)]!;
+  // Written before the table is printed: a long run's figures survive a mistake in printing them.
+  writeFileSync('bench-results/desk.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, clear: c ?? null, encrypted: e }, null, 2)}\n`);
   console.table([
-    sideBySide('register → stored and visible', c.register, e.register, 'p95 ≤ 25 ms'),
-    sideBySide('  the same, back to back', c.registerBackToBack, e.registerBackToBack, '(no pause between)'),
-    ...Object.keys(e.registerParts).map((part) => sideBySide(`  of which ${part}`, c.registerParts[part]!, e.registerParts[part]!, '(steps timed apart)')),
-    ...Object.keys(e.search).map((kind) => sideBySide(`search by ${kind}`, c.search[kind]!, e.search[kind]!, 'p95 ≤ 30 ms')),
-    sideBySide('possible duplicates (while typing)', c.duplicates, e.duplicates, '—'),
-    sideBySide(`open MED queue (${e.medTokensToday} tokens today)`, c.queue, e.queue, '≤ 100 ms'),
+    sideBySide('register → stored and visible', c?.register, e.register, 'p95 ≤ 25 ms'),
+    sideBySide('  the same, back to back', c?.registerBackToBack, e.registerBackToBack, '(no pause between)'),
+    ...Object.keys(e.registerParts).map((part) => sideBySide(`  of which ${part}`, c?.registerParts[part], e.registerParts[part]!, '(steps timed apart)')),
+    ...Object.keys(e.search).map((kind) => sideBySide(`search by ${kind}`, c?.search[kind], e.search[kind]!, 'p95 ≤ 30 ms')),
+    sideBySide('possible duplicates (while typing)', c?.duplicates, e.duplicates, '—'),
+    sideBySide(`open MED queue (${e.medTokensToday} tokens today)`, c?.queue, e.queue, '≤ 100 ms'),
   ]);
   for (const [label, r] of [['without encryption', c], ['encrypted', e]] as const) {
+    if (!r) continue;
     console.log(`${label}: slowest name-prefix searches ${r.slowNames.map((s) => `"${s.query}" ${s.ms.toFixed(1)} ms`).join(', ')}; ` +
       `loaded ${r.patients} patients + tokens (${r.events} events) in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s; JS heap ${mb(r.jsHeapBytes)}, IndexedDB usage ${mb(r.storageUsageBytes)}`);
   }
-  writeFileSync('bench-results/desk.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, clear: c, encrypted: e }, null, 2)}\n`);
   console.log('written: bench-results/desk.json');
 }
 

@@ -20,7 +20,11 @@ import { generatePatients, generateVisits } from '../../helpers/synthetic/genera
  */
 const DAYS = 14;
 
-export async function runDeskBench({ patients, samples, encrypted, status }: { patients: number; samples: number; encrypted: boolean; status: (s: string) => void }) {
+export async function runDeskBench({ patients, samples, encrypted, status, profile }: {
+  patients: number; samples: number; encrypted: boolean; status: (s: string) => void;
+  /** Around the paced registrations, when the runner takes a CPU profile. */
+  profile?: (what: 'start' | 'stop') => Promise<void>;
+}) {
   const tag = Date.now();
   const locks = defaultLocks();
   const now = () => new Date();
@@ -80,7 +84,9 @@ export async function runDeskBench({ patients, samples, encrypted, status }: { p
   // A clerk registers one patient at a time, a form apart: each registration is timed after
   // 50 ms of quiet, so what the previous one left running (index writes, collection) settles as
   // it would at a desk. Back to back, as a bulk import would, for comparison.
+  await profile?.('start');
   const register = await time(samples, (i) => front.register(admin, newcomers[i]), 50);
+  await profile?.('stop');
   const registerBackToBack = await time(samples, (i) => front.register(admin, newcomers[samples + i]));
   // Where a registration's time goes: the same steps one by one (validation, the log write, projecting it).
   const parts = { validate: [] as number[], append: [] as number[], project: [] as number[] };

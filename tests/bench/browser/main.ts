@@ -95,8 +95,11 @@ Object.assign(window, {
   runBench: run,
   runPushBench: (args: Omit<Parameters<typeof runPushBench>[0], 'status'>) =>
     runPushBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
-  runDeskBench: (args: { patients: number; samples: number; encrypted: boolean }) =>
-    runDeskBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
+  runDeskBench: (args: { patients: number; samples: number; encrypted: boolean; profile: boolean }) => runDeskBench({
+    ...args,
+    status: (s) => { document.getElementById('status')!.textContent = s; },
+    profile: args.profile ? (what) => (window as unknown as { benchProfile: (w: string) => Promise<void> }).benchProfile(what) : undefined,
+  }),
   runHisBench: (args: { rows: number; encrypted: boolean }) =>
     runHisBench({ ...args, status: (s) => { document.getElementById('status')!.textContent = s; } }),
   runLabBench: (args: { specimens: number; samples: number; encrypted: boolean }) =>
