@@ -103,6 +103,9 @@ try {
   mkdirSync('bench-results', { recursive: true });
   // A suite's load takes minutes: its progress ("stored 40000 patients", "projected") is printed as the page says it.
   await page.exposeFunction('benchProgress', (text: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${text}`));
+  // A load of hundreds of MB leaves IndexedDB's LevelDB compacting for minutes: the timings
+  // start once the browser is quiet, as on a tablet whose data came in over two weeks.
+  await page.exposeFunction('browserSettled', () => (browserPids().length > 0 ? quiet(browserPids, 10 * 60_000) : null));
   await page.evaluate(() => {
     const status = document.getElementById('status')!;
     new MutationObserver(() => void (window as unknown as { benchProgress: (t: string) => void }).benchProgress(status.textContent ?? ''))
@@ -254,6 +257,14 @@ function sideBySide(what: string, clear: Stat | undefined, sealed: Stat, target:
   };
 }
 
+type Settle = { settled: boolean; ms: number } | null;
+
+/** How long the timings waited for the browser to be quiet after the load (settleAfterLoad). */
+function settled(s: Settle): string {
+  if (!s) return 'browser not found, not waited for';
+  return `${s.settled ? 'browser quiet after' : 'browser still busy after'} ${(s.ms / 1000).toFixed(0)} s`;
+}
+
 function mb(b: number | null): string {
   return b === null ? 'n/a' : `${(b / 1024 / 1024).toFixed(0)} MB`;
 }
@@ -261,7 +272,7 @@ function mb(b: number | null): string {
 async function deskSuite(page: Page, chromium: string | null) {
   type R = {
     patients: number; events: number; loadMs: number; projectMs: number; medTokensToday: number;
-    register: Stat; registerBackToBack: Stat; registerParts: Record<string, Stat>; search: Record<string, Stat>; slowNames: Array<{ query: string; ms: number }>; duplicates: Stat; queue: Stat; jsHeapBytes: number | null; storageUsageBytes: number | null;
+    settle: Settle; register: Stat; registerBackToBack: Stat; registerParts: Record<string, Stat>; search: Record<string, Stat>; slowNames: Array<{ query: string; ms: number }>; duplicates: Stat; queue: Stat; jsHeapBytes: number | null; storageUsageBytes: number | null;
   };
   const runs: R[] = [];
   const profiled = DESK_PROFILE ? await profiler(page) : [];
@@ -289,16 +300,41 @@ async function deskSuite(page: Page, chromium: string | null) {
   for (const [label, r] of [['without encryption', c], ['encrypted', e]] as const) {
     if (!r) continue;
     console.log(`${label}: slowest name-prefix searches ${r.slowNames.map((s) => `"${s.query}" ${s.ms.toFixed(1)} ms`).join(', ')}; ` +
-      `loaded ${r.patients} patients + tokens (${r.events} events) in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s; JS heap ${mb(r.jsHeapBytes)}, IndexedDB usage ${mb(r.storageUsageBytes)}`);
+      `loaded ${r.patients} patients + tokens (${r.events} events) in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s, ${settled(r.settle)}; JS heap ${mb(r.jsHeapBytes)}, IndexedDB usage ${mb(r.storageUsageBytes)}`);
   }
   console.log('written: bench-results/desk.json');
 }
 
-/** CPU time (ms) the store's process has used so far. */
-function storeCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+/** CPU time (ms) these processes have used so far, every thread (0 for one that has gone). */
+function cpuMs(pids: readonly number[]): number {
+  let ms = 0;
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ms += (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return ms;
+}
+
+/**
+ * Resolves once the processes have used under 5% of a core for a second, with whether they did
+ * before `limitMs` and how long that took. Asked again each second: processes come and go.
+ */
+async function quiet(pids: () => number[], limitMs: number): Promise<{ settled: boolean; ms: number }> {
+  const start = Date.now();
+  let before = cpuMs(pids());
+  while (Date.now() - start < limitMs) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuMs(pids());
+    if (now - before < 50) return { settled: true, ms: Date.now() - start };
+    before = now;
+  }
+  return { settled: false, ms: Date.now() - start };
 }
 
 /**
@@ -308,15 +344,34 @@ function storeCpuMs(pid: number): number {
  */
 async function storeSettled(pid: number | undefined): Promise<boolean> {
   if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return false;
-  const until = Date.now() + 60_000;
-  let before = storeCpuMs(pid);
-  while (Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 1000));
-    const now = storeCpuMs(pid);
-    if (now - before < 50) return true;
-    before = now;
+  return (await quiet(() => [pid], 60_000)).settled;
+}
+
+/** The browser launched on this run's profile folder and every process under it (renderers, IndexedDB's). */
+function browserPids(): number[] {
+  const parents = new Map<number, number>();
+  let root: number | undefined;
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parents.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (root === undefined) {
+        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        if (args.includes(`--user-data-dir=${profile.dir}`) && !args.some((a) => a.startsWith('--type='))) root = pid;
+      }
+    } catch {
+      // gone meanwhile
+    }
   }
-  return false;
+  if (root === undefined) return [];
+  const tree = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, parent] of parents) if (!tree.has(pid) && tree.has(parent)) { tree.add(pid); grew = true; }
+  }
+  return [...tree];
 }
 
 /**
@@ -417,7 +472,7 @@ async function labSuite(page: Page, chromium: string | null) {
     specimens: number; requests: number; events: number; loadMs: number; projectMs: number; byStatus: Record<string, number>;
     openWorklist: Record<string, Stat>; lookup: Stat; openScanned: Stat; renderLabel: Stat; request: Stat; releasedLoaded: number;
     results: { openGrid: Stat; openGridWithEarlier: number; releaseStep: Stat; releaseStepIo: Record<string, number>; release: Stat; releaseParts: Record<'enter' | 'callOut' | 'verifyVisible', Stat>; renderReport: Stat };
-    jsHeapBytes: number | null; storageUsageBytes: number | null;
+    settle: Settle; jsHeapBytes: number | null; storageUsageBytes: number | null;
   };
   const runs: R[] = [];
   for (const encrypted of LAB_MODES) {
@@ -444,7 +499,7 @@ async function labSuite(page: Page, chromium: string | null) {
     sideBySide('render the A4 report (data, render, layout)', c?.results.renderReport, e.results.renderReport, '≤ 100 ms'),
   ]);
   for (const [label, r] of ([['without encryption', c], ['encrypted', e]] as Array<[string, R | undefined]>).filter((x): x is [string, R] => x[1] !== undefined)) {
-    console.log(`${label}: loaded ${r.specimens} specimens in ${r.requests} requisitions (${r.events} events) in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s; ` +
+    console.log(`${label}: loaded ${r.specimens} specimens in ${r.requests} requisitions (${r.events} events) in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s, ${settled(r.settle)}; ` +
       `by status ${JSON.stringify(r.byStatus)}; ${r.releasedLoaded} reports loaded as released results; ` +
       `${r.results.openGridWithEarlier} of ${r.results.openGrid.samples} grids opened with earlier results beside them; JS heap ${mb(r.jsHeapBytes)}, IndexedDB usage ${mb(r.storageUsageBytes)}`);
     console.log(`${label}: one release step asks on average ${JSON.stringify(r.results.releaseStepIo)} (IndexedDB transactions and requests)`);
@@ -453,7 +508,7 @@ async function labSuite(page: Page, chromium: string | null) {
 }
 
 async function wardSuite(page: Page, chromium: string | null) {
-  type R = { occupied: number; past: number; wards: number; events: number; loadMs: number; projectMs: number; admit: Stat; admitParts: Record<string, Stat>; board: Stat; census: Stat; list: Stat; listByBoards: Stat; storageUsageBytes: number | null };
+  type R = { occupied: number; past: number; wards: number; events: number; loadMs: number; projectMs: number; settle: Settle; admit: Stat; admitParts: Record<string, Stat>; board: Stat; census: Stat; list: Stat; listByBoards: Stat; storageUsageBytes: number | null };
   const runs: R[] = [];
   for (const encrypted of [false, true]) {
     console.log(`running: wards with ${OCCUPIED} occupied beds and ${PAST_ADMISSIONS} past admissions, ${encrypted ? 'encrypted' : 'without encryption'}…`);
@@ -470,7 +525,7 @@ async function wardSuite(page: Page, chromium: string | null) {
     sideBySide('ward list, every ward (a board each, before)', c.listByBoards, e.listByBoards, '—'),
   ]);
   for (const [label, r] of [['without encryption', c], ['encrypted', e]] as const) {
-    console.log(`${label}: ${r.wards} wards, loaded ${r.events} events in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s; IndexedDB usage ${mb(r.storageUsageBytes)}`);
+    console.log(`${label}: ${r.wards} wards, loaded ${r.events} events in ${(r.loadMs / 1000).toFixed(0)} s, projected in ${(r.projectMs / 1000).toFixed(0)} s, ${settled(r.settle)}; IndexedDB usage ${mb(r.storageUsageBytes)}`);
   }
   writeFileSync('bench-results/wards.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, clear: c, encrypted: e }, null, 2)}\n`);
   console.log('written: bench-results/wards.json');

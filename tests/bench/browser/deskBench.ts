@@ -10,7 +10,7 @@ import { formatDowntimeId } from '../../../src/domain/ids/downtimeId';
 import { nameWords } from '../../../src/domain/patients/nameKeys';
 import { localDay } from '../../../src/domain/tokens/day';
 import { formatToken } from '../../../src/domain/tokens/tokenNumber';
-import { stats, time, timeEach } from './timing';
+import { settleAfterLoad, stats, time, timeEach } from './timing';
 import { generatePatients, generateVisits } from '../../helpers/synthetic/generate';
 
 /**
@@ -68,11 +68,7 @@ export async function runDeskBench({ patients, samples, encrypted, status, profi
   const projectMs = performance.now() - t1;
   status('projected');
 
-  // As on the lab bench: the live feed may still be delivering the load's changes.
-  for (let quiet = 0; quiet < 3;) {
-    await new Promise((r) => setTimeout(r, 500));
-    quiet = (await projector.catchUp()) === 0 ? quiet + 1 : 0;
-  }
+  const settle = await settleAfterLoad(projector);
   // Only the rows the samples use: holding all 200,000 in the page would slow every GC in the timings.
   const keys = await desk.db.patients.toCollection().primaryKeys();
   const picked = await desk.db.patients.bulkGet(Array.from({ length: samples }, (_, i) => keys[(i * 7919) % keys.length]!));
@@ -121,6 +117,7 @@ export async function runDeskBench({ patients, samples, encrypted, status, profi
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
   const storage = await navigator.storage.estimate();
   return {
+    settle,
     patients, events: await log.count(), loadMs, projectMs, medTokensToday: tokensToday.length,
     register, registerBackToBack, registerParts, search, slowNames, duplicates, queue,
     jsHeapBytes: memory, storageUsageBytes: storage.usage ?? null,

@@ -18,7 +18,7 @@ import { resolveTests, type Priority } from '../../../src/domain/lab/requisition
 import { SpecimenLabel } from '../../../src/print/SpecimenLabel';
 import { generatePatients, generateVisits } from '../../helpers/synthetic/generate';
 import { enteredEvent, runResultBench } from './resultBench';
-import { time } from './timing';
+import { settleAfterLoad, time } from './timing';
 import { mulberry32, pick, weighted } from '../../helpers/synthetic/random';
 
 /**
@@ -149,12 +149,7 @@ export async function runLabBench({ specimens, samples, encrypted, status }: { s
   await projector.catchUp();
   const projectMs = performance.now() - t1;
   status('projected');
-  // The live feed may still be delivering the load's changes: let it finish, as a tablet would be
-  // idle again by the time someone opens the worklist.
-  for (let quiet = 0; quiet < 3;) {
-    await new Promise((r) => setTimeout(r, 500));
-    quiet = (await projector.catchUp()) === 0 ? quiet + 1 : 0;
-  }
+  const settle = await settleAfterLoad(projector);
   const stored = await desk.db.specimens.count();
 
   const countOf = (st: string) => desk.db.specimens.where('[status+requestedAt]').between([st, ''], [st, '\uffff']).count();
@@ -194,6 +189,7 @@ export async function runLabBench({ specimens, samples, encrypted, status }: { s
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
   const storage = await navigator.storage.estimate();
   return {
+    settle,
     specimens: stored, requests, events: await log.count(), labEvents: events, loadMs, projectMs, byStatus,
     openWorklist, lookup, openScanned, renderLabel, request, releasedLoaded: released, results,
     jsHeapBytes: memory, storageUsageBytes: storage.usage ?? null,

@@ -24,3 +24,19 @@ export async function timeEach<T>(samples: number, fn: (i: number) => Promise<T>
   }
   return times;
 }
+
+/**
+ * After a suite's load: the live feed may still be delivering the load's changes (let the
+ * projector catch up until it finds nothing three times running), and IndexedDB's LevelDB goes on
+ * compacting what was written for minutes after a load of hundreds of MB. The runner watches the
+ * browser's processes (browserSettled in run.ts) until they are quiet, as a tablet whose data came
+ * in over two weeks would be: how long that took, and whether it happened within its limit.
+ */
+export async function settleAfterLoad(projector: { catchUp(): Promise<number> }): Promise<{ settled: boolean; ms: number } | null> {
+  for (let quiet = 0; quiet < 3;) {
+    await new Promise((r) => setTimeout(r, 500));
+    quiet = (await projector.catchUp()) === 0 ? quiet + 1 : 0;
+  }
+  const runner = window as unknown as { browserSettled?: () => Promise<{ settled: boolean; ms: number }> };
+  return runner.browserSettled ? runner.browserSettled() : null;
+}

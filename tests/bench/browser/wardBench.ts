@@ -10,7 +10,7 @@ import { localDay } from '../../../src/domain/tokens/day';
 import { formatAdmissionId } from '../../../src/domain/wards/admissionId';
 import { generatePatients } from '../../helpers/synthetic/generate';
 import { benchRing } from './clearRing';
-import { stats, time } from './timing';
+import { settleAfterLoad, stats, time } from './timing';
 
 /** Beds per ward, and how many of them the load fills: the rest take the timed admissions. */
 const BEDS = 60;
@@ -78,10 +78,7 @@ export async function runWardBench({ occupied, past, samples, encrypted, status 
   const t1 = performance.now();
   await projector.catchUp();
   const projectMs = performance.now() - t1;
-  for (let quiet = 0; quiet < 3;) {
-    await new Promise((r) => setTimeout(r, 500));
-    quiet = (await projector.catchUp()) === 0 ? quiet + 1 : 0;
-  }
+  const settle = await settleAfterLoad(projector);
   status('projected');
 
   // One admission at a time, a form apart (50 ms of quiet first), each into a free bed.
@@ -112,6 +109,7 @@ export async function runWardBench({ occupied, past, samples, encrypted, status 
   const admitParts = { append: stats(parts.append), project: stats(parts.project) };
   const storage = await navigator.storage.estimate();
   return {
+    settle,
     occupied, past, wards: wardCount, events: await log.count(), loadMs, projectMs,
     admit, admitParts, board, census, list, listByBoards, storageUsageBytes: storage.usage ?? null,
   };
