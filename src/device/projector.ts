@@ -202,15 +202,19 @@ export class Projector {
     const tables = [...new Set(updates.map((u) => u.table))];
     let committed: ProjectedRows | null = null;
     const keysOf = new Map(tables.map((t) => [t, [...new Set(updates.filter((u) => u.table === t).map((u) => u.key))]]));
+    const answer = confirmed ? settledValue(confirmed) : null;
     await this.db.transaction('rw', [...tables.map((t) => this.db.table(t)), this.db.projectionMeta, this.db.rejects], async () => {
       // Every read, then every write, issued at once: IndexedDB queues them in order, and a batch
       // of one event (a registration) waits for two round trips instead of six.
-      // `confirmed` is no IndexedDB request: Dexie.waitFor keeps the transaction open meanwhile.
-      const [alone, current, ...found] = await Promise.all([
-        confirmed ? Dexie.waitFor(confirmed) : true,
+      const [current, ...found] = await Promise.all([
         this.db.projectionMeta.get(CHECKPOINT),
         ...tables.map((t) => this.db.table(t).bulkGet(keysOf.get(t)!)),
       ]);
+      // `confirmed` (read from the log as these rows were) has mostly come by now. It is no
+      // IndexedDB request: waiting for it here would commit the transaction, so Dexie.waitFor keeps
+      // it open, by asking IndexedDB for nothing over and over. Those requests queue with the
+      // log's and every other write of this tab's, so they are made only when the answer is late.
+      const alone = !answer || (answer.settled ? answer.value() : await Dexie.waitFor(confirmed!));
       if (!alone) return; // another write came between: the feed has both, in order
       if (((current?.value as number | string | undefined) ?? 0) !== since) return; // another tab got here first
       const rows = new Map(tables.map((t, i) => [t, new Map(keysOf.get(t)!.map((k, j) => [k, (found[i] as unknown[])[j]]))]));
@@ -232,4 +236,20 @@ export class Projector {
     });
     return committed;
   }
+}
+
+/** A promise's outcome, readable without waiting once it has come (a rejection is thrown by value()). */
+function settledValue<T>(promise: Promise<T>): { readonly settled: boolean; value(): T } {
+  let outcome: { ok: true; value: T } | { ok: false; error: unknown } | null = null;
+  promise.then((value) => { outcome = { ok: true, value }; }, (error: unknown) => { outcome = { ok: false, error }; });
+  return {
+    get settled() {
+      return outcome !== null;
+    },
+    value() {
+      if (!outcome) throw new Error('not settled yet');
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    },
+  };
 }
