@@ -10,6 +10,7 @@ import { formatDowntimeId } from '../../../src/domain/ids/downtimeId';
 import { nameWords } from '../../../src/domain/patients/nameKeys';
 import { localDay } from '../../../src/domain/tokens/day';
 import { formatToken } from '../../../src/domain/tokens/tokenNumber';
+import { dropDevice } from './dropDevice';
 import { settleAfterLoad, stats, time, timeEach } from './timing';
 import { generatePatients, generateVisits } from '../../helpers/synthetic/generate';
 
@@ -29,7 +30,8 @@ export async function runDeskBench({ patients, samples, encrypted, status, profi
   const locks = defaultLocks();
   const now = () => new Date();
   const keyRing = benchRing(encrypted);
-  const desk = new Desk({ db: new DeskDb(`bench-desk-${tag}`, keyRing), keyRing, locks, now, openLog: (d) => openPouchLog(d, locks, now, keyRing, `bench-desk-log-${tag}`) });
+  const logName = `bench-desk-log-${tag}`;
+  const desk = new Desk({ db: new DeskDb(`bench-desk-${tag}`, keyRing), keyRing, locks, now, openLog: (d) => openPouchLog(d, locks, now, keyRing, logName) });
   const admin = await desk.enroll({
     enrollment: { hospital: 'Bench Hospital', code: 'BZ', departments: DEFAULT_DEPARTMENTS.map((d) => ({ ...d })), timeZone: 'Asia/Kolkata' },
     admin: { name: 'Bench Admin', pin: '482913', pinAgain: '482913' },
@@ -116,6 +118,7 @@ export async function runDeskBench({ patients, samples, encrypted, status, profi
   const queue = await time(Math.min(samples, 50), () => front.queue('MED'));
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
   const storage = await navigator.storage.estimate();
+  await dropDevice(desk, logName);
   return {
     settle,
     patients, events: await log.count(), loadMs, projectMs, medTokensToday: tokensToday.length,

@@ -18,6 +18,7 @@ import { resolveTests, type Priority } from '../../../src/domain/lab/requisition
 import { SpecimenLabel } from '../../../src/print/SpecimenLabel';
 import { generatePatients, generateVisits } from '../../helpers/synthetic/generate';
 import { enteredEvent, runResultBench } from './resultBench';
+import { dropDevice } from './dropDevice';
 import { settleAfterLoad, time } from './timing';
 import { mulberry32, pick, weighted } from '../../helpers/synthetic/random';
 
@@ -63,7 +64,8 @@ export async function runLabBench({ specimens, samples, encrypted, status }: { s
   let clock = realNow - DAYS * 86_400_000;
   const now = () => new Date(clock);
   const keyRing = benchRing(encrypted);
-  const desk = new Desk({ db: new DeskDb(`bench-lab-${tag}`, keyRing), keyRing, locks, now, openLog: (d) => openPouchLog(d, locks, now, keyRing, `bench-lab-log-${tag}`) });
+  const logName = `bench-lab-log-${tag}`;
+  const desk = new Desk({ db: new DeskDb(`bench-lab-${tag}`, keyRing), keyRing, locks, now, openLog: (d) => openPouchLog(d, locks, now, keyRing, logName) });
   const admin = await desk.enroll({
     enrollment: { hospital: 'Bench Hospital', code: 'LB', departments: DEFAULT_DEPARTMENTS.map((d) => ({ ...d })), timeZone: 'Asia/Kolkata' },
     admin: { name: 'Bench Admin', pin: '482913', pinAgain: '482913' },
@@ -188,6 +190,7 @@ export async function runLabBench({ specimens, samples, encrypted, status }: { s
 
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
   const storage = await navigator.storage.estimate();
+  await dropDevice(desk, logName);
   return {
     settle,
     specimens: stored, requests, events: await log.count(), labEvents: events, loadMs, projectMs, byStatus,

@@ -10,6 +10,7 @@ import { localDay } from '../../../src/domain/tokens/day';
 import { formatAdmissionId } from '../../../src/domain/wards/admissionId';
 import { generatePatients } from '../../helpers/synthetic/generate';
 import { benchRing } from './clearRing';
+import { dropDevice } from './dropDevice';
 import { settleAfterLoad, stats, time } from './timing';
 
 /** Beds per ward, and how many of them the load fills: the rest take the timed admissions. */
@@ -29,7 +30,8 @@ export async function runWardBench({ occupied, past, samples, encrypted, status 
   const locks = defaultLocks();
   const now = () => new Date();
   const keyRing = benchRing(encrypted);
-  const desk = new Desk({ db: new DeskDb(`bench-ward-${tag}`, keyRing), keyRing, locks, now, openLog: (d) => openPouchLog(d, locks, now, keyRing, `bench-ward-log-${tag}`) });
+  const logName = `bench-ward-log-${tag}`;
+  const desk = new Desk({ db: new DeskDb(`bench-ward-${tag}`, keyRing), keyRing, locks, now, openLog: (d) => openPouchLog(d, locks, now, keyRing, logName) });
   const admin = await desk.enroll({
     enrollment: { hospital: 'Bench Hospital', code: 'BW', departments: DEFAULT_DEPARTMENTS.map((d) => ({ ...d })), timeZone: 'Asia/Kolkata' },
     admin: { name: 'Bench Admin', pin: '482913', pinAgain: '482913' },
@@ -108,6 +110,7 @@ export async function runWardBench({ occupied, past, samples, encrypted, status 
   }
   const admitParts = { append: stats(parts.append), project: stats(parts.project) };
   const storage = await navigator.storage.estimate();
+  await dropDevice(desk, logName);
   return {
     settle,
     occupied, past, wards: wardCount, events: await log.count(), loadMs, projectMs,
