@@ -280,8 +280,8 @@ export class WardDesk {
 
   /**
    * The stored rows that may be admitted to this bed: those under its `berth`, or the ward's
-   * admitted ones while rows from before that key are kept (UNHASHED_BEDS). Both reads go at once
-   * (in the transaction in progress, if any): the second only in that rare case.
+   * admitted ones while rows from before that key are kept (UNHASHED_BEDS). The bed's rows and
+   * the mark are read at once (in the transaction in progress, if any); the ward's only then.
    */
   private async storedInBed(ward: string, bed: string): Promise<Array<Record<string, unknown>>> {
     const [inBerth, unhashed] = await Promise.all([
