@@ -118,10 +118,11 @@ export async function runDeskBench({ patients, samples, encrypted, status, profi
   const queue = await time(Math.min(samples, 50), () => front.queue('MED'));
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
   const storage = await navigator.storage.estimate();
+  const logged = await log.count();
   await dropDevice(desk, logName);
   return {
     settle,
-    patients, events: await log.count(), loadMs, projectMs, medTokensToday: tokensToday.length,
+    patients, events: logged, loadMs, projectMs, medTokensToday: tokensToday.length,
     register, registerBackToBack, registerParts, search, slowNames, duplicates, queue,
     jsHeapBytes: memory, storageUsageBytes: storage.usage ?? null,
   };

@@ -190,10 +190,11 @@ export async function runLabBench({ specimens, samples, encrypted, status }: { s
 
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
   const storage = await navigator.storage.estimate();
+  const logged = await log.count();
   await dropDevice(desk, logName);
   return {
     settle,
-    specimens: stored, requests, events: await log.count(), labEvents: events, loadMs, projectMs, byStatus,
+    specimens: stored, requests, events: logged, labEvents: events, loadMs, projectMs, byStatus,
     openWorklist, lookup, openScanned, renderLabel, request, releasedLoaded: released, results,
     jsHeapBytes: memory, storageUsageBytes: storage.usage ?? null,
   };

@@ -110,10 +110,11 @@ export async function runWardBench({ occupied, past, samples, encrypted, status 
   }
   const admitParts = { append: stats(parts.append), project: stats(parts.project) };
   const storage = await navigator.storage.estimate();
+  const logged = await log.count();
   await dropDevice(desk, logName);
   return {
     settle,
-    occupied, past, wards: wardCount, events: await log.count(), loadMs, projectMs,
+    occupied, past, wards: wardCount, events: logged, loadMs, projectMs,
     admit, admitParts, board, census, list, listByBoards, storageUsageBytes: storage.usage ?? null,
   };
 }
