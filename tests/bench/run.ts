@@ -40,12 +40,16 @@ const FOLD_MIXES = (process.env.BENCH_FOLD_MIXES ?? 'desk,lab').split(',');
 const FOLD_PROFILE = process.env.BENCH_FOLD_PROFILE === '1';
 /** BENCH_DESK_PROFILE=1: a CPU profile of the paced registrations of each desk run. */
 const DESK_PROFILE = process.env.BENCH_DESK_PROFILE === '1';
+/** A suite's modes from `variable` (true: encrypted), default both; the encrypted one is required. */
+function modes(variable: string): boolean[] {
+  const list = (process.env[variable] ?? 'clear,encrypted').split(',').map((m) => m === 'encrypted');
+  if (!list.includes(true)) throw new Error(`${variable}: the encrypted run is the one the targets are for; include it`);
+  return list;
+}
 /** BENCH_DESK_MODES=encrypted: about ten minutes a mode at 200,000 patients. */
-const DESK_MODES = (process.env.BENCH_DESK_MODES ?? 'clear,encrypted').split(',').map((m) => m === 'encrypted');
-if (!DESK_MODES.includes(true)) throw new Error('BENCH_DESK_MODES: the encrypted run is the one the targets are for; include it');
+const DESK_MODES = modes('BENCH_DESK_MODES');
 /** BENCH_LAB_MODES=encrypted: the 700,000-specimen lab suite takes about 25 minutes a mode. */
-const LAB_MODES = (process.env.BENCH_LAB_MODES ?? 'clear,encrypted').split(',').map((m) => m === 'encrypted');
-if (!LAB_MODES.includes(true)) throw new Error('BENCH_LAB_MODES: the encrypted run is the one the targets are for; include it');
+const LAB_MODES = modes('BENCH_LAB_MODES');
 const HIS_ROWS = Number(process.env.BENCH_HIS_ROWS ?? 1_000_000);
 
 /** Events in the tablet's log that the browser's bundle bench (BENCH_SUITES=bundlemake) makes a bundle of. */
@@ -249,7 +253,12 @@ console.log("'bare PouchDB' writes the same documents with bulkDocs and nothing 
 type Stat = { p50: number; p95: number; max: number; samples: number };
 
 /** One row per measurement: without encryption and encrypted, side by side from the same run. */
-/** `clear` is absent when the suite ran encrypted only (BENCH_LAB_MODES). */
+/** A suite's runs by mode (modes()): `c` without encryption, absent when left out; `e` encrypted. */
+function byMode<R>(runs: R[], list: boolean[]): { c: R | undefined; e: R } {
+  return { c: list.includes(false) ? runs[list.indexOf(false)] : undefined, e: runs[list.indexOf(true)]! };
+}
+
+/** `clear` is absent when the suite ran encrypted only (BENCH_DESK_MODES, BENCH_LAB_MODES). */
 function sideBySide(what: string, clear: Stat | undefined, sealed: Stat, target: string) {
   return {
     what, 'p50 (ms)': clear?.p50.toFixed(2) ?? '—', 'p95 (ms)': clear?.p95.toFixed(2) ?? '—',
@@ -285,8 +294,7 @@ async function deskSuite(page: Page, chromium: string | null) {
     if (profiled[0]) reportProfile(profiled[0], `desk-register-${mode}`, `${SAMPLES} paced registrations, ${mode}`);
   }
   // The encrypted run is the product's; without encryption is the comparison, and can be left out.
-  const c = DESK_MODES.includes(false) ? runs[DESK_MODES.indexOf(false)] : undefined;
-  const e = runs[DESK_MODES.indexOf(true)]!;
+  const { c, e } = byMode(runs, DESK_MODES);
   // Written before the table is printed: a long run's figures survive a mistake in printing them.
   writeFileSync('bench-results/desk.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, clear: c ?? null, encrypted: e }, null, 2)}\n`);
   console.table([
@@ -305,18 +313,22 @@ async function deskSuite(page: Page, chromium: string | null) {
   console.log('written: bench-results/desk.json');
 }
 
+/** /proc/<pid>/stat's fields after the command name (state first), null for a process that has gone. */
+function statFields(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
 /** CPU time (ms) these processes have used so far, every thread (0 for one that has gone). */
 function cpuMs(pids: readonly number[]): number {
   let ms = 0;
   for (const pid of pids) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ms += (Number(fields[11]) + Number(fields[12])) * 10;
+    const fields = statFields(pid);
+    if (fields) ms += (Number(fields[11]) + Number(fields[12])) * 10;
   }
   return ms;
 }
@@ -354,13 +366,13 @@ function browserPids(): number[] {
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
+    const fields = statFields(pid);
+    if (!fields) continue;
+    parents.set(pid, Number(fields[1]));
+    if (root !== undefined) continue;
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parents.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (root === undefined) {
-        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-        if (args.includes(`--user-data-dir=${profile.dir}`) && !args.some((a) => a.startsWith('--type='))) root = pid;
-      }
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (args.includes(`--user-data-dir=${profile.dir}`) && !args.some((a) => a.startsWith('--type='))) root = pid;
     } catch {
       // gone meanwhile
     }
@@ -481,8 +493,7 @@ async function labSuite(page: Page, chromium: string | null) {
       { specimens: SPECIMENS, samples: SAMPLES, encrypted }) as R);
   }
   // The encrypted run is the product's; without encryption is the comparison, and can be left out.
-  const c = LAB_MODES.includes(false) ? runs[LAB_MODES.indexOf(false)] : undefined;
-  const e = runs[LAB_MODES.indexOf(true)]!;
+  const { c, e } = byMode(runs, LAB_MODES);
   // Written before the table is printed: a long run's figures survive a mistake in printing them.
   writeFileSync('bench-results/lab.json', `${JSON.stringify({ when: new Date().toISOString(), chromium, clear: c ?? null, encrypted: e }, null, 2)}\n`);
   console.table([
