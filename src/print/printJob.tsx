@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { loadLanguage } from '../ui/i18n';
+import { loadInEveryLanguage, type Area } from '../ui/i18n';
 import { PRINT_ROOT_ID } from './printRootId';
 import { whenPresent } from './whenPresent';
 import './printRoot.css';
@@ -18,17 +18,18 @@ let queue: Promise<unknown> = Promise.resolve();
  * Prints a document through the browser's print dialog: it is rendered into a hidden #print-root,
  * the page is sized by `pageCss`, and print() waits until `readySelector` (e.g. a barcode) is on
  * the page. Token slips, specimen labels and lab slips all go through here, one at a time.
+ * `strings`: the areas (src/ui/i18n/areas.ts) the document prints in both languages.
  */
-export function printDocument(content: ReactNode, pageCss: string, readySelector: string): Promise<void> {
-  const run = queue.then(() => printNow(content, pageCss, readySelector));
+export function printDocument(content: ReactNode, pageCss: string, readySelector: string, strings: readonly Area[]): Promise<void> {
+  const run = queue.then(() => printNow(content, pageCss, readySelector, strings));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function printNow(content: ReactNode, pageCss: string, readySelector: string): Promise<void> {
-  // Every printout carries Hindi beside English, whatever language the screen is in, and Hindi's
-  // dictionary loads on first use (from the precache when offline).
-  await loadLanguage('hi');
+async function printNow(content: ReactNode, pageCss: string, readySelector: string, strings: readonly Area[]): Promise<void> {
+  // Printouts carry Hindi beside English, whatever language the screen is in, and their strings
+  // load on first use (from the precache when offline).
+  await loadInEveryLanguage(strings);
   const { element, root } = printRoot();
   setPageSize(pageCss);
   job += 1;

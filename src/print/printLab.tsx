@@ -15,19 +15,20 @@ export function printLabels(labels: readonly LabelData[], paper: LabelPaper, dpi
     <>{labels.map((l) => <SpecimenLabel key={l.specimen} label={l} paper={paper} dpi={dpi} />)}</>,
     LAB_PAGE_SIZE_CSS[paper],
     'svg[data-barcode]',
+    [],
   );
 }
 
 /** The printer test label (This device), on the label roll at its size. */
 export function printTestLabel(paper: LabelPaper, dpi: PrinterDpi, sample: string): Promise<void> {
-  return printDocument(<PrinterTestLabel paper={paper} dpi={dpi} sample={sample} />, LAB_PAGE_SIZE_CSS[paper], 'svg[data-barcode]');
+  return printDocument(<PrinterTestLabel paper={paper} dpi={dpi} sample={sample} />, LAB_PAGE_SIZE_CSS[paper], 'svg[data-barcode]', []);
 }
 
 export function printRequisition(slip: RequisitionData, dpi: PrinterDpi = DEFAULT_PRINTER_DPI): Promise<void> {
-  return printDocument(<RequisitionSlip slip={slip} dpi={dpi} />, LAB_PAGE_SIZE_CSS.A5, 'svg[data-barcode]');
+  return printDocument(<RequisitionSlip slip={slip} dpi={dpi} />, LAB_PAGE_SIZE_CSS.A5, 'svg[data-barcode]', ['lab']);
 }
 
 /** The results report (A4 or A5), with numbered pages. */
 export function printResultReport(report: ReportData): Promise<void> {
-  return printDocument(<ResultReport report={report} />, REPORT_PAGE_CSS[report.paper], '.result-report');
+  return printDocument(<ResultReport report={report} />, REPORT_PAGE_CSS[report.paper], '.result-report', ['lab']);
 }

@@ -12,5 +12,5 @@ export type { RecoverySheetData };
 export function printRecoverySheet(sheet: RecoverySheetData): Promise<void> {
   const parsed = parseRecoveryCode(sheet.code);
   if (!parsed.ok) return Promise.reject(new Error(`Not a recovery code (${parsed.code})`));
-  return printDocument(<RecoverySheet sheet={sheet} />, A4_PAGE_CSS, 'svg[data-qr]');
+  return printDocument(<RecoverySheet sheet={sheet} />, A4_PAGE_CSS, 'svg[data-qr]', ['recovery']);
 }

@@ -12,5 +12,5 @@ export type { Paper, SlipData };
  * device's own fonts, so it prints with no network.
  */
 export function printSlip(slip: SlipData, paper: Paper, dpi: PrinterDpi = DEFAULT_PRINTER_DPI): Promise<void> {
-  return printDocument(<TokenSlip slip={slip} paper={paper} dpi={dpi} />, PAGE_SIZE_CSS[paper], 'svg[data-barcode]');
+  return printDocument(<TokenSlip slip={slip} paper={paper} dpi={dpi} />, PAGE_SIZE_CSS[paper], 'svg[data-barcode]', ['slip']);
 }

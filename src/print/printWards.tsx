@@ -8,10 +8,10 @@ export type { CensusData, WristbandData };
 
 /** The ward census on A4, its pages numbered in both languages. */
 export function printWardCensus(census: CensusData): Promise<void> {
-  return printDocument(<WardCensus census={census} />, REPORT_PAGE_CSS.A4, '.ward-census');
+  return printDocument(<WardCensus census={census} />, REPORT_PAGE_CSS.A4, '.ward-census', ['wards']);
 }
 
 /** The patient's wristband on the band printer, its barcodes in whole dots of the printer's resolution. */
 export function printWristband(band: WristbandData, dpi: PrinterDpi): Promise<void> {
-  return printDocument(<Wristband band={band} dpi={dpi} />, WRISTBAND_PAGE_CSS, 'svg[data-barcode]');
+  return printDocument(<Wristband band={band} dpi={dpi} />, WRISTBAND_PAGE_CSS, 'svg[data-barcode]', []);
 }

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enroll } from '../helpers/appDriver';
+import { makeProfile } from '../helpers/browser';
 import { BUDGET_FILE, gzipByName, pathsOf, readDist, whatGrew, type Budget } from '../helpers/bundlePaths';
+import { people, registerWithKeyboard } from '../helpers/deskDriver';
+import { KeyCounter } from '../helpers/keyCounter';
+import { nextPrint } from '../helpers/printCapture';
+import { startPreview, type Preview } from '../helpers/previewServer';
 
 /**
  * The first load's JavaScript stays within its budget (issue 15): the build `npm test` makes just
@@ -11,6 +17,10 @@ import { BUDGET_FILE, gzipByName, pathsOf, readDist, whatGrew, type Budget } fro
  */
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist');
+
+let preview: Preview;
+beforeAll(async () => { preview = await startPreview(); });
+afterAll(async () => { await preview?.stop(); });
 
 describe('the size budget', () => {
   it('holds the login screen and the clerk path to the recorded gzip sizes, and names what grew', () => {
@@ -34,10 +44,38 @@ describe('the size budget', () => {
   it('leaves what a pull needs (PouchDB\'s http adapter and replication) off the clerk path, loaded by the log when a pull starts', () => {
     if (!existsSync(join(dist, 'index.html'))) throw new Error('no build in dist/: run vite build first (npm test does)');
     const built = readDist(dist);
-    const chunk = (name: string) => [...built.chunks.values()].find((c) => c.name === name);
-    const remote = chunk('remotePouch');
+    const remote = [...built.chunks.values()].find((c) => c.name === 'remotePouch');
     expect(remote, 'no chunk of its own for src/device/remotePouch.ts').toBeDefined();
-    expect([...pathsOf(built).clerk]).not.toContain(remote!.file);
-    expect(chunk('pouchLog')!.dynamicImports).toContain(remote!.file);
+    const clerk = [...pathsOf(built).clerk];
+    expect(clerk).not.toContain(remote!.file);
+    expect(clerk.filter((f) => built.chunks.get(f)!.dynamicImports.includes(remote!.file))).toHaveLength(1);
+  });
+
+  // The budget counts what the built files say a browser loads. This checks it against what one
+  // does: a clerk's day from the login screen to a printed token loads nothing the path leaves out.
+  it('counts every script Chromium loads from the login screen to a printed token', async () => {
+    const clerk = pathsOf(readDist(dist)).clerk;
+    const profile = makeProfile();
+    try {
+      const context = await profile.launch();
+      const page = await context.newPage();
+      await page.goto(preview.url);
+      await enroll(page, { hospital: 'AIIMS New Delhi', code: 'S5', admin: 'Asha Verma', pin: '482913' });
+      await page.reload(); // the enrolment's own screens are not the clerk's path
+      await page.getByText('Asha Verma', { exact: true }).click();
+      await page.getByLabel('PIN', { exact: true }).fill('482913');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('link', { name: 'Registration' }).click();
+      await registerWithKeyboard(page, new KeyCounter(page), people[0]!);
+      expect((await nextPrint(page))[0]!.text).toContain('MED-S5-001');
+      const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
+        .filter((path) => path.endsWith('.js')));
+      const scripts = loaded.map((path) => path.replace(/^\//, ''));
+      expect(scripts.filter((f) => f.startsWith('assets/')).length).toBeGreaterThan(3);
+      expect(scripts.filter((f) => !clerk.has(f))).toEqual([]);
+      await context.close();
+    } finally {
+      profile.remove();
+    }
   });
 });

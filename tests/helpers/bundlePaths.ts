@@ -11,6 +11,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { SESSION_CHUNK } from '../../build/sessionChunk';
 
 /**
  * Dynamic imports the page awaits before the login screen is usable (the language in use, when it
@@ -21,15 +22,15 @@ export const BOOT_DYNAMIC: string[] = [];
 export const BOOT_DYNAMIC_HI = [...BOOT_DYNAMIC, 'base.hi'];
 
 /**
- * The clerk's whole path, beyond the login screen: what a PIN's unlock loads (the desk with Dexie,
- * its key ring and locks, which main.tsx loads at the first PIN; the key-wrap and sealing code,
- * the event log on PouchDB, `localPouch` being PouchDB with its local adapter (a pull's http
- * adapter and replication, `remotePouch`, are not on this path), and the projector that
- * catches up), the session's shell, the registration desk (a clerk's home), the patient form and
- * summary with their English strings (src/ui/i18n/areas.ts), and the token slip's print. Named by
- * the module each chunk is built from.
+ * The clerk's whole path, beyond the login screen: the session chunk (build/sessionChunk.ts: what a
+ * PIN's unlock loads, the session's shell and the registration desk with the patient form and the
+ * token slip's print), the desk's English strings (src/ui/i18n/areas.ts) and the slip's in both
+ * languages, and the service worker's registration, which every page load fetches once the screen
+ * is up. A pull's http adapter and replication (`remotePouch`) are not on this path. Other chunks
+ * are named by the module each is built from. An e2e test (sizeBudget.test.ts) checks that a
+ * clerk's session in Chromium loads no script outside this path.
  */
-export const CLERK_PATH = ['db', 'desk', 'keyRing', 'locks', 'keyWrap', 'sealing', 'pouchLog', 'localPouch', 'projector', 'Shell', 'common.en', 'DeskScreen', 'desk.en', 'PatientScreen', 'printSlip', 'printJob'];
+export const CLERK_PATH = [SESSION_CHUNK, 'common.en', 'desk.en', 'emergency.en', 'slip.en', 'slip.hi', 'workbox-window.prod.es5'];
 
 export type Chunk = { file: string; name: string; raw: number; gzip: number; imports: string[]; dynamicImports: string[] };
 

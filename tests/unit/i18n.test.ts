@@ -42,13 +42,14 @@ function keysUsed(file: string): { whole: string[]; prefixes: string[] } {
 /**
  * Which areas' strings are there when a file's components render: `base` always, and the areas
  * its screen's chunk loads (SCREEN_AREAS, by the folder under src/ui). Printouts render from the
- * screen that prints them. Shared components are used by screens of several areas: not listed.
+ * screen that prints them, except the token slip, whose print loads its own area (src/print/printSlip.tsx).
+ * Shared components are used by screens of several areas: not listed.
  */
 const loadedWith: [RegExp, readonly Area[]][] = [
   [/^src\/ui\/(App\.tsx|update\/|login\/LoginScreen|shared\/(LanguageToggle|StorageBanner))/, []],
   [/^src\/ui\/Shell\.tsx/, SCREEN_AREAS.shell],
   [/^src\/ui\/login\/RecoveryForm/, SCREEN_AREAS.recovery],
-  [/^src\/print\/TokenSlip/, SCREEN_AREAS.desk],
+  [/^src\/print\/TokenSlip/, ['slip']],
   [/^src\/print\/(RequisitionSlip|ResultReport|SpecimenLabel)/, SCREEN_AREAS.lab],
   [/^src\/print\/(WardCensus|Wristband)/, SCREEN_AREAS.wards],
   [/^src\/print\/RecoverySheet/, SCREEN_AREAS.keys],

@@ -8,7 +8,7 @@ import { strings as baseEn } from './strings/base.en';
  * service worker precaches them all). A key lives in exactly one area; areas merge into the one
  * i18next namespace, so keys read the same whichever area they come from.
  */
-export const AREAS = ['base', 'common', 'enroll', 'recovery', 'desk', 'queue', 'emergency', 'wards', 'lab', 'his', 'sync', 'admin'] as const;
+export const AREAS = ['base', 'common', 'enroll', 'recovery', 'desk', 'slip', 'queue', 'emergency', 'wards', 'lab', 'his', 'sync', 'admin'] as const;
 export type Area = (typeof AREAS)[number];
 
 type Strings = Record<string, unknown>;
@@ -22,6 +22,7 @@ export const LOADERS: Record<Language, Record<Area, Loader>> = {
     enroll: () => import('./strings/enroll.en').then((m) => m.strings),
     recovery: () => import('./strings/recovery.en').then((m) => m.strings),
     desk: () => import('./strings/desk.en').then((m) => m.strings),
+    slip: () => import('./strings/slip.en').then((m) => m.strings),
     queue: () => import('./strings/queue.en').then((m) => m.strings),
     emergency: () => import('./strings/emergency.en').then((m) => m.strings),
     wards: () => import('./strings/wards.en').then((m) => m.strings),
@@ -36,6 +37,7 @@ export const LOADERS: Record<Language, Record<Area, Loader>> = {
     enroll: () => import('./strings/enroll.hi').then((m) => m.strings),
     recovery: () => import('./strings/recovery.hi').then((m) => m.strings),
     desk: () => import('./strings/desk.hi').then((m) => m.strings),
+    slip: () => import('./strings/slip.hi').then((m) => m.strings),
     queue: () => import('./strings/queue.hi').then((m) => m.strings),
     emergency: () => import('./strings/emergency.hi').then((m) => m.strings),
     wards: () => import('./strings/wards.hi').then((m) => m.strings),

@@ -3,6 +3,7 @@ import { strings as commonHi } from './strings/common.hi';
 import { strings as enrollHi } from './strings/enroll.hi';
 import { strings as recoveryHi } from './strings/recovery.hi';
 import { strings as deskHi } from './strings/desk.hi';
+import { strings as slipHi } from './strings/slip.hi';
 import { strings as queueHi } from './strings/queue.hi';
 import { strings as emergencyHi } from './strings/emergency.hi';
 import { strings as wardsHi } from './strings/wards.hi';
@@ -14,7 +15,7 @@ import type { Messages } from './en';
 import { mergeStrings } from './mergeStrings';
 
 /** Every Hindi string, all areas merged: for tests only (see en.ts). */
-export const hi = mergeStrings(baseHi, commonHi, enrollHi, recoveryHi, deskHi, queueHi, emergencyHi, wardsHi, labHi, hisHi, syncHi, adminHi) as Messages;
+export const hi = mergeStrings(baseHi, commonHi, enrollHi, recoveryHi, deskHi, slipHi, queueHi, emergencyHi, wardsHi, labHi, hisHi, syncHi, adminHi) as Messages;
 
 /** Each area's Hindi strings, by area. */
-export const hiAreas = { base: baseHi, common: commonHi, enroll: enrollHi, recovery: recoveryHi, desk: deskHi, queue: queueHi, emergency: emergencyHi, wards: wardsHi, lab: labHi, his: hisHi, sync: syncHi, admin: adminHi };
+export const hiAreas = { base: baseHi, common: commonHi, enroll: enrollHi, recovery: recoveryHi, desk: deskHi, slip: slipHi, queue: queueHi, emergency: emergencyHi, wards: wardsHi, lab: labHi, his: hisHi, sync: syncHi, admin: adminHi };

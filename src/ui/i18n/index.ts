@@ -45,6 +45,13 @@ export function loadAreas(areas: readonly Area[]): Promise<void> {
 /** A lazily loaded screen's strings (areas.ts, SCREEN_AREAS), to load beside its chunk. */
 export const loadScreenStrings = (screen: Screen): Promise<void> => loadAreas(SCREEN_AREAS[screen]);
 
+/**
+ * The strings of `areas` in every language, without adding a language to what later screens load:
+ * for a printout, which carries Hindi beside English whatever the screen's language (only its own
+ * area, not the Hindi of every screen opened so far).
+ */
+export const loadInEveryLanguage = (areas: readonly Area[]): Promise<void> => all([...LANGUAGES], [...areas]);
+
 /** The language last asked for: a slow load must not switch back to a language given up meanwhile. */
 let wanted: Language = 'en';
 let ready: Promise<void> = Promise.resolve();

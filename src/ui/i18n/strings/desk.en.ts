@@ -1,22 +1,9 @@
 
 /**
- * The registration desk: search, the patient form and summary, tokens and the token slip.
+ * The registration desk: search, the patient form and summary, and tokens.
  * Every key here is in desk.hi.ts (typed, and a unit test checks).
  */
 export const strings = {
-  slip: {
-    token: 'Token',
-    doctor: 'Doctor',
-    room: 'Room',
-    patient: 'Patient',
-    ageSex: 'Age / Sex',
-    downtimeId: 'Downtime ID',
-    uhid: 'UHID',
-    issued: 'Issued',
-    device: 'Device',
-    reprint: 'REPRINT {{n}}',
-    wait: 'Watch the display for your token number. Keep this slip.',
-  },
   desk: {
     title: 'Registration desk',
     search: 'Search patient: name, downtime ID, UHID, ABHA, mobile (or its last 4+ digits) or token',

@@ -1,20 +1,7 @@
 import type { strings as en } from './desk.en';
 
-/** Hindi: The registration desk: search, the patient form and summary, tokens and the token slip. */
+/** Hindi: The registration desk: search, the patient form and summary, and tokens. */
 export const strings: typeof en = {
-  slip: {
-    token: 'टोकन',
-    doctor: 'डॉक्टर',
-    room: 'कमरा',
-    patient: 'मरीज़',
-    ageSex: 'आयु / लिंग',
-    downtimeId: 'डाउनटाइम आईडी',
-    uhid: 'यूएचआईडी',
-    issued: 'जारी',
-    device: 'उपकरण',
-    reprint: 'पुनर्मुद्रण {{n}}',
-    wait: 'डिस्प्ले पर अपना टोकन नंबर देखते रहें। यह पर्ची संभालकर रखें।',
-  },
   desk: {
     title: 'पंजीकरण डेस्क',
     search: 'मरीज़ खोजें: नाम, डाउनटाइम आईडी, UHID, ABHA, मोबाइल (या उसके आख़िरी 4+ अंक) या टोकन',
