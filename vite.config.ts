@@ -2,7 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { sessionChunk } from './build/sessionChunk.ts';
+import { chunks } from './build/chunks.ts';
 
 /**
  * Zod compiles object parsers with `new Function` when it may, and probes for it when a schema
@@ -23,7 +23,7 @@ export default defineConfig({
   plugins: [
     react(),
     zodWithoutEval,
-    sessionChunk(import.meta.dirname),
+    chunks(import.meta.dirname),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',

@@ -11,7 +11,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { SESSION_CHUNK } from '../../build/sessionChunk';
+import { SESSION_CHUNK } from '../../build/chunks';
 
 /**
  * Dynamic imports the page awaits before the login screen is usable (the language in use, when it
@@ -22,7 +22,7 @@ export const BOOT_DYNAMIC: string[] = [];
 export const BOOT_DYNAMIC_HI = [...BOOT_DYNAMIC, 'base.hi'];
 
 /**
- * The clerk's whole path, beyond the login screen: the session chunk (build/sessionChunk.ts: what a
+ * The clerk's whole path, beyond the login screen: the session chunk (build/chunks.ts: what a
  * PIN's unlock loads, the session's shell and the registration desk with the patient form and the
  * token slip's print), the desk's English strings (src/ui/i18n/areas.ts) and the slip's in both
  * languages, and the service worker's registration, which every page load fetches once the screen
