@@ -41,8 +41,8 @@ export const departmentList = z.array(department).check(z.minLength(1, 'noDepart
     });
   }));
 
-export const timeZone = z.string().check(z.minLength(1, 'required'), z.maxLength(64, 'tooLong'), z.regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { error: 'timeZone', abort: true }),
-  z.refine(isKnownTimeZone, 'timeZone'));
+export const timeZone = z.string().check(z.minLength(1, 'required'), z.maxLength(64, 'tooLong'),
+  z.regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { error: 'timeZone', abort: true }), z.refine(isKnownTimeZone, 'timeZone'));
 
 function isKnownTimeZone(name: string): boolean {
   try {
