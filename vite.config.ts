@@ -8,6 +8,8 @@ import { chunks } from './build/chunks.ts';
  * Zod compiles object parsers with `new Function` when it may, and probes for it when a schema
  * is built; the app server's Content-Security-Policy has no 'unsafe-eval'. Zod's global config is
  * read when its core module loads, so the browser build starts it with `jitless: true` there.
+ * The app's schemas are zod/mini's, whose objects never compile; this keeps any other zod code
+ * (a classic import, a later version) from trying.
  */
 const zodWithoutEval: Plugin = {
   name: 'zod-without-eval',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EVENT_SCHEMAS, EVENT_TYPES } from '../domain/events/catalog';
 import { RECONCILE_TYPES } from '../domain/reconcile/events';
 
@@ -13,7 +13,7 @@ const RECONCILE_PLACEHOLDER = '/*RECONCILE_TYPES*/[]';
 /** Each event type's data as JSON Schema, from the same zod schemas the devices validate with. */
 export function dataSchemas(): Record<string, unknown> {
   return Object.fromEntries(Object.entries(EVENT_SCHEMAS).map(([type, schema]) => {
-    const { $schema: _ignored, ...json } = z.toJSONSchema(schema as z.ZodType, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+    const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
     return [type, json];
   }));
 }

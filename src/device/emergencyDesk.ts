@@ -9,7 +9,7 @@ import type { EmergencyVisitRow } from '../domain/projections/emergencyRows';
 import type { PatientRow } from '../domain/projections/rows';
 import { localDay } from '../domain/tokens/day';
 import { parseWith } from '../domain/validation';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Desk, SessionUser } from './desk';
 
 const DESK_ROLES = new Set(['clerk', 'admin']);

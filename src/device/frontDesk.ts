@@ -1,4 +1,5 @@
 import type { Collection } from 'dexie';
+import * as z from 'zod/mini';
 import { canonicalJson } from '../domain/canonicalJson';
 import { RuleError, ValidationError } from '../domain/errors';
 import { formatDowntimeId } from '../domain/ids/downtimeId';
@@ -326,7 +327,7 @@ export class FrontDesk {
 
   /** Who might this new patient already be? Same mobile, or a similar name, same sex, similar age. */
   async duplicates(input: { name?: string; sex?: string; birth?: unknown; mobile?: string }): Promise<Array<PossibleDuplicate & { row: PatientRow }>> {
-    const probe = patientFields.pick({ name: true, sex: true, birth: true, mobile: true })
+    const probe = z.pick(patientFields, { name: true, sex: true, birth: true, mobile: true })
       .safeParse({ name: input.name, sex: input.sex, birth: input.birth, mobile: input.mobile });
     if (!probe.success) return [];
     const today = await this.today();

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../domain/canonicalJson';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { locationOf } from '../domain/lab/orderingLocation';
 import { RuleError, ValidationError, type Issue } from '../domain/errors';
 import { validateData } from '../domain/events/envelope';
@@ -310,7 +310,7 @@ export class LabDesk {
   }
 }
 
-function parseOr<S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> {
+function parseOr<S extends z.ZodMiniType>(schema: S, value: unknown, path: string): z.output<S> {
   const r = schema.safeParse(value);
   if (!r.success) throw new ValidationError(toIssues(r.error).map((i) => ({ ...i, path })), value, path);
   return r.data;

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { berthKey, placeKey } from '../domain/atRest';
 import { RuleError, ValidationError } from '../domain/errors';
 import { recentInstant } from '../domain/lab/wallClock';
@@ -123,7 +124,7 @@ export class WardDesk {
   async transfer(actor: SessionUser, admission: string, input: { ward?: unknown; bed?: unknown }): Promise<AdmissionRow> {
     allow(actor);
     const row = await this.admitted(admission);
-    const to = parseWith(admitFields.pick({ ward: true, bed: true }), input, 'transfer');
+    const to = parseWith(z.pick(admitFields, { ward: true, bed: true }), input, 'transfer');
     if (to.ward === row.ward && to.bed === row.bed) throw new ValidationError([{ path: 'bed', code: 'sameBed' }], input, 'transfer');
     await this.bedOf(to.ward, to.bed);
     if ((await this.inBed(to.ward, to.bed)).length) throw new RuleError('bedOccupied', { bed: to.bed });

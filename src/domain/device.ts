@@ -1,18 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { preprocess } from './preprocess';
 import { text } from './text';
 
 /** 2–3 upper-case letters or digits; embedded in every human-facing number (DESIGN.md §3). */
 export const DEVICE_CODE = /^[A-Z0-9]{2,3}$/;
-export const deviceCode = z.string({ error: 'required' }).trim().min(1, 'required')
-  .regex(DEVICE_CODE, 'deviceCode');
+export const deviceCode = z.string({ error: 'required' }).check(z.trim(), z.minLength(1, 'required'),
+  z.regex(DEVICE_CODE, 'deviceCode'));
 
-export const departmentCode = z.string({ error: 'required' }).trim().min(1, 'required')
-  .regex(/^[A-Z]{2,4}$/, 'departmentCode');
+export const departmentCode = z.string({ error: 'required' }).check(z.trim(), z.minLength(1, 'required'),
+  z.regex(/^[A-Z]{2,4}$/, 'departmentCode'));
 
 /** Empty form fields arrive as '' and mean "no rule". */
-const rule = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
-const ruleYears = z.coerce.number({ error: 'number' }).int('number').min(0, 'deptAgeRange').max(125, 'deptAgeRange');
+const rule = <S extends z.ZodMiniType>(schema: S) =>
+  preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.optional(schema));
+const ruleYears = z.coerce.number({ error: 'number' }).check(z.int('number'), z.gte(0, 'deptAgeRange'), z.lte(125, 'deptAgeRange'));
 
 /**
  * A department and whom it sees: `sex` and an age range (whole years, both ends included). A
@@ -27,21 +28,21 @@ export const department = z.strictObject({
   sex: rule(z.enum(['M', 'F'], { error: 'notAllowed' })),
   minYears: rule(ruleYears),
   maxYears: rule(ruleYears),
-}).refine((d) => d.minYears === undefined || d.maxYears === undefined || d.minYears <= d.maxYears,
-  { message: 'deptAgeOrder', path: ['maxYears'] });
+}).check(z.refine((d) => d.minYears === undefined || d.maxYears === undefined || d.minYears <= d.maxYears,
+  { message: 'deptAgeOrder', path: ['maxYears'] }));
 export type Department = z.output<typeof department>;
 
-export const departmentList = z.array(department).min(1, 'noDepartments').max(60, 'tooMany')
-  .superRefine((list, ctx) => {
+export const departmentList = z.array(department).check(z.minLength(1, 'noDepartments'), z.maxLength(60, 'tooMany'),
+  z.superRefine((list, ctx) => {
     const seen = new Set<string>();
     list.forEach((d, i) => {
       if (seen.has(d.code)) ctx.addIssue({ code: 'custom', message: 'duplicateCode', path: [i, 'code'] });
       seen.add(d.code);
     });
-  });
+  }));
 
-export const timeZone = z.string().min(1, 'required').max(64, 'tooLong').regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { error: 'timeZone', abort: true })
-  .refine(isKnownTimeZone, 'timeZone');
+export const timeZone = z.string().check(z.minLength(1, 'required'), z.maxLength(64, 'tooLong'),
+  z.regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { error: 'timeZone', abort: true }), z.refine(isKnownTimeZone, 'timeZone'));
 
 function isKnownTimeZone(name: string): boolean {
   try {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cleanText } from './fold';
 
 // Kept apart from the schemas below, so a login (which folds names, validates nothing) loads no zod.
@@ -8,7 +8,7 @@ export { cleanText, foldKey } from './fold';
 const PERSON_NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u;
 
 export const text = (max: number) =>
-  z.string({ error: 'required' }).transform(cleanText).pipe(z.string().min(1, 'required').max(max, 'tooLong'));
+  z.pipe(z.pipe(z.string({ error: 'required' }), z.transform(cleanText)), z.string().check(z.minLength(1, 'required'), z.maxLength(max, 'tooLong')));
 
 export const personName = (max = 60) =>
-  text(max).pipe(z.string().regex(PERSON_NAME, 'personName'));
+  z.pipe(text(max), z.string().check(z.regex(PERSON_NAME, 'personName')));

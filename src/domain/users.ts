@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { personName } from './text';
 
 /** A pathologist verifies and releases lab results (issue 18); a lab technician enters them. */
@@ -10,12 +10,13 @@ export const PIN_MIN = 6;
 export const PIN_MAX = 12;
 
 /** Numeric PIN: 6–12 digits and not one of the handful every attacker tries first. */
-export const pin = z.string({ error: 'required' })
-  .min(1, 'required')
-  .regex(/^\d+$/, 'pinDigits')
-  .min(PIN_MIN, 'pinShort')
-  .max(PIN_MAX, 'tooLong')
-  .refine((p) => p.length < PIN_MIN || !isTrivialPin(p), 'pinTrivial');
+export const pin = z.string({ error: 'required' }).check(
+  z.minLength(1, 'required'),
+  z.regex(/^\d+$/, 'pinDigits'),
+  z.minLength(PIN_MIN, 'pinShort'),
+  z.maxLength(PIN_MAX, 'tooLong'),
+  z.refine((p) => p.length < PIN_MIN || !isTrivialPin(p), 'pinTrivial'),
+);
 
 export function isTrivialPin(p: string): boolean {
   if (/^(\d)\1+$/.test(p)) return true;
@@ -31,7 +32,7 @@ export const newUser = z.strictObject({
   role,
   pin,
   pinAgain: z.string(),
-}).refine((u) => u.pin === u.pinAgain, { message: 'pinMismatch', path: ['pinAgain'] });
+}).check(z.refine((u) => u.pin === u.pinAgain, { message: 'pinMismatch', path: ['pinAgain'] }));
 export type NewUser = z.output<typeof newUser>;
 
 export { userKey } from './userKey';
@@ -49,11 +50,11 @@ export function canOpen(r: Role, screen: string): boolean {
 }
 
 /** Idle minutes before the session locks. */
-export const idleMinutes = z.coerce.number({ error: 'number' }).int('number').min(1, 'idleRange').max(120, 'idleRange');
+export const idleMinutes = z.coerce.number({ error: 'number' }).check(z.int('number'), z.gte(1, 'idleRange'), z.lte(120, 'idleRange'));
 export { DEFAULT_IDLE_MINUTES } from './userKey';
 
 /** A new PIN for an existing user (an administrator's reset, or a recovery). */
 export const newPin = z.strictObject({
   pin,
   pinAgain: z.string(),
-}).refine((u) => u.pin === u.pinAgain, { message: 'pinMismatch', path: ['pinAgain'] });
+}).check(z.refine((u) => u.pin === u.pinAgain, { message: 'pinMismatch', path: ['pinAgain'] }));

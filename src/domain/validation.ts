@@ -1,11 +1,11 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ValidationError, type Issue } from './errors';
 
 /**
  * Zod issues → our issues. Schemas give custom messages that are already translation keys;
  * zod's built-in codes map onto a small shared vocabulary.
  */
-export function toIssues(error: z.ZodError): Issue[] {
+export function toIssues(error: z.core.$ZodError): Issue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     if (issue.message && /^[a-z][A-Za-z]+$/.test(issue.message) && !issue.message.includes(' ')) {
@@ -35,7 +35,7 @@ function withParams(base: Issue, issue: z.core.$ZodIssue): Issue {
 }
 
 /** Parse or throw a ValidationError listing every problem. */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, context?: string): z.output<S> {
+export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, context?: string): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw new ValidationError(toIssues(result.error), value, context);
   return result.data;

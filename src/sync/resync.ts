@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RuleError, ValidationError } from '../domain/errors';
 import { ALL_CLEAR_ID, gateDecision } from '../domain/sync/gate';
 import { backoffMs, idleProgress, withPulled, withRate, type SyncProgress } from '../domain/sync/progress';
@@ -20,9 +20,9 @@ import { GATE, PULL_CHECKED } from './gateSettings';
 export const DEFAULT_CENTRAL_URL = '/central/downtime';
 
 export const gateInput = z.strictObject({
-  url: text(300).refine((u) => /^(https?:\/\/|\/)/.test(u), 'url'),
+  url: text(300).check(z.refine((u) => /^(https?:\/\/|\/)/.test(u), 'url')),
   username: text(100),
-  password: z.string().min(1, 'required').max(200, 'tooLong'),
+  password: z.string().check(z.minLength(1, 'required'), z.maxLength(200, 'tooLong')),
   declaredClean: z.literal(true, { error: 'declaredClean' }),
   pull: z.boolean(),
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { boardOrder, minutesWaiting } from '../../src/domain/emergency/board';
 import { EMERGENCY_EVENT_SCHEMAS } from '../../src/domain/emergency/events';
 import { unknownPatient } from '../../src/domain/emergency/unknownPatient';
@@ -87,7 +88,7 @@ describe('registration fields (issue 14)', () => {
   it('let a correction name an unknown patient without touching the alias', () => {
     const changes = EVENT_SCHEMAS['patient.corrected'].parse({ patient: 'DT-K7-000001-5', changes: { name: 'Ramesh Yadav' } });
     expect(changes.changes).toEqual({ name: 'Ramesh Yadav' });
-    expect(patientFields.partial().parse({ alias: 'UNKNOWN MALE K7-0001' })).toEqual({ alias: 'UNKNOWN MALE K7-0001' });
+    expect(z.partial(patientFields).parse({ alias: 'UNKNOWN MALE K7-0001' })).toEqual({ alias: 'UNKNOWN MALE K7-0001' });
   });
 });
 

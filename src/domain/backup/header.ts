@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEVICE_CODE } from '../device';
 import { HASH_PATTERN } from '../hash';
 import { MAX_SEQ } from '../events/envelope';
@@ -19,7 +19,7 @@ export const EVENTS_PER_FRAME = 500;
 /** No frame of ours comes near this; a larger length field is corruption, not a reason to allocate. */
 export const MAX_FRAME_BYTES = 24 * 1024 * 1024;
 
-const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+$/, 'base64url');
+const base64url = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max), z.regex(/^[A-Za-z0-9_-]+$/, 'base64url'));
 export const KEY_ID = /^[0-9a-f]{16}$/;
 
 /** The public half of the hospital's backup key (ECDH P-256), as a JWK with the curve point only. */
@@ -29,19 +29,19 @@ export type BackupPublicKey = z.output<typeof backupPublicKey>;
 export const bundleHeader = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   version: z.literal(BUNDLE_VERSION),
-  hospital: z.string().min(1).max(120),
-  device: z.string().regex(DEVICE_CODE),
+  hospital: z.string().check(z.minLength(1), z.maxLength(120)),
+  device: z.string().check(z.regex(DEVICE_CODE)),
   /** The first and last sequence inside; `prevHash` is the hash of the event before `from`. */
-  from: z.number().int().min(1).max(MAX_SEQ),
-  to: z.number().int().min(1).max(MAX_SEQ),
-  prevHash: z.string().regex(HASH_PATTERN),
-  headHash: z.string().regex(HASH_PATTERN),
+  from: z.number().check(z.int(), z.gte(1), z.lte(MAX_SEQ)),
+  to: z.number().check(z.int(), z.gte(1), z.lte(MAX_SEQ)),
+  prevHash: z.string().check(z.regex(HASH_PATTERN)),
+  headHash: z.string().check(z.regex(HASH_PATTERN)),
   createdAt: z.iso.datetime(),
   /** The backup key it is sealed to (its id), the ephemeral half of the key agreement, the HKDF salt. */
-  recipient: z.strictObject({ keyId: z.string().regex(KEY_ID), ephemeral: backupPublicKey, salt: base64url(22, 22) }),
+  recipient: z.strictObject({ keyId: z.string().check(z.regex(KEY_ID)), ephemeral: backupPublicKey, salt: base64url(22, 22) }),
   /** The device's signing key: the central store compares it with the key the device registered. */
   signer: publicKeyJwk,
-}).refine((h) => h.from <= h.to, { path: ['to'], message: 'rangeOrder' });
+}).check(z.refine((h) => h.from <= h.to, { path: ['to'], message: 'rangeOrder' }));
 export type BundleHeader = z.output<typeof bundleHeader>;
 
 /** What the device's signature at the end of the bundle covers: the header line and every event frame. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sha256Hex } from '../hash';
 import { backupPublicKey, KEY_ID, type BackupPublicKey } from './header';
 // (by this path: the lint rule reads '../sync/' as src/sync, the resync's IO)
@@ -9,13 +9,13 @@ export const BACKUP_KEY_DOC_ID = 'backupkey';
 /** The central store's copy of the hospital's backup public key (never the private half). */
 export const backupKeyDoc = z.strictObject({
   _id: z.literal(BACKUP_KEY_DOC_ID),
-  _rev: z.string().max(64).optional(),
+  _rev: z.optional(z.string().check(z.maxLength(64))),
   type: z.literal('backup-key'),
-  hospital: z.string().min(1).max(120),
-  keyId: z.string().regex(KEY_ID),
+  hospital: z.string().check(z.minLength(1), z.maxLength(120)),
+  keyId: z.string().check(z.regex(KEY_ID)),
   publicKey: backupPublicKey,
   /** The public half of the replacement signing key (absent for a key made before it existed). */
-  signingKey: publicKeyJwk.optional(),
+  signingKey: z.optional(publicKeyJwk),
   createdAt: z.iso.datetime(),
 });
 

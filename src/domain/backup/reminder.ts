@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** When to remind: after this many hours since the last bundle, or this many events outside any. */
 export const reminderSettings = z.strictObject({
-  hours: z.coerce.number({ error: 'number' }).int('number').min(1, 'reminderHours').max(24 * 14, 'reminderHours'),
-  events: z.coerce.number({ error: 'number' }).int('number').min(1, 'reminderEvents').max(1_000_000, 'reminderEvents'),
+  hours: z.coerce.number({ error: 'number' }).check(z.int('number'), z.gte(1, 'reminderHours'), z.lte(24 * 14, 'reminderHours')),
+  events: z.coerce.number({ error: 'number' }).check(z.int('number'), z.gte(1, 'reminderEvents'), z.lte(1_000_000, 'reminderEvents')),
 });
 export type ReminderSettings = z.output<typeof reminderSettings>;
 export const DEFAULT_REMINDER: ReminderSettings = { hours: 12, events: 500 };

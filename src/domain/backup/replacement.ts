@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEVICE_CODE } from '../device';
 import { HASH_PATTERN } from '../hash';
 import { MAX_SEQ } from '../events/envelope';
@@ -15,17 +15,17 @@ import { publicKeyJwk } from '../../domain/sync/signedHead';
 export const replacementStatement = z.strictObject({
   type: z.literal('device-replacement'),
   version: z.literal(1),
-  hospital: z.string().min(1).max(120),
-  device: z.string().regex(DEVICE_CODE),
+  hospital: z.string().check(z.minLength(1), z.maxLength(120)),
+  device: z.string().check(z.regex(DEVICE_CODE)),
   newKey: publicKeyJwk,
   oldKey: publicKeyJwk,
   /** The last restored event: the store must not hold this code beyond it (the numbers go on from here). */
-  seq: z.number().int().min(1).max(MAX_SEQ),
-  hash: z.string().regex(HASH_PATTERN),
+  seq: z.number().check(z.int(), z.gte(1), z.lte(MAX_SEQ)),
+  hash: z.string().check(z.regex(HASH_PATTERN)),
   at: z.iso.datetime(),
   /** The id of the signing key (keyIdOf of its public half), to say which one a refusal expected. */
-  signingKeyId: z.string().regex(/^[0-9a-f]{16}$/),
-  signature: z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/),
+  signingKeyId: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
+  signature: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/)),
 });
 export type ReplacementStatement = z.output<typeof replacementStatement>;
 export type UnsignedStatement = Omit<ReplacementStatement, 'signature'>;

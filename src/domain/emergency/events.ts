@@ -1,19 +1,20 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { preprocess } from '../preprocess';
 import { DOWNTIME_ID } from '../ids/downtimeId';
 import { personName, text } from '../text';
 import { ARRIVALS, DISPOSITIONS, TRIAGE } from './codes';
 import { VISIT_ID } from './visitId';
 
 /** Empty form fields arrive as '' and mean "not given". */
-const optional = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const optional = <S extends z.ZodMiniType>(schema: S) =>
+  preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.optional(schema));
 const choice = <T extends readonly [string, ...string[]]>(values: T, code: string) =>
   z.enum(values, { error: (iss) => (iss.input === undefined || iss.input === '' ? 'required' : code) });
 
-const visitId = z.string().regex(VISIT_ID, 'visitId');
+const visitId = z.string().check(z.regex(VISIT_ID, 'visitId'));
 
 /** GD (general diary) or DD (daily diary) entry numbers differ per police station: short, plain. */
-const diaryEntry = text(30).pipe(z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} /.-]*$/u, 'diaryEntry'));
+const diaryEntry = z.pipe(text(30), z.string().check(z.regex(/^[\p{L}\p{N}][\p{L}\p{N} /.-]*$/u, 'diaryEntry')));
 
 /**
  * A medico-legal case: the police station that was (or must be) informed, the officer and the
@@ -49,7 +50,7 @@ export const dispositionFields = z.strictObject({
  * events' own times. Strict, like every event: the gateway and the design document refuse the rest.
  */
 export const EMERGENCY_EVENT_SCHEMAS = {
-  'emergency.arrived': arrivalFields.extend({ visit: visitId, patient: z.string().regex(DOWNTIME_ID, 'downtimeId') }),
-  'emergency.triaged': triageFields.extend({ visit: visitId }),
-  'emergency.disposed': dispositionFields.extend({ visit: visitId }),
+  'emergency.arrived': z.extend(arrivalFields, { visit: visitId, patient: z.string().check(z.regex(DOWNTIME_ID, 'downtimeId')) }),
+  'emergency.triaged': z.extend(triageFields, { visit: visitId }),
+  'emergency.disposed': z.extend(dispositionFields, { visit: visitId }),
 } as const;

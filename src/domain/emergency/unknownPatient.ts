@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { preprocess } from '../preprocess';
 import { SEXES } from '../patients/fields';
 import { arrivalFields } from './events';
 
@@ -7,9 +8,9 @@ import { arrivalFields } from './events';
  * estimated age, how they came, who brought them, the MLC details and the complaint. The alias
  * and the downtime ID are numbered by the device.
  */
-export const unknownPatient = arrivalFields.extend({
+export const unknownPatient = z.extend(arrivalFields, {
   sex: z.enum(SEXES, { error: (iss) => (iss.input === undefined || iss.input === '' ? 'required' : 'sex') }),
-  years: z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : Number(v)),
-    z.number({ error: (iss) => (iss.input === undefined ? 'required' : 'number') }).int('number').min(0, 'ageRange').max(125, 'ageRange')),
+  years: preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : Number(v)),
+    z.number({ error: (iss) => (iss.input === undefined ? 'required' : 'number') }).check(z.int('number'), z.gte(0, 'ageRange'), z.lte(125, 'ageRange'))),
 });
 export type UnknownPatientInput = z.input<typeof unknownPatient>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { deviceCode, departmentList, timeZone } from '../device';
 import { text } from '../text';
 import { role, userName } from '../users';
@@ -10,9 +10,9 @@ import { EMERGENCY_EVENT_SCHEMAS } from '../emergency/events';
 import { WARD_EVENT_SCHEMAS } from '../wards/events';
 import { RECONCILE_EVENT_SCHEMAS } from '../reconcile/events';
 
-const patientId = z.string().regex(DOWNTIME_ID, 'downtimeId');
-const tokenId = z.string().regex(TOKEN, 'token');
-const optionalText = (max: number) => text(max).optional();
+const patientId = z.string().check(z.regex(DOWNTIME_ID, 'downtimeId'));
+const tokenId = z.string().check(z.regex(TOKEN, 'token'));
+const optionalText = (max: number) => z.optional(text(max));
 
 /**
  * The data schema of every event type. Strict objects: a missing or an extra field is an error,
@@ -40,15 +40,15 @@ export const EVENT_SCHEMAS = {
   }),
   'patient.corrected': z.strictObject({
     patient: patientId,
-    changes: patientFields.partial().refine((c) => Object.keys(c).length > 0, 'noChanges'),
+    changes: z.partial(patientFields).check(z.refine((c) => Object.keys(c).length > 0, 'noChanges')),
     reason: optionalText(200),
   }),
   'token.issued': z.strictObject({
     token: tokenId,
     patient: patientId,
-    dept: z.string().regex(/^[A-Z]{2,4}$/, 'departmentCode'),
+    dept: z.string().check(z.regex(/^[A-Z]{2,4}$/, 'departmentCode')),
     day: isoDay,
-    number: z.number().int().min(1).max(9999),
+    number: z.number().check(z.int(), z.gte(1), z.lte(9999)),
     doctor: optionalText(60),
     room: optionalText(20),
   }),
@@ -56,7 +56,7 @@ export const EVENT_SCHEMAS = {
   'token.skipped': z.strictObject({ token: tokenId, day: isoDay }),
   'token.done': z.strictObject({ token: tokenId, day: isoDay }),
   'token.cancelled': z.strictObject({ token: tokenId, day: isoDay, reason: text(200) }),
-  'token.printed': z.strictObject({ token: tokenId, day: isoDay, copy: z.number().int().min(1).max(99), paper: z.enum(['80mm', 'A6']) }),
+  'token.printed': z.strictObject({ token: tokenId, day: isoDay, copy: z.number().check(z.int(), z.gte(1), z.lte(99)), paper: z.enum(['80mm', 'A6']) }),
   ...LAB_EVENT_SCHEMAS,
   ...EMERGENCY_EVENT_SCHEMAS,
   ...WARD_EVENT_SCHEMAS,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { canonicalJson, canonicalOrder } from '../canonicalJson';
 import { DEVICE_CODE } from '../device';
 import { ValidationError } from '../errors';
@@ -45,7 +45,7 @@ function hashedPart(doc: Omit<EventDoc, 'hash' | '_rev'>) {
 
 export const computeHash = (doc: Omit<EventDoc, 'hash' | '_rev'>) => sha256Hex(canonicalJson(hashedPart(doc)));
 
-const by = z.string().min(1, 'required').max(80, 'tooLong');
+const by = z.string().check(z.minLength(1, 'required'), z.maxLength(80, 'tooLong'));
 const isoTime = z.iso.datetime({ error: 'timestamp' });
 
 /** Validate an event's data by its type and throw a ValidationError naming every problem. */
@@ -87,18 +87,18 @@ export function buildEvent<T extends EventType>(args: {
   return { ...body, hash: computeHash(body) };
 }
 
-const envelope = z.object({
-  _id: z.string().regex(/^ev:[A-Z0-9]{2,3}:\d{10}$/, 'eventId'),
-  _rev: z.string().optional(),
+const envelope = z.strictObject({
+  _id: z.string().check(z.regex(/^ev:[A-Z0-9]{2,3}:\d{10}$/, 'eventId')),
+  _rev: z.optional(z.string()),
   type: z.string(),
-  device: z.string().regex(DEVICE_CODE, 'deviceCode'),
-  seq: z.number().int().min(1).max(MAX_SEQ),
+  device: z.string().check(z.regex(DEVICE_CODE, 'deviceCode')),
+  seq: z.number().check(z.int(), z.gte(1), z.lte(MAX_SEQ)),
   at: isoTime,
   by,
-  prev: z.string().regex(HASH_PATTERN, 'hashFormat'),
-  hash: z.string().regex(HASH_PATTERN, 'hashFormat'),
+  prev: z.string().check(z.regex(HASH_PATTERN, 'hashFormat')),
+  hash: z.string().check(z.regex(HASH_PATTERN, 'hashFormat')),
   data: z.unknown(),
-}).strict();
+});
 
 /**
  * Check a document that came from storage or the central store: envelope, data schema, id that

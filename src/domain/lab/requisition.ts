@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { preprocess } from '../preprocess';
 import { departmentCode } from '../device';
 import { DOWNTIME_ID } from '../ids/downtimeId';
 import { personName, text } from '../text';
@@ -9,17 +10,17 @@ export type Priority = (typeof PRIORITIES)[number];
 export const priority = z.enum(PRIORITIES, { error: (iss) => (iss.input === undefined || iss.input === '' ? 'required' : 'priority') });
 
 /** Empty form fields arrive as '' and mean "not given". */
-const optional = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const optional = <S extends z.ZodMiniType>(schema: S) =>
+  preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.optional(schema));
 
 export const MAX_TESTS_PER_REQUEST = 60;
 
 /** What the technician fills in; the same rules check the form and the use-case. */
 export const requisitionInput = z.strictObject({
-  patient: z.string({ error: 'required' }).regex(DOWNTIME_ID, 'downtimeId'),
-  tests: z.array(testCode, { error: 'noTests' }).min(1, 'noTests').max(MAX_TESTS_PER_REQUEST, 'tooMany')
+  patient: z.string({ error: 'required' }).check(z.regex(DOWNTIME_ID, 'downtimeId')),
+  tests: z.pipe(z.array(testCode, { error: 'noTests' }).check(z.minLength(1, 'noTests'), z.maxLength(MAX_TESTS_PER_REQUEST, 'tooMany')),
     // The same test ticked twice is one test.
-    .transform((codes) => [...new Set(codes)]),
+    z.transform((codes: string[]) => [...new Set(codes)])),
   priority,
   dept: departmentCode,
   clinician: personName(60),

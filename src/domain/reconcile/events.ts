@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DOWNTIME_ID } from '../ids/downtimeId';
 import { uhid } from '../patients/fields';
 import { text } from '../text';
 
-const patientId = z.string({ error: 'required' }).regex(DOWNTIME_ID, 'downtimeId');
-const eventRef = z.string({ error: 'required' }).regex(/^ev:[A-Z0-9]{2,3}:\d{10}$/, 'eventRef');
+const patientId = z.string({ error: 'required' }).check(z.regex(DOWNTIME_ID, 'downtimeId'));
+const eventRef = z.string({ error: 'required' }).check(z.regex(/^ev:[A-Z0-9]{2,3}:\d{10}$/, 'eventRef'));
 /** Every decision says why: the log is what the medical records department answers for. */
 const reason = text(200);
 
@@ -25,7 +25,7 @@ export const RECONCILE_EVENT_SCHEMAS = {
   'patient.markedNew': z.strictObject({ patient: patientId, reason }),
   /** Two downtime patients are one person: `merged` shows (and exports) under `kept`. */
   'patient.merged': z.strictObject({ kept: patientId, merged: patientId, reason })
-    .refine((d) => d.kept !== d.merged, { message: 'mergeItself', path: ['merged'] }),
+    .check(z.refine((d) => d.kept !== d.merged, { message: 'mergeItself', path: ['merged'] })),
   /**
    * Takes back one decision. `patient` is the patient whose decision it was (for a merge, the
    * merged one), so a device folds the undo onto that patient's row whichever arrives first.

@@ -1,14 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { text } from '../text';
 
 /** The document an administrator creates on the central store once the network is declared clean. */
 export const ALL_CLEAR_ID = 'allclear';
-export const allClearMarker = z.object({
+export const allClearMarker = z.looseObject({
   _id: z.literal(ALL_CLEAR_ID),
   type: z.literal('allclear'),
   at: z.iso.datetime(),
   by: text(80),
-}).passthrough();
+});
 export type AllClearMarker = z.output<typeof allClearMarker>;
 
 export type GateDecision =

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEVICE_CODE } from '../device';
 import { HASH_PATTERN } from '../hash';
 
@@ -8,11 +8,11 @@ import { HASH_PATTERN } from '../hash';
  */
 export const headMessage = (device: string, seq: number, hash: string) => `downtime-desk head v1 ${device} ${seq} ${hash}`;
 
-const base64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/, 'base64url');
+const base64url = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(/^[A-Za-z0-9_-]+$/, 'base64url'));
 
 export const signedHead = z.strictObject({
-  seq: z.number().int().min(1),
-  hash: z.string().regex(HASH_PATTERN, 'hashFormat'),
+  seq: z.number().check(z.int(), z.gte(1)),
+  hash: z.string().check(z.regex(HASH_PATTERN, 'hashFormat')),
   signature: base64url(200),
 });
 export type SignedHead = z.output<typeof signedHead>;
@@ -25,10 +25,10 @@ export const deviceKeyId = (device: string) => `devicekey:${device}`;
 export const DEVICE_KEY_ID = /^devicekey:([A-Z0-9]{2,3})$/;
 
 export const deviceKeyDoc = z.strictObject({
-  _id: z.string().regex(DEVICE_KEY_ID),
-  _rev: z.string().max(64).optional(),
+  _id: z.string().check(z.regex(DEVICE_KEY_ID)),
+  _rev: z.optional(z.string().check(z.maxLength(64))),
   type: z.literal('device-key'),
-  device: z.string().regex(DEVICE_CODE),
+  device: z.string().check(z.regex(DEVICE_CODE)),
   publicKey: publicKeyJwk,
   registeredAt: z.iso.datetime(),
 });

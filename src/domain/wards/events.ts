@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { preprocess } from '../preprocess';
 import { departmentCode } from '../device';
 import { VISIT_ID } from '../emergency/visitId';
 import { DOWNTIME_ID } from '../ids/downtimeId';
@@ -8,16 +9,16 @@ import { ADMISSION_ID } from './admissionId';
 import { ADMIT_SOURCES, BED_MARKS, BED_TYPES, DISCHARGES } from './codes';
 
 /** Empty form fields arrive as '' and mean "not given". */
-const optional = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const optional = <S extends z.ZodMiniType>(schema: S) =>
+  preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.optional(schema));
 const choice = <T extends readonly [string, ...string[]]>(values: T, code: string) =>
   z.enum(values, { error: (iss) => (iss.input === undefined || iss.input === '' ? 'required' : code) });
 
 /** A ward's short code (the census and the bed board name it): 2–6 capital letters or digits. */
 export const WARD_CODE = /^[A-Z0-9]{2,6}$/;
-export const wardCode = z.string({ error: 'required' }).trim().min(1, 'required').regex(WARD_CODE, 'wardCode');
-const bedLabel = z.string({ error: 'required' }).min(1, 'required').regex(BED_LABEL, 'bedLabel');
-const admissionId = z.string().regex(ADMISSION_ID, 'admissionId');
+export const wardCode = z.string({ error: 'required' }).check(z.trim(), z.minLength(1, 'required'), z.regex(WARD_CODE, 'wardCode'));
+const bedLabel = z.string({ error: 'required' }).check(z.minLength(1, 'required'), z.regex(BED_LABEL, 'bedLabel'));
+const admissionId = z.string().check(z.regex(ADMISSION_ID, 'admissionId'));
 const place = z.strictObject({ ward: wardCode, bed: bedLabel });
 
 export const wardFields = z.strictObject({
@@ -25,33 +26,33 @@ export const wardFields = z.strictObject({
   name: text(60),
   nameHi: optional(text(60)),
   beds: z.array(z.strictObject({ label: bedLabel, type: choice(BED_TYPES, 'bedType') }), { error: 'required' })
-    .min(1, 'required').max(MAX_BEDS, 'tooManyBeds')
-    .superRefine((beds, ctx) => {
-      const seen = new Set<string>();
-      beds.forEach((b, i) => {
-        if (seen.has(b.label)) ctx.addIssue({ code: 'custom', message: 'bedTwice', path: [i, 'label'] });
-        seen.add(b.label);
-      });
-    }),
+    .check(z.minLength(1, 'required'), z.maxLength(MAX_BEDS, 'tooManyBeds'),
+      z.superRefine((beds, ctx) => {
+        const seen = new Set<string>();
+        beds.forEach((b, i) => {
+          if (seen.has(b.label)) ctx.addIssue({ code: 'custom', message: 'bedTwice', path: [i, 'label'] });
+          seen.add(b.label);
+        });
+      })),
 });
 
 /** What the admit form asks; the IP number is given by the device. */
 export const admitFields = z.strictObject({
-  patient: z.string({ error: 'required' }).regex(DOWNTIME_ID, 'downtimeId'),
+  patient: z.string({ error: 'required' }).check(z.regex(DOWNTIME_ID, 'downtimeId')),
   ward: wardCode,
   bed: bedLabel,
   source: choice(ADMIT_SOURCES, 'admitSource'),
-  visit: optional(z.string().regex(VISIT_ID, 'visitId')),
+  visit: optional(z.string().check(z.regex(VISIT_ID, 'visitId'))),
   dept: departmentCode,
   consultant: personName(60),
   diagnosis: text(200),
-  mlc: z.boolean().optional(),
+  mlc: z.optional(z.boolean()),
 });
 
 export const dischargeFields = z.strictObject({
   outcome: choice(DISCHARGES, 'discharge'),
   /** The time of death, for a death only. */
-  diedAt: z.iso.datetime({ error: 'timestamp' }).optional(),
+  diedAt: z.optional(z.iso.datetime({ error: 'timestamp' })),
   note: optional(text(200)),
 });
 
@@ -61,7 +62,7 @@ export const enteredInErrorFields = z.strictObject({
 });
 
 /** A death needs its time; no other outcome has one. */
-const deathTime = (d: { outcome: string; diedAt?: string | undefined }, ctx: z.RefinementCtx) => {
+const deathTime = (d: { outcome: string; diedAt?: string | undefined }, ctx: z.core.$RefinementCtx) => {
   if (d.outcome === 'death' && !d.diedAt) ctx.addIssue({ code: 'custom', message: 'required', path: ['diedAt'] });
   if (d.outcome !== 'death' && d.diedAt) ctx.addIssue({ code: 'custom', message: 'diedAtNotDeath', path: ['diedAt'] });
 };
@@ -73,18 +74,18 @@ const deathTime = (d: { outcome: string; diedAt?: string | undefined }, ctx: z.R
  */
 export const WARD_EVENT_SCHEMAS = {
   'ward.defined': wardFields,
-  'bed.marked': place.extend({ status: choice(BED_MARKS, 'bedMark') }),
-  'ward.admitted': admitFields.extend({ admission: admissionId }),
+  'bed.marked': z.extend(place, { status: choice(BED_MARKS, 'bedMark') }),
+  'ward.admitted': z.extend(admitFields, { admission: admissionId }),
   'ward.transferred': z.strictObject({ admission: admissionId, from: place, to: place }),
-  'ward.discharged': dischargeFields.extend({ admission: admissionId, from: place }).superRefine(deathTime),
+  'ward.discharged': z.extend(dischargeFields, { admission: admissionId, from: place }).check(z.superRefine(deathTime)),
   /**
    * The admission should never have been recorded (the wrong patient, or one patient admitted
    * twice by two tablets offline): the bed it names is free again, the admission stays in the
    * history marked so and leaves the census and the HIS's stays.
    */
-  'ward.enteredInError': enteredInErrorFields.extend({ admission: admissionId, from: place }),
+  'ward.enteredInError': z.extend(enteredInErrorFields, { admission: admissionId, from: place }),
   /** A wristband left the printer: copies count from 1, so a reprint says "REPRINT n". */
-  'ward.wristbandPrinted': z.strictObject({ admission: admissionId, copy: z.number().int().min(1).max(99) }),
+  'ward.wristbandPrinted': z.strictObject({ admission: admissionId, copy: z.number().check(z.int(), z.gte(1), z.lte(99)) }),
 } as const;
 
 export { deathTime };

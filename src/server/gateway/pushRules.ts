@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { eventIdRange } from '../../domain/events/envelope';
 import { allClearMarker, ALL_CLEAR_ID } from '../../domain/sync/gate';
 import { checkPush, idsToLookUp, type StoredEvent, type Verdict } from '../../domain/sync/pushCheck';
@@ -19,12 +19,13 @@ export class Refusal extends Error {
   }
 }
 
-const bulkBody = z.strictObject({ docs: z.array(z.unknown()).min(1).max(MAX_BATCH), new_edits: z.literal(false) });
-const keysBody = z.strictObject({ keys: z.array(z.string().max(40)).min(1).max(MAX_KEYS) });
-const revsDiffBody = z.record(z.string().max(40), z.array(z.string().max(40)).min(1).max(100)).refine((r) => Object.keys(r).length <= MAX_BATCH);
+const bulkBody = z.strictObject({ docs: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_BATCH)), new_edits: z.literal(false) });
+const keysBody = z.strictObject({ keys: z.array(z.string().check(z.maxLength(40))).check(z.minLength(1), z.maxLength(MAX_KEYS)) });
+const revsDiffBody = z.record(z.string().check(z.maxLength(40)), z.array(z.string().check(z.maxLength(40))).check(z.minLength(1), z.maxLength(100)))
+  .check(z.refine((r) => Object.keys(r).length <= MAX_BATCH));
 const statusBody = z.strictObject({
-  _id: z.string(), _rev: z.string().max(64).optional(), type: z.literal('device-status'), device: z.string(),
-  confirmedSeq: z.number().int().min(0), refused: z.number().int().min(0), syncedAt: z.iso.datetime(), head: signedHead,
+  _id: z.string(), _rev: z.optional(z.string().check(z.maxLength(64))), type: z.literal('device-status'), device: z.string(),
+  confirmedSeq: z.number().check(z.int(), z.gte(0)), refused: z.number().check(z.int(), z.gte(0)), syncedAt: z.iso.datetime(), head: signedHead,
 });
 
 /**

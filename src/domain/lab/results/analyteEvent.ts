@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { catalogueVersion, TEST_CODE } from '../catalogue';
 import { testAnalytes } from './analytes';
 
@@ -15,7 +15,7 @@ import { testAnalytes } from './analytes';
 export const analytesUpdated = z.strictObject({
   version: catalogueVersion,
   basedOn: catalogueVersion,
-  test: z.string().regex(TEST_CODE, 'testCode'),
+  test: z.string().check(z.regex(TEST_CODE, 'testCode')),
   analytes: testAnalytes,
-}).refine((d) => d.version !== d.basedOn, { message: 'basedOnItself', path: ['basedOn'] });
+}).check(z.refine((d) => d.version !== d.basedOn, { message: 'basedOnItself', path: ['basedOn'] }));
 
