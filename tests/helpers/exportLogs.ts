@@ -4,7 +4,7 @@ import { ExportMapper, type Change } from '../../src/domain/export/mapper';
 import { DEFAULT_SYSTEMS } from '../../src/domain/export/systems';
 import { formatDowntimeId } from '../../src/domain/ids/downtimeId';
 import { formatSpecimenId } from '../../src/domain/ids/specimenId';
-import { DEFAULT_CATALOGUE } from '../../src/domain/lab/catalogue';
+import { DEFAULT_CATALOGUE } from '../../src/domain/lab/defaultCatalogue';
 import { formatRequestId } from '../../src/domain/lab/requestId';
 import type { Analyte } from '../../src/domain/lab/results/analytes';
 

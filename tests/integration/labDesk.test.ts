@@ -5,7 +5,7 @@ import { FrontDesk } from '../../src/device/frontDesk';
 import { verifyChain } from '../../src/domain/events/chain';
 import { compactSpecimenId } from '../../src/domain/ids/compactSpecimenId';
 import { formatSpecimenId, parseSpecimenId } from '../../src/domain/ids/specimenId';
-import { DEFAULT_CATALOGUE } from '../../src/domain/lab/catalogue';
+import { DEFAULT_CATALOGUE } from '../../src/domain/lab/defaultCatalogue';
 import type { SpecimenRow } from '../../src/domain/projections/labRows';
 import { openBlockRow } from '../../src/domain/projections/projectLab';
 import { refusal } from '../helpers/refusal';

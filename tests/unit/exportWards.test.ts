@@ -6,7 +6,7 @@ import { DEFAULT_SYSTEMS } from '../../src/domain/export/systems';
 import { formatDowntimeId } from '../../src/domain/ids/downtimeId';
 import { formatAdmissionId } from '../../src/domain/wards/admissionId';
 import { formatSpecimenId } from '../../src/domain/ids/specimenId';
-import { DEFAULT_CATALOGUE } from '../../src/domain/lab/catalogue';
+import { DEFAULT_CATALOGUE } from '../../src/domain/lab/defaultCatalogue';
 import { formatRequestId } from '../../src/domain/lab/requestId';
 import { chainedLog, exportSteps } from '../helpers/exportLogs';
 import { fhirErrors } from '../helpers/fhirSchema';

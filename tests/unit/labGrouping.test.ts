@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATALOGUE, type LabTest } from '../../src/domain/lab/catalogue';
+import type { LabTest } from '../../src/domain/lab/catalogue';
+import { DEFAULT_CATALOGUE } from '../../src/domain/lab/defaultCatalogue';
 import { groupSpecimens } from '../../src/domain/lab/grouping';
 import { resolveTests } from '../../src/domain/lab/requisition';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/domain/canonicalJson';
 import { sha256Hex } from '../../src/domain/hash';
-import { DEFAULT_CATALOGUE } from '../../src/domain/lab/catalogue';
+import { DEFAULT_CATALOGUE } from '../../src/domain/lab/defaultCatalogue';
 import { testAnalytes, type Analyte } from '../../src/domain/lab/results/analytes';
 import { calculate } from '../../src/domain/lab/results/calculations';
 import { DEFAULT_ANALYTES } from '../../src/domain/lab/results/defaultAnalytes';

@@ -1,7 +1,7 @@
 import type { PatientFields } from '../patients/fields';
 import { birthDay } from '../patients/age';
 import { CONTAINER_LABEL, type Container, type Sample } from '../lab/containers';
-import { DEFAULT_CATALOGUE } from '../lab/catalogue';
+import { DEFAULT_CATALOGUE } from '../lab/defaultCatalogue';
 import type { RejectReason } from '../lab/status';
 import type { AnalyteCatalogue } from '../lab/results/analytes';
 import { DEFAULT_ANALYTES } from '../lab/results/defaultAnalytes';

@@ -11,7 +11,7 @@ import type { EventType } from '../../../src/domain/events/catalog';
 import { parseEvent } from '../../../src/domain/events/envelope';
 import { formatDowntimeId } from '../../../src/domain/ids/downtimeId';
 import { formatSpecimenId } from '../../../src/domain/ids/specimenId';
-import { DEFAULT_CATALOGUE } from '../../../src/domain/lab/catalogue';
+import { DEFAULT_CATALOGUE } from '../../../src/domain/lab/defaultCatalogue';
 import { formatRequestId } from '../../../src/domain/lab/requestId';
 import type { Priority } from '../../../src/domain/lab/requisition';
 import { PROJECTION_TABLES } from '../../../src/domain/projections/rows';

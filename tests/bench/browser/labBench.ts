@@ -11,7 +11,7 @@ import { DEFAULT_DEPARTMENTS } from '../../../src/domain/device';
 import type { EventType } from '../../../src/domain/events/catalog';
 import { formatDowntimeId } from '../../../src/domain/ids/downtimeId';
 import { formatSpecimenId } from '../../../src/domain/ids/specimenId';
-import { DEFAULT_CATALOGUE } from '../../../src/domain/lab/catalogue';
+import { DEFAULT_CATALOGUE } from '../../../src/domain/lab/defaultCatalogue';
 import { groupSpecimens } from '../../../src/domain/lab/grouping';
 import { formatRequestId } from '../../../src/domain/lab/requestId';
 import { resolveTests, type Priority } from '../../../src/domain/lab/requisition';

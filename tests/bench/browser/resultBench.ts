@@ -6,7 +6,7 @@ import type { Desk } from '../../../src/device/desk';
 import type { LabDesk } from '../../../src/device/labDesk';
 import { ResultDesk } from '../../../src/device/resultDesk';
 import type { EventType } from '../../../src/domain/events/catalog';
-import { DEFAULT_CATALOGUE } from '../../../src/domain/lab/catalogue';
+import { DEFAULT_CATALOGUE } from '../../../src/domain/lab/defaultCatalogue';
 import { DEFAULT_ANALYTES } from '../../../src/domain/lab/results/defaultAnalytes';
 import { formatDowntimeId } from '../../../src/domain/ids/downtimeId';
 import { cumulativeTable } from '../../../src/domain/lab/results/cumulative';

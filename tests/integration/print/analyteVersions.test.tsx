@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FrontDesk } from '../../../src/device/frontDesk';
 import { LabDesk } from '../../../src/device/labDesk';
 import { ResultDesk } from '../../../src/device/resultDesk';
-import { DEFAULT_CATALOGUE } from '../../../src/domain/lab/catalogue';
+import { DEFAULT_CATALOGUE } from '../../../src/domain/lab/defaultCatalogue';
 import type { Analyte } from '../../../src/domain/lab/results/analytes';
 import { DEFAULT_ANALYTES } from '../../../src/domain/lab/results/defaultAnalytes';
 import { ResultReport } from '../../../src/print/ResultReport';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FrontDesk } from '../../../src/device/frontDesk';
 import { LabDesk } from '../../../src/device/labDesk';
 import { ResultDesk } from '../../../src/device/resultDesk';
-import { DEFAULT_CATALOGUE } from '../../../src/domain/lab/catalogue';
+import { DEFAULT_CATALOGUE } from '../../../src/domain/lab/defaultCatalogue';
 import { REPORT_PAGE_CSS } from '../../../src/print/paper';
 import { ResultReport } from '../../../src/print/ResultReport';
 import { initI18n, loadLanguage } from '../../../src/ui/i18n';
