@@ -6,7 +6,7 @@ import { canOpen } from '../domain/users';
 import type { SessionUser } from '../device/desk';
 import type { DeviceIdentity } from '../device/identity';
 import { HomeScreen } from './home/HomeScreen';
-import { BackupReminder } from './backup/BackupReminder';
+import { ReminderWhenDue } from './backup/ReminderWhenDue';
 import { useSession } from './session';
 import { lazyScreen } from './shared/lazyScreen';
 import { Loading } from './shared/Loading';
@@ -50,7 +50,7 @@ export function Shell({ user, identity }: { user: SessionUser; identity: DeviceI
       <nav className="tabs">
         {screens.map((s) => <Link key={s.key} href={s.path}>{s.label}</Link>)}
       </nav>
-      {user.role === 'admin' || user.role === 'clerk' ? <BackupReminder /> : null}
+      {user.role === 'admin' || user.role === 'clerk' ? <ReminderWhenDue /> : null}
       <Suspense fallback={<Loading />}>
         <Switch>
           <Route path="/">{home}</Route>

@@ -5,8 +5,8 @@ import { bundleFileName, type BundleHeader } from '../../src/domain/backup/heade
 import { judgeNovelty, requireHospital } from '../../src/domain/backup/held';
 import { BundleRefusal, REFUSAL_CODES } from '../../src/domain/backup/refusal';
 import { SameRead } from '../../src/domain/backup/sameRead';
-import { strings as commonEn } from '../../src/ui/i18n/strings/common.en';
-import { strings as commonHi } from '../../src/ui/i18n/strings/common.hi';
+import { strings as backupEn } from '../../src/ui/i18n/strings/backup.en';
+import { strings as backupHi } from '../../src/ui/i18n/strings/backup.hi';
 import { bundleReminder } from '../../src/domain/backup/reminder';
 import { GENESIS_PREV } from '../../src/domain/hash';
 import { bundleBytes, bytesOf, chainOf, deviceSigner, pagesOf, streamOf } from '../helpers/bundleFixtures';
@@ -191,8 +191,8 @@ describe('the bundle reminder', () => {
 describe('refusal reasons on screen', () => {
   it('every refusal code has its English and Hindi reason', () => {
     for (const code of REFUSAL_CODES) {
-      expect(commonEn.backup.refusedCode[code], code).toMatch(/\w/);
-      expect(commonHi.backup.refusedCode[code], code).toMatch(/\S/);
+      expect(backupEn.backup.refusedCode[code], code).toMatch(/\w/);
+      expect(backupHi.backup.refusedCode[code], code).toMatch(/\S/);
     }
   });
 });

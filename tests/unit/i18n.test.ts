@@ -54,6 +54,7 @@ const loadedWith: [RegExp, readonly Area[]][] = [
   [/^src\/print\/(WardCensus|Wristband)/, SCREEN_AREAS.wards],
   [/^src\/print\/RecoverySheet/, SCREEN_AREAS.keys],
   [/^src\/print\/PrinterTestLabel/, SCREEN_AREAS.admin],
+  [/^src\/ui\/backup\/(BackupPanel|ReadOnlyImport)/, SCREEN_AREAS.admin],
   ...Object.entries(SCREEN_AREAS).map(([dir, areas]) => [new RegExp(`^src/ui/${dir}/`), areas] as [RegExp, readonly Area[]]),
 ];
 

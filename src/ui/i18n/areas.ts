@@ -8,7 +8,7 @@ import { strings as baseEn } from './strings/base.en';
  * service worker precaches them all). A key lives in exactly one area; areas merge into the one
  * i18next namespace, so keys read the same whichever area they come from.
  */
-export const AREAS = ['base', 'common', 'enroll', 'recovery', 'desk', 'slip', 'queue', 'emergency', 'wards', 'lab', 'his', 'sync', 'admin'] as const;
+export const AREAS = ['base', 'common', 'backup', 'enroll', 'recovery', 'desk', 'slip', 'queue', 'emergency', 'wards', 'lab', 'his', 'sync', 'admin'] as const;
 export type Area = (typeof AREAS)[number];
 
 type Strings = Record<string, unknown>;
@@ -19,6 +19,7 @@ export const LOADERS: Record<Language, Record<Area, Loader>> = {
   en: {
     base: () => Promise.resolve(baseEn), // built in: the first load's own strings
     common: () => import('./strings/common.en').then((m) => m.strings),
+    backup: () => import('./strings/backup.en').then((m) => m.strings),
     enroll: () => import('./strings/enroll.en').then((m) => m.strings),
     recovery: () => import('./strings/recovery.en').then((m) => m.strings),
     desk: () => import('./strings/desk.en').then((m) => m.strings),
@@ -34,6 +35,7 @@ export const LOADERS: Record<Language, Record<Area, Loader>> = {
   hi: {
     base: () => import('./strings/base.hi').then((m) => m.strings),
     common: () => import('./strings/common.hi').then((m) => m.strings),
+    backup: () => import('./strings/backup.hi').then((m) => m.strings),
     enroll: () => import('./strings/enroll.hi').then((m) => m.strings),
     recovery: () => import('./strings/recovery.hi').then((m) => m.strings),
     desk: () => import('./strings/desk.hi').then((m) => m.strings),
@@ -56,7 +58,8 @@ export const LOADERS: Record<Language, Record<Area, Loader>> = {
 export const SCREEN_AREAS = {
   shell: ['common'],
   home: ['common'],
-  enroll: ['common', 'enroll'],
+  // Enrolment can restore from a bundle.
+  enroll: ['common', 'enroll', 'backup'],
   recovery: ['common', 'recovery'],
   keys: ['recovery'],
   kiosk: ['queue'],
@@ -69,7 +72,9 @@ export const SCREEN_AREAS = {
   his: ['common', 'his'],
   reconcile: ['common', 'his'],
   sync: ['common', 'sync', 'desk'],
-  // The printer settings show the lab's label paper sizes.
-  admin: ['common', 'admin', 'enroll', 'wards', 'lab'],
+  // The printer settings show the lab's label paper sizes; "This device" has the backup panel.
+  admin: ['common', 'admin', 'enroll', 'wards', 'lab', 'backup'],
+  // The bundle reminder after a login (loaded when one is first due) and the backup panel.
+  backup: ['common', 'backup'],
 } as const satisfies Record<string, readonly Area[]>;
 export type Screen = keyof typeof SCREEN_AREAS;

@@ -1,5 +1,6 @@
 import { strings as baseEn } from './strings/base.en';
 import { strings as commonEn } from './strings/common.en';
+import { strings as backupEn } from './strings/backup.en';
 import { strings as enrollEn } from './strings/enroll.en';
 import { strings as recoveryEn } from './strings/recovery.en';
 import { strings as deskEn } from './strings/desk.en';
@@ -17,9 +18,9 @@ import { mergeStrings } from './mergeStrings';
  * Every English string, all areas merged: for tests and types only. The app never imports
  * this (it loads areas with their screens: index.ts, areas.ts); `npm run size` would show it.
  */
-export const en = mergeStrings(baseEn, commonEn, enrollEn, recoveryEn, deskEn, slipEn, queueEn, emergencyEn, wardsEn, labEn, hisEn, syncEn, adminEn) as Messages;
+export const en = mergeStrings(baseEn, commonEn, backupEn, enrollEn, recoveryEn, deskEn, slipEn, queueEn, emergencyEn, wardsEn, labEn, hisEn, syncEn, adminEn) as Messages;
 
-export type Messages = typeof baseEn & typeof commonEn & typeof enrollEn & typeof recoveryEn & typeof deskEn & typeof slipEn & typeof queueEn & typeof emergencyEn & typeof wardsEn & typeof labEn & typeof hisEn & typeof syncEn & typeof adminEn;
+export type Messages = typeof baseEn & typeof commonEn & typeof backupEn & typeof enrollEn & typeof recoveryEn & typeof deskEn & typeof slipEn & typeof queueEn & typeof emergencyEn & typeof wardsEn & typeof labEn & typeof hisEn & typeof syncEn & typeof adminEn;
 
 /** Each area's English strings, by area: a key lives in exactly one (a unit test checks). */
-export const enAreas = { base: baseEn, common: commonEn, enroll: enrollEn, recovery: recoveryEn, desk: deskEn, slip: slipEn, queue: queueEn, emergency: emergencyEn, wards: wardsEn, lab: labEn, his: hisEn, sync: syncEn, admin: adminEn };
+export const enAreas = { base: baseEn, common: commonEn, backup: backupEn, enroll: enrollEn, recovery: recoveryEn, desk: deskEn, slip: slipEn, queue: queueEn, emergency: emergencyEn, wards: wardsEn, lab: labEn, his: hisEn, sync: syncEn, admin: adminEn };

@@ -1,5 +1,6 @@
 import { strings as baseHi } from './strings/base.hi';
 import { strings as commonHi } from './strings/common.hi';
+import { strings as backupHi } from './strings/backup.hi';
 import { strings as enrollHi } from './strings/enroll.hi';
 import { strings as recoveryHi } from './strings/recovery.hi';
 import { strings as deskHi } from './strings/desk.hi';
@@ -15,7 +16,7 @@ import type { Messages } from './en';
 import { mergeStrings } from './mergeStrings';
 
 /** Every Hindi string, all areas merged: for tests only (see en.ts). */
-export const hi = mergeStrings(baseHi, commonHi, enrollHi, recoveryHi, deskHi, slipHi, queueHi, emergencyHi, wardsHi, labHi, hisHi, syncHi, adminHi) as Messages;
+export const hi = mergeStrings(baseHi, commonHi, backupHi, enrollHi, recoveryHi, deskHi, slipHi, queueHi, emergencyHi, wardsHi, labHi, hisHi, syncHi, adminHi) as Messages;
 
 /** Each area's Hindi strings, by area. */
-export const hiAreas = { base: baseHi, common: commonHi, enroll: enrollHi, recovery: recoveryHi, desk: deskHi, slip: slipHi, queue: queueHi, emergency: emergencyHi, wards: wardsHi, lab: labHi, his: hisHi, sync: syncHi, admin: adminHi };
+export const hiAreas = { base: baseHi, common: commonHi, backup: backupHi, enroll: enrollHi, recovery: recoveryHi, desk: deskHi, slip: slipHi, queue: queueHi, emergency: emergencyHi, wards: wardsHi, lab: labHi, his: hisHi, sync: syncHi, admin: adminHi };

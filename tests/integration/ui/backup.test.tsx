@@ -5,7 +5,7 @@ import { generateBackupKey, openBundle } from '../../../src/crypto/bundleSeal';
 import { backupKeyText } from '../../../src/domain/backup/publicKeyText';
 import { BackupDesk } from '../../../src/device/backupDesk';
 import { BackupPanel } from '../../../src/ui/backup/BackupPanel';
-import { BackupReminder } from '../../../src/ui/backup/BackupReminder';
+import { ReminderWhenDue } from '../../../src/ui/backup/ReminderWhenDue';
 import { MakeBundle } from '../../../src/ui/backup/MakeBundle';
 import { initI18n, setLanguage } from '../../../src/ui/i18n';
 import { DeskProvider } from '../../../src/ui/services';
@@ -94,7 +94,7 @@ describe('backup bundles on "This device"', () => {
     await backups.setReminderSettings(t.admin, { hours: 300, events: 100 });
     const clerk = await t.desk.addUser(t.admin, { name: 'Ravi Clerk', role: 'clerk', pin: '739164', pinAgain: '739164' });
     useSession.getState().login(clerk);
-    const view = render(<DeskProvider desk={t.desk}><BackupReminder /></DeskProvider>);
+    const view = render(<DeskProvider desk={t.desk}><ReminderWhenDue /></DeskProvider>);
     // Fewer events than the setting and little time since enrollment: no reminder.
     await waitFor(async () => expect(await backups.status()).toMatchObject({ notInBundle: await t.desk.eventCount() }));
     // The screen renders nothing both before and after reading: what it reads is asked too.
