@@ -1,5 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateBackupKey, openBundle } from '../../../src/crypto/bundleSeal';
 import { backupKeyText } from '../../../src/domain/backup/publicKeyText';
@@ -8,7 +9,8 @@ import { BackupPanel } from '../../../src/ui/backup/BackupPanel';
 import { ReminderWhenDue } from '../../../src/ui/backup/ReminderWhenDue';
 import { MakeBundle } from '../../../src/ui/backup/MakeBundle';
 import { initI18n, setLanguage } from '../../../src/ui/i18n';
-import { DeskProvider } from '../../../src/ui/services';
+import { DeskProvider, useLive } from '../../../src/ui/services';
+import { reminderOf } from '../../../src/device/bundleReminder';
 import { useSession } from '../../../src/ui/session';
 import { tablet } from '../../helpers/centralHarness';
 import { makeDesk } from '../../helpers/deviceHarness';
@@ -84,6 +86,14 @@ describe('backup bundles on "This device"', () => {
     expect(opened).toBe(events);
   });
 
+  /** Marks when a reminder, once due, is no longer: as the shell's ReminderWhenDue reads it. */
+  function ReminderSeen() {
+    const reminder = useLive((d) => reminderOf(d), []);
+    const [seen, setSeen] = useState(false);
+    if (reminder && !seen) setSeen(true);
+    return seen && reminder === null ? <p data-testid="reminder-over" /> : null;
+  }
+
   it('reminds a clerk at login once enough events are in no bundle, and the clerk can make the bundle there', async () => {
     const user = userEvent.setup();
     fakePicker();
@@ -94,7 +104,7 @@ describe('backup bundles on "This device"', () => {
     await backups.setReminderSettings(t.admin, { hours: 300, events: 100 });
     const clerk = await t.desk.addUser(t.admin, { name: 'Ravi Clerk', role: 'clerk', pin: '739164', pinAgain: '739164' });
     useSession.getState().login(clerk);
-    const view = render(<DeskProvider desk={t.desk}><ReminderWhenDue /></DeskProvider>);
+    const view = render(<DeskProvider desk={t.desk}><ReminderWhenDue /><ReminderSeen /></DeskProvider>);
     // Fewer events than the setting and little time since enrollment: no reminder.
     await waitFor(async () => expect(await backups.status()).toMatchObject({ notInBundle: await t.desk.eventCount() }));
     // The screen renders nothing both before and after reading: what it reads is asked too.
@@ -107,6 +117,9 @@ describe('backup bundles on "This device"', () => {
     await user.click(screen.getByRole('button', { name: 'Make a backup bundle' }));
     // The reminder is over, but which file was written stays until the clerk presses OK.
     const made = await screen.findByTestId('bundle-made');
+    // The shell's reading of the reminder has seen it end too (ReminderSeen reads it the same way)...
+    await screen.findByTestId('reminder-over');
+    // ...and the file written still shows.
     expect(made).toHaveTextContent(/^AIIMS-New-Delhi_K8_1-\d+_.*\.ddbundle written \(\d+ events\)\.OK$/);
     expect(screen.queryByTestId('bundle-reminder')).toBeNull();
     expect((await backups.lastBundle())?.to).toBe(await t.desk.eventCount());
