@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
  *
  * Left to itself, the bundler makes one chunk for every distinct set of lazy importers: the clerk
  * path was 58 files beyond the login's 11, most under 1 KB gzip. Each file is compressed on its
- * own and repeats the imports and names the others share, so the path weighed about 16 KB more
+ * own and repeats the imports and names the others share, so the path weighed about 22 KB more
  * than the same code in two files. The login chunk takes everything the entry imports statically.
  * The session chunk takes the modules its roots import statically, except the login's (the login
  * would otherwise wait for the session chunk). Dynamic imports inside either stay lazy unless their
