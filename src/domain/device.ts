@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { preprocess } from './preprocess';
+import { blankAsAbsent } from './preprocess';
 import { text } from './text';
 
 /** 2–3 upper-case letters or digits; embedded in every human-facing number (DESIGN.md §3). */
@@ -10,9 +10,6 @@ export const deviceCode = z.string({ error: 'required' }).check(z.trim(), z.minL
 export const departmentCode = z.string({ error: 'required' }).check(z.trim(), z.minLength(1, 'required'),
   z.regex(/^[A-Z]{2,4}$/, 'departmentCode'));
 
-/** Empty form fields arrive as '' and mean "no rule". */
-const rule = <S extends z.ZodMiniType>(schema: S) =>
-  preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.optional(schema));
 const ruleYears = z.coerce.number({ error: 'number' }).check(z.int('number'), z.gte(0, 'deptAgeRange'), z.lte(125, 'deptAgeRange'));
 
 /**
@@ -25,9 +22,9 @@ export const department = z.strictObject({
   code: departmentCode,
   name: text(60),
   nameHi: text(60),
-  sex: rule(z.enum(['M', 'F'], { error: 'notAllowed' })),
-  minYears: rule(ruleYears),
-  maxYears: rule(ruleYears),
+  sex: blankAsAbsent(z.enum(['M', 'F'], { error: 'notAllowed' })),
+  minYears: blankAsAbsent(ruleYears),
+  maxYears: blankAsAbsent(ruleYears),
 }).check(z.refine((d) => d.minYears === undefined || d.maxYears === undefined || d.minYears <= d.maxYears,
   { message: 'deptAgeOrder', path: ['maxYears'] }));
 export type Department = z.output<typeof department>;

@@ -13,3 +13,7 @@ export interface ZodMiniPreprocess<B extends z.core.SomeType> extends z.ZodMiniP
  */
 export const preprocess = <B extends z.core.$ZodType>(fn: (value: unknown) => unknown, schema: B) =>
   z.pipe(z.transform(fn), schema) as unknown as ZodMiniPreprocess<B>;
+
+/** An optional form field: empty form fields arrive as '' (or blanks) and mean "not given". */
+export const blankAsAbsent = <S extends z.ZodMiniType>(schema: S) =>
+  preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.optional(schema));

@@ -1,13 +1,10 @@
 import * as z from 'zod/mini';
-import { preprocess } from '../preprocess';
+import { blankAsAbsent } from '../preprocess';
 import { DOWNTIME_ID } from '../ids/downtimeId';
 import { personName, text } from '../text';
 import { ARRIVALS, DISPOSITIONS, TRIAGE } from './codes';
 import { VISIT_ID } from './visitId';
 
-/** Empty form fields arrive as '' and mean "not given". */
-const optional = <S extends z.ZodMiniType>(schema: S) =>
-  preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.optional(schema));
 const choice = <T extends readonly [string, ...string[]]>(values: T, code: string) =>
   z.enum(values, { error: (iss) => (iss.input === undefined || iss.input === '' ? 'required' : code) });
 
@@ -22,27 +19,27 @@ const diaryEntry = z.pipe(text(30), z.string().check(z.regex(/^[\p{L}\p{N}][\p{L
  */
 export const mlc = z.strictObject({
   station: text(80),
-  officer: optional(personName(80)),
-  entry: optional(diaryEntry),
+  officer: blankAsAbsent(personName(80)),
+  entry: blankAsAbsent(diaryEntry),
 });
 
 /** How the patient came and who brought them: asked at the door, before the patient's own details. */
 export const arrivalFields = z.strictObject({
   arrival: choice(ARRIVALS, 'arrival'),
-  broughtBy: optional(text(80)),
-  mlc: optional(mlc),
-  complaint: optional(text(200)),
+  broughtBy: blankAsAbsent(text(80)),
+  mlc: blankAsAbsent(mlc),
+  complaint: blankAsAbsent(text(200)),
 });
 
 export const triageFields = z.strictObject({
   category: choice(TRIAGE, 'triage'),
-  complaint: optional(text(200)),
-  area: optional(text(40)),
+  complaint: blankAsAbsent(text(200)),
+  area: blankAsAbsent(text(40)),
 });
 
 export const dispositionFields = z.strictObject({
   disposition: choice(DISPOSITIONS, 'disposition'),
-  note: optional(text(200)),
+  note: blankAsAbsent(text(200)),
 });
 
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { preprocess } from '../preprocess';
+import { blankAsAbsent } from '../preprocess';
 import { departmentCode } from '../device';
 import { DOWNTIME_ID } from '../ids/downtimeId';
 import { personName, text } from '../text';
@@ -9,9 +9,6 @@ export const PRIORITIES = ['routine', 'urgent', 'stat'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 export const priority = z.enum(PRIORITIES, { error: (iss) => (iss.input === undefined || iss.input === '' ? 'required' : 'priority') });
 
-/** Empty form fields arrive as '' and mean "not given". */
-const optional = <S extends z.ZodMiniType>(schema: S) =>
-  preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.optional(schema));
 
 export const MAX_TESTS_PER_REQUEST = 60;
 
@@ -24,9 +21,9 @@ export const requisitionInput = z.strictObject({
   priority,
   dept: departmentCode,
   clinician: personName(60),
-  notes: optional(text(300)),
+  notes: blankAsAbsent(text(300)),
   /** Where the patient is: a ward and bed, an emergency area (issue 14); none for OPD patients. */
-  location: optional(text(40)),
+  location: blankAsAbsent(text(40)),
 });
 export type RequisitionInput = z.output<typeof requisitionInput>;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { preprocess } from '../preprocess';
+import { preprocess, blankAsAbsent } from '../preprocess';
 import { personName, text } from '../text';
 
 /** M, F, other; U: not known (an unconscious patient whose sex the clerk cannot tell). */
@@ -10,9 +10,6 @@ export const RELATIONS = ['father', 'mother', 'husband', 'wife', 'son', 'daughte
 const choice = <T extends readonly [string, ...string[]]>(values: T, code: string) =>
   z.enum(values, { error: (iss) => (iss.input === undefined || iss.input === '' ? 'required' : code) });
 
-/** Empty form fields arrive as '' and mean "not given". */
-const optional = <S extends z.ZodMiniType>(schema: S) =>
-  preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.optional(schema));
 
 /** Indian mobile: 10 digits starting 6–9; +91, 91 or 0 in front and spaces or hyphens are forgiven. */
 export const mobile = z.pipe(
@@ -63,16 +60,16 @@ function isEmptyGroup(v: unknown): boolean {
 }
 
 export const address = z.strictObject({
-  line: optional(text(120)),
-  locality: optional(text(80)),
-  district: optional(text(60)),
-  state: optional(text(40)),
-  pin: optional(pinCode),
+  line: blankAsAbsent(text(120)),
+  locality: blankAsAbsent(text(80)),
+  district: blankAsAbsent(text(60)),
+  state: blankAsAbsent(text(40)),
+  pin: blankAsAbsent(pinCode),
 });
 
 export const relative = z.strictObject({
-  name: optional(personName(80)),
-  relation: optional(choice(RELATIONS, 'relation')),
+  name: blankAsAbsent(personName(80)),
+  relation: blankAsAbsent(choice(RELATIONS, 'relation')),
 });
 
 /** A name for a patient whose own is not known: "UNKNOWN MALE K7-0007", or one a clerk gives ("Bed 3 boy"). */
@@ -85,16 +82,16 @@ export const alias = z.pipe(text(60), z.string().check(z.regex(/^[\p{L}\p{M}\p{N
  * name-or-alias rule; this object stays refinement-free so corrections can take part of it).
  */
 export const patientFields = z.strictObject({
-  name: optional(personName(80)),
-  alias: optional(alias),
+  name: blankAsAbsent(personName(80)),
+  alias: blankAsAbsent(alias),
   sex: choice(SEXES, 'sex'),
   birth,
-  mobile: optional(mobile),
+  mobile: blankAsAbsent(mobile),
   address: optionalGroup(address),
   relative: optionalGroup(relative),
-  uhid: optional(uhid),
-  abha: optional(abha),
-  remarks: optional(text(300)),
+  uhid: blankAsAbsent(uhid),
+  abha: blankAsAbsent(abha),
+  remarks: blankAsAbsent(text(300)),
 });
 
 /** A registration: the fields, with a name or an alias (an unknown patient's). */

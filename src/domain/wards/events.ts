@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { preprocess } from '../preprocess';
+import { blankAsAbsent } from '../preprocess';
 import { departmentCode } from '../device';
 import { VISIT_ID } from '../emergency/visitId';
 import { DOWNTIME_ID } from '../ids/downtimeId';
@@ -8,9 +8,6 @@ import { BED_LABEL, MAX_BEDS } from './bedList';
 import { ADMISSION_ID } from './admissionId';
 import { ADMIT_SOURCES, BED_MARKS, BED_TYPES, DISCHARGES } from './codes';
 
-/** Empty form fields arrive as '' and mean "not given". */
-const optional = <S extends z.ZodMiniType>(schema: S) =>
-  preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.optional(schema));
 const choice = <T extends readonly [string, ...string[]]>(values: T, code: string) =>
   z.enum(values, { error: (iss) => (iss.input === undefined || iss.input === '' ? 'required' : code) });
 
@@ -24,7 +21,7 @@ const place = z.strictObject({ ward: wardCode, bed: bedLabel });
 export const wardFields = z.strictObject({
   ward: wardCode,
   name: text(60),
-  nameHi: optional(text(60)),
+  nameHi: blankAsAbsent(text(60)),
   beds: z.array(z.strictObject({ label: bedLabel, type: choice(BED_TYPES, 'bedType') }), { error: 'required' })
     .check(z.minLength(1, 'required'), z.maxLength(MAX_BEDS, 'tooManyBeds'),
       z.superRefine((beds, ctx) => {
@@ -42,7 +39,7 @@ export const admitFields = z.strictObject({
   ward: wardCode,
   bed: bedLabel,
   source: choice(ADMIT_SOURCES, 'admitSource'),
-  visit: optional(z.string().check(z.regex(VISIT_ID, 'visitId'))),
+  visit: blankAsAbsent(z.string().check(z.regex(VISIT_ID, 'visitId'))),
   dept: departmentCode,
   consultant: personName(60),
   diagnosis: text(200),
@@ -53,7 +50,7 @@ export const dischargeFields = z.strictObject({
   outcome: choice(DISCHARGES, 'discharge'),
   /** The time of death, for a death only. */
   diedAt: z.optional(z.iso.datetime({ error: 'timestamp' })),
-  note: optional(text(200)),
+  note: blankAsAbsent(text(200)),
 });
 
 /** Why an admission was entered in error: required, so the history says it. */
