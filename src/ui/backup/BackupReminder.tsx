@@ -1,21 +1,20 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reminderOf } from '../../device/bundleReminder';
+import type { Reminder } from '../../domain/backup/reminder';
 import type { BackupDesk } from '../../device/backupDesk';
-import { useDesk, useLive } from '../services';
+import { useDesk } from '../services';
 import { MakeBundle } from './MakeBundle';
 
 /**
  * After a login, when the device's events have gone too long outside any bundle (the setting on
- * "This device"): a reminder with the button itself, so a clerk need not find an administrator.
- * A bundle made here ends the reminder, but which file was written (to find it on the stick)
- * stays on screen until the clerk has read it and pressed OK.
+ * "This device"; ReminderWhenDue reads whether they have): a reminder with the button itself, so
+ * a clerk need not find an administrator. A bundle made here ends the reminder, but which file was
+ * written (to find it on the stick) stays on screen until the clerk has read it and pressed OK.
  */
-export function BackupReminder() {
+export function BackupReminder({ reminder }: { reminder: Reminder | null | undefined }) {
   const { t } = useTranslation();
   const desk = useDesk();
-  // Whether to remind is read at every login; the bundle code (sealing, signing) loads only when one is made.
-  const reminder = useLive((d) => reminderOf(d), []);
+  // The bundle code (sealing, signing) loads only when one is made.
   const backups = useMemo<Pick<BackupDesk, 'make'>>(() => ({
     make: async (options) => new (await import('../../device/backupDesk')).BackupDesk(desk).make(options),
   }), [desk]);

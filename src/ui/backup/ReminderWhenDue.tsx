@@ -10,8 +10,9 @@ const BackupReminder = lazyScreen('backup', () => import('./BackupReminder').the
  * need neither (issue 15). Once shown it stays, so "bundle written to …" outlives the reminder.
  */
 export function ReminderWhenDue() {
+  // Read at every login, without the reminder's screen.
   const reminder = useLive((d) => reminderOf(d), []);
   const [due, setDue] = useState(false);
   if (reminder && !due) setDue(true);
-  return due ? <Suspense fallback={null}><BackupReminder /></Suspense> : null;
+  return due ? <Suspense fallback={null}><BackupReminder reminder={reminder} /></Suspense> : null;
 }
