@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enroll } from '../helpers/appDriver';
+import { enroll, login } from '../helpers/appDriver';
 import { makeProfile } from '../helpers/browser';
 import { BUDGET_FILE, gzipByName, pathsOf, readDist, whatGrew, type Budget } from '../helpers/bundlePaths';
 import { people, registerWithKeyboard } from '../helpers/deskDriver';
@@ -62,9 +62,7 @@ describe('the size budget', () => {
       await page.goto(preview.url);
       await enroll(page, { hospital: 'AIIMS New Delhi', code: 'S5', admin: 'Asha Verma', pin: '482913' });
       await page.reload(); // the enrolment's own screens are not the clerk's path
-      await page.getByText('Asha Verma', { exact: true }).click();
-      await page.getByLabel('PIN', { exact: true }).fill('482913');
-      await page.getByRole('button', { name: 'Log in' }).click();
+      await login(page, 'Asha Verma', '482913');
       await page.getByRole('link', { name: 'Registration' }).click();
       await registerWithKeyboard(page, new KeyCounter(page), people[0]!);
       expect((await nextPrint(page))[0]!.text).toContain('MED-S5-001');

@@ -1,19 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { RuleError } from '../../src/domain/errors';
 import { errorText } from '../../src/ui/shared/errors';
 import { SCREEN_AREAS, type Area } from '../../src/ui/i18n/areas';
+import { sourceFiles } from '../helpers/sourceFiles';
 import { en, enAreas } from '../../src/ui/i18n/en';
 import { hi, hiAreas } from '../../src/ui/i18n/hi';
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
 
 function leaves(obj: object, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -61,7 +55,7 @@ const loadedWith: [RegExp, readonly Area[]][] = [
 describe('translations', () => {
   it('every key the screens use exists', () => {
     const used = new Set<string>();
-    for (const file of [...files('src/ui'), ...files('src/print')]) {
+    for (const file of [...sourceFiles('src/ui'), ...sourceFiles('src/print')]) {
       for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(100);
@@ -131,7 +125,7 @@ describe('translations', () => {
 
   it('has every key a screen uses in the areas its chunk loads', () => {
     const checked = new Set<string>();
-    for (const file of [...files('src/ui'), ...files('src/print')]) {
+    for (const file of [...sourceFiles('src/ui'), ...sourceFiles('src/print')]) {
       const areas = loadedWith.find(([pattern]) => pattern.test(file))?.[1];
       if (!areas) continue;
       checked.add(file);
@@ -148,7 +142,7 @@ describe('translations', () => {
     // Every other area is behind an import() (src/ui/i18n/areas.ts); `npm run size` shows the chunks.
     const index = readFileSync('src/ui/i18n/index.ts', 'utf8') + readFileSync('src/ui/i18n/areas.ts', 'utf8');
     expect([...index.matchAll(/^import .* from '\.\/strings\/([\w.]+)';$/gm)].map((m) => m[1])).toEqual(['base.en', 'base.en']);
-    for (const file of files('src').filter((f) => !f.startsWith('src/ui/i18n/'))) {
+    for (const file of sourceFiles('src').filter((f) => !f.startsWith('src/ui/i18n/'))) {
       // Types (Messages) are fine: they leave nothing in the build.
       expect(readFileSync(file, 'utf8'), file).not.toMatch(/^import (?!type )[^;]*from '[^']*\/i18n\/(en|hi|strings\/[\w.]+)';$/m);
     }

@@ -1,22 +1,16 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../helpers/sourceFiles';
 
 /**
  * `npm ci --omit=dev` installs what runs in production (issue 15): the app, the server, the
  * central CLI and the build `npm start` makes. Everything their code imports (types aside) must be
- * a dependency, and a dependency nothing imports is a dev dependency or none.
+ * a dependency.
  */
 const root = join(import.meta.dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx|js|mjs)$/.test(name) ? [path] : [];
-  });
-}
 
 /** Packages a file imports at run time: `import … from`, `export … from`, `import()`, `require()`, not `import type`. */
 function packagesOf(file: string): string[] {
@@ -30,7 +24,8 @@ function packagesOf(file: string): string[] {
     .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));
 }
 
-const runtime = [...files(join(root, 'src')), ...files(join(root, 'sw')), ...files(join(root, 'build')), join(root, 'vite.config.ts')];
+const code = /\.(ts|tsx|js|mjs)$/;
+const runtime = [...['src', 'sw', 'build'].flatMap((dir) => sourceFiles(join(root, dir), code)), join(root, 'vite.config.ts')];
 const used = new Map<string, string>();
 for (const file of runtime) for (const p of packagesOf(file)) if (!used.has(p)) used.set(p, file.slice(root.length + 1));
 
