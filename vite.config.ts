@@ -62,6 +62,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/helpers/everyFamilyInUse.ts'],
           // Pure tests, but some load heavy tools (the lint config, property runs): a busy CI
           // machine must not fail them on the 5 s default.
           testTimeout: 30_000,

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
-import { EVENT_SCHEMAS, EVENT_TYPES } from '../domain/events/catalog';
+import { EVENT_TYPES } from '../domain/events/catalog';
+import { EVERY_EVENT_SCHEMA } from '../domain/events/everyFamily';
 import { RECONCILE_TYPES } from '../domain/reconcile/events';
 
 export const DESIGN_DOC_ID = '_design/downtime';
@@ -12,7 +13,7 @@ const RECONCILE_PLACEHOLDER = '/*RECONCILE_TYPES*/[]';
 
 /** Each event type's data as JSON Schema, from the same zod schemas the devices validate with. */
 export function dataSchemas(): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(EVENT_SCHEMAS).map(([type, schema]) => {
+  return Object.fromEntries(Object.entries(EVERY_EVENT_SCHEMA).map(([type, schema]) => {
     const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
     return [type, json];
   }));

@@ -1,3 +1,5 @@
+// The central side parses every department's events: all their code, in use from the start.
+import '../domain/events/everyFamily';
 import { createReadStream } from 'node:fs';
 import { openBundle, type OpenedPart } from '../crypto/bundleSeal';
 import { verifyHead } from '../crypto/headSignature';

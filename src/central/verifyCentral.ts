@@ -1,3 +1,5 @@
+// The central side parses every department's events: all their code, in use from the start.
+import '../domain/events/everyFamily';
 import { verifyChain, type ChainReport } from '../domain/events/chain';
 import { checkAgainstSignedHead, type DeviceEvidence } from '../domain/events/signedHeadCheck';
 import { deviceKeyDoc, signedHead, type PublicKeyJwk } from '../domain/sync/signedHead';

@@ -7,6 +7,7 @@ import {
   type BackupPublicKey, type BundleHeader,
 } from '../domain/backup/header';
 import { BundleChainCheck, type BundledEvent } from '../domain/backup/chainCheck';
+import { loadEveryEventFamily } from '../domain/events/families';
 import { BundleRefusal } from '../domain/backup/refusal';
 import { keyIdOf } from '../domain/backup/publicKeyText';
 import { signedHead, type PublicKeyJwk, type SignedHead } from '../domain/sync/signedHead';
@@ -101,6 +102,7 @@ export async function* sealBundle(args: SealArgs): AsyncGenerator<Uint8Array> {
   const seal = async (plain: Uint8Array, last: boolean) =>
     framed(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce(index++, last), additionalData: aad as BufferSource }, key, plain as BufferSource));
   // The events are checked as they are sealed: a bundle that would be refused is never written.
+  await loadEveryEventFamily();
   const check = new BundleChainCheck(header);
   for await (const page of args.pages) {
     if (page.length === 0) continue;
@@ -220,6 +222,7 @@ export async function* openBundle(source: AsyncIterable<Uint8Array>, key: Backup
   const mine = await crypto.subtle.importKey('jwk', { ...key, ext: true }, ECDH, false, ['deriveBits']);
   const frames = await frameKey(mine, header.recipient.ephemeral, fromBase64(header.recipient.salt.replace(/-/g, '+').replace(/_/g, '/') + '=='));
   const content = sha256.create();
+  await loadEveryEventFamily();
   const check = new BundleChainCheck(header);
   for (let index = 0; ; index += 1) {
     const length = await bytes.take(4);

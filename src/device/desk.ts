@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { Department, Enrollment } from '../domain/device';
 import { RuleError, ValidationError, type Issue } from '../domain/errors';
 import type { ChainReport } from '../domain/events/chain';
+import { loadEveryEventFamily } from '../domain/events/families';
 import type { StaffRow, DeviceRow } from '../domain/projections/rows';
 import { DEFAULT_PRINTER_DPI, printerDpi } from '../domain/printer';
 import { DEFAULT_IDLE_MINUTES } from '../domain/userKey';
@@ -263,7 +264,7 @@ export class Desk {
     const { log } = await this.requireLog();
     const docs: unknown[] = [];
     for await (const page of log.readChain(device)) docs.push(...page);
-    const { verifyChain } = await import('../domain/events/chain');
+    const [{ verifyChain }] = await Promise.all([import('../domain/events/chain'), loadEveryEventFamily()]);
     return verifyChain(device, docs);
   }
 

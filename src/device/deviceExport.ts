@@ -1,5 +1,6 @@
 import { RuleError, ValidationError } from '../domain/errors';
 import { parseEvent, type AnyEvent } from '../domain/events/envelope';
+import { loadEveryEventFamily } from '../domain/events/families';
 import { Batch, transactionBundle } from '../domain/export/bundle';
 import { formatExportId, type Heads } from '../domain/export/exportId';
 import { ExportMapper, type ExportProblem } from '../domain/export/mapper';
@@ -30,6 +31,7 @@ export interface DeviceExport {
 export async function exportFromDevice(desk: Desk, actor: SessionUser, stamp: string, since: Heads | null = null): Promise<DeviceExport> {
   if (actor.role !== 'admin') throw new RuleError('adminOnly');
   const { log } = await desk.context();
+  await loadEveryEventFamily();
   const devices = (await desk.db.devices.toCollection().primaryKeys()).map(String);
   const events: AnyEvent[] = [];
   const heads: Record<string, number> = {};

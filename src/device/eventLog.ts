@@ -1,5 +1,6 @@
 import type { EventRangeReader } from './idbEventRange';
 import { validateData, buildEvent, eventId, eventIdRange, type AnyEvent, type ChainHead, type EventDoc } from '../domain/events/envelope';
+import { loadEventFamilies } from '../domain/events/families';
 import type { EventType } from '../domain/events/catalog';
 import { ValidationError, type Issue } from '../domain/errors';
 import type { Locks } from './locks';
@@ -98,6 +99,7 @@ export function createPouchEventLog({ db, device, locks, now, openRemote, rangeR
 
   async function append<T extends EventType>(type: T, input: EventInput, by: string): Promise<Written<T>> {
     const prepare = typeof input === 'function' ? (input as (seqBefore: Promise<number | string>) => Promise<unknown>) : null;
+    await loadEventFamilies([type]);
     if (!prepare) validateData(type, input);
     const { event, before } = await locks.run(lockName, async () => {
       for (let attempt = 0; ; attempt += 1) {
@@ -128,6 +130,7 @@ export function createPouchEventLog({ db, device, locks, now, openRemote, rangeR
   }
 
   async function appendMany(items: ReadonlyArray<{ type: EventType; data: unknown }>, by: string): Promise<AnyEvent[]> {
+    await loadEventFamilies(items.map((item) => item.type));
     const issues: Issue[] = [];
     items.forEach((item, i) => {
       try {

@@ -14,10 +14,8 @@ import { classifyQuery } from '../domain/patients/searchQuery';
 import type { PatientRow, TokenRow } from '../domain/projections/rows';
 import { localDay } from '../domain/tokens/day';
 import type { Department } from '../domain/device';
-import { boardOf, type Board } from '../domain/tokens/board';
 import { departmentMisfit, misfitMessage, type Misfit } from '../domain/tokens/departmentFit';
 import { todaysDepartment } from '../domain/tokens/todaysDepartment';
-import { ACTION_EVENT, nextStatus, type QueueAction } from '../domain/tokens/queue';
 import { formatToken, tokenKey } from '../domain/tokens/tokenNumber';
 import { text } from '../domain/text';
 import { toIssues } from '../domain/validation';
@@ -34,16 +32,6 @@ export type SearchResult =
   | { kind: 'empty' }
   | { kind: 'badId'; reason: 'idFormat' | 'idCheck' }
   | { kind: 'patients'; exact: boolean; patients: PatientRow[]; truncated: boolean };
-
-export interface QueueView {
-  /** The first in line, oldest first (the rest are counted). */
-  waiting: TokenRow[];
-  waitingCount: number;
-  called: TokenRow[];
-  doneCount: number;
-  cancelledCount: number;
-  patients: Record<string, PatientRow>;
-}
 
 const MAX_RESULTS = 50;
 /** Name candidates under one index key; `first`: its first page, already read; `alsoRead`: other rows read that may match. */
@@ -67,12 +55,9 @@ const FIRST_PAGE = 64;
 const NAME_READ = 1024;
 /** Patients read at most for the end of a mobile number: four digits match one number in 10,000. */
 const TAIL_SCAN = 500;
-const QUEUE_SHOWN = 50;
-/** Waiting tokens the display lists after the called ones: what a hall can read at a glance. */
-const BOARD_NEXT = 6;
-const DESK_ROLES = new Set(['clerk', 'admin']);
+export const DESK_ROLES: ReadonlySet<string> = new Set(['clerk', 'admin']);
 
-/** The ward clerk's use-cases: registration, search, tokens and the queue. */
+/** The ward clerk's use-cases: registration, search and tokens (the queue's are in tokenQueue.ts). */
 export class FrontDesk {
   constructor(private readonly desk: Desk) {}
 
@@ -80,11 +65,8 @@ export class FrontDesk {
     return this.desk.db;
   }
 
-  /** Only Dexie reads before the queries: live queries lose track of tables after other awaits. */
-  private async today(): Promise<string> {
-    const identity = await this.desk.identity();
-    if (!identity) throw new RuleError('notEnrolled');
-    return localDay(this.desk.now(), identity.timeZone);
+  private today(): Promise<string> {
+    return deskToday(this.desk);
   }
 
   /** Validate the form as the clerk filled it; throws a ValidationError with field paths. */
@@ -161,27 +143,6 @@ export class FrontDesk {
   /** Why this patient does not fit the department's rules today, or null. */
   misfit(patient: PatientRow, dept: Department, today: string): Misfit | null {
     return departmentMisfit(dept, { sex: patient.sex, ageYears: ageYears({ kind: 'dob', dob: patient.born }, patient.registeredDay, today) });
-  }
-
-  /** Call next (no token given: the longest-waiting one), skip, done, or cancel with a reason. */
-  async move(actor: SessionUser, action: QueueAction, tokenOrDept: { id: string } | { dept: string }, reason?: string): Promise<TokenRow | null> {
-    if (!DESK_ROLES.has(actor.role)) throw new RuleError('roleNotAllowed');
-    let row: TokenRow | undefined;
-    if ('id' in tokenOrDept) {
-      row = await this.db.tokens.get(tokenOrDept.id);
-      if (!row) throw new RuleError('tokenNotFound');
-    } else {
-      const day = await this.today();
-      row = await this.db.tokens.where('[dept+day+status+queuedAt]')
-        .between([tokenOrDept.dept, day, 'waiting', ''], [tokenOrDept.dept, day, 'waiting', '\uffff']).first();
-      if (!row) return null;
-    }
-    if (!nextStatus(row.status, action)) throw new RuleError('badMove', { token: row.token, status: row.status });
-    const { projector } = await this.desk.context();
-    const type = ACTION_EVENT[action];
-    const ref = { token: row.token, day: row.day };
-    const recorded = await projector.record(type, type === 'token.cancelled' ? { ...ref, reason } : ref, actor.name);
-    return (await projector.rowAfter(recorded, 'tokens', row.id))!;
   }
 
   /** Every print is an event, so a reprint is visible as such on paper and in the log. */
@@ -354,35 +315,6 @@ export class FrontDesk {
     return found.slice(0, 10).map((d) => ({ ...d, row: rows.get(d.patient)! }));
   }
 
-  /** The queue screen: counts per status, who is called, and the next people in line. */
-  async queue(dept: string, day?: string): Promise<QueueView> {
-    const d = day ?? (await this.today());
-    const index = this.db.tokens.where('[dept+day+status+queuedAt]');
-    const range = (status: string) => index.between([dept, d, status, ''], [dept, d, status, '\uffff']);
-    const [waiting, called, waitingCount, doneCount, cancelledCount] = await Promise.all([
-      range('waiting').limit(QUEUE_SHOWN).toArray(),
-      range('called').toArray(),
-      range('waiting').count(),
-      range('done').count(),
-      range('cancelled').count(),
-    ]);
-    // A waiting-room display holds no key: it shows tokens and rooms, never names.
-    const patients = this.desk.isUnlocked ? await this.db.patients.bulkGet([...new Set([...waiting, ...called].map((t) => t.patient))]) : [];
-    return {
-      waiting,
-      waitingCount,
-      called: called.sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? '')),
-      doneCount,
-      cancelledCount,
-      patients: Object.fromEntries(patients.filter((p): p is PatientRow => Boolean(p)).map((p) => [p.patient, p])),
-    };
-  }
-
-  /** The waiting-room display's view of a queue: tokens and rooms. */
-  async board(dept: string): Promise<Board> {
-    return boardOf(await this.queue(dept), BOARD_NEXT);
-  }
-
   /** Registrations per day and tokens per day and department, from the index keys alone. */
   async dailyTotals(): Promise<Array<{ day: string; dept: string | null; registrations: number; tokens: number }>> {
     const totals = new Map<string, { day: string; dept: string | null; registrations: number; tokens: number }>();
@@ -416,6 +348,13 @@ export class FrontDesk {
   todayDay(): Promise<string> {
     return this.today();
   }
+}
+
+/** The device's day. Only Dexie reads before the queries: live queries lose track of tables after other awaits. */
+export async function deskToday(desk: Desk): Promise<string> {
+  const identity = await desk.identity();
+  if (!identity) throw new RuleError('notEnrolled');
+  return localDay(desk.now(), identity.timeZone);
 }
 
 /** Whether a corrected field's value differs, whatever order its keys came in (events store theirs in canonical order); absent is a value too. */

@@ -3,6 +3,7 @@ import type * as z from 'zod/mini';
 import { locationOf } from '../domain/lab/orderingLocation';
 import { RuleError, ValidationError, type Issue } from '../domain/errors';
 import { validateData } from '../domain/events/envelope';
+import { loadEventFamilies } from '../domain/events/families';
 import { formatSpecimenId } from '../domain/ids/specimenId';
 import { parseSpecimenScan } from '../domain/ids/specimenScan';
 import { catalogueVersionOf, labTestList, type Catalogue } from '../domain/lab/catalogue';
@@ -177,6 +178,7 @@ export class LabDesk {
 
   async reject(actor: SessionUser, specimen: string, reason: unknown, note?: string): Promise<SpecimenRow> {
     const data = { specimen, reason: reason === '' ? undefined : reason, note: note?.trim() ? note : undefined };
+    await loadEventFamilies(['specimen.rejected']);
     validateData('specimen.rejected', data); // the reason first: "why?" is the question to answer
     const [row] = await this.move(actor, 'reject', [specimen], () => data);
     return row!;

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { parseEvent, type AnyEvent } from '../domain/events/envelope';
+import { loadEventFamilies } from '../domain/events/families';
 import { project } from '../domain/projections/project';
 import { PROJECTION_TABLES, type ProjectionRows, type TableName } from '../domain/projections/rows';
 import { ValidationError } from '../domain/errors';
@@ -171,7 +172,8 @@ export class Projector {
   }
 
   /** Events are parsed here: the log also holds pulled documents, garbage among them perhaps. */
-  private applyChanges(since: number | string, changes: Change[], last: number | string): Promise<ProjectedRows | null> {
+  private async applyChanges(since: number | string, changes: Change[], last: number | string): Promise<ProjectedRows | null> {
+    await loadEventFamilies(changes.map((change) => (change.doc as { type?: unknown } | null)?.type));
     const events: AnyEvent[] = [];
     const rejects: RejectRecord[] = [];
     for (const change of changes) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LabelPaper } from '../domain/lab/paper';
 import type { PrinterDpi } from '../domain/printer';
-import { specimenBarcode } from './barcodeFit';
+import { specimenBarcode } from './specimenBarcode';
 import { Code128 } from './Code128';
 import { Ruler } from './Ruler';
 import { LABEL_BAR_MM, LABEL_EDGE_MM, LABEL_MODULE_MM, LABEL_WIDTH_MM } from './SpecimenLabel';

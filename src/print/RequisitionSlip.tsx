@@ -5,7 +5,7 @@ import type { Priority } from '../domain/lab/requisition';
 import type { PrinterDpi } from '../domain/printer';
 import type { Messages } from '../ui/i18n/en';
 import { reprintNumber } from '../domain/print/reprint';
-import { specimenBarcode } from './barcodeFit';
+import { specimenBarcode } from './specimenBarcode';
 import { Code128 } from './Code128';
 import { A5_MARGIN_MM } from './paper';
 import './requisitionSlip.css';

@@ -3,7 +3,7 @@ import type { LabelPaper } from '../domain/lab/paper';
 import type { Priority } from '../domain/lab/requisition';
 import { reprintNumber } from '../domain/print/reprint';
 import type { PrinterDpi } from '../domain/printer';
-import { specimenBarcode } from './barcodeFit';
+import { specimenBarcode } from './specimenBarcode';
 import { Code128 } from './Code128';
 import './specimenLabel.css';
 

@@ -30,7 +30,7 @@ export const BOOT_DYNAMIC_HI = [...BOOT_DYNAMIC, 'base.hi'];
  * are named by the module each is built from. An e2e test (sizeBudget.test.ts) checks that a
  * clerk's session in Chromium loads no script outside this path.
  */
-export const CLERK_PATH = [SESSION_CHUNK, 'common.en', 'desk.en', 'emergency.en', 'slip.en', 'slip.hi', 'workbox-window.prod.es5'];
+export const CLERK_PATH = [SESSION_CHUNK, 'common.en', 'desk.en', 'slip.en', 'slip.hi', 'workbox-window.prod.es5'];
 
 export type Chunk = { file: string; name: string; raw: number; gzip: number; imports: string[]; dynamicImports: string[] };
 

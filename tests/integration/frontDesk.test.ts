@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDowntimeId } from '../../src/domain/ids/downtimeId';
 import { verifyChain } from '../../src/domain/events/chain';
 import { FrontDesk } from '../../src/device/frontDesk';
+import { TokenQueue } from '../../src/device/tokenQueue';
 import type { PatientRow } from '../../src/domain/projections/rows';
 import { refusal } from '../helpers/refusal';
 import { ADMIN, ENROLLMENT, makeDesk, PATIENT } from '../helpers/deviceHarness';
@@ -238,19 +239,20 @@ describe('tokens and the queue', () => {
   });
 
   it('moves tokens through the queue and refuses moves that make no sense', async () => {
-    const { front, admin, db } = await setup();
+    const { front, admin, db, desk } = await setup();
+    const queue = new TokenQueue(desk);
     const p = await front.register(admin, PATIENT);
     const t1 = await front.issueToken(admin, p.patient, 'MED');
     const t2 = await front.issueToken(admin, p.patient, 'MED');
-    expect((await front.move(admin, 'call', { dept: 'MED' }))?.token).toBe(t1.token);
-    await front.move(admin, 'skip', { id: t1.id });
-    expect((await front.move(admin, 'call', { dept: 'MED' }))?.token).toBe(t2.token);
-    await front.move(admin, 'done', { id: t2.id });
-    expect(await refusal(front.move(admin, 'done', { id: t1.id }))).toEqual(['badMove']);
-    expect(await refusal(front.move(admin, 'cancel', { id: t1.id }))).toEqual(['reason:required']);
-    await front.move(admin, 'cancel', { id: t1.id }, 'left the hospital');
-    expect(await front.move(admin, 'call', { dept: 'MED' })).toBeNull();
-    const q = await front.queue('MED');
+    expect((await queue.move(admin, 'call', { dept: 'MED' }))?.token).toBe(t1.token);
+    await queue.move(admin, 'skip', { id: t1.id });
+    expect((await queue.move(admin, 'call', { dept: 'MED' }))?.token).toBe(t2.token);
+    await queue.move(admin, 'done', { id: t2.id });
+    expect(await refusal(queue.move(admin, 'done', { id: t1.id }))).toEqual(['badMove']);
+    expect(await refusal(queue.move(admin, 'cancel', { id: t1.id }))).toEqual(['reason:required']);
+    await queue.move(admin, 'cancel', { id: t1.id }, 'left the hospital');
+    expect(await queue.move(admin, 'call', { dept: 'MED' })).toBeNull();
+    const q = await queue.queue('MED');
     expect(q).toMatchObject({ waitingCount: 0, doneCount: 1, cancelledCount: 1, called: [] });
     expect(await db.tokens.get(t1.id)).toMatchObject({ status: 'cancelled', cancelReason: 'left the hospital' });
     expect(await front.recordPrint(admin, t2.id, '80mm')).toBe(1);

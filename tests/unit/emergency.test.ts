@@ -4,7 +4,7 @@ import { boardOrder, minutesWaiting } from '../../src/domain/emergency/board';
 import { EMERGENCY_EVENT_SCHEMAS } from '../../src/domain/emergency/events';
 import { unknownPatient } from '../../src/domain/emergency/unknownPatient';
 import { formatVisitId, parseVisitId } from '../../src/domain/emergency/visitId';
-import { EVENT_SCHEMAS } from '../../src/domain/events/catalog';
+import { CORE_EVENT_SCHEMAS } from '../../src/domain/events/catalog';
 import { aliasForms, aliasInHindi, aliasNumber, unknownAlias } from '../../src/domain/patients/alias';
 import { patientFields, patientRecord } from '../../src/domain/patients/fields';
 import { project } from '../../src/domain/projections/project';
@@ -56,7 +56,7 @@ describe('unknown-patient aliases', () => {
 describe('registration fields (issue 14)', () => {
   it('still parse every registration stored before, unchanged', () => {
     expect(patientRecord.parse(OLD_FIELDS)).toEqual(OLD_FIELDS);
-    expect(EVENT_SCHEMAS['patient.registered'].parse({ patient: 'DT-K7-000001-5', day: '2026-11-26', fields: OLD_FIELDS }).fields).toEqual(OLD_FIELDS);
+    expect(CORE_EVENT_SCHEMAS['patient.registered'].parse({ patient: 'DT-K7-000001-5', day: '2026-11-26', fields: OLD_FIELDS }).fields).toEqual(OLD_FIELDS);
   });
 
   it('need only a name or an alias, sex (or not known) and an age (or its estimate)', () => {
@@ -86,7 +86,7 @@ describe('registration fields (issue 14)', () => {
   });
 
   it('let a correction name an unknown patient without touching the alias', () => {
-    const changes = EVENT_SCHEMAS['patient.corrected'].parse({ patient: 'DT-K7-000001-5', changes: { name: 'Ramesh Yadav' } });
+    const changes = CORE_EVENT_SCHEMAS['patient.corrected'].parse({ patient: 'DT-K7-000001-5', changes: { name: 'Ramesh Yadav' } });
     expect(changes.changes).toEqual({ name: 'Ramesh Yadav' });
     expect(z.partial(patientFields).parse({ alias: 'UNKNOWN MALE K7-0001' })).toEqual({ alias: 'UNKNOWN MALE K7-0001' });
   });

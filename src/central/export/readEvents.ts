@@ -1,3 +1,5 @@
+// The central side parses every department's events: all their code, in use from the start.
+import '../../domain/events/everyFamily';
 import { parseEvent, type AnyEvent } from '../../domain/events/envelope';
 import { SEQ_DIGITS } from '../../domain/events/envelope';
 import type { Heads } from '../../domain/export/exportId';

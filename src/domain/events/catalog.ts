@@ -5,20 +5,18 @@ import { role, userName } from '../users';
 import { DOWNTIME_ID } from '../ids/downtimeId';
 import { isoDay, patientFields, patientRecord } from '../patients/fields';
 import { TOKEN } from '../tokens/tokenNumber';
-import { LAB_EVENT_SCHEMAS } from '../lab/labEvents';
-import { EMERGENCY_EVENT_SCHEMAS } from '../emergency/events';
-import { WARD_EVENT_SCHEMAS } from '../wards/events';
-import { RECONCILE_EVENT_SCHEMAS } from '../reconcile/events';
+import { familyCode, familyOf, FAMILY_EVENT_TYPES, type FamilySchemas } from './families';
 
 const patientId = z.string().check(z.regex(DOWNTIME_ID, 'downtimeId'));
 const tokenId = z.string().check(z.regex(TOKEN, 'token'));
 const optionalText = (max: number) => z.optional(text(max));
 
 /**
- * The data schema of every event type. Strict objects: a missing or an extra field is an error,
- * so nothing unexpected is ever written into the permanent log. Later features add their types here.
+ * The data schema of every event type of the registration desk; the departments' own types are in
+ * families.ts. Strict objects: a missing or an extra field is an error, so nothing unexpected is
+ * ever written into the permanent log.
  */
-export const EVENT_SCHEMAS = {
+export const CORE_EVENT_SCHEMAS = {
   'device.enrolled': z.strictObject({
     hospital: text(100),
     code: deviceCode,
@@ -57,16 +55,20 @@ export const EVENT_SCHEMAS = {
   'token.done': z.strictObject({ token: tokenId, day: isoDay }),
   'token.cancelled': z.strictObject({ token: tokenId, day: isoDay, reason: text(200) }),
   'token.printed': z.strictObject({ token: tokenId, day: isoDay, copy: z.number().check(z.int(), z.gte(1), z.lte(99)), paper: z.enum(['80mm', 'A6']) }),
-  ...LAB_EVENT_SCHEMAS,
-  ...EMERGENCY_EVENT_SCHEMAS,
-  ...WARD_EVENT_SCHEMAS,
-  ...RECONCILE_EVENT_SCHEMAS,
 } as const;
 
-export type EventType = keyof typeof EVENT_SCHEMAS;
-export type EventData<T extends EventType> = z.output<(typeof EVENT_SCHEMAS)[T]>;
-export const EVENT_TYPES = Object.keys(EVENT_SCHEMAS) as EventType[];
+type EventSchemas = typeof CORE_EVENT_SCHEMAS & FamilySchemas['lab'] & FamilySchemas['emergency'] & FamilySchemas['wards'] & FamilySchemas['reconcile'];
+
+export type EventType = keyof EventSchemas;
+export type EventData<T extends EventType> = z.output<EventSchemas[T]>;
+export const EVENT_TYPES = [...Object.keys(CORE_EVENT_SCHEMAS), ...FAMILY_EVENT_TYPES] as EventType[];
 
 export function isEventType(value: unknown): value is EventType {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(EVENT_SCHEMAS, value);
+  return typeof value === 'string' && (Object.prototype.hasOwnProperty.call(CORE_EVENT_SCHEMAS, value) || familyOf(value) !== undefined);
+}
+
+/** A type's data schema. A department's type needs its family loaded first (loadEventFamilies). */
+export function schemaOf<T extends EventType>(type: T): EventSchemas[T] {
+  const family = familyOf(type);
+  return ((family ? familyCode(family).schemas : CORE_EVENT_SCHEMAS) as EventSchemas)[type];
 }

@@ -4,7 +4,7 @@ import { DEVICE_CODE } from '../device';
 import { ValidationError } from '../errors';
 import { GENESIS_PREV, HASH_PATTERN, sha256Hex } from '../hash';
 import { parseWith, toIssues } from '../validation';
-import { EVENT_SCHEMAS, isEventType, type EventData, type EventType } from './catalog';
+import { isEventType, schemaOf, type EventData, type EventType } from './catalog';
 
 export const SEQ_DIGITS = 10;
 export const MAX_SEQ = 10 ** SEQ_DIGITS - 1;
@@ -51,7 +51,7 @@ const isoTime = z.iso.datetime({ error: 'timestamp' });
 /** Validate an event's data by its type and throw a ValidationError naming every problem. */
 export function validateData<T extends EventType>(type: T, data: unknown): EventData<T> {
   if (!isEventType(type)) throw new ValidationError([{ path: 'type', code: 'unknownEventType' }], type, 'event');
-  return parseWith(EVENT_SCHEMAS[type], data, `${type} event`) as EventData<T>;
+  return parseWith(schemaOf(type), data, `${type} event`) as EventData<T>;
 }
 
 /**
@@ -115,7 +115,7 @@ export function parseEvent(doc: unknown): AnyEvent {
   const e = env.data;
   if (!isEventType(e.type)) throw new ValidationError([{ path: 'type', code: 'unknownEventType' }], doc, 'event document');
   if (e._id !== eventId(e.device, e.seq)) throw new ValidationError([{ path: '_id', code: 'eventIdMismatch' }], doc, 'event document');
-  const dataResult = EVENT_SCHEMAS[e.type].safeParse(e.data);
+  const dataResult = schemaOf(e.type).safeParse(e.data);
   if (!dataResult.success) {
     throw new ValidationError(toIssues(dataResult.error).map((i) => ({ ...i, path: `data.${i.path}`.replace(/\.$/, '') })), doc, 'event document');
   }

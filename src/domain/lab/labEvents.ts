@@ -66,7 +66,7 @@ const labPrinted = z.strictObject({
   }
 }));
 
-/** The lab's event types; appended to EVENT_SCHEMAS in ../events/catalog.ts. */
+/** The lab's event types; a family of ../events/families.ts, loaded on the first such event. */
 export const LAB_EVENT_SCHEMAS = {
   'lab.requested': labRequested,
   'specimen.collected': z.strictObject({ specimens: specimenList, collectedAt: isoTime, collectedBy: personName(60) }),

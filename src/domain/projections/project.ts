@@ -8,12 +8,9 @@ import { mobileTail } from '../patients/mobileTail';
 import { tokenKey } from '../tokens/tokenNumber';
 import { userKey } from '../users';
 import type { DeviceRow, PatientRow, RowUpdate, StaffRow, TableName, TokenRow } from './rows';
-import { projectLab } from './projectLab';
-import { projectEmergency } from './projectEmergency';
 import { parseVisitId } from '../emergency/visitId';
 import { parseAdmissionId } from '../wards/admissionId';
-import { projectWards } from './projectWards';
-import { projectReconcile } from './projectReconcile';
+import { familyCode, familyOf } from '../events/families';
 
 const update = <T extends TableName>(u: RowUpdate<T>): RowUpdate => u as unknown as RowUpdate;
 
@@ -26,7 +23,7 @@ export function project(event: AnyEvent): RowUpdate[] {
   const updates: RowUpdate[] = [
     update({ table: 'devices', key: event.device, update: (prev) => reduceDevice(prev, event) }),
   ];
-  updates.push(...projectPatient(event), ...projectToken(event), ...projectLab(event), ...projectEmergency(event), ...projectWards(event), ...projectReconcile(event));
+  updates.push(...projectPatient(event), ...projectToken(event), ...projectFamily(event));
   if (event.type === 'user.added') {
     const key = `${event.device}:${userKey(event.data.name)}`;
     updates.push(update({
@@ -37,6 +34,12 @@ export function project(event: AnyEvent): RowUpdate[] {
     }));
   }
   return updates;
+}
+
+/** A department's event, by its family's projection (loaded before its events were parsed). */
+function projectFamily(event: AnyEvent): RowUpdate[] {
+  const family = familyOf(event.type);
+  return family ? familyCode(family).project(event) : [];
 }
 
 function reduceDevice(prev: DeviceRow | undefined, event: AnyEvent): DeviceRow {

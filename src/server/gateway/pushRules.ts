@@ -1,3 +1,5 @@
+// The central side parses every department's events: all their code, in use from the start.
+import '../../domain/events/everyFamily';
 import * as z from 'zod/mini';
 import { eventIdRange } from '../../domain/events/envelope';
 import { allClearMarker, ALL_CLEAR_ID } from '../../domain/sync/gate';

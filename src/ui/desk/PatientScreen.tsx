@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { ageLabel } from '../../domain/patients/age';
@@ -15,13 +15,17 @@ import { fieldsOf } from '../../device/frontDesk';
 import { relativeText } from './relativeText';
 import { aliasInHindi } from '../../domain/patients/alias';
 import { shownName } from '../emergency/patientName';
-import { ArrivalForm } from '../emergency/ArrivalForm';
 import { canOpen } from '../../domain/users';
 import { printToken } from './printToken';
 import { TokenIssuer } from './TokenIssuer';
 import { useLastToken } from './lastToken';
 import { useToday } from './useToday';
 import { Loading } from '../shared/Loading';
+import { lazyScreen } from '../shared/lazyScreen';
+
+// Opened for the few patients who come to the emergency department from here: the registration
+// desk's own path does not load the emergency department's forms and rules (issue 15).
+const ArrivalForm = lazyScreen('emergency', () => import('../emergency/ArrivalForm').then((m) => m.ArrivalForm));
 
 export function PatientScreen({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -35,6 +39,8 @@ export function PatientScreen({ id }: { id: string }) {
   const today = useToday();
   const clock = useClock();
   const [correcting, setCorrecting] = useState(false);
+  // Whose arrival form is open: another patient's screen starts with it closed.
+  const [arrivalOf, setArrivalOf] = useState<string | null>(null);
   const nextPatient = useLastToken((s) => s.nextPatient);
   useEffect(() => nextPatient(id), [id, nextPatient]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -99,7 +105,9 @@ export function PatientScreen({ id }: { id: string }) {
       {canOpen(user.role, 'emergency') && !correcting ? (
         <>
           <h2>{t('nav.emergency')}</h2>
-          <ArrivalForm patient={p.patient} />
+          {arrivalOf === id
+            ? <Suspense fallback={<Loading />}><ArrivalForm patient={p.patient} focusFirst /></Suspense>
+            : <button type="button" className="secondary" onClick={() => setArrivalOf(id)}>{t('patient.arrivedInEmergency')}</button>}
         </>
       ) : null}
 

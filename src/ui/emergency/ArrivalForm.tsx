@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { ARRIVALS } from '../../domain/emergency/codes';
@@ -11,15 +12,19 @@ import { ArrivalFields, arrivalInput, EMPTY_ARRIVAL, type ArrivalValues } from '
 /**
  * A registered patient comes to the emergency department: how they came, who brought them, MLC
  * and complaint, as for an unknown patient; then the visit opens for triage. A patient whose
- * visit is still open is refused with that visit's number (nothing is written).
+ * visit is still open is refused with that visit's number (nothing is written). Opened from a
+ * button, it takes the focus (`focusFirst`), so the keyboard goes on where the click was.
  */
-export function ArrivalForm({ patient }: { patient: string }) {
+export function ArrivalForm({ patient, focusFirst = false }: { patient: string; focusFirst?: boolean }) {
   const { t } = useTranslation();
   const er = useEmergency();
   const user = useSession((s) => s.user)!;
   const [, navigate] = useLocation();
   const form = useDomainForm<ArrivalValues>({ defaultValues: EMPTY_ARRIVAL });
-  const { register, formState: { errors: e, isSubmitting } } = form;
+  const { register, setFocus, formState: { errors: e, isSubmitting } } = form;
+  useEffect(() => {
+    if (focusFirst) setFocus('arrival');
+  }, [focusFirst, setFocus]);
   const submit = form.submitWith(async (values) => {
     const visit = await er.arrive(user, patient, arrivalInput(values));
     navigate(`/emergency/visit/${visit.visit}`);

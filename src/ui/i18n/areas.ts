@@ -63,8 +63,7 @@ export const SCREEN_AREAS = {
   recovery: ['common', 'recovery'],
   keys: ['recovery'],
   kiosk: ['queue'],
-  // The patient screen opens the emergency arrival form.
-  desk: ['common', 'desk', 'emergency'],
+  desk: ['common', 'desk'],
   queue: ['common', 'queue'],
   emergency: ['common', 'desk', 'emergency'],
   wards: ['common', 'desk', 'wards'],

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLive } from '../services';
-import { useLiveFront } from '../useCases';
+import { useLiveQueue } from './queueUseCases';
 
 /**
  * The waiting-room screen: large type, read-only, readable from the back of the hall. Every token
@@ -12,7 +12,7 @@ export function DisplayScreen({ dept }: { dept: string }) {
   const hi = i18n.getFixedT('hi');
   const both = (key: string) => `${en(key)} · ${hi(key)}`;
   const identity = useLive((d) => d.identity(), []);
-  const board = useLiveFront((f) => f.board(dept), [dept]);
+  const board = useLiveQueue((q) => q.board(dept), [dept]);
   const d = identity?.departments.find((x) => x.code === dept);
   const called = board?.called ?? [];
   return (

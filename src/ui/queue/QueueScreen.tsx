@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import type { QueueAction } from '../../domain/tokens/queue';
 import type { TokenRow } from '../../domain/projections/rows';
 import { useLive } from '../services';
-import { useFront, useLiveFront } from '../useCases';
+import { useLiveQueue, useTokenQueue } from './queueUseCases';
 import { useSession } from '../session';
 import { useDeskPrefs } from '../desk/deskPrefs';
 import { errorText } from '../shared/errors';
@@ -14,12 +14,12 @@ import { Loading } from '../shared/Loading';
 /** One department's queue today: call next, then done, skip (back of the line) or cancel. */
 export function QueueScreen() {
   const { t, i18n } = useTranslation();
-  const front = useFront();
+  const tokenQueue = useTokenQueue();
   const user = useSession((s) => s.user)!;
   const identity = useLive((d) => d.identity(), []);
   const { dept: lastDept, remember } = useDeskPrefs();
   const dept = lastDept ?? identity?.departments[0]?.code ?? '';
-  const queue = useLiveFront((f) => f.queue(dept), [dept]);
+  const queue = useLiveQueue((q) => q.queue(dept), [dept]);
   const [error, setError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -27,7 +27,7 @@ export function QueueScreen() {
   async function act(action: QueueAction, target: { id: string } | { dept: string }, why?: string) {
     setError(null);
     try {
-      await front.move(user, action, target, why);
+      await tokenQueue.move(user, action, target, why);
       setCancelling(null);
       setReason('');
     } catch (err) {

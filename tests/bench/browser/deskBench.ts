@@ -1,6 +1,7 @@
 import { DeskDb } from '../../../src/device/db';
 import { Desk } from '../../../src/device/desk';
 import { FrontDesk } from '../../../src/device/frontDesk';
+import { TokenQueue } from '../../../src/device/tokenQueue';
 import { defaultLocks } from '../../../src/device/locks';
 import { benchRing } from './clearRing';
 import { openPouchLog } from '../../../src/device/pouchLog';
@@ -37,6 +38,7 @@ export async function runDeskBench({ patients, samples, encrypted, status, profi
     admin: { name: 'Bench Admin', pin: '482913', pinAgain: '482913' },
   });
   const front = new FrontDesk(desk);
+  const tokenQueue = new TokenQueue(desk);
   const { log, projector } = await desk.context();
 
   const people = generatePatients(20261126, patients + 2 * samples);
@@ -115,7 +117,7 @@ export async function runDeskBench({ patients, samples, encrypted, status, profi
     nameWithAgeSex: await time(samples, (i) => front.search(nameWords(pick(i).name)[0]!, { sex: pick(i).sex, ageMin: 20, ageMax: 60 })),
   };
   const duplicates = await time(samples, (i) => front.duplicates(returning[i]! as never));
-  const queue = await time(Math.min(samples, 50), () => front.queue('MED'));
+  const queue = await time(Math.min(samples, 50), () => tokenQueue.queue('MED'));
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
   const storage = await navigator.storage.estimate();
   const logged = await log.count();

@@ -5,7 +5,7 @@ import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { EmergencyDesk } from '../../../src/device/emergencyDesk';
 import { FrontDesk } from '../../../src/device/frontDesk';
-import { ArrivalForm } from '../../../src/ui/emergency/ArrivalForm';
+import { PatientScreen } from '../../../src/ui/desk/PatientScreen';
 import { EmergencyRoutes } from '../../../src/ui/emergency/EmergencyRoutes';
 import { initI18n, setLanguage } from '../../../src/ui/i18n';
 import { DeskProvider } from '../../../src/ui/services';
@@ -25,13 +25,16 @@ async function tablet() {
 }
 
 describe('a registered patient in the emergency department', () => {
-  it('arrives brought by the police as an MLC with the station, and cannot get a second open visit', async () => {
+  it('arrives, from the patient screen, brought by the police as an MLC with the station, and cannot get a second open visit', async () => {
     const user = userEvent.setup();
     const { desk, front, admin, er } = await tablet();
     const ravi = await front.register(admin, PATIENT);
     const location = memoryLocation({ path: `/patient/${ravi.patient}`, record: true });
-    render(<DeskProvider desk={desk}><Router hook={location.hook}><ArrivalForm patient={ravi.patient} /></Router></DeskProvider>);
+    render(<DeskProvider desk={desk}><Router hook={location.hook}><PatientScreen id={ravi.patient} /></Router></DeskProvider>);
 
+    // The patient screen opens the arrival form on request, and the keyboard goes on in it.
+    await user.click(await screen.findByRole('button', { name: 'Arrived in emergency…' }));
+    expect(await screen.findByLabelText('Came by', { exact: false })).toHaveFocus();
     await user.selectOptions(screen.getByLabelText('Came by', { exact: false }), 'Police');
     // The police bring an MLC: ticked at once, its details asked next.
     expect(screen.getByRole('checkbox', { name: 'Medico-legal case (MLC)' })).toBeChecked();

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { navigate } from 'wouter/use-hash-location';
 import { FrontDesk } from '../../../src/device/frontDesk';
+import { TokenQueue } from '../../../src/device/tokenQueue';
 import { App } from '../../../src/ui/App';
 import { useDeskPrefs } from '../../../src/ui/desk/deskPrefs';
 import { initI18n, setLanguage } from '../../../src/ui/i18n';
@@ -25,8 +26,9 @@ async function device() {
   const first = await front.issueToken(admin, ravi.patient, 'MED', { room: '4' });
   const second = await front.issueToken(admin, sunita.patient, 'MED', { room: '7' });
   const third = await front.issueToken(admin, ravi.patient, 'MED');
-  await front.move(admin, 'call', { dept: 'MED' });
-  await front.move(admin, 'call', { dept: 'MED' });
+  const queue = new TokenQueue(h.desk);
+  await queue.move(admin, 'call', { dept: 'MED' });
+  await queue.move(admin, 'call', { dept: 'MED' });
   return { ...h, admin, clerk, ravi, tokens: [first.token, second.token, third.token] };
 }
 

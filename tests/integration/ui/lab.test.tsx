@@ -4,6 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { Route, Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { FrontDesk } from '../../../src/device/frontDesk';
+import { TokenQueue } from '../../../src/device/tokenQueue';
 import { LabDesk } from '../../../src/device/labDesk';
 import { initI18n, setLanguage } from '../../../src/ui/i18n';
 import { AnalyteEditor } from '../../../src/ui/lab/AnalyteEditor';
@@ -87,7 +88,7 @@ describe('lab requisition form', () => {
     now = Date.parse('2026-11-26T06:00:00.000Z');
     await front.issueToken(admin, sent.patient, 'PED');
     const wrong = await front.issueToken(admin, sent.patient, 'ORT');
-    await front.move(admin, 'cancel', { id: wrong.id }, 'wrong department');
+    await new TokenQueue(h.desk).move(admin, 'cancel', { id: wrong.id }, 'wrong department');
     useSession.getState().login(TECH);
 
     for (const [patient, dept] of [[sent.patient, 'PED'], [walkIn.patient, 'MED']] as const) {

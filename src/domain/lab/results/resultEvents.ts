@@ -28,7 +28,7 @@ const entries = (min: number) => z.array(entry).check(z.minLength(min, 'noResult
   (list) => new Set(list.map((e) => `${e.test}.${e.analyte}`)).size === list.length, 'duplicateAnalyte',
 ));
 
-/** The result event types; appended to EVENT_SCHEMAS through LAB_EVENT_SCHEMAS. */
+/** The result event types; part of the lab's family through LAB_EVENT_SCHEMAS. */
 export const RESULT_EVENT_SCHEMAS = {
   /** Partial entry, to finish later on this or another lab tablet. */
   'result.drafted': z.strictObject({ specimen: specimenId, analyteVersion: catalogueVersion, values: entries(0) }),

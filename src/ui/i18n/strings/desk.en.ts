@@ -74,6 +74,7 @@ export const strings = {
     historyLine: '{{at}} · {{by}} ({{device}}): {{fields}}',
     noHistory: 'No changes since registration.',
     correct: 'Correct details',
+    arrivedInEmergency: 'Arrived in emergency…',
     correctAction: 'Save correction',
     reason: 'Reason for the correction',
     corrected: 'Correction saved.',

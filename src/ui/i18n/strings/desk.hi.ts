@@ -72,6 +72,7 @@ export const strings: typeof en = {
     historyLine: '{{at}} · {{by}} ({{device}}): {{fields}}',
     noHistory: 'पंजीकरण के बाद कोई बदलाव नहीं।',
     correct: 'विवरण सुधारें',
+    arrivedInEmergency: 'आपातकाल में आया…',
     correctAction: 'सुधार सहेजें',
     reason: 'सुधार का कारण',
     corrected: 'सुधार सहेजा गया।',
