@@ -46,4 +46,9 @@ export const strings = {
     saved: 'Saved.',
   },
   printer: printerEn,
+  errors: {
+    role: 'Choose clerk, lab technician, pathologist or administrator.',
+    duplicateUser: 'A user with this name already exists on this device.',
+    idleRange: 'Between 1 and 120 minutes.',
+  },
 };

@@ -44,4 +44,9 @@ export const strings: typeof en = {
     saved: 'सहेजा गया।',
   },
   printer: printerHi,
+  errors: {
+    role: 'क्लर्क, लैब तकनीशियन, पैथोलॉजिस्ट या प्रशासक चुनें।',
+    duplicateUser: 'इस नाम का उपयोगकर्ता इस उपकरण पर पहले से है।',
+    idleRange: '1 से 120 मिनट के बीच।',
+  },
 };

@@ -74,4 +74,11 @@ export const strings = {
     restoredNotAuthorised: 'The backup key file used for the restore is older than replacement signing keys, so it could not vouch for this tablet: an administrator replaces the lost tablet\'s key on the central store (npm run central -- replace-device-key) before this tablet can sync.',
     later: 'Later',
   },
+  errors: {
+    noBackupKey: 'This tablet has no hospital backup key yet: an administrator enters it on "This device".',
+    nothingToBundle: 'There are no events to put in a bundle yet.',
+    backupKeyText: 'That is not a backup key line (DDBK1…), or a character in it is wrong.',
+    reminderHours: 'Between 1 and 336 hours.',
+    reminderEvents: 'Between 1 and 1,000,000 events.',
+  },
 };

@@ -6,4 +6,11 @@ import { emergencyEn } from '../emergencyEn';
  */
 export const strings = {
   emergency: emergencyEn,
+  errors: {
+    arrival: 'Choose how the patient came.',
+    triage: 'Choose a triage category.',
+    disposition: 'Choose a disposition.',
+    visitClosed: 'This visit already has a disposition.',
+    visitAlreadyOpen: 'This patient already has an open emergency visit, {{visit}}: triage or dispose of it there.',
+  },
 };

@@ -32,4 +32,12 @@ export const strings = {
     submit: 'Enroll device',
     saving: 'Enrolling…',
   },
+  errors: {
+    deviceCode: 'Use 2–3 capital letters or digits, e.g. K7.',
+    noDepartments: 'Add at least one department.',
+    timeZone: 'Not a time zone name, e.g. Asia/Kolkata.',
+    alreadyEnrolled: 'This device is already enrolled.',
+    deptAgeRange: 'An age between 0 and 125 years.',
+    deptAgeOrder: 'The upper age is below the lower one.',
+  },
 };

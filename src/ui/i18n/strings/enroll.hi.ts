@@ -30,4 +30,12 @@ export const strings: typeof en = {
     submit: 'उपकरण पंजीकृत करें',
     saving: 'पंजीकरण हो रहा है…',
   },
+  errors: {
+    deviceCode: '2–3 बड़े अंग्रेज़ी अक्षर या अंक लिखें, जैसे K7।',
+    noDepartments: 'कम से कम एक विभाग जोड़ें।',
+    timeZone: 'यह समय क्षेत्र का नाम नहीं है, जैसे Asia/Kolkata।',
+    alreadyEnrolled: 'यह उपकरण पहले से पंजीकृत है।',
+    deptAgeRange: 'आयु 0 से 125 वर्ष के बीच।',
+    deptAgeOrder: 'ऊपरी आयु निचली आयु से कम है।',
+  },
 };

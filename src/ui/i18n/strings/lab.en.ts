@@ -12,5 +12,9 @@ export const strings = {
   results: resultsEn,
   analytes: analytesEn,
   labReport: reportEn,
-  errors: { ...labErrorsEn, ...analyteErrorsEn },
+  errors: {
+    ...labErrorsEn,
+    ...analyteErrorsEn,
+    analyteVersionMissing: 'This result was entered with analyte version {{version}}, which has not reached this tablet yet: resync, then open it again.',
+  },
 };

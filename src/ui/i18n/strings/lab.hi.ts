@@ -10,5 +10,9 @@ export const strings: typeof en = {
   results: resultsHi,
   analytes: analytesHi,
   labReport: reportHi,
-  errors: { ...labErrorsHi, ...analyteErrorsHi },
+  errors: {
+    ...labErrorsHi,
+    ...analyteErrorsHi,
+    analyteVersionMissing: 'यह परिणाम एनालाइट संस्करण {{version}} से दर्ज हुआ था, जो अभी इस टैबलेट पर नहीं पहुँचा है: सिंक करें, फिर दोबारा खोलें।',
+  },
 };

@@ -74,4 +74,8 @@ export const strings = {
       pullConflicts_other: 'Refused: the central store holds conflicting versions of {{count}} events ({{ids}}). This desk does not use either version of them (one shown before the conflict arrived stays as it was) until the store administrator resolves them (npm run central -- verify).',
     },
   },
+  errors: {
+    url: 'Must start with http://, https:// or /.',
+    declaredClean: 'Confirm that the network has been declared clean.',
+  },
 };
