@@ -1,13 +1,12 @@
 import Dexie from 'dexie';
-import type { Department, Enrollment } from '../domain/device';
-import { RuleError, ValidationError, type Issue } from '../domain/errors';
+import type { Department } from '../domain/device';
+import { RuleError } from '../domain/errors';
 import type { ChainReport } from '../domain/events/chain';
 import { loadEveryEventFamily } from '../domain/events/families';
 import type { StaffRow, DeviceRow } from '../domain/projections/rows';
 import { DEFAULT_PRINTER_DPI, printerDpi } from '../domain/printer';
 import { DEFAULT_IDLE_MINUTES } from '../domain/userKey';
-import { toIssues } from '../domain/validation';
-import { Accounts, DEVICE_KEYS, keySettings, type SessionUser, type Unlocked } from './accounts';
+import { Accounts, DEVICE_KEYS, type SessionUser, type Unlocked } from './accounts';
 import type { DeskDb } from './db';
 import type { EventLog } from './eventLog';
 import type { DeviceIdentity, DeviceSettings } from './identity';
@@ -54,8 +53,20 @@ export interface DeskDeps {
   pinIterations?: number;
 }
 
-const IDENTITY = 'identity';
-const SETTINGS = 'settings';
+export const IDENTITY = 'identity';
+export const SETTINGS = 'settings';
+
+/** The desk as its lazily loaded parts see it (enrollment.ts, deviceAdmin.ts). */
+export interface DeskParts {
+  deps: DeskDeps;
+  accounts: Accounts;
+  identity(): Promise<DeviceIdentity | null>;
+  settings(): Promise<DeviceSettings>;
+  openLog(code: string): Promise<{ log: EventLog; projector: Projector }>;
+  context(): Promise<{ identity: DeviceIdentity; log: EventLog; projector: Projector }>;
+  /** The departments changed: the cached identity is replaced. */
+  identityChanged(next: DeviceIdentity): void;
+}
 
 /**
  * The device's use-cases: what the screens may ask for. Everything validates its input first and
@@ -146,34 +157,7 @@ export class Desk {
 
   /** Enroll and log the administrator in, with the recovery code to show (see RECOVERY_PENDING). */
   async enroll(input: EnrollInput, options: { restore?: (log: EventLog) => Promise<void> } = {}): Promise<SessionUser & { recoveryCode: string }> {
-    const [{ enrollment: enrollmentSchema }, { newUser }] = await Promise.all([import('../domain/device'), import('../domain/users')]);
-    const issues: Issue[] = [];
-    const e = enrollmentSchema.safeParse(input.enrollment);
-    if (!e.success) issues.push(...toIssues(e.error).map((i) => ({ ...i, path: `enrollment.${i.path}` })));
-    const a = newUser.safeParse({ ...(input.admin as object), role: 'admin' });
-    if (!a.success) issues.push(...toIssues(a.error).map((i) => ({ ...i, path: `admin.${i.path}` })));
-    if (issues.length || !e.success || !a.success) throw new ValidationError(issues, input, 'enrollment');
-    if (await this.identity()) throw new RuleError('alreadyEnrolled');
-
-    const enrollment: Enrollment = e.data;
-    const admin = a.data;
-    const made = await this.accounts.newKeys(admin.name, 'admin', admin.pin, 'none');
-    await this.deps.keyRing.open(made.dataKey);
-    const { log, projector } = await this.openLog(enrollment.code);
-    // A replacement tablet: the lost one's events first, so this device's own continue its sequence.
-    if (options.restore) await options.restore(log);
-    await log.appendMany([
-      { type: 'device.enrolled', data: enrollment },
-      { type: 'user.added', data: { name: admin.name, role: 'admin' } },
-    ], admin.name);
-    const now = this.deps.now().toISOString();
-    const identity: DeviceIdentity = { ...enrollment, enrolledAt: now };
-    await this.deps.db.transaction('rw', this.deps.db.settings, this.deps.db.users, async () => {
-      await this.deps.db.settings.bulkPut([...keySettings(made), { key: IDENTITY, value: identity }]);
-      await this.deps.db.users.put(made.user);
-    });
-    await projector.catchUp();
-    return { name: admin.name, role: 'admin', recoveryCode: made.recoveryCode };
+    return (await import('./enrollment')).enroll(this.parts(), input, options);
   }
 
   /**
@@ -186,27 +170,11 @@ export class Desk {
 
   /** Replace the OPD departments and whom each sees: one event, then this device's identity. */
   async updateDepartments(actor: SessionUser, input: unknown): Promise<Department[]> {
-    if (actor.role !== 'admin') throw new RuleError('adminOnly');
-    const { departmentList } = await import('../domain/device');
-    const parsed = departmentList.safeParse(input);
-    if (!parsed.success) {
-      throw new ValidationError(toIssues(parsed.error).map((i) => ({ ...i, path: i.path ? `departments.${i.path}` : 'departments' })), input, 'departments');
-    }
-    const { identity, projector } = await this.context();
-    await projector.record('departments.updated', { departments: parsed.data }, actor.name);
-    const next: DeviceIdentity = { ...((await this.identity()) ?? identity), departments: parsed.data };
-    await this.deps.db.settings.put({ key: IDENTITY, value: next });
-    this.enrolled = next;
-    return parsed.data;
+    return (await import('./deviceAdmin')).updateDepartments(this.parts(), actor, input);
   }
 
   async addUser(actor: SessionUser, input: unknown): Promise<SessionUser> {
-    const user = await this.accounts.checkNewUser(actor, input);
-    const { projector } = await this.requireLog();
-    const record = await this.accounts.wrapForNewUser(user);
-    await projector.record('user.added', { name: user.name, role: user.role }, actor.name);
-    await this.deps.db.users.put(record);
-    return { name: user.name, role: user.role };
+    return (await import('./deviceAdmin')).addUser(this.parts(), actor, input);
   }
 
   users(): Promise<SessionUser[]> {
@@ -224,30 +192,15 @@ export class Desk {
   }
 
   async setPrinterDpi(actor: SessionUser, value: unknown): Promise<DeviceSettings> {
-    if (actor.role !== 'admin') throw new RuleError('adminOnly');
-    const dpi = printerDpi(value);
-    if (dpi === null) throw new ValidationError([{ path: 'printerDpi', code: 'notAllowed' }], value, 'settings');
-    const next: DeviceSettings = { ...(await this.settings()), printerDpi: dpi };
-    await this.deps.db.settings.put({ key: SETTINGS, value: next });
-    return next;
+    return (await import('./deviceAdmin')).setPrinterDpi(this.parts(), actor, value);
   }
 
   async setPaper(actor: SessionUser, paper: unknown): Promise<DeviceSettings> {
-    if (actor.role !== 'admin') throw new RuleError('adminOnly');
-    if (paper !== '80mm' && paper !== 'A6') throw new ValidationError([{ path: 'paper', code: 'notAllowed' }], paper, 'settings');
-    const next: DeviceSettings = { ...(await this.settings()), paper };
-    await this.deps.db.settings.put({ key: SETTINGS, value: next });
-    return next;
+    return (await import('./deviceAdmin')).setPaper(this.parts(), actor, paper);
   }
 
   async setIdleMinutes(actor: SessionUser, value: unknown): Promise<DeviceSettings> {
-    if (actor.role !== 'admin') throw new RuleError('adminOnly');
-    const { idleMinutes } = await import('../domain/users');
-    const parsed = idleMinutes.safeParse(value);
-    if (!parsed.success) throw new ValidationError(toIssues(parsed.error).map((i) => ({ ...i, path: 'idleMinutes' })), value, 'settings');
-    const next = { ...(await this.settings()), idleMinutes: parsed.data };
-    await this.deps.db.settings.put({ key: SETTINGS, value: next });
-    return next;
+    return (await import('./deviceAdmin')).setIdleMinutes(this.parts(), actor, value);
   }
 
   async eventCount(): Promise<number> {
@@ -305,6 +258,19 @@ export class Desk {
         stopWatchingKeys();
       };
     });
+  }
+
+  /** What enrolment and the administrator's changes (loaded when used) work on. */
+  private parts(): DeskParts {
+    return {
+      deps: this.deps,
+      accounts: this.accounts,
+      identity: () => this.identity(),
+      settings: () => this.settings(),
+      openLog: (code) => this.openLog(code),
+      context: () => this.context(),
+      identityChanged: (next) => { this.enrolled = next; },
+    };
   }
 
   get eventLog(): EventLog | null {

@@ -1,6 +1,6 @@
 import { createPouchEventLog, type EventLog } from './eventLog';
 import type { KeyRing } from './keyRing';
-import { pouchLegacyLog, type LegacyLog } from './legacyLog';
+import type { LegacyLog } from './legacyLog';
 import type { Locks } from './locks';
 import { idbEventRange } from './idbEventRange';
 import { openedEvents, sealEvents } from './sealedEvents';
@@ -27,7 +27,8 @@ export async function openPouchLog(device: string, locks: Locks, now: () => Date
   });
 }
 
+/** Opened only on a device updated from that release, until its old log is sealed. */
 export async function openLegacyPouchLog(): Promise<LegacyLog> {
-  const { openLocalPouch } = await import('./localPouch');
+  const [{ openLocalPouch }, { pouchLegacyLog }] = await Promise.all([import('./localPouch'), import('./legacyLog')]);
   return pouchLegacyLog(openLocalPouch(LEGACY_EVENT_DB_NAME));
 }
