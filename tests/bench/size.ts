@@ -7,7 +7,8 @@
  *   npm run size -- --json        the figures as JSON
  *   npm run size -- --write-budget  record the paths' sizes as the budget `npm test` holds the
  *                                 build to (tests/bench/sizeBudget.json; each limit is the size
- *                                 now, plus at least half a KB, in whole KB): after a change that
+ *                                 now, plus at least half a KB, in whole KB, but never past the
+ *                                 issue's target once within it): after a change that
  *                                 made the first load smaller, or one that had to make it larger
  *
  * The chunk graph and the paths are tests/helpers/bundlePaths.ts's (the size budget `npm test`
@@ -82,12 +83,16 @@ const { login, loginHi, clerk, missing } = pathsOf(dist);
 const all = [...chunks.values()].sort((a, b) => b.gzip - a.gzip);
 const pick = (set: Set<string>) => all.filter((c) => set.has(c.file));
 
+/** The issue's targets, KB gzip: a budget written within one never grants more than it. */
+const TARGET_KB = { login: 120, loginHi: 120, clerk: 220 };
+
 if (flag('--write-budget')) {
-  const entry = (set: Set<string>) => {
+  const entry = (set: Set<string>, targetKB: number) => {
     const gzip = sum(pick(set), 'gzip');
-    return { limitKB: Math.ceil(gzip / 1024 + 0.5), gzip, chunks: gzipByName(chunks, set) };
+    const limitKB = Math.max(Math.ceil(gzip / 1024), Math.min(targetKB, Math.ceil(gzip / 1024 + 0.5)));
+    return { limitKB, gzip, chunks: gzipByName(chunks, set) };
   };
-  const budget: Budget = { login: entry(login), loginHi: entry(loginHi), clerk: entry(clerk) };
+  const budget: Budget = { login: entry(login, TARGET_KB.login), loginHi: entry(loginHi, TARGET_KB.loginHi), clerk: entry(clerk, TARGET_KB.clerk) };
   writeFileSync(join(root, BUDGET_FILE), `${JSON.stringify(budget, null, 2)}\n`);
   console.log(`wrote ${BUDGET_FILE}: login ≤ ${budget.login.limitKB} KB, in Hindi ≤ ${budget.loginHi.limitKB} KB, clerk path ≤ ${budget.clerk.limitKB} KB gzip`);
   process.exit(0);
@@ -118,9 +123,9 @@ const report = (title: string, target: number, set: Set<string>) => {
   const gz = sum(cs, 'gzip') / 1024;
   console.log(`\n${title}: ${cs.length} files, ${(sum(cs, 'raw') / 1024).toFixed(1)} KB raw, ${gz.toFixed(1)} KB gzip (target ≤ ${target} KB) ${gz <= target ? 'ok' : 'OVER'}`);
 };
-report('To the login screen', 120, login);
-report('To the login screen, in Hindi', 120, loginHi);
-report('Whole clerk path (login, desk, patient form, token slip)', 220, clerk);
+report('To the login screen', TARGET_KB.login, login);
+report('To the login screen, in Hindi', TARGET_KB.loginHi, loginHi);
+report('Whole clerk path (login, desk, patient form, token slip)', TARGET_KB.clerk, clerk);
 if (missing.length) console.log(`(no chunk of their own, so inside another: ${missing.join(', ')})`);
 
 if (meta.size > 0 && topModules > 0) {
