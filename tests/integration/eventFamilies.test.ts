@@ -4,7 +4,7 @@ import { familyCode } from '../../src/domain/events/families';
 import { GENESIS_PREV } from '../../src/domain/hash';
 import { ADMIN, ENROLLMENT, makeDesk } from '../helpers/deviceHarness';
 
-// This file imports nothing of the server's, which puts every family in use at once: here, as on
+// This file imports nothing of the server's up front (that puts every family in use at once): as on
 // a clerk's tablet, a department's code loads only with its first event.
 
 /** Another tablet's event as a pull brings it: chained, hashed, with its revision. */
@@ -51,5 +51,13 @@ describe("another department's events on a tablet that has never loaded their co
     expect(ward).toMatchObject({ ward: 'MW', name: 'Medical Ward', beds: [{ label: '1' }, { label: '2' }] });
     expect(await h.db.wards.get('MW')).toMatchObject({ name: 'Medical Ward' });
     expect(families.familyCode('wards').family).toBe('wards');
+  });
+
+  it("has the gateway check every department's events from its first push", async () => {
+    vi.resetModules();
+    const families = await import('../../src/domain/events/families');
+    expect(() => families.familyCode('lab')).toThrow(/not loaded/);
+    await import('../../src/server/gateway/pushRules');
+    for (const family of ['lab', 'emergency', 'wards', 'reconcile'] as const) expect(families.familyCode(family).family).toBe(family);
   });
 });
